@@ -1,0 +1,20 @@
+"""Forms: loading XLSForms and XForms, the ODK expression engine, filling sessions.
+
+Qt-free: the GUI, the CLI, the merge and the reports all share this package.
+"""
+
+from fieldkit.forms.errors import FormError
+from fieldkit.forms.model import Form
+
+
+def load_form(source, file_type=None) -> Form:
+    """Load an XLSForm (.xlsx, .xls, .csv, .md) or an ODK XForm (.xml).
+
+    Raises FormError, and nothing else, when the form is broken.
+    """
+    from fieldkit.forms.load import load_form as _load
+
+    return _load(source, file_type=file_type)
+
+
+__all__ = ["Form", "FormError", "load_form"]
