@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 
 Texts = dict[str, str]
 
@@ -143,6 +143,16 @@ class Form(_Model):
     media_missing: list[str] = Field(default_factory=list)  # referenced, not found
     xform: str = ""  # the XForm source this model was built from
     source: str | None = None  # where it was loaded from, for messages
+    _compiled: object = PrivateAttr(default=None)
+
+    @property
+    def compiled(self):
+        """Every expression of the form, compiled once (fieldkit.forms.compiled)."""
+        if self._compiled is None:
+            from fieldkit.forms.compiled import compile_form
+
+            self._compiled = compile_form(self)
+        return self._compiled
 
     def walk(self) -> list[Question | Group]:
         """Every group and question in display order, the root excluded."""

@@ -1,0 +1,148 @@
+"""Every expression of a form, compiled once, and the graph of what depends on what.
+
+A session recomputes after an answer change by walking `dependents` from the changed
+path, in the topological order fixed here, so one change costs only what it touches.
+"""
+
+from __future__ import annotations
+
+import graphlib
+from dataclasses import dataclass, field
+
+from fieldkit.forms.errors import FormError
+from fieldkit.forms.model import Form, Question
+from fieldkit.forms.xpath import Expression, XPathError, compile_expression
+
+# Bind attributes whose value the session keeps up to date as answers change.
+TRACKED_ATTRIBUTES = ("calculate", "relevant", "required", "readonly")
+
+
+@dataclass
+class Computation:
+    """One tracked bind attribute: evaluated for every instance node of `path`."""
+
+    index: int
+    path: str
+    attribute: str
+    expression: Expression
+    references: set[str] | None  # None: may read anything, recompute on every change
+
+
+@dataclass
+class CompiledForm:
+    form: Form
+    binds: dict[str, dict[str, Expression]]  # path -> attribute -> expression
+    computations: list[Computation]  # in topological order
+    dependents: dict[str, list[int]]  # instance path -> computations that read it
+    unbounded: list[int]  # computations with unknown references
+    itemsets: dict[str, tuple[Expression, Expression, Expression]] = field(default_factory=dict)
+    repeat_counts: dict[str, Expression] = field(default_factory=dict)
+    setvalues: list[tuple[object, Expression | None]] = field(default_factory=list)
+    _extra: dict[str, Expression] = field(default_factory=dict)
+
+    def expression(self, source: str) -> Expression:
+        """Compile an expression met at run time (label outputs) once."""
+        compiled = self._extra.get(source)
+        if compiled is None:
+            compiled = self._extra[source] = compile_expression(source)
+        return compiled
+
+    def affected_by(self, paths: set[str]) -> set[int]:
+        found = set(self.unbounded)
+        for path in paths:
+            found.update(self.dependents.get(path, ()))
+        return found
+
+
+def _compile(source: str, *, where: str, what: str, form: Form) -> Expression:
+    try:
+        return compile_expression(source)
+    except XPathError as error:
+        raise FormError(
+            f"{what} expression {source!r} is not valid: {error}", location=where, source=form.source
+        ) from None
+
+
+def _compile_binds(form: Form) -> dict[str, dict[str, Expression]]:
+    compiled: dict[str, dict[str, Expression]] = {}
+    for path, bind in form.binds.items():
+        attributes = {}
+        for name in (*TRACKED_ATTRIBUTES, "constraint"):
+            source = getattr(bind, name)
+            if source:
+                attributes[name] = _compile(source, where=path, what=name, form=form)
+        compiled[path] = attributes
+    return compiled
+
+
+def _itemset_label_expression(label_ref: str) -> str:
+    """`jr:itext(itextId)` labels are looked up by the session; evaluate the id."""
+    stripped = label_ref.strip()
+    if stripped.startswith("jr:itext(") and stripped.endswith(")"):
+        return stripped[len("jr:itext(") : -1]
+    return stripped
+
+
+def _compile_controls(form: Form, compiled: CompiledForm) -> None:
+    for item in form.walk():
+        if isinstance(item, Question) and item.itemset is not None:
+            itemset = item.itemset
+            where = f"{item.path} (choice list)"
+            compiled.itemsets[item.path] = (
+                _compile(itemset.nodeset, where=where, what="choice filter", form=form),
+                _compile(itemset.value_ref, where=where, what="choice value", form=form),
+                _compile(_itemset_label_expression(itemset.label_ref), where=where, what="choice label", form=form),
+            )
+        elif not isinstance(item, Question) and item.repeat_count:
+            compiled.repeat_counts[item.path] = _compile(
+                item.repeat_count, where=item.path, what="repeat count", form=form
+            )
+    for action in form.setvalues:
+        value = action.value
+        expression = _compile(value, where=action.ref, what="setvalue", form=form) if value else None
+        compiled.setvalues.append((action, expression))
+
+
+def _order(form: Form, binds: dict[str, dict[str, Expression]]) -> list[Computation]:
+    """Computations sorted so that a calculation comes before whatever reads it."""
+    candidates = []
+    for path, attributes in binds.items():
+        for name in TRACKED_ATTRIBUTES:
+            if name in attributes:
+                expression = attributes[name]
+                candidates.append((path, name, expression, expression.references(path)))
+    calculated = {path for path, name, _, _ in candidates if name == "calculate"}
+    graph: dict[tuple[str, str], set[tuple[str, str]]] = {}
+    for path, name, _, references in candidates:
+        reads = calculated if references is None else references & calculated
+        graph[(path, name)] = {(read, "calculate") for read in reads if read != path}
+    try:
+        order = list(graphlib.TopologicalSorter(graph).static_order())
+    except graphlib.CycleError as error:
+        cycle = " → ".join(path for path, _ in error.args[1])
+        raise FormError(f"calculations depend on each other in a cycle: {cycle}", source=form.source) from None
+    rank = {key: position for position, key in enumerate(order)}
+    candidates.sort(key=lambda candidate: rank[(candidate[0], candidate[1])])
+    return [
+        Computation(index=i, path=path, attribute=name, expression=expression, references=references)
+        for i, (path, name, expression, references) in enumerate(candidates)
+    ]
+
+
+def compile_form(form: Form) -> CompiledForm:
+    """Compile every expression of `form`; FormError names the field and expression."""
+    binds = _compile_binds(form)
+    computations = _order(form, binds)
+    dependents: dict[str, list[int]] = {}
+    unbounded = []
+    for computation in computations:
+        if computation.references is None:
+            unbounded.append(computation.index)
+            continue
+        for path in computation.references:
+            dependents.setdefault(path, []).append(computation.index)
+    compiled = CompiledForm(
+        form=form, binds=binds, computations=computations, dependents=dependents, unbounded=unbounded
+    )
+    _compile_controls(form, compiled)
+    return compiled

@@ -1,0 +1,187 @@
+"""The primary instance of a session: its XML tree, repeat templates and paths.
+
+Paths are XForm instance paths. A *template path* has no positions (`/data/rep/q`)
+and names a bind; a *concrete path* gives the position of every repeat instance on
+the way (`/data/rep[2]/q`), 1-based as in XPath.
+"""
+
+from __future__ import annotations
+
+import re
+
+from fieldkit.forms.errors import FormError
+from fieldkit.forms.model import Form
+from fieldkit.forms.xpath import Document, Element, parse_xml, serialize
+
+JR_NAMESPACE = "http://openrosa.org/javarosa"
+_STEP = re.compile(r"([^/\[\]]+)(?:\[(\d+)\])?")
+
+
+class Instance:
+    """The instance tree being filled, with an index from template path to nodes."""
+
+    def __init__(self, form: Form, xml: str | bytes | None = None):
+        self.form = form
+        self.repeat_paths = {group.path for group in form.repeats()}
+        self.document: Document = parse_xml(form.instance_xml, keep_whitespace=False)
+        self.templates: dict[str, Element] = {}
+        self._take_templates()
+        if xml is not None:
+            self._load(xml)
+        self._index: dict[str, list[Element]] | None = None
+
+    @property
+    def root(self) -> Element:
+        return self.document.root_element
+
+    # -- structure -------------------------------------------------------------------
+
+    def _take_templates(self) -> None:
+        """Keep each repeat's template aside; what remains are real instances."""
+        for path in sorted(self.repeat_paths, key=len):
+            found = self._walk_template(path)
+            marked = [node for node in found if node.get("template", JR_NAMESPACE) is not None]
+            template = marked[0] if marked else (found[0] if found else None)
+            if template is None:
+                continue
+            self.templates[path] = _blank_copy(template)
+            for node in marked:
+                node.parent.remove(node)
+
+    def _walk_template(self, template_path: str) -> list[Element]:
+        names = template_path.strip("/").split("/")
+        if names[0] != self.root.name:
+            return []
+        level = [self.root]
+        for name in names[1:]:
+            level = [child for node in level for child in node.element_children() if child.name == name]
+        return level
+
+    def _load(self, xml: str | bytes) -> None:
+        try:
+            loaded = parse_xml(xml, keep_whitespace=False)
+        except Exception as error:  # the parser's own error types vary with the input
+            raise FormError(f"the submission is not well-formed XML: {error}") from None
+        if loaded.root_element is None or loaded.root_element.name != self.root.name:
+            found = loaded.root_element.name if loaded.root_element is not None else "nothing"
+            raise FormError(f"the submission's root element is <{found}>, the form expects <{self.root.name}>")
+        self.document = loaded
+
+    def changed_structure(self) -> None:
+        self._index = None
+
+    def nodes_at(self, template_path: str) -> list[Element]:
+        """Every instance node of a template path, in document order."""
+        if self._index is None:
+            self._index = {}
+            self._build_index(self.root, "/" + self.root.name)
+        return self._index.get(template_path, [])
+
+    def _build_index(self, element: Element, path: str) -> None:
+        self._index.setdefault(path, []).append(element)
+        for child in element.element_children():
+            self._build_index(child, f"{path}/{child.name}")
+
+    # -- paths -----------------------------------------------------------------------
+
+    def resolve(self, path: str) -> Element:
+        """The node at a concrete path; a missing position means the first instance."""
+        steps = _STEP.findall(path.strip("/"))
+        if not steps or steps[0][0] != self.root.name:
+            raise FormError(f"no question at {path!r}: paths start with /{self.root.name}/")
+        node = self.root
+        for name, position in steps[1:]:
+            matches = [child for child in node.element_children() if child.name == name]
+            index = int(position or 1) - 1
+            if not 0 <= index < len(matches):
+                raise FormError(f"no question at {path!r}")
+            node = matches[index]
+        return node
+
+    def template_path(self, node: Element) -> str:
+        names = []
+        while node is not None and node.kind == "element":
+            names.append(node.name)
+            node = node.parent
+        return "/" + "/".join(reversed(names))
+
+    def concrete_path(self, node: Element) -> str:
+        steps = []
+        template = self.template_path(node)
+        while node is not None and node.kind == "element":
+            step = node.name
+            if template in self.repeat_paths:
+                same = [sibling for sibling in node.parent.element_children() if sibling.name == node.name]
+                step += f"[{same.index(node) + 1}]"
+            steps.append(step)
+            node = node.parent
+            template = template.rsplit("/", 1)[0]
+        return "/" + "/".join(reversed(steps))
+
+    # -- repeats ---------------------------------------------------------------------
+
+    def repeat_instances(self, parent: Element, template_path: str) -> list[Element]:
+        name = template_path.rsplit("/", 1)[1]
+        return [child for child in parent.element_children() if child.name == name]
+
+    def add_repeat(self, parent: Element, template_path: str) -> Element:
+        """Insert a fresh instance after the last one (or where the template stood)."""
+        template = self.templates.get(template_path)
+        if template is None:
+            raise FormError(f"{template_path} is not a repeat")
+        fresh = template.clone()
+        existing = self.repeat_instances(parent, template_path)
+        if existing:
+            parent.insert(parent.children.index(existing[-1]) + 1, fresh)
+        else:
+            parent.insert(self._template_position(parent, template_path), fresh)
+        self.changed_structure()
+        return fresh
+
+    def _template_position(self, parent: Element, template_path: str) -> int:
+        """Where the repeat goes among its siblings, by the blank instance's order."""
+        blank = parse_xml(self.form.instance_xml, keep_whitespace=False)
+        parent_path = template_path.rsplit("/", 1)[0]
+        names = []
+        for node in _walk(blank.root_element, "/" + blank.root_element.name):
+            if node[1] == parent_path:
+                names = [child.name for child in node[0].element_children()]
+                break
+        name = template_path.rsplit("/", 1)[1]
+        before = set(names[: names.index(name)]) if name in names else set(names)
+        position = 0
+        for index, child in enumerate(parent.children):
+            if child.kind == "element" and child.name in before:
+                position = index + 1
+        return position
+
+    def remove(self, node: Element) -> None:
+        node.parent.remove(node)
+        self.changed_structure()
+
+    def to_xml(self, keep) -> str:
+        """The instance as XML, with only the nodes `keep(node)` accepts."""
+        copy = self.root.clone()
+        _prune(copy, self.root, keep)
+        return serialize(copy)
+
+
+def _walk(element: Element, path: str):
+    yield element, path
+    for child in element.element_children():
+        yield from _walk(child, f"{path}/{child.name}")
+
+
+def _blank_copy(template: Element) -> Element:
+    copy = template.clone()
+    if copy.get("template", JR_NAMESPACE) is not None:
+        copy.attributes = [a for a in copy.attributes if not (a.name == "template" and a.namespace == JR_NAMESPACE)]
+    return copy
+
+
+def _prune(copy: Element, original: Element, keep) -> None:
+    for copy_child, child in zip(list(copy.element_children()), original.element_children()):
+        if keep(child):
+            _prune(copy_child, child, keep)
+        else:
+            copy.remove(copy_child)

@@ -1,0 +1,68 @@
+"""Texts of a session: the language, itext look-ups, label outputs, itemset choices."""
+
+from __future__ import annotations
+
+import html
+import re
+
+from fieldkit.forms.errors import FormError
+from fieldkit.forms.model import Form, Question
+
+_OUTPUT = re.compile(r"<output\s+(?:value|ref)\s*=\s*(\"[^\"]*\"|'[^']*')\s*/>")
+
+
+def pick_language(form: Form, lang: str | None) -> str:
+    """The form language to show: the one asked for, else the form's default."""
+    if lang is None:
+        return form.default_language or (form.languages[0] if form.languages else "")
+    if lang == "" or lang in form.languages:
+        return lang
+    for known in form.languages:  # accept the code alone: "vi" for "Tiếng Việt (vi)"
+        if known.endswith(f"({lang})"):
+            return known
+    available = ", ".join(form.languages) or "none"
+    raise FormError(f"the form has no language {lang!r} (it has: {available})", source=form.source)
+
+
+def in_language(variants: dict[str, str], lang: str, form: Form) -> str:
+    """The variant for `lang`, falling back to no-language, the default, then any."""
+    for key in (lang, "", form.default_language):
+        if key is not None and key in variants:
+            return variants[key]
+    return next(iter(variants.values()), "")
+
+
+def itext(form: Form, lang: str, text_id: str) -> str:
+    for key in (lang, form.default_language, *form.languages):
+        forms = form.itext.get(key or "", {}).get(text_id)
+        if forms:
+            return forms.get("") or forms.get("long") or next(iter(forms.values()))
+    return ""
+
+
+def render(session, text: str, node=None) -> str:
+    """Replace each `<output value="EXPR"/>` by the expression's value."""
+    if "<output" not in text:
+        return text
+
+    def value(match: re.Match) -> str:
+        source = html.unescape(match.group(1)[1:-1])
+        expression = session.compiled.expression(source)
+        context_node = node if node is not None else session.instance.root
+        return session.evaluate(expression, context_node, what="label output", kind="string")
+
+    return _OUTPUT.sub(value, text)
+
+
+def itemset_choices(session, question: Question, node) -> list[tuple[str, str]]:
+    nodeset, value_expression, label_expression = session.compiled.itemsets[question.path]
+    items = session.evaluate(nodeset, node, what="choice filter")
+    if not isinstance(items, list):
+        raise FormError(f"the choice list of {question.path} does not select nodes", location=question.path)
+    by_itext = question.itemset.label_ref.strip().startswith("jr:itext(")
+    choices = []
+    for item in items:
+        value = session.evaluate(value_expression, item, what="choice value", kind="string")
+        label = session.evaluate(label_expression, item, what="choice label", kind="string")
+        choices.append((value, session.itext(label) if by_itext else label))
+    return choices
