@@ -1,0 +1,45 @@
+"""House rules that keep the architecture visible: the domain has no Qt."""
+
+import ast
+import pathlib
+import subprocess
+import sys
+
+PACKAGE = pathlib.Path(__file__).resolve().parents[1] / "fieldkit"
+QT_MODULES = ("PySide6", "PyQt5", "PyQt6", "shiboken6")
+
+
+def _domain_modules():
+    for path in sorted(PACKAGE.rglob("*.py")):
+        if "ui" not in path.relative_to(PACKAGE).parts:
+            yield path
+
+
+def _imported_names(path):
+    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            yield from (alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            yield node.module
+
+
+def test_no_module_outside_ui_imports_qt():
+    offenders = [
+        f"{path.relative_to(PACKAGE.parent)} imports {name}"
+        for path in _domain_modules()
+        for name in _imported_names(path)
+        if name.split(".")[0] in QT_MODULES
+    ]
+    assert offenders == []
+
+
+def test_importing_the_domain_loads_no_qt():
+    modules = [
+        ".".join(path.relative_to(PACKAGE.parent).with_suffix("").parts).removesuffix(".__init__")
+        for path in _domain_modules()
+    ]
+    script = "import sys\n" + "".join(f"import {name}\n" for name in modules)
+    script += f"print(sorted(m for m in sys.modules if m.split('.')[0] in {QT_MODULES!r}))"
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "[]"
