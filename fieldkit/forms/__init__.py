@@ -14,7 +14,9 @@ def load_form(source, file_type=None) -> Form:
     """
     from fieldkit.forms.load import load_form as _load
 
-    return _load(source, file_type=file_type)
+    form = _load(source, file_type=file_type)
+    form.compiled  # compile every expression now, so a broken one is reported at load
+    return form
 
 
 __all__ = ["Form", "FormError", "load_form"]

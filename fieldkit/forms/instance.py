@@ -174,8 +174,7 @@ def _walk(element: Element, path: str):
 
 def _blank_copy(template: Element) -> Element:
     copy = template.clone()
-    if copy.get("template", JR_NAMESPACE) is not None:
-        copy.attributes = [a for a in copy.attributes if not (a.name == "template" and a.namespace == JR_NAMESPACE)]
+    copy.remove_attribute("template", JR_NAMESPACE)
     return copy
 
 

@@ -19,6 +19,7 @@ from fieldkit.forms.model import Form, Group, Question, strip_positions
 from fieldkit.forms.session_events import EventRunner
 from fieldkit.forms.values import TYPE_HINTS, fits_type, to_text
 from fieldkit.forms.xpath import Element, EvalContext, XPathError, parse_xml
+from fieldkit.forms.xpath.nodes import is_ancestor
 from fieldkit.i18n import language_code, translate
 
 
@@ -285,7 +286,7 @@ class FormSession:
 
     def _remove_node(self, node: Element) -> None:
         for states in self._state.values():
-            for gone in [known for known in states if _inside(known, node)]:
+            for gone in [known for known in states if known is node or is_ancestor(node, known)]:
                 del states[gone]
         self.instance.remove(node)
 
@@ -335,10 +336,3 @@ def _without_last_position(path: str) -> str:
         return path[: path.rfind("[")]
     return path
 
-
-def _inside(node, ancestor) -> bool:
-    while node is not None:
-        if node is ancestor:
-            return True
-        node = node.parent
-    return False

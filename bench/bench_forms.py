@@ -1,0 +1,108 @@
+"""Form engine benchmark: load time and recompute latency after one answer change.
+
+Run: python bench/bench_forms.py  (prints JSON; figures go into BENCHMARKS.md)
+
+Forms measured: the largest corpus form (by question count) and a generated form of
+1,000 questions in chains of relevance and calculation.
+"""
+
+from __future__ import annotations
+
+import json
+import pathlib
+import random
+import statistics
+import sys
+import tempfile
+import time
+
+from openpyxl import Workbook
+
+from fieldkit.forms import load_form
+
+CORPUS = pathlib.Path(__file__).resolve().parents[2] / "shared" / "corpus" / "xlsforms"
+CHAIN = 10
+
+
+def generated_form(path: pathlib.Path, questions: int = 1000) -> pathlib.Path:
+    """Chains of CHAIN integers: each relevant when the one before is answered,
+    each chain closed by a running-total calculation and a constraint."""
+    book = Workbook()
+    survey = book.active
+    survey.title = "survey"
+    survey.append(["type", "name", "label", "relevant", "calculation", "constraint"])
+    for index in range(questions):
+        position = index % CHAIN
+        relevant = f"${{q{index - 1}}} != ''" if position else ""
+        survey.append(["integer", f"q{index}", f"Question {index}", relevant, "", ". >= 0"])
+        if position == CHAIN - 1:
+            terms = " + ".join(f"coalesce(${{q{i}}}, 0)" for i in range(index - CHAIN + 1, index + 1))
+            survey.append(["calculate", f"total{index // CHAIN}", "", "", terms, ""])
+    settings = book.create_sheet("settings")
+    settings.append(["form_id", "version"])
+    settings.append(["bench_1000", "1"])
+    book.save(path)
+    return path
+
+
+def time_load(path: pathlib.Path, rounds: int = 5) -> float:
+    timings = []
+    for _ in range(rounds):
+        start = time.perf_counter()
+        form = load_form(path)
+        form.compiled  # compiling every expression is part of loading
+        timings.append(time.perf_counter() - start)
+    return statistics.median(timings) * 1000
+
+
+def time_recompute(path: pathlib.Path, changes: int = 2000) -> dict:
+    form = load_form(path)
+    session = form.new_session()
+    integer_paths = [question.path for question in form.questions() if question.type == "integer"]
+    if not integer_paths:
+        integer_paths = [question.path for question in form.questions() if question.type == "text"]
+    rng = random.Random(7)
+    timings = []
+    for round_number in range(changes):
+        path = rng.choice(integer_paths)
+        start = time.perf_counter()
+        session.set(path, str(round_number % 50))
+        timings.append((time.perf_counter() - start) * 1000)
+    timings.sort()
+    return {
+        "changes": changes,
+        "median_ms": round(statistics.median(timings), 4),
+        "p99_ms": round(timings[int(len(timings) * 0.99) - 1], 4),
+        "max_ms": round(timings[-1], 4),
+    }
+
+
+def largest_corpus_form() -> pathlib.Path:
+    candidates = sorted(CORPUS.glob("*/*.xls*")) + sorted(CORPUS.glob("*/*.md")) + sorted(CORPUS.glob("*/*.csv"))
+    sized = []
+    for path in candidates:
+        if "invalid" in path.parent.name:
+            continue
+        sized.append((len(load_form(path).questions()), path))
+    return max(sized)[1]
+
+
+def main() -> None:
+    results = {}
+    largest = largest_corpus_form()
+    with tempfile.TemporaryDirectory() as folder:
+        generated = generated_form(pathlib.Path(folder) / "bench_1000.xlsx")
+        for label, path in (("largest_corpus_form", largest), ("generated_1000", generated)):
+            form = load_form(path)
+            results[label] = {
+                "file": path.name,
+                "questions": len(form.questions()),
+                "load_ms_median": round(time_load(path), 2),
+                "recompute": time_recompute(path),
+            }
+    json.dump(results, sys.stdout, indent=2)
+    print()
+
+
+if __name__ == "__main__":
+    main()
