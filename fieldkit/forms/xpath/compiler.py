@@ -1,0 +1,315 @@
+"""Syntax tree to a tree of Python closures.
+
+Every compiled piece has the signature ev(env, node, position, size) -> value,
+where env is the EvalContext (instances, namespaces, functions...) and the other
+three are the XPath focus. Passing the focus as arguments rather than building a
+context object per node keeps predicate evaluation allocation-light.
+"""
+
+from __future__ import annotations
+
+import math
+
+from fieldkit.forms.xpath import parser as ast
+from fieldkit.forms.xpath.axes import AXIS_FUNCTIONS, FLAT_AXES, REVERSE_AXES, make_matcher
+from fieldkit.forms.xpath.errors import XPathEvalError
+from fieldkit.forms.xpath.functions import compile_call
+from fieldkit.forms.xpath.values import (
+    NAN,
+    DateValue,
+    to_boolean,
+    to_number,
+    to_string,
+)
+
+
+def sort_unique(nodes: list) -> list:
+    """Document order, duplicates removed."""
+    unique = list(dict.fromkeys(nodes))
+    if len(unique) > 1:
+        unique.sort(key=lambda node: node.order_key())
+    return unique
+
+
+def compile_node(tree):
+    """Compile any syntax-tree node to its evaluator closure."""
+    kind = type(tree)
+    if kind is ast.Literal:
+        value = tree.value
+        return lambda env, node, pos, size: value
+    if kind is ast.VarRef:
+        return _compile_variable(tree.name)
+    if kind is ast.Negate:
+        operand = compile_node(tree.operand)
+        return lambda env, node, pos, size: -to_number(operand(env, node, pos, size), env.tz)
+    if kind is ast.Binary:
+        return _compile_binary(tree)
+    if kind is ast.Path:
+        return _compile_path(tree)
+    if kind is ast.Filter:
+        return _compile_filter(tree)
+    if kind is ast.Call:
+        return compile_call(tree, [compile_node(arg) for arg in tree.args])
+    raise TypeError(f"unknown syntax node {tree!r}")
+
+
+def _compile_variable(name: str):
+    def variable(env, node, pos, size):
+        try:
+            value = env.variables[name]
+        except KeyError:
+            raise XPathEvalError(f"variable ${name} is not defined") from None
+        return normalize(value)
+
+    return variable
+
+
+def normalize(value):
+    """A Python value from outside (variables, custom functions) as an XPath value."""
+    if value is None:
+        return ""
+    if isinstance(value, (bool, str, float)):
+        return value
+    if isinstance(value, int):
+        return float(value)
+    if hasattr(value, "kind") and hasattr(value, "parent"):
+        return [value]
+    if isinstance(value, (list, tuple)):
+        return sort_unique(list(value))
+    raise XPathEvalError(f"unsupported value {value!r}")
+
+
+# -- operators ----------------------------------------------------------------
+
+
+def _compile_binary(tree: ast.Binary):
+    op = tree.op
+    left = compile_node(tree.left)
+    right = compile_node(tree.right)
+    if op == "or":
+        return lambda env, n, p, s: to_boolean(left(env, n, p, s)) or to_boolean(right(env, n, p, s))
+    if op == "and":
+        return lambda env, n, p, s: to_boolean(left(env, n, p, s)) and to_boolean(right(env, n, p, s))
+    if op == "|":
+        return _compile_union(left, right)
+    if op in ARITHMETIC:
+        fn = ARITHMETIC[op]
+        return lambda env, n, p, s: fn(to_number(left(env, n, p, s), env.tz), to_number(right(env, n, p, s), env.tz))
+    return lambda env, n, p, s: compare(op, left(env, n, p, s), right(env, n, p, s), env.tz)
+
+
+def _compile_union(left, right):
+    def union(env, node, pos, size):
+        a = left(env, node, pos, size)
+        b = right(env, node, pos, size)
+        if type(a) is not list or type(b) is not list:
+            raise XPathEvalError("the operands of '|' must be node-sets")
+        return sort_unique(a + b)
+
+    return union
+
+
+def _divide(a: float, b: float) -> float:
+    if b == 0:
+        if a != a or a == 0:
+            return NAN
+        return math.copysign(math.inf, a) * math.copysign(1.0, b)
+    return a / b
+
+
+def _modulo(a: float, b: float) -> float:
+    # JavaScript %: the result takes the sign of the dividend.
+    if b == 0 or a != a or b != b or math.isinf(a):
+        return NAN
+    if math.isinf(b):
+        return a
+    return math.fmod(a, b)
+
+
+def _multiply(a: float, b: float) -> float:
+    return a * b
+
+
+ARITHMETIC = {
+    "+": lambda a, b: a + b,
+    "-": lambda a, b: a - b,
+    "*": _multiply,
+    "div": _divide,
+    "mod": _modulo,
+}
+
+_NUMERIC_TESTS = {
+    "=": lambda a, b: a == b,
+    "!=": lambda a, b: a != b,
+    "<": lambda a, b: a < b,
+    "<=": lambda a, b: a <= b,
+    ">": lambda a, b: a > b,
+    ">=": lambda a, b: a >= b,
+}
+
+
+def compare(op: str, a, b, tz=None) -> bool:
+    """XPath 1.0 comparison (section 3.4), dates compared as days."""
+    a_set = type(a) is list
+    b_set = type(b) is list
+    if a_set or b_set:
+        return _compare_sets(op, a, b, a_set, b_set, tz)
+    test = _NUMERIC_TESTS[op]
+    if op in ("=", "!="):
+        if type(a) is bool or type(b) is bool:
+            return test(to_boolean(a), to_boolean(b))
+        if type(a) is str and type(b) is str:
+            return test(a, b)
+    return test(to_number(a, tz), to_number(b, tz))
+
+
+def _compare_sets(op: str, a, b, a_set: bool, b_set: bool, tz) -> bool:
+    test = _NUMERIC_TESTS[op]
+    equality = op in ("=", "!=")
+    if a_set and b_set:
+        if equality:
+            right = {node.string_value() for node in b}
+            if op == "=":
+                return any(node.string_value() in right for node in a)
+            return any(test(x.string_value(), y) for x in a for y in right)
+        left_numbers = [to_number(node.string_value(), tz) for node in a]
+        right_numbers = [to_number(node.string_value(), tz) for node in b]
+        return any(test(x, y) for x in left_numbers for y in right_numbers)
+    nodes, other, swapped = (a, b, False) if a_set else (b, a, True)
+    kind = type(other)
+    if equality and kind is bool:
+        return test(to_boolean(nodes), other)
+    if equality and kind is str:
+        return any(test(node.string_value(), other) for node in nodes)
+    number = to_number(other, tz)
+    if swapped:
+        return any(test(number, to_number(node.string_value(), tz)) for node in nodes)
+    return any(test(to_number(node.string_value(), tz), number) for node in nodes)
+
+
+# -- paths --------------------------------------------------------------------
+
+
+def apply_predicate(env, nodes: list, predicate) -> list:
+    size = len(nodes)
+    kept = []
+    for position, node in enumerate(nodes, 1):
+        value = predicate(env, node, position, size)
+        kind = type(value)
+        if kind is float or kind is DateValue:
+            if value == position:
+                kept.append(node)
+        elif kind is bool:
+            if value:
+                kept.append(node)
+        elif to_boolean(value):
+            kept.append(node)
+    return kept
+
+
+def _positional(tree) -> int | None:
+    """The 1-based index of a constant predicate like [2], else None."""
+    if type(tree) is ast.Literal and type(tree.value) is float:
+        value = tree.value
+        return int(value) if value.is_integer() and value >= 1 else 0
+    return None
+
+
+def _apply_predicates(env, nodes: list, predicates) -> list:
+    for index, predicate in predicates:
+        if not nodes:
+            break
+        if index is not None:
+            nodes = nodes[index - 1 : index] if index else []
+        else:
+            nodes = apply_predicate(env, nodes, predicate)
+    return nodes
+
+
+def _compile_predicates(trees) -> tuple:
+    return tuple((_positional(tree), compile_node(tree)) for tree in trees)
+
+
+def _compile_step(step: ast.Step):
+    axis = step.axis
+    axis_nodes = AXIS_FUNCTIONS[axis]
+    match = make_matcher(axis, step.test)
+    predicates = _compile_predicates(step.predicates)
+    reverse = axis in REVERSE_AXES
+    keeps_flat = axis in FLAT_AXES
+    test = step.test
+
+    if axis == "child" and test.kind == "name" and test.prefix is None and test.local != "*":
+        local = test.local
+
+        def candidates(env, node):
+            # The hot path of form expressions: /data/group/question.
+            default = env.default_namespace
+            return [
+                c for c in getattr(node, "children", ())
+                if c.kind == "element" and c.name == local and (c.namespace is None or c.namespace == default)
+            ]
+    else:
+        def candidates(env, node):
+            return [c for c in axis_nodes(node) if match(env, c)]
+
+    def select(env, node) -> list:
+        found = candidates(env, node)
+        if predicates:
+            found = _apply_predicates(env, found, predicates)
+        if reverse and len(found) > 1:
+            found.reverse()
+        return found
+
+    def run(env, nodes: list, flat: bool):
+        if len(nodes) == 1:
+            found = select(env, nodes[0])
+            return found, len(found) <= 1 or (flat and keeps_flat)
+        out: list = []
+        for node in nodes:
+            out.extend(select(env, node))
+        if flat and keeps_flat:
+            return out, True
+        return sort_unique(out), len(out) <= 1
+
+    return run
+
+
+def _compile_path(tree: ast.Path):
+    steps = [_compile_step(step) for step in tree.steps]
+    base = compile_node(tree.base) if tree.base is not None else None
+    absolute = tree.absolute
+
+    def path(env, node, pos, size):
+        if absolute:
+            nodes = [node.root]
+        elif base is not None:
+            nodes = base(env, node, pos, size)
+            if type(nodes) is not list:
+                raise XPathEvalError("a path step can only follow a node-set")
+        else:
+            nodes = [node]
+        flat = len(nodes) <= 1
+        for step in steps:
+            if not nodes:
+                return nodes
+            nodes, flat = step(env, nodes, flat)
+        return nodes
+
+    return path
+
+
+def _compile_filter(tree: ast.Filter):
+    base = compile_node(tree.base)
+    predicates = _compile_predicates(tree.predicates)
+
+    def filtered(env, node, pos, size):
+        nodes = base(env, node, pos, size)
+        if type(nodes) is not list:
+            raise XPathEvalError("predicates can only filter a node-set")
+        return _apply_predicates(env, nodes, predicates)
+
+    return filtered
+
+
+__all__ = ["compile_node", "compare", "normalize", "sort_unique", "to_string"]

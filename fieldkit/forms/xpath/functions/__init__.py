@@ -1,0 +1,138 @@
+"""The function library: registry, arity checks and call compilation.
+
+Builtins receive a Frame (the focus and the EvalContext) then their evaluated
+arguments; "lazy" builtins (if, coalesce, once...) receive the argument closures
+and evaluate only what they need.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from fieldkit.forms.xpath.context import FUNCTION_NAMESPACES, JAVAROSA, STANDARD_NAMESPACES
+from fieldkit.forms.xpath.errors import XPathEvalError, XPathSyntaxError
+from fieldkit.forms.xpath.values import to_boolean, to_number, to_string
+
+
+class Frame:
+    """The focus of a function call: EvalContext plus node, position and size."""
+
+    __slots__ = ("env", "node", "position", "size")
+
+    def __init__(self, env, node, position: int, size: int) -> None:
+        self.env = env
+        self.node = node
+        self.position = position
+        self.size = size
+
+    def eval(self, argument):
+        return argument(self.env, self.node, self.position, self.size)
+
+    def string(self, value) -> str:
+        return to_string(value)
+
+    def number(self, value) -> float:
+        return to_number(value, self.env.tz)
+
+    def boolean(self, value) -> bool:
+        return to_boolean(value)
+
+    @property
+    def tz(self):
+        return self.env.tz
+
+
+@dataclass(frozen=True)
+class Builtin:
+    impl: Callable
+    min_args: int
+    max_args: int | None  # None: any number
+    lazy: bool = False
+    jr_only: bool = False  # reachable only as jr:name (jr:itext, jr:choice-name)
+
+
+BUILTINS: dict[str, Builtin] = {}
+
+
+def builtin(name: str, min_args: int = 0, max_args: int | None = -1, *, lazy: bool = False, jr_only: bool = False):
+    """Register a builtin; max_args=-1 means exactly min_args, None means variadic."""
+
+    def register(impl: Callable) -> Callable:
+        upper = min_args if max_args == -1 else max_args
+        BUILTINS[name] = Builtin(impl, min_args, upper, lazy, jr_only)
+        return impl
+
+    return register
+
+
+def node_set(value, function: str) -> list:
+    if type(value) is not list:
+        raise XPathEvalError(f"{function}() needs a node-set argument, got {_describe(value)}")
+    return value
+
+
+def _describe(value) -> str:
+    if type(value) is bool:
+        return "a boolean"
+    if type(value) is str:
+        return f"the string {value!r}"
+    return f"the number {to_string(value)}"
+
+
+def _lookup(name: str) -> Builtin | None:
+    prefix, _, local = name.rpartition(":")
+    if not prefix:
+        spec = BUILTINS.get(local)
+        return None if spec is None or spec.jr_only else spec
+    uri = STANDARD_NAMESPACES.get(prefix)
+    if uri not in FUNCTION_NAMESPACES:
+        return None
+    spec = BUILTINS.get(local)
+    if spec is not None and spec.jr_only and uri != JAVAROSA:
+        return None
+    return spec
+
+
+def _check_arity(spec: Builtin, name: str, count: int, pos: int) -> None:
+    if count >= spec.min_args and (spec.max_args is None or count <= spec.max_args):
+        return
+    if spec.max_args is None:
+        expected = f"at least {spec.min_args}"
+    elif spec.min_args == spec.max_args:
+        expected = str(spec.min_args)
+    else:
+        expected = f"{spec.min_args} to {spec.max_args}"
+    plural = "" if expected == "1" else "s"
+    raise XPathSyntaxError(f"{name}() takes {expected} argument{plural}, got {count}", position=pos)
+
+
+def compile_call(tree, args: list) -> Callable:
+    """The closure for a function call; custom functions in env.functions win."""
+    from fieldkit.forms.xpath.compiler import normalize
+
+    name = tree.name
+    local = name.rpartition(":")[2]
+    spec = _lookup(name)
+    if spec is not None:
+        _check_arity(spec, name, len(args), tree.pos)
+
+    def call(env, node, pos, size):
+        custom = env.functions
+        if custom:
+            fn = custom.get(name) or custom.get(local)
+            if fn is not None:
+                values = [arg(env, node, pos, size) for arg in args]
+                return normalize(fn(env.with_node(node, pos, size), *values))
+        if spec is None:
+            raise XPathEvalError(f"unknown function {name}()")
+        frame = Frame(env, node, pos, size)
+        if spec.lazy:
+            return spec.impl(frame, *args)
+        return spec.impl(frame, *[arg(env, node, pos, size) for arg in args])
+
+    return call
+
+
+# Register the library.
+from fieldkit.forms.xpath.functions import core, geo, numeric, odk, temporal  # noqa: E402,F401

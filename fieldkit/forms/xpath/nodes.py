@@ -1,0 +1,312 @@
+"""The XML tree the expression engine reads and the form session mutates.
+
+A small DOM of our own instead of lxml elements: XPath needs parent links on text
+and attribute nodes, document order that survives mutation, and cheap child
+lookups by local name, none of which lxml gives directly.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+# Every structural mutation bumps this counter; cached document-order keys whose
+# stamp differs are stale. One global counter (rather than one per tree) keeps
+# nodes moved between trees, or detached, correct without bookkeeping.
+_mutations = 0
+
+
+def _mutated() -> None:
+    global _mutations
+    _mutations += 1
+
+
+class Node:
+    """Common base of all node kinds."""
+
+    __slots__ = ("parent", "_order", "_stamp")
+    kind = ""
+
+    def __init__(self) -> None:
+        self.parent: Node | None = None
+        self._order = 0
+        self._stamp = -1
+
+    name = ""
+    namespace: str | None = None
+    prefix: str | None = None
+
+    def string_value(self) -> str:
+        raise NotImplementedError
+
+    @property
+    def root(self) -> Node:
+        """The top of this node's tree: a Document, or a detached element."""
+        node = self
+        while node.parent is not None:
+            node = node.parent
+        return node
+
+    @property
+    def document(self) -> Document | None:
+        top = self.root
+        return top if isinstance(top, Document) else None
+
+    @property
+    def root_element(self) -> Element | None:
+        top = self.root
+        if isinstance(top, Document):
+            return top.root_element
+        return top if isinstance(top, Element) else None
+
+    def order_key(self) -> int:
+        """Position in document order, recomputed lazily after mutations."""
+        if self._stamp != _mutations:
+            _number_tree(self.root)
+        return self._order
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__} {self.name!r}>"
+
+
+def _number_tree(top: Node) -> None:
+    stamp = _mutations
+    counter = 0
+    stack: list[Node] = [top]
+    while stack:
+        node = stack.pop()
+        node._order = counter
+        node._stamp = stamp
+        counter += 1
+        if isinstance(node, Element):
+            for attr in node.attributes:
+                attr._order = counter
+                attr._stamp = stamp
+                counter += 1
+        children = getattr(node, "children", None)
+        if children:
+            stack.extend(reversed(children))
+
+
+class _Container(Node):
+    """Shared child-list behaviour of Document and Element."""
+
+    __slots__ = ("children",)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.children: list[Node] = []
+
+    def element_children(self) -> list[Element]:
+        return [c for c in self.children if c.kind == "element"]
+
+    def child(self, name: str) -> Element | None:
+        """First element child with this local name."""
+        for c in self.children:
+            if c.kind == "element" and c.name == name:
+                return c  # type: ignore[return-value]
+        return None
+
+    def append(self, node: Node) -> Node:
+        return self.insert(len(self.children), node)
+
+    def insert(self, index: int, node: Node) -> Node:
+        if node.kind in ("attribute", "document", "namespace"):
+            raise ValueError(f"cannot insert a {node.kind} node as a child")
+        if node.parent is not None:
+            node.parent.remove(node)  # type: ignore[attr-defined]
+        node.parent = self
+        self.children.insert(index, node)
+        _mutated()
+        return node
+
+    def remove(self, node: Node) -> None:
+        for i, c in enumerate(self.children):
+            if c is node:
+                del self.children[i]
+                node.parent = None
+                _mutated()
+                return
+        raise ValueError("node is not a child of this node")
+
+    def iter_descendants(self) -> Iterator[Node]:
+        """Descendants in document order (attributes excluded)."""
+        stack = list(reversed(self.children))
+        while stack:
+            node = stack.pop()
+            yield node
+            children = getattr(node, "children", None)
+            if children:
+                stack.extend(reversed(children))
+
+    def string_value(self) -> str:
+        parts = [n.value for n in self.iter_descendants() if n.kind == "text"]  # type: ignore[attr-defined]
+        return "".join(parts)
+
+
+class Document(_Container):
+    __slots__ = ()
+    kind = "document"
+
+    @property
+    def root_element(self) -> Element | None:
+        for c in self.children:
+            if c.kind == "element":
+                return c  # type: ignore[return-value]
+        return None
+
+
+class Element(_Container):
+    __slots__ = ("name", "namespace", "prefix", "attributes", "nsmap")
+    kind = "element"
+
+    def __init__(
+        self,
+        name: str,
+        namespace: str | None = None,
+        prefix: str | None = None,
+        nsmap: dict[str | None, str] | None = None,
+    ) -> None:
+        super().__init__()
+        self.name = name
+        self.namespace = namespace
+        self.prefix = prefix
+        self.attributes: list[Attribute] = []
+        # Namespace declarations made on this element (prefix None = default).
+        self.nsmap: dict[str | None, str] = dict(nsmap) if nsmap else {}
+
+    @property
+    def value(self) -> str:
+        return self.string_value()
+
+    @value.setter
+    def value(self, text: str) -> None:
+        for c in self.children:
+            c.parent = None
+        self.children = []
+        if text != "":
+            node = Text(text)
+            node.parent = self
+            self.children.append(node)
+        _mutated()
+
+    def string_value(self) -> str:
+        # Fast path for the common leaf: one text child.
+        children = self.children
+        if len(children) == 1 and children[0].kind == "text":
+            return children[0].value  # type: ignore[attr-defined]
+        if not children:
+            return ""
+        return super().string_value()
+
+    def get(self, name: str, namespace: str | None = None) -> str | None:
+        for attr in self.attributes:
+            if attr.name == name and attr.namespace == namespace:
+                return attr.value
+        return None
+
+    def set(self, name: str, value: str, namespace: str | None = None, prefix: str | None = None) -> None:
+        for attr in self.attributes:
+            if attr.name == name and attr.namespace == namespace:
+                attr.value = value
+                return
+        attr = Attribute(name, value, namespace, prefix)
+        attr.parent = self
+        self.attributes.append(attr)
+        _mutated()
+
+    def remove_attribute(self, name: str, namespace: str | None = None) -> None:
+        for i, attr in enumerate(self.attributes):
+            if attr.name == name and attr.namespace == namespace:
+                del self.attributes[i]
+                attr.parent = None
+                _mutated()
+                return
+
+    def clone(self) -> Element:
+        """Deep copy, detached from any tree."""
+        copy = Element(self.name, self.namespace, self.prefix, self.nsmap)
+        for attr in self.attributes:
+            new_attr = Attribute(attr.name, attr.value, attr.namespace, attr.prefix)
+            new_attr.parent = copy
+            copy.attributes.append(new_attr)
+        for c in self.children:
+            new_child = c.clone()  # type: ignore[attr-defined]
+            new_child.parent = copy
+            copy.children.append(new_child)
+        _mutated()
+        return copy
+
+    def lookup_namespace(self, prefix: str | None) -> str | None:
+        """The URI bound to prefix in scope here (None prefix = default namespace)."""
+        node: Node | None = self
+        while isinstance(node, Element):
+            if prefix in node.nsmap:
+                return node.nsmap[prefix] or None
+            node = node.parent
+        if prefix == "xml":
+            return XML_NAMESPACE
+        return None
+
+
+XML_NAMESPACE = "http://www.w3.org/XML/1998/namespace"
+
+
+class Attribute(Node):
+    __slots__ = ("name", "namespace", "prefix", "value")
+    kind = "attribute"
+
+    def __init__(self, name: str, value: str, namespace: str | None = None, prefix: str | None = None) -> None:
+        super().__init__()
+        self.name = name
+        self.value = value
+        self.namespace = namespace
+        self.prefix = prefix
+
+    def string_value(self) -> str:
+        return self.value
+
+
+class _Leaf(Node):
+    __slots__ = ("value",)
+
+    def __init__(self, value: str) -> None:
+        super().__init__()
+        self.value = value
+
+    def string_value(self) -> str:
+        return self.value
+
+    def clone(self) -> _Leaf:
+        return type(self)(self.value)
+
+
+class Text(_Leaf):
+    __slots__ = ()
+    kind = "text"
+
+
+class Comment(_Leaf):
+    __slots__ = ()
+    kind = "comment"
+
+
+class ProcessingInstruction(_Leaf):
+    __slots__ = ("name",)
+    kind = "pi"
+
+    def __init__(self, target: str, value: str) -> None:
+        super().__init__(value)
+        self.name = target
+
+    def clone(self) -> ProcessingInstruction:
+        return ProcessingInstruction(self.name, self.value)
+
+
+def is_ancestor(ancestor: Node, node: Node) -> bool:
+    """True when ancestor is a proper ancestor of node."""
+    current = node.parent
+    while current is not None:
+        if current is ancestor:
+            return True
+        current = current.parent
+    return False

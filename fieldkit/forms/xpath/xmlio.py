@@ -1,0 +1,162 @@
+"""XML text to our node tree and back. lxml does the parsing."""
+
+from __future__ import annotations
+
+from xml.sax.saxutils import escape, quoteattr
+
+from lxml import etree
+
+from fieldkit.forms.xpath.errors import XPathError
+from fieldkit.forms.xpath.nodes import (
+    Attribute,
+    Comment,
+    Document,
+    Element,
+    Node,
+    ProcessingInstruction,
+    Text,
+    _mutated,
+)
+
+_PARSER_OPTIONS = dict(resolve_entities=False, no_network=True, huge_tree=True)
+
+
+def _split(qname: str) -> tuple[str, str | None]:
+    if qname.startswith("{"):
+        uri, local = qname[1:].split("}", 1)
+        return local, uri
+    return qname, None
+
+
+def parse_xml(text: str | bytes, *, keep_whitespace: bool = True) -> Document:
+    """Parse XML text into a Document. Raises XPathError on malformed XML."""
+    if isinstance(text, str):
+        # lxml refuses str input that carries an encoding declaration.
+        text = text.strip().encode("utf-8")
+    parser = etree.XMLParser(remove_blank_text=not keep_whitespace, **_PARSER_OPTIONS)
+    try:
+        root = etree.fromstring(text, parser)
+    except etree.XMLSyntaxError as exc:
+        raise XPathError(f"malformed XML: {exc}") from exc
+    doc = Document()
+    before = list(root.itersiblings(preceding=True))
+    for sibling in reversed(before):
+        _append_misc(doc, sibling)
+    _append(doc, _convert(root))
+    for sibling in root.itersiblings():
+        _append_misc(doc, sibling)
+    _mutated()
+    return doc
+
+
+def _append(parent: Node, child: Node) -> None:
+    child.parent = parent
+    parent.children.append(child)  # type: ignore[attr-defined]
+
+
+def _append_misc(parent: Node, item) -> None:
+    if isinstance(item, etree._Comment):
+        _append(parent, Comment(item.text or ""))
+    elif isinstance(item, etree._ProcessingInstruction):
+        _append(parent, ProcessingInstruction(item.target, item.text or ""))
+
+
+def _new_element(source) -> Element:
+    local, uri = _split(source.tag)
+    parent_map = source.getparent().nsmap if source.getparent() is not None else {}
+    declared = {p: u for p, u in source.nsmap.items() if parent_map.get(p) != u}
+    element = Element(local, uri, source.prefix, declared)
+    for qname, value in source.attrib.items():
+        name, ns = _split(qname)
+        prefix = None
+        if ns is not None:
+            prefix = next((p for p, u in source.nsmap.items() if u == ns and p), None)
+            if ns == "http://www.w3.org/XML/1998/namespace":
+                prefix = "xml"
+        _append_attr(element, Attribute(name, value, ns, prefix))
+    return element
+
+
+def _append_attr(element: Element, attr: Attribute) -> None:
+    attr.parent = element
+    element.attributes.append(attr)
+
+
+def _convert(root) -> Element:
+    """Iteratively convert an lxml element subtree (deep trees must not recurse)."""
+    top = _new_element(root)
+    stack = [(root, top)]
+    while stack:
+        source, target = stack.pop()
+        if source.text:
+            _append(target, Text(source.text))
+        for child in source:
+            if isinstance(child.tag, str):
+                element = _new_element(child)
+                _append(target, element)
+                stack.append((child, element))
+                # Children of this element are filled later; its tail must follow
+                # it now, so tails are appended here in order.
+            else:
+                _append_misc(target, child)
+            if child.tail:
+                _append(target, Text(child.tail))
+    return top
+
+
+def serialize(node: Node) -> str:
+    """XML text of a document or element, with namespace declarations, no XML declaration."""
+    parts: list[str] = []
+    if isinstance(node, Document):
+        for child in node.children:
+            _write(child, parts, {})
+    else:
+        _write(node, parts, {})
+    return "".join(parts)
+
+
+def _qname(prefix: str | None, name: str) -> str:
+    return f"{prefix}:{name}" if prefix else name
+
+
+def _element_open(node: Element, scope: dict[str | None, str]) -> tuple[str, dict]:
+    scope = dict(scope)
+    declarations = []
+    wanted = dict(node.nsmap)
+    # Declare the element's own namespace where the stored map lacks it.
+    if node.namespace and scope.get(node.prefix) != node.namespace and node.prefix not in wanted:
+        wanted[node.prefix] = node.namespace
+    if not node.namespace and scope.get(None) and None not in wanted:
+        wanted[None] = ""
+    for attr in node.attributes:
+        if attr.namespace and attr.prefix and attr.prefix != "xml" and attr.prefix not in wanted:
+            if scope.get(attr.prefix) != attr.namespace:
+                wanted[attr.prefix] = attr.namespace
+    for prefix, uri in wanted.items():
+        if scope.get(prefix) == uri:
+            continue
+        scope[prefix] = uri
+        declarations.append(f" xmlns:{prefix}={quoteattr(uri)}" if prefix else f" xmlns={quoteattr(uri)}")
+    attrs = "".join(
+        f" {_qname(a.prefix, a.name)}={quoteattr(a.value)}" for a in node.attributes
+    )
+    return f"<{_qname(node.prefix, node.name)}{''.join(declarations)}{attrs}", scope
+
+
+def _write(node: Node, parts: list[str], scope: dict) -> None:
+    kind = node.kind
+    if kind == "text":
+        parts.append(escape(node.value))  # type: ignore[attr-defined]
+    elif kind == "comment":
+        parts.append(f"<!--{node.value}-->")  # type: ignore[attr-defined]
+    elif kind == "pi":
+        parts.append(f"<?{node.name} {node.value}?>")  # type: ignore[attr-defined]
+    elif kind == "element":
+        opening, inner_scope = _element_open(node, scope)  # type: ignore[arg-type]
+        if not node.children:  # type: ignore[attr-defined]
+            parts.append(opening + "/>")
+            return
+        parts.append(opening + ">")
+        for child in node.children:  # type: ignore[attr-defined]
+            _write(child, parts, inner_scope)
+        parts.append(f"</{_qname(node.prefix, node.name)}>")
