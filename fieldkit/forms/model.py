@@ -18,9 +18,10 @@ from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 
 Texts = dict[str, str]
 
-# Body control kinds, as the XForm element names them.
+# Body control kinds, as the XForm element names them; "none" for an instance node
+# that has no control (a calculation, a hidden field, metadata such as instanceID).
 ControlKind = Literal[
-    "input", "select1", "select", "upload", "trigger", "range", "rank", "output"
+    "input", "select1", "select", "upload", "trigger", "range", "rank", "output", "none"
 ]
 
 
@@ -76,7 +77,8 @@ class SetValue(_Model):
 
 
 class Question(_Model):
-    """A body control bound to one instance node."""
+    """A body control bound to one instance node, or (kind "none", type "calculate" or
+    "hidden") an instance leaf that no control shows, placed in instance order."""
 
     kind: ControlKind
     path: str  # absolute instance path without positions, e.g. /data/roster/name

@@ -1,0 +1,176 @@
+"""XForm helpers shared by the model and body parsers: namespaces, where an element
+is (for messages), texts with `<output/>` markup, and itext look-ups.
+
+A text is plain text (XML entities decoded) in which each `<output value="EXPR"/>`
+(or `<output ref="PATH"/>`) of the XForm is written back as `<output value="EXPR"/>`,
+with `&`, `<` and `"` in EXPR escaped as XML entities: `fieldkit.forms.texts.render`
+finds them with a regular expression and unescapes the expression.
+"""
+
+from __future__ import annotations
+
+import re
+from xml.sax.saxutils import quoteattr
+
+from lxml import etree
+
+from fieldkit.forms.errors import FormError
+
+XF = "http://www.w3.org/2002/xforms"
+H = "http://www.w3.org/1999/xhtml"
+JR = "http://openrosa.org/javarosa"
+ODK = "http://www.opendatakit.org/xforms"
+EV = "http://www.w3.org/2001/xml-events"
+
+_ITEXT_REF = re.compile(r"""^\s*jr:itext\(\s*(['"])(.*)\1\s*\)\s*$""")
+
+# itext value forms that name a media file rather than hold a text.
+MEDIA_FORMS = ("image", "big-image", "audio", "video")
+
+_QUOTE = {'"': "&quot;"}
+
+Itext = dict[str, dict[str, dict[str, str]]]  # lang -> text id -> form -> text
+
+
+def local(element) -> str:
+    """The element's name without namespace ("" for comments and processing instructions)."""
+    if not isinstance(element.tag, str):
+        return ""
+    return etree.QName(element).localname
+
+
+def is_xf(element, name: str) -> bool:
+    """Is this `<name>` in the XForms namespace (or in none, as hand-written forms do)?"""
+    return local(element) == name and etree.QName(element).namespace in (XF, None)
+
+
+def where(element, *attributes: str) -> str:
+    """`<bind nodeset='/data/x'> (line 40)`: an element as a message can point at it."""
+    shown = []
+    for name in attributes:
+        value = element.get(name)
+        if value is not None:
+            shown.append(f"{name}={value.strip()!r}")
+    inside = " ".join([local(element) or "?", *shown])
+    line = f" (line {element.sourceline})" if element.sourceline else ""
+    return f"<{inside}>{line}"
+
+
+def fail(message: str, element, *attributes: str, source: str | None = None) -> FormError:
+    return FormError(message, location=where(element, *attributes), source=source)
+
+
+def itext_id(ref: str | None) -> str | None:
+    """`jr:itext('x')` -> `x`; anything else -> None."""
+    if not ref:
+        return None
+    match = _ITEXT_REF.match(ref)
+    return match.group(2) if match else None
+
+
+def inner_text(element) -> str:
+    """The element's content as a text, `<output/>` kept as markup (see module doc)."""
+    parts = [element.text or ""]
+    for child in element:
+        if local(child) == "output":
+            expression = child.get("value") or child.get("ref") or ""
+            # Escaping `"` too keeps the value double-quoted, as texts.render expects.
+            parts.append(f"<output value={quoteattr(expression, _QUOTE)}/>")
+        elif isinstance(child.tag, str):
+            # Other markup (rare: HTML spans in hand-written forms) keeps only its text.
+            parts.append(inner_text(child))
+        parts.append(child.tail or "")
+    return "".join(parts)
+
+
+def parse_itext(model, source: str | None) -> tuple[Itext, list[str], str | None]:
+    """(texts, languages in order, default language) from the model's `<itext>`."""
+    texts: Itext = {}
+    default = None
+    for itext in (child for child in model if is_xf(child, "itext")):
+        for translation in (child for child in itext if is_xf(child, "translation")):
+            lang = translation.get("lang")
+            if lang is None:
+                raise fail("an itext translation has no lang attribute", translation, source=source)
+            if _is_true(translation.get("default")) and default is None:
+                default = lang
+            found = texts.setdefault(lang, {})
+            for text in (child for child in translation if is_xf(child, "text")):
+                found[text.get("id", "")] = _text_forms(text)
+    languages = list(texts)
+    if default is None and languages:
+        default = languages[0]  # ODK's rule: without a flag the first translation is the default
+    return texts, languages, default
+
+
+def _is_true(value: str | None) -> bool:
+    return value is not None and value.strip() in ("true()", "true", "1")
+
+
+def _text_forms(text) -> dict[str, str]:
+    forms: dict[str, str] = {}
+    for value in (child for child in text if is_xf(child, "value")):
+        form = value.get("form") or ""
+        if form == "long" and "" not in forms:
+            form = ""  # "long" is the plain text where no plain value exists
+        forms[form] = inner_text(value)
+    return forms
+
+
+def resolve_texts(itext: Itext, text_id: str, form: str = "") -> dict[str, str]:
+    """The per-language texts of one itext id and form (languages without it left out)."""
+    found = {}
+    for lang, texts in itext.items():
+        value = texts.get(text_id, {}).get(form)
+        if value is not None:
+            found[lang] = value
+    return found
+
+
+def resolve_media(itext: Itext, text_id: str) -> dict[str, dict[str, str]]:
+    """lang -> media form -> uri, for the media forms of one itext id."""
+    found: dict[str, dict[str, str]] = {}
+    for lang, texts in itext.items():
+        forms = texts.get(text_id, {})
+        media = {form: forms[form] for form in MEDIA_FORMS if forms.get(form)}
+        if media:
+            found[lang] = media
+    return found
+
+
+def message_texts(value: str | None, itext: Itext) -> dict[str, str]:
+    """A bind message (jr:constraintMsg, jr:requiredMsg): itext ref or a plain text."""
+    if not value:
+        return {}
+    text_id = itext_id(value)
+    if text_id is None:
+        return {"": value}
+    return resolve_texts(itext, text_id)
+
+
+def element_texts(element, itext: Itext) -> tuple[dict[str, str], str | None]:
+    """A `<label>`/`<hint>`: (texts by language, itext id or None)."""
+    text_id = itext_id(element.get("ref"))
+    if text_id is not None:
+        return resolve_texts(itext, text_id), text_id
+    text = inner_text(element)
+    return ({"": text} if text else {}), None
+
+
+def clean_copy(element):
+    """A copy of an instance element with the XForms namespace dropped.
+
+    Instance data is written in the XForm's default (XForms) namespace, but a
+    submission and the expression engine see its names as un-namespaced: `<data>`,
+    not `<xf:data>`. Other namespaces (jr:template, orx:meta) are kept.
+    """
+    copy = etree.fromstring(etree.tostring(element, with_tail=False))
+    for node in copy.iter():
+        if isinstance(node.tag, str) and etree.QName(node).namespace == XF:
+            node.tag = etree.QName(node).localname
+    etree.cleanup_namespaces(copy)
+    return copy
+
+
+def serialize(element) -> str:
+    return etree.tostring(clean_copy(element), encoding="unicode")
