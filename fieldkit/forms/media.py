@@ -52,6 +52,8 @@ _COMMUNE_TYPES = {
 }
 
 _LETTERS_WITHOUT_DECOMPOSITION = str.maketrans({"đ": "d", "Đ": "D"})
+# typographic apostrophes and dashes, as some names write them ("Ea H’leo"), -> ASCII
+_PUNCTUATION = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "–": "-", "—": "-"})
 
 
 def fold_diacritics(text: str) -> str:
@@ -66,8 +68,9 @@ def fold_diacritics(text: str) -> str:
 
 
 def search_key(text: str) -> str:
-    """Folded, lower-cased, single-spaced: what a search box compares. "Hoàn  Kiếm" -> "hoan kiem"."""
-    return " ".join(fold_diacritics(text).casefold().split())
+    """Folded, lower-cased, single-spaced, ASCII apostrophes and dashes: what a search box
+    compares. "Hoàn  Kiếm" -> "hoan kiem", "Ea H’leo" -> "ea h'leo"."""
+    return " ".join(fold_diacritics(text).translate(_PUNCTUATION).casefold().split())
 
 
 def english_name(name: str, division_type: str) -> str:
