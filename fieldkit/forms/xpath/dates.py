@@ -95,10 +95,11 @@ def iso_text(moment: datetime) -> str:
     return f"{moment:%Y-%m-%dT%H:%M:%S}.{millis:03d}{sign}{hours:02d}:{minutes:02d}"
 
 
-def date_value(moment: datetime | None) -> DateValue:
+def date_value(moment: datetime | None, tz: tzinfo | None) -> DateValue:
+    """A DateValue whose text is in the evaluation zone."""
     if moment is None:
         return DateValue(NAN, "Invalid Date", False)
-    return DateValue(to_days(moment), iso_text(moment))
+    return DateValue(to_days(moment), iso_text(moment.astimezone(local_zone(tz))))
 
 
 def string_to_days(text: str, tz: tzinfo | None) -> float | None:
@@ -115,17 +116,17 @@ def coerce_date(value, tz: tzinfo | None):
     if kind is bool:
         return ""
     if kind is float or kind is DateValue:
-        return date_value(from_days(float(value), tz))
+        return date_value(from_days(float(value), tz), tz)
     text = values.to_string(value)
     if text == "":
         return ""
     if not _DATE_PREFIX.match(text):
         unpadded = _UNPADDED.match(text)
         if unpadded is None:
-            return date_value(None)
+            return date_value(None, tz)
         year, month, day, rest = unpadded.groups()
         text = f"{year}-{month.zfill(2)}-{day.zfill(2)}{rest or ''}"
-    return date_value(parse_iso(text, tz))
+    return date_value(parse_iso(text, tz), tz)
 
 
 def number_of_date_string(text: str, tz: tzinfo | None) -> DateValue | None:
@@ -195,11 +196,10 @@ def format_date(value, pattern: str, tz: tzinfo | None) -> str:
 
 
 def now_value(moment: datetime, tz: tzinfo | None) -> DateValue:
-    local = moment.astimezone(local_zone(tz))
-    return DateValue(to_days(local), iso_text(local) if local.microsecond or local.second else iso_text(local))
+    return date_value(moment, tz)
 
 
 def today_value(moment: datetime, tz: tzinfo | None) -> DateValue:
     local = moment.astimezone(local_zone(tz))
     midnight = local.replace(hour=0, minute=0, second=0, microsecond=0)
-    return date_value(midnight)
+    return date_value(midnight, tz)

@@ -37,6 +37,13 @@ def tokenize(source: str) -> list[Token]:
             raise XPathSyntaxError(f"unexpected character {source[pos]!r}", source, pos)
         kind = match.lastgroup
         text = match.group()
+        if kind == "name" and _operator_expected(tokens):
+            # "1div2": an operator name glued to the number that follows it.
+            glued = re.match(r"(and|or|div|mod)(?=[\d.])", text)
+            if glued:
+                tokens.append(Token("opname", glued.group(1), pos))
+                pos += len(glued.group(1))
+                continue
         if kind != "space":
             tokens.append(_classify(kind, text, pos, tokens, source, match.end()))
         pos = match.end()

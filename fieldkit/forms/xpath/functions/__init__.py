@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from fieldkit.forms.xpath.context import FUNCTION_NAMESPACES, JAVAROSA, STANDARD_NAMESPACES
-from fieldkit.forms.xpath.errors import XPathEvalError, XPathSyntaxError
+from fieldkit.forms.xpath.errors import XPathEvalError
 from fieldkit.forms.xpath.values import to_boolean, to_number, to_string
 
 
@@ -94,9 +94,11 @@ def _lookup(name: str) -> Builtin | None:
     return spec
 
 
-def _check_arity(spec: Builtin, name: str, count: int, pos: int) -> None:
-    if count >= spec.min_args and (spec.max_args is None or count <= spec.max_args):
-        return
+def _arity_ok(spec: Builtin, count: int) -> bool:
+    return count >= spec.min_args and (spec.max_args is None or count <= spec.max_args)
+
+
+def _check_arity(spec: Builtin, name: str, count: int) -> None:
     if spec.max_args is None:
         expected = f"at least {spec.min_args}"
     elif spec.min_args == spec.max_args:
@@ -104,7 +106,7 @@ def _check_arity(spec: Builtin, name: str, count: int, pos: int) -> None:
     else:
         expected = f"{spec.min_args} to {spec.max_args}"
     plural = "" if expected == "1" else "s"
-    raise XPathSyntaxError(f"{name}() takes {expected} argument{plural}, got {count}", position=pos)
+    raise XPathEvalError(f"{name}() takes {expected} argument{plural}, got {count}")
 
 
 def compile_call(tree, args: list) -> Callable:
@@ -114,8 +116,9 @@ def compile_call(tree, args: list) -> Callable:
     name = tree.name
     local = name.rpartition(":")[2]
     spec = _lookup(name)
-    if spec is not None:
-        _check_arity(spec, name, len(args), tree.pos)
+    # Arity is checked when the call is evaluated, not compiled: as in ODK,
+    # `false() and substring()` is false rather than an error.
+    arity_ok = spec is not None and _arity_ok(spec, len(args))
 
     def call(env, node, pos, size):
         custom = env.functions
@@ -126,6 +129,8 @@ def compile_call(tree, args: list) -> Callable:
                 return normalize(fn(env.with_node(node, pos, size), *values))
         if spec is None:
             raise XPathEvalError(f"unknown function {name}()")
+        if not arity_ok:
+            _check_arity(spec, name, len(args))
         frame = Frame(env, node, pos, size)
         if spec.lazy:
             return spec.impl(frame, *args)

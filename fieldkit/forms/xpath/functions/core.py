@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import math
+import re
 
 from fieldkit.forms.xpath import dates
 from fieldkit.forms.xpath.functions import Frame, builtin, node_set
 from fieldkit.forms.xpath.nodes import XML_NAMESPACE
 from fieldkit.forms.xpath.values import NAN, DateValue, to_string
+
+_XPATH_SPACE = re.compile(r"[ \t\r\n]+")
 
 # -- node-set functions --------------------------------------------------------
 
@@ -170,7 +173,8 @@ def string_length(f: Frame, *value) -> float:
 @builtin("normalize-space", 0, 1)
 def normalize_space(f: Frame, *value) -> str:
     text = to_string(value[0]) if value else f.node.string_value()
-    return " ".join(text.split(None)) if text else ""
+    # XPath whitespace only (space, tab, CR, LF); form feeds etc. are kept.
+    return " ".join(part for part in _XPATH_SPACE.split(text) if part)
 
 
 @builtin("translate", 3)

@@ -53,7 +53,8 @@ def _choices(value) -> list[str]:
 
 @builtin("selected", 2)
 def selected(f: Frame, answer, choice) -> bool:
-    return to_string(choice).strip() in _choices(answer)
+    # An empty answer holds one empty choice: selected('', '') is true, as in ODK.
+    return to_string(choice).strip() in (_choices(answer) or [""])
 
 
 @builtin("selected-at", 2)
