@@ -69,7 +69,15 @@ def itext_id(ref: str | None) -> str | None:
 
 
 def inner_text(element) -> str:
-    """The element's content as a text, `<output/>` kept as markup (see module doc)."""
+    """The element's content as a text, `<output/>` kept as markup (see module doc).
+
+    Whitespace at both ends is dropped: it is the XForm's indentation (pretty-printed
+    and compact XForms of one form differ only there), never part of the text.
+    """
+    return _content(element).strip()
+
+
+def _content(element) -> str:
     parts = [element.text or ""]
     for child in element:
         if local(child) == "output":
@@ -78,7 +86,7 @@ def inner_text(element) -> str:
             parts.append(f"<output value={quoteattr(expression, _QUOTE)}/>")
         elif isinstance(child.tag, str):
             # Other markup (rare: HTML spans in hand-written forms) keeps only its text.
-            parts.append(inner_text(child))
+            parts.append(_content(child))
         parts.append(child.tail or "")
     return "".join(parts)
 
@@ -162,12 +170,19 @@ def clean_copy(element):
 
     Instance data is written in the XForm's default (XForms) namespace, but a
     submission and the expression engine see its names as un-namespaced: `<data>`,
-    not `<xf:data>`. Other namespaces (jr:template, orx:meta) are kept.
+    not `<xf:data>`. Other namespaces (jr:template, orx:meta) are kept. Whitespace
+    between elements (pretty-printing) goes; a leaf's text, its value, stays.
     """
     copy = etree.fromstring(etree.tostring(element, with_tail=False))
     for node in copy.iter():
-        if isinstance(node.tag, str) and etree.QName(node).namespace == XF:
+        if not isinstance(node.tag, str):
+            continue
+        if etree.QName(node).namespace == XF:
             node.tag = etree.QName(node).localname
+        if len(node) and not (node.text or "").strip():
+            node.text = None  # indentation between elements, not a value
+        if not (node.tail or "").strip():
+            node.tail = None
     etree.cleanup_namespaces(copy)
     return copy
 
