@@ -244,11 +244,10 @@ def _compile_step(step: ast.Step):
 
         def candidates(env, node):
             # The hot path of form expressions: /data/group/question.
+            if node.kind != "element" and node.kind != "document":
+                return []
             default = env.default_namespace
-            return [
-                c for c in getattr(node, "children", ())
-                if c.kind == "element" and c.name == local and (c.namespace is None or c.namespace == default)
-            ]
+            return [c for c in node.children_named(local) if c.namespace is None or c.namespace == default]
     else:
         def candidates(env, node):
             return [c for c in axis_nodes(node) if match(env, c)]

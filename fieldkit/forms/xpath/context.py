@@ -59,7 +59,9 @@ class EvalContext:
     variables: Mapping[str, Any] = dataclasses.field(default_factory=dict)
     functions: Mapping[str, Callable[..., Any]] = dataclasses.field(default_factory=dict)
     namespaces: Mapping[str, str] = dataclasses.field(default_factory=dict)
-    default_namespace: str | None = None
+    # Unprefixed name tests match nodes in no namespace and in this one. The
+    # XForms namespace by default: an XForm's instance inherits it.
+    default_namespace: str | None = XFORMS
 
     def with_node(self, node: Node, position: int = 1, size: int = 1) -> EvalContext:
         """A copy focused on another node (current() stays the same)."""

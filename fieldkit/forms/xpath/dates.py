@@ -65,11 +65,7 @@ def parse_iso(text: str, tz: tzinfo | None) -> datetime | None:
     except ValueError:
         return None
     if zone is None:
-        return _localize(naive, local_zone(tz))
-    return naive.replace(tzinfo=zone)
-
-
-def _localize(naive: datetime, zone: tzinfo) -> datetime:
+        return naive.replace(tzinfo=local_zone(tz))
     return naive.replace(tzinfo=zone)
 
 

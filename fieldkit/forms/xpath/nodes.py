@@ -15,6 +15,9 @@ from collections.abc import Iterator
 _mutations = 0
 
 
+_EMPTY: list = []
+
+
 def _mutated() -> None:
     global _mutations
     _mutations += 1
@@ -87,14 +90,37 @@ def _number_tree(top: Node) -> None:
             stack.extend(reversed(children))
 
 
+_INDEX_THRESHOLD = 8  # below this many children a linear scan is as fast
+
+
 class _Container(Node):
     """Shared child-list behaviour of Document and Element."""
 
-    __slots__ = ("children",)
+    __slots__ = ("children", "_index", "_index_stamp")
 
     def __init__(self) -> None:
         super().__init__()
         self.children: list[Node] = []
+        self._index: dict[str, list[Element]] | None = None
+        self._index_stamp = -1
+
+    def children_named(self, name: str) -> list[Element]:
+        """Element children with this local name, in order (any namespace).
+
+        Form expressions mostly walk named child steps (/data/group/q), so wide
+        elements keep a name index, rebuilt lazily after structural mutations.
+        """
+        children = self.children
+        if len(children) < _INDEX_THRESHOLD:
+            return [c for c in children if c.kind == "element" and c.name == name]  # type: ignore[misc]
+        if self._index_stamp != _mutations or self._index is None:
+            index: dict[str, list[Element]] = {}
+            for c in children:
+                if c.kind == "element":
+                    index.setdefault(c.name, []).append(c)  # type: ignore[arg-type]
+            self._index = index
+            self._index_stamp = _mutations
+        return self._index.get(name, _EMPTY)
 
     def element_children(self) -> list[Element]:
         return [c for c in self.children if c.kind == "element"]
@@ -180,7 +206,13 @@ class Element(_Container):
 
     @value.setter
     def value(self, text: str) -> None:
-        for c in self.children:
+        children = self.children
+        if text and len(children) == 1 and children[0].kind == "text":
+            # The common answer change: no structural mutation, so cached
+            # document order stays valid.
+            children[0].value = text  # type: ignore[attr-defined]
+            return
+        for c in children:
             c.parent = None
         self.children = []
         if text != "":

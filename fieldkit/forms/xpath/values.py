@@ -12,8 +12,6 @@ import math
 import re
 from decimal import Decimal
 
-from fieldkit.forms.xpath.nodes import Node
-
 INF = math.inf
 NAN = math.nan
 
@@ -82,9 +80,6 @@ def string_to_number(text: str, tz=None) -> float:
     return NAN
 
 
-def node_string(node: Node) -> str:
-    return node.string_value()
-
 
 def to_string(value) -> str:
     kind = type(value)
@@ -123,22 +118,3 @@ def to_boolean(value) -> bool:
     if kind is DateValue:
         return value.truth
     return len(value) > 0
-
-
-def is_nodeset(value) -> bool:
-    return type(value) is list
-
-
-def type_name(value) -> str:
-    if type(value) is list:
-        return "node-set"
-    if type(value) is bool:
-        return "boolean"
-    if type(value) is str:
-        return "string"
-    return "number"
-
-
-def public_value(value):
-    """What Expression.evaluate returns: dates as plain floats are kept (a float subclass)."""
-    return value
