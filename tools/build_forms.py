@@ -31,6 +31,7 @@ from tools.forms_src.common import CHOICE_COLUMNS, SETTINGS_COLUMNS, SURVEY_COLU
 FORMS_DIR = ROOT / "forms"
 FIXED_TIME = (2026, 1, 1, 0, 0, 0)
 FIXED_STAMP = "2026-01-01T00:00:00Z"
+SMART_QUOTES = set("‘’“”")
 Table = list[list[str | None]]
 
 
@@ -39,6 +40,10 @@ def _table(columns: list[str], rows: list[dict[str, str]], sheet: str) -> Table:
     unknown = {column for row in rows for column in row} - set(columns)
     if unknown:
         raise ValueError(f"sheet {sheet!r}: unknown columns {sorted(unknown)}")
+    curly = [row.get("name") for row in rows if any(set(str(v)) & SMART_QUOTES for v in row.values())]
+    if curly:
+        raise ValueError(f"sheet {sheet!r}: pyxform turns curly quotes straight; "
+                         f"write straight quotes in rows {curly}")
     used = [column for column in columns if any(row.get(column) for row in rows)]
     return [used, *[[row.get(column) or None for column in used] for row in rows]]
 

@@ -125,15 +125,15 @@ NOT_FUTURE = (". <= today()", T("Ngày không được sau ngày hôm nay.",
 def part_of(total: str, vi: str, en: str) -> tuple[str, T]:
     """A count that is part of `${total}`: 0 <= . <= total."""
     return (f". >= 0 and . <= ${{{total}}}",
-            T(f"Số lượng phải từ 0 và không được lớn hơn {vi}.",
+            T(f"Số lượng phải từ 0 trở lên và không được lớn hơn {vi}.",
               f"The count must be 0 or more and cannot exceed {en}."))
 
 
 def exclusive(choice: str, vi: str, en: str) -> tuple[str, T]:
     """A select_multiple where `choice` (e.g. "none") cannot be combined with others."""
     return (f"not(selected(., '{choice}') and count-selected(.) > 1)",
-            T(f"Không thể chọn “{vi}” cùng với lựa chọn khác.",
-              f"“{en}” cannot be combined with other answers."))
+            T(f'Không thể chọn "{vi}" cùng với lựa chọn khác.',
+              f'"{en}" cannot be combined with other answers.'))
 
 
 # --- the commune picker and visit date, the same in every form -----------------------

@@ -52,9 +52,9 @@ NEEDS = [
       T("Nhu cầu đào tạo, bồi dưỡng", "Training needs"),
       required=True, check=exclusive("none", "Không có nhu cầu", "No needs")),
     q("text", "training_needs_notes", T("Ghi chú về nhu cầu đào tạo", "Notes on training needs"),
-      hint=T("Bắt buộc khi chọn “Khác”.", "Required when “Other” is chosen."),
+      hint=T('Bắt buộc khi chọn "Khác".', 'Required when "Other" is chosen.'),
       required="selected(${training_needs}, 'other')",
-      required_message=T("Hãy mô tả nhu cầu “Khác”.", "Describe the “Other” need."),
+      required_message=T('Hãy mô tả nhu cầu "Khác".', 'Describe the "Other" need.'),
       appearance="multiline"),
 ]
 
