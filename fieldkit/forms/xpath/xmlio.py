@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from xml.sax.saxutils import escape, quoteattr
+from xml.sax.saxutils import escape
 
 from lxml import etree
 
@@ -113,6 +113,14 @@ def serialize(node: Node) -> str:
     else:
         _write(node, parts, {})
     return "".join(parts)
+
+
+_ATTRIBUTE_ESCAPES = {'"': "&quot;", "\n": "&#10;", "\r": "&#13;", "\t": "&#9;"}
+
+
+def quoteattr(value: str) -> str:
+    """Double-quoted attribute value; whitespace escaped so it survives re-parsing."""
+    return '"' + escape(value, _ATTRIBUTE_ESCAPES) + '"'
 
 
 def _qname(prefix: str | None, name: str) -> str:
