@@ -254,9 +254,35 @@ def test_commune_choices_are_filtered_by_province():
     assert session.value("/data/commune_name") == "Phường Hoàn Kiếm"
     assert session.value("/data/province_name") == "Thành phố Hà Nội"
     assert ("00070", "Phường Hoàn Kiếm") in session.choices("/data/commune")
+    assert session.value("/data/meta/instanceName") == f"Phường Hoàn Kiếm – {TODAY.isoformat()}"
 
 
 OLD_COMPUTERS = "/data/equipment/computers_old"
+COMPLETE_INFRASTRUCTURE = {
+    "province": "01", "commune": "00070", "respondents[1]/respondent_name": "Phạm Thu Hà",
+    "respondents[1]/respondent_role": "chairperson", "network/tsl_connected": "yes",
+    "network/tsl_bandwidth": "100", "network/outages_per_month": "0",
+    "office_area/office_mobile": "good", "office_area/office_internet": "good",
+    "residential_area/residential_mobile": "usable", "has_remote_areas": "no",
+    "residential_area/residential_internet": "weak", "equipment/computers": "20",
+    "equipment/computers_old": "8", "equipment/scanners": "3", "equipment/printers": "5",
+    "equipment/signature_tokens": "12", "equipment/videoconf": "no",
+    "services/one_stop_in_use": "yes", "services/portal_integration": "partial",
+    "services/db_failures": "vneid population", "services/procedures_total": "300",
+    "services/procedures_configured": "250", "findings/problems": "old_equipment",
+    "office_location": "21.0285 105.8542 10 5",
+}
+
+
+def test_a_complete_infrastructure_submission_has_no_errors():
+    session = load("commune_infrastructure.xlsx").new_session(lang=EN)
+    for path, value in COMPLETE_INFRASTRUCTURE.items():
+        session.set(f"/data/{path}", value)
+    assert session.errors() == []
+    assert not session.is_relevant("/data/network/outage_hours")
+    assert not session.is_relevant("/data/remote_area")
+    assert session.value("/data/computers_old_pct") == "40"
+    assert session.value("/data/procedures_configured_pct") == "83.3"
 
 
 @pytest.mark.parametrize("lang, message", [
