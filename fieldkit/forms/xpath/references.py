@@ -109,14 +109,14 @@ def _advance(path: tuple, step: ast.Step) -> tuple:
     secondary = path is SECONDARY or (path and path[0] == SECONDARY[0])
     if secondary:
         return SECONDARY
-    if path and path[-1].startswith("@"):
-        raise _Unknowable
-    if step.axis == "self" and (test.kind == "node" or test.kind == "name"):
-        return path
     if step.axis == "parent" and test.kind == "node":
         if not path:
             raise _Unknowable
         return path[:-1]
+    if path and path[-1].startswith("@"):
+        raise _Unknowable  # attributes have no children
+    if step.axis == "self" and (test.kind == "node" or test.kind == "name"):
+        return path
     if test.kind == "name" and test.local != "*":
         if step.axis == "child":
             return (*path, test.local)
