@@ -23,7 +23,7 @@ from fieldkit.forms.errors import FormError
 _ROW = re.compile(r"\[row\s*:\s*(\d+)\]\s*")
 _SHEET = re.compile(r"(?:'(\w+)' sheet|sheet:?\s+'(\w+)'|sheet named '(\w+)'|\b(survey|choices|settings|entities) sheet)")
 _QUOTED = re.compile(r"'([^']+)'")
-_HEADER_PROBLEM = re.compile(r"header|column", re.IGNORECASE)
+_HEADER_PROBLEM = re.compile(r"\bheaders?\b", re.IGNORECASE)
 
 
 def xlsform_to_xform(
