@@ -177,7 +177,8 @@ def _question(element, kind: str, context: str, ctx: BodyContext) -> Question:
     mediatype = element.get("mediatype")
     own = _OWN_ATTRIBUTES | (set(_RANGE_ATTRIBUTES) if kind == "range" else set())
     for child in element:
-        ctx.setvalues.extend(parse_action(child, context, path, ctx))
+        # A control is a binding element: actions in it read refs from its node.
+        ctx.setvalues.extend(parse_action(child, path, path, ctx))
     return Question(
         kind=kind,
         path=path,
