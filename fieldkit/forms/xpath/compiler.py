@@ -14,13 +14,7 @@ from fieldkit.forms.xpath import parser as ast
 from fieldkit.forms.xpath.axes import AXIS_FUNCTIONS, FLAT_AXES, REVERSE_AXES, make_matcher
 from fieldkit.forms.xpath.errors import XPathEvalError
 from fieldkit.forms.xpath.functions import compile_call
-from fieldkit.forms.xpath.values import (
-    NAN,
-    DateValue,
-    to_boolean,
-    to_number,
-    to_string,
-)
+from fieldkit.forms.xpath.values import NAN, DateValue, to_boolean, to_number
 
 
 def sort_unique(nodes: list) -> list:
@@ -230,34 +224,36 @@ def _compile_predicates(trees) -> tuple:
     return tuple((_positional(tree), compile_node(tree)) for tree in trees)
 
 
-def _compile_step(step: ast.Step):
-    axis = step.axis
-    axis_nodes = AXIS_FUNCTIONS[axis]
-    match = make_matcher(axis, step.test)
-    predicates = _compile_predicates(step.predicates)
-    reverse = axis in REVERSE_AXES
-    keeps_flat = axis in FLAT_AXES
-    test = step.test
-
+def _candidates(axis: str, test: ast.NodeTest):
+    """(env, node) -> the nodes on `axis` from node that pass `test`, in axis order."""
     if axis == "child" and test.kind == "name" and test.prefix is None and test.local != "*":
         local = test.local
 
-        def candidates(env, node):
+        def named_children(env, node):
             # The hot path of form expressions: /data/group/question.
             if node.kind != "element" and node.kind != "document":
                 return []
             default = env.default_namespace
             return [c for c in node.children_named(local) if c.namespace is None or c.namespace == default]
-    else:
-        def candidates(env, node):
-            return [c for c in axis_nodes(node) if match(env, c)]
+
+        return named_children
+    axis_nodes = AXIS_FUNCTIONS[axis]
+    match = make_matcher(axis, test)
+    return lambda env, node: [c for c in axis_nodes(node) if match(env, c)]
+
+
+def _compile_step(step: ast.Step):
+    candidates = _candidates(step.axis, step.test)
+    predicates = _compile_predicates(step.predicates)
+    reverse = step.axis in REVERSE_AXES
+    keeps_flat = step.axis in FLAT_AXES
 
     def select(env, node) -> list:
         found = candidates(env, node)
         if predicates:
             found = _apply_predicates(env, found, predicates)
         if reverse and len(found) > 1:
-            found.reverse()
+            found.reverse()  # positions counted in axis order; results in document order
         return found
 
     def run(env, nodes: list, flat: bool):
@@ -281,7 +277,11 @@ def _compile_path(tree: ast.Path):
 
     def path(env, node, pos, size):
         if absolute:
-            nodes = [node.root]
+            # "/" is the root of the evaluation's own document (that of current()),
+            # not of the node being filtered: in `instance('c')/root/item[cf = /data/s]`
+            # /data/s is in the main instance, as in ODK.
+            top = env.current if env.current is not None else env.node
+            nodes = [top.root]
         elif base is not None:
             nodes = base(env, node, pos, size)
             if type(nodes) is not list:
@@ -309,6 +309,3 @@ def _compile_filter(tree: ast.Filter):
         return _apply_predicates(env, nodes, predicates)
 
     return filtered
-
-
-__all__ = ["compile_node", "compare", "normalize", "sort_unique", "to_string"]

@@ -44,8 +44,9 @@ def _real_now() -> datetime:
 class EvalContext:
     """Where and with what an expression is evaluated.
 
-    `current` is current()'s node (defaults to `node`); `functions` add or
-    override functions by name (called as fn(ctx, *evaluated_args)).
+    `current` is current()'s node (defaults to `node`); absolute paths start at
+    the root of its tree, even inside predicates over secondary instances.
+    `functions` add or override functions by name (called as fn(ctx, *evaluated_args)).
     """
 
     node: Node
