@@ -9,11 +9,14 @@ main-instance paths inside their predicates are.
 
 from __future__ import annotations
 
+import re
+
 from fieldkit.forms.xpath import parser as ast
 
 # Marker context for paths inside a secondary instance.
 SECONDARY = ("<secondary>",)
 _UNKNOWABLE_FUNCTIONS = frozenset({"id"})
+_POSITIONS = re.compile(r"\[[^\]]*\]")
 
 
 class _Unknowable(Exception):
@@ -21,7 +24,7 @@ class _Unknowable(Exception):
 
 
 def find_references(tree, context_path: str) -> set[str] | None:
-    context = tuple(part for part in context_path.split("/") if part)
+    context = tuple(part for part in _POSITIONS.sub("", context_path).split("/") if part)
     found: set[str] = set()
     try:
         _visit(tree, context, context, found)

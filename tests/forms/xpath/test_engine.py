@@ -75,6 +75,9 @@ def test_current_inside_a_predicate_is_the_context_node(doc):
     ctx = EvalContext(node=x2, instances={"c": choices})
     found = compile_expression("instance('c')/root/item[cf = current()]/v").evaluate_string(ctx)
     assert found == "b"
+    # "/" inside the filter is still the main instance, as in ODK choice filters
+    by_age = compile_expression("count(instance('c')/root/item[cf < /data/age])").evaluate_number(ctx)
+    assert by_age == 2
 
 
 def test_number_formatting_follows_javascript(doc):

@@ -28,6 +28,10 @@ def test_relative_paths_resolve_against_the_context():
     assert refs("x/y", "/data/grp") == {"/data/grp/x/y"}
 
 
+def test_context_path_positions_are_ignored():
+    assert refs("../b", "/data/rep[2]/a") == {"/data/rep/b"}
+
+
 def test_current_is_the_context_path():
     assert refs("current()/../b", "/data/rep/a") == {"/data/rep/b"}
     assert refs("current()", "/data/rep/a") == {"/data/rep/a"}

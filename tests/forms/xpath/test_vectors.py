@@ -22,8 +22,6 @@ from fieldkit.forms.xpath import (
     parse_xml,
 )
 
-REPO_ROOT = Path(__file__).resolve().parents[3]
-VECTORS = REPO_ROOT.parent / "shared" / "corpus" / "xpath" / "odk-xpath-vectors.json"
 
 XFORMS = "http://www.w3.org/2002/xforms"
 NATIVE_NAMESPACES = {
@@ -100,22 +98,22 @@ def check(vector: dict) -> str | None:
     return None if ok else f"expected {expected!r}, got {actual!r}"
 
 
-def _load() -> list[dict]:
-    if not VECTORS.exists():
-        pytest.skip(f"corpus not found at {VECTORS} (shared/ is laid beside the repo)")
-    return json.loads(VECTORS.read_text(encoding="utf-8"))
+@pytest.fixture(scope="module")
+def vectors(corpus_dir: Path) -> list[dict]:
+    """The vectors, from ../shared/corpus (the corpus_dir fixture skips when it is absent)."""
+    path = corpus_dir / "xpath" / "odk-xpath-vectors.json"
+    return json.loads(path.read_text(encoding="utf-8"))
 
 
-def test_known_wrong_vectors_exist_and_fail():
-    vectors = {v["id"]: v for v in _load()}
+def test_known_wrong_vectors_exist_and_fail(vectors):
+    vectors = {v["id"]: v for v in vectors}
     for vector_id, reason in KNOWN_WRONG.items():
         assert vector_id in vectors, vector_id
         assert reason.strip(), vector_id
         assert check(vectors[vector_id]) is not None, f"{vector_id} passes: drop it from KNOWN_WRONG"
 
 
-def test_vectors_pass_rates(capsys):
-    vectors = _load()
+def test_vectors_pass_rates(vectors, capsys):
     totals: Counter = Counter()
     passed: Counter = Counter()
     failures = []
