@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import zlib
 from xml.sax.saxutils import escape
 
 from lxml import etree
 
+from fieldkit.forms.xpath.context import STANDARD_NAMESPACES
 from fieldkit.forms.xpath.errors import XPathError
 from fieldkit.forms.xpath.nodes import (
+    XML_NAMESPACE,
     Attribute,
     Comment,
     Document,
@@ -127,28 +130,45 @@ def _qname(prefix: str | None, name: str) -> str:
     return f"{prefix}:{name}" if prefix else name
 
 
-def _element_open(node: Element, scope: dict[str | None, str]) -> tuple[str, dict]:
-    scope = dict(scope)
-    declarations = []
+def _namespaces_needed(node: Element, scope: dict) -> dict:
+    """Prefix -> URI declarations this element must carry, beyond those in scope."""
     wanted = dict(node.nsmap)
-    # Declare the element's own namespace where the stored map lacks it.
-    if node.namespace and scope.get(node.prefix) != node.namespace and node.prefix not in wanted:
-        wanted[node.prefix] = node.namespace
-    if not node.namespace and scope.get(None) and None not in wanted:
-        wanted[None] = ""
+    if node.prefix not in wanted and scope.get(node.prefix, "") != (node.namespace or ""):
+        wanted[node.prefix] = node.namespace or ""
     for attr in node.attributes:
-        if attr.namespace and attr.prefix and attr.prefix != "xml" and attr.prefix not in wanted:
-            if scope.get(attr.prefix) != attr.namespace:
-                wanted[attr.prefix] = attr.namespace
-    for prefix, uri in wanted.items():
-        if scope.get(prefix) == uri:
-            continue
-        scope[prefix] = uri
-        declarations.append(f" xmlns:{prefix}={quoteattr(uri)}" if prefix else f" xmlns={quoteattr(uri)}")
-    attrs = "".join(
-        f" {_qname(a.prefix, a.name)}={quoteattr(a.value)}" for a in node.attributes
+        prefix = _attribute_prefix(attr, {**scope, **wanted})
+        if prefix != "xml" and prefix and scope.get(prefix) != attr.namespace:
+            wanted.setdefault(prefix, attr.namespace)
+    return {p: u for p, u in wanted.items() if scope.get(p, "") != u}
+
+
+def _attribute_prefix(attr: Attribute, scope: dict) -> str | None:
+    """The prefix to write a namespaced attribute with (attributes need one)."""
+    if not attr.namespace:
+        return None
+    if attr.prefix:
+        return attr.prefix
+    if attr.namespace == XML_NAMESPACE:
+        return "xml"
+    for bindings in (scope, STANDARD_NAMESPACES):
+        for prefix, uri in bindings.items():
+            if prefix and uri == attr.namespace:
+                return prefix
+    # An invented prefix, stable for the URI so repeated calls agree.
+    return f"ns{zlib.crc32(attr.namespace.encode()):x}"
+
+
+def _element_open(node: Element, scope: dict) -> tuple[str, dict]:
+    needed = _namespaces_needed(node, scope)
+    scope = {**scope, **needed}
+    declarations = "".join(
+        f" xmlns:{prefix}={quoteattr(uri)}" if prefix else f" xmlns={quoteattr(uri)}"
+        for prefix, uri in needed.items()
     )
-    return f"<{_qname(node.prefix, node.name)}{''.join(declarations)}{attrs}", scope
+    attrs = "".join(
+        f" {_qname(_attribute_prefix(a, scope), a.name)}={quoteattr(a.value)}" for a in node.attributes
+    )
+    return f"<{_qname(node.prefix, node.name)}{declarations}{attrs}", scope
 
 
 def _write(node: Node, parts: list[str], scope: dict) -> None:

@@ -120,3 +120,13 @@ def test_building_a_tree_by_hand():
     q.append(Text("7"))
     assert root.value == "7"
     assert compile_expression("q * 2").evaluate_number(EvalContext(node=root)) == 14
+
+
+def test_serialize_declares_namespaces_of_attributes_set_by_hand():
+    element = Element("q")
+    element.set("count", "2", namespace="http://openrosa.org/javarosa")
+    element.set("u", "1", namespace="urn:example")
+    text = serialize(element)
+    assert text.startswith('<q xmlns:jr="http://openrosa.org/javarosa"') and 'jr:count="2"' in text
+    again = parse_xml(text).root_element
+    assert again.get("u", "urn:example") == "1"
