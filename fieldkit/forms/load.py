@@ -47,6 +47,8 @@ def _read(path: Path) -> bytes:
         raise FormError("this is a folder, not a form file", source=str(path)) from None
     except OSError as error:
         raise FormError(f"the file cannot be read: {error.strerror or error}", source=str(path)) from None
+    except ValueError:  # a NUL byte in the path
+        raise FormError("this is not a valid file path", source=repr(str(path))) from None
 
 
 def _normalize(file_type: str | None, display: str | None) -> str | None:

@@ -105,7 +105,9 @@ def _parse(xml: str | bytes, source: str | None):
         ) from None
     if root is None:
         raise FormError("the XForm is empty", source=source)
-    encoding = root.getroottree().docinfo.encoding or "utf-8"
+    encoding = (root.getroottree().docinfo.encoding or "utf-8").lower()
+    if encoding in ("utf-8", "utf8"):
+        encoding = "utf-8-sig"  # lxml reads past a byte order mark; the text should too
     return root, xml.decode(encoding, errors="replace")
 
 

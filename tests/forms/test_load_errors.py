@@ -133,6 +133,10 @@ def test_missing_path(tmp_path):
     assert _error(str(tmp_path / "nowhere.xml")).problem == "there is no such file"
 
 
+def test_nul_in_path():
+    assert "not a valid file path" in _error("bad\x00name.xlsx").problem
+
+
 def test_folder_is_no_form(tmp_path):
     assert "folder" in _error(tmp_path).problem
 
