@@ -9,7 +9,7 @@ from fieldkit.forms.xpath.errors import XPathSyntaxError
 
 
 class Token(NamedTuple):
-    kind: str  # number, literal, name, nametest, op, var, func, nodetype, axis, end
+    kind: str  # number, literal, var, op, opname, nametest, func, nodetype, axis, end
     value: str
     pos: int
 
@@ -27,6 +27,9 @@ _SCANNER = re.compile("|".join(f"(?P<{kind}>{pattern})" for kind, pattern in _PA
 
 _NODE_TYPES = {"comment", "text", "processing-instruction", "node"}
 _OPERATOR_NAMES = {"and", "or", "mod", "div"}
+_GLUED_OPERATOR = re.compile(r"(and|or|div|mod)(?=[\d.])")
+
+
 def tokenize(source: str) -> list[Token]:
     tokens: list[Token] = []
     pos = 0
@@ -34,12 +37,14 @@ def tokenize(source: str) -> list[Token]:
     while pos < length:
         match = _SCANNER.match(source, pos)
         if match is None:
+            if source[pos] in "'\"":
+                raise XPathSyntaxError("unterminated string literal", source, pos)
             raise XPathSyntaxError(f"unexpected character {source[pos]!r}", source, pos)
         kind = match.lastgroup
         text = match.group()
         if kind == "name" and _operator_expected(tokens):
             # "1div2": an operator name glued to the number that follows it.
-            glued = re.match(r"(and|or|div|mod)(?=[\d.])", text)
+            glued = _GLUED_OPERATOR.match(text)
             if glued:
                 tokens.append(Token("opname", glued.group(1), pos))
                 pos += len(glued.group(1))

@@ -41,7 +41,7 @@ def format_number(x: float) -> str:
         return "-Infinity"
     if x == 0:
         return "0"
-    if x.is_integer() and abs(x) < 1e21:
+    if x.is_integer() and abs(x) < 2**53:  # exact: shortest digits are the integer's
         return str(int(x))
     sign = "-" if x < 0 else ""
     dec = Decimal(repr(abs(x))).normalize()

@@ -87,6 +87,8 @@ def test_number_formatting_follows_javascript(doc):
     assert text("-0", doc) == "0"
     assert text("1000000 * 1000000 * 1000000 * 1000", doc) == "1e+21"
     assert text("0.1 + 0.2", doc) == "0.30000000000000004"
+    assert text("123456789012345680000", doc) == "123456789012345680000"
+    assert text("0.000001", doc) == "0.000001" and text("0.0000001", doc) == "1e-7"
     assert text("7 mod -3", doc) == "1" and text("-7 mod 3", doc) == "-1"
 
 
@@ -177,6 +179,8 @@ def test_syntax_errors_name_the_position():
     assert "position 11" in str(info.value) and "end of expression" in str(info.value)
     with pytest.raises(XPathSyntaxError, match="unknown axis 'sideways'"):
         compile_expression("sideways::x")
+    with pytest.raises(XPathSyntaxError, match="unterminated string literal at position 8"):
+        compile_expression("concat('a, /data/b)")
     with pytest.raises(XPathSyntaxError, match="unexpected character '#'"):
         compile_expression("1 # 2")
 
