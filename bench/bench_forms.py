@@ -18,7 +18,7 @@ import time
 
 from openpyxl import Workbook
 
-from fieldkit.forms import load_form
+from fieldkit.forms import FormError, load_form
 
 CORPUS = pathlib.Path(__file__).resolve().parents[2] / "shared" / "corpus" / "xlsforms"
 CHAIN = 10
@@ -83,7 +83,12 @@ def largest_corpus_form() -> pathlib.Path:
     for path in candidates:
         if "invalid" in path.parent.name:
             continue
-        sized.append((len(load_form(path).questions()), path))
+        form = load_form(path)
+        try:
+            form.compiled
+        except FormError:
+            continue  # bad_calc.xlsx: loads, but its calculation is not an expression
+        sized.append((len(form.questions()), path))
     return max(sized)[1]
 
 

@@ -10,13 +10,13 @@ from fieldkit.forms.model import Form
 def load_form(source, file_type=None) -> Form:
     """Load an XLSForm (.xlsx, .xls, .csv, .md) or an ODK XForm (.xml).
 
-    Raises FormError, and nothing else, when the form is broken.
+    Raises FormError, and nothing else, when the form is broken. Expressions are
+    compiled on first use (`form.compiled`, `form.new_session()`), which raises
+    FormError naming the field and the expression; `fieldkit form check` does both.
     """
     from fieldkit.forms.load import load_form as _load
 
-    form = _load(source, file_type=file_type)
-    form.compiled  # compile every expression now, so a broken one is reported at load
-    return form
+    return _load(source, file_type=file_type)
 
 
 __all__ = ["Form", "FormError", "load_form"]

@@ -51,6 +51,9 @@ def _visit(session, group: Group, parent, found) -> None:
                 if session._node_relevant(node):
                     _visit(session, item, node, found)
             continue
+        if isinstance(item, Group) and not item.name:  # a group without ref: same node
+            _visit(session, item, parent, found)
+            continue
         node = parent.child(item.path.rsplit("/", 1)[1])
         if node is None or not session._node_relevant(node):
             continue

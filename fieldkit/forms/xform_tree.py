@@ -57,6 +57,7 @@ class _Placer:
         self.set_on_change = {action.ref for action in setvalues if action.event == "xforms-value-changed"}
         self.index: dict[str, Question | Group] = {}
         self.after: dict[str, int] = {}  # container path -> position of the last sibling seen
+        self.positions: dict[str, dict[int, int]] = {}  # container path -> _positions()
         self._index(root)
 
     def _index(self, group: Group) -> None:
@@ -86,7 +87,10 @@ class _Placer:
     def _seen(self, item: Question | Group, parent_path: str) -> None:
         container = self.index.get(parent_path)
         if isinstance(container, Group):
-            position = _position_in(container, item)
+            table = self.positions.get(parent_path)
+            if table is None:  # rebuilt only after an insertion: linear, not quadratic
+                table = self.positions[parent_path] = _positions(container)
+            position = table.get(id(item))
             if position is not None:
                 self.after[parent_path] = position
 
@@ -105,19 +109,26 @@ class _Placer:
             return False  # its parent is a control (rare): the bind still has it
         position = self.after.get(parent_path, -1) + 1
         container.children.insert(position, item)
+        self.positions.pop(parent_path, None)
         self.after[parent_path] = position
         self.index[item.path] = item
         return True
 
 
-def _position_in(container: Group, item) -> int | None:
-    """Index of the child of `container` that is `item` or holds it in a group without ref."""
+def _positions(container: Group) -> dict[int, int]:
+    """id(item) -> index of the child of `container` that is the item or holds it in a
+    group without ref."""
+    table: dict[int, int] = {}
+
+    def mark(item, position: int) -> None:
+        table[id(item)] = position
+        if isinstance(item, Group) and not item.name:
+            for child in item.children:
+                mark(child, position)
+
     for position, child in enumerate(container.children):
-        if child is item:
-            return position
-        if isinstance(child, Group) and not child.name and _position_in(child, item) is not None:
-            return position
-    return None
+        mark(child, position)
+    return table
 
 
 def add_unbound(root: Group, data, binds: dict[str, Bind], setvalues: list[SetValue]) -> None:

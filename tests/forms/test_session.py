@@ -215,6 +215,13 @@ def test_choice_filters_on_corpus_cascading_selects(corpus_dir):
     assert session.choices("/data/city") == [("brownsville", "brownsville"), ("harlingen", "harlingen")]
 
 
+def test_a_corpus_form_with_a_broken_calculation_loads_but_cannot_be_filled(corpus_dir):
+    form = load_form(corpus_dir / "xlsforms" / "pyxform" / "bad_calc.xlsx")
+    with pytest.raises(FormError) as caught:
+        form.new_session()
+    assert "/data/badcalc" in str(caught.value) and "calculate" in str(caught.value)
+
+
 def test_label_outputs_on_corpus_calculate_form(corpus_dir):
     form = load_form(corpus_dir / "xlsforms" / "pyxform" / "calculate.xls")
     session = form.new_session()
@@ -247,22 +254,24 @@ def test_one_change_recomputes_only_what_reads_it(household):
 
 
 def test_calculations_in_a_cycle_are_a_form_error(tmp_path):
+    form = form_from_md(tmp_path, """
+        | survey |
+        | | type      | name | label | calculation |
+        | | calculate | a    |       | ${b} + 1    |
+        | | calculate | b    |       | ${a} + 1    |
+    """)
     with pytest.raises(FormError, match="cycle"):
-        form_from_md(tmp_path, """
-            | survey |
-            | | type      | name | label | calculation |
-            | | calculate | a    |       | ${b} + 1    |
-            | | calculate | b    |       | ${a} + 1    |
-        """)
+        form.new_session()
 
 
 def test_a_broken_expression_names_the_field_and_the_expression(tmp_path):
+    form = form_from_md(tmp_path, """
+        | survey |
+        | | type    | name | label | relevant |
+        | | integer | a    | A     |          |
+        | | integer | b    | B     | ${a} >>  |
+    """)
     with pytest.raises(FormError) as caught:
-        form_from_md(tmp_path, """
-            | survey |
-            | | type    | name | label | relevant |
-            | | integer | a    | A     |          |
-            | | integer | b    | B     | ${a} >>  |
-        """)
+        form.compiled
     message = str(caught.value)
     assert "/data/b" in message and "relevant" in message
