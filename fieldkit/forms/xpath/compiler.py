@@ -8,13 +8,13 @@ context object per node keeps predicate evaluation allocation-light.
 
 from __future__ import annotations
 
-import math
-
 from fieldkit.forms.xpath import parser as ast
 from fieldkit.forms.xpath.axes import AXIS_FUNCTIONS, FLAT_AXES, REVERSE_AXES, make_matcher
 from fieldkit.forms.xpath.errors import XPathEvalError
 from fieldkit.forms.xpath.functions import compile_call
-from fieldkit.forms.xpath.values import NAN, DateValue, to_boolean, to_number
+from fieldkit.forms.xpath.operators import ARITHMETIC, compare
+from fieldkit.forms.xpath.predicates import apply_predicates, compile_predicate
+from fieldkit.forms.xpath.values import to_boolean, to_number
 
 
 def sort_unique(nodes: list) -> list:
@@ -103,125 +103,11 @@ def _compile_union(left, right):
     return union
 
 
-def _divide(a: float, b: float) -> float:
-    if b == 0:
-        if a != a or a == 0:
-            return NAN
-        return math.copysign(math.inf, a) * math.copysign(1.0, b)
-    return a / b
-
-
-def _modulo(a: float, b: float) -> float:
-    # JavaScript %: the result takes the sign of the dividend.
-    if b == 0 or a != a or b != b or math.isinf(a):
-        return NAN
-    if math.isinf(b):
-        return a
-    return math.fmod(a, b)
-
-
-def _multiply(a: float, b: float) -> float:
-    return a * b
-
-
-ARITHMETIC = {
-    "+": lambda a, b: a + b,
-    "-": lambda a, b: a - b,
-    "*": _multiply,
-    "div": _divide,
-    "mod": _modulo,
-}
-
-_NUMERIC_TESTS = {
-    "=": lambda a, b: a == b,
-    "!=": lambda a, b: a != b,
-    "<": lambda a, b: a < b,
-    "<=": lambda a, b: a <= b,
-    ">": lambda a, b: a > b,
-    ">=": lambda a, b: a >= b,
-}
-
-
-def compare(op: str, a, b, tz=None) -> bool:
-    """XPath 1.0 comparison (section 3.4), dates compared as days."""
-    a_set = type(a) is list
-    b_set = type(b) is list
-    if a_set or b_set:
-        return _compare_sets(op, a, b, a_set, b_set, tz)
-    test = _NUMERIC_TESTS[op]
-    if op in ("=", "!="):
-        if type(a) is bool or type(b) is bool:
-            return test(to_boolean(a), to_boolean(b))
-        if type(a) is str and type(b) is str:
-            return test(a, b)
-    return test(to_number(a, tz), to_number(b, tz))
-
-
-def _compare_sets(op: str, a, b, a_set: bool, b_set: bool, tz) -> bool:
-    test = _NUMERIC_TESTS[op]
-    equality = op in ("=", "!=")
-    if a_set and b_set:
-        if equality:
-            right = {node.string_value() for node in b}
-            if op == "=":
-                return any(node.string_value() in right for node in a)
-            return any(test(x.string_value(), y) for x in a for y in right)
-        left_numbers = [to_number(node.string_value(), tz) for node in a]
-        right_numbers = [to_number(node.string_value(), tz) for node in b]
-        return any(test(x, y) for x in left_numbers for y in right_numbers)
-    nodes, other, swapped = (a, b, False) if a_set else (b, a, True)
-    kind = type(other)
-    if equality and kind is bool:
-        return test(to_boolean(nodes), other)
-    if equality and kind is str:
-        return any(test(node.string_value(), other) for node in nodes)
-    number = to_number(other, tz)
-    if swapped:
-        return any(test(number, to_number(node.string_value(), tz)) for node in nodes)
-    return any(test(to_number(node.string_value(), tz), number) for node in nodes)
-
-
 # -- paths --------------------------------------------------------------------
 
 
-def apply_predicate(env, nodes: list, predicate) -> list:
-    size = len(nodes)
-    kept = []
-    for position, node in enumerate(nodes, 1):
-        value = predicate(env, node, position, size)
-        kind = type(value)
-        if kind is float or kind is DateValue:
-            if value == position:
-                kept.append(node)
-        elif kind is bool:
-            if value:
-                kept.append(node)
-        elif to_boolean(value):
-            kept.append(node)
-    return kept
-
-
-def _positional(tree) -> int | None:
-    """The 1-based index of a constant predicate like [2], else None."""
-    if type(tree) is ast.Literal and type(tree.value) is float:
-        value = tree.value
-        return int(value) if value.is_integer() and value >= 1 else 0
-    return None
-
-
-def _apply_predicates(env, nodes: list, predicates) -> list:
-    for index, predicate in predicates:
-        if not nodes:
-            break
-        if index is not None:
-            nodes = nodes[index - 1 : index] if index else []
-        else:
-            nodes = apply_predicate(env, nodes, predicate)
-    return nodes
-
-
 def _compile_predicates(trees) -> tuple:
-    return tuple((_positional(tree), compile_node(tree)) for tree in trees)
+    return tuple(compile_predicate(tree, compile_node) for tree in trees)
 
 
 def _candidates(axis: str, test: ast.NodeTest):
@@ -251,7 +137,7 @@ def _compile_step(step: ast.Step):
     def select(env, node) -> list:
         found = candidates(env, node)
         if predicates:
-            found = _apply_predicates(env, found, predicates)
+            found = apply_predicates(env, found, predicates)
         if reverse and len(found) > 1:
             found.reverse()  # positions counted in axis order; results in document order
         return found
@@ -270,7 +156,61 @@ def _compile_step(step: ast.Step):
     return run
 
 
+def _simple_moves(tree: ast.Path) -> list[str] | None:
+    """For paths of plain child names, '..' and '.', the moves ("..", "." or a name)."""
+    if tree.base is not None:
+        return None
+    moves = []
+    for step in tree.steps:
+        test = step.test
+        if step.predicates:
+            return None
+        if step.axis in ("parent", "self") and test.kind == "node":
+            moves.append(".." if step.axis == "parent" else ".")
+        elif step.axis == "child" and test.kind == "name" and test.prefix is None and test.local != "*":
+            moves.append(test.local)
+        else:
+            return None
+    return moves
+
+
+def _compile_simple_path(absolute: bool, moves: list[str]):
+    """The common form path (/data/a, ../b, item/name) without the general step machinery.
+
+    Every node reached is at the same depth, so the lists stay in document order
+    and only '..' can produce (adjacent) duplicates.
+    """
+
+    def simple_path(env, node, pos, size):
+        if absolute:
+            node = (env.current if env.current is not None else env.node).root
+        nodes = [node]
+        default = env.default_namespace
+        for move in moves:
+            if move == ".":
+                continue
+            found: list = []
+            for current in nodes:
+                if move == "..":
+                    parent = current.parent
+                    if parent is not None and (not found or found[-1] is not parent):
+                        found.append(parent)
+                elif current.kind == "element" or current.kind == "document":
+                    found.extend(
+                        c for c in current.children_named(move) if c.namespace is None or c.namespace == default
+                    )
+            nodes = found
+            if not nodes:
+                break
+        return nodes
+
+    return simple_path
+
+
 def _compile_path(tree: ast.Path):
+    moves = _simple_moves(tree)
+    if moves is not None:
+        return _compile_simple_path(tree.absolute, moves)
     steps = [_compile_step(step) for step in tree.steps]
     base = compile_node(tree.base) if tree.base is not None else None
     absolute = tree.absolute
@@ -306,6 +246,6 @@ def _compile_filter(tree: ast.Filter):
         nodes = base(env, node, pos, size)
         if type(nodes) is not list:
             raise XPathEvalError("predicates can only filter a node-set")
-        return _apply_predicates(env, nodes, predicates)
+        return apply_predicates(env, nodes, predicates)
 
     return filtered
