@@ -69,6 +69,16 @@ def test_predicates_use_position_or_truth(doc):
     assert ev("count(/data/rep[x = /data/rep[1]/x])", doc) == 1
 
 
+def test_predicates_that_do_not_depend_on_the_node(doc):
+    # Evaluated once per filtering, with the same meaning as per node.
+    assert text("/data/rep[/data/age - 32]/y", doc) == "b"  # a number: a position
+    assert ev("count(/data/rep[/data/consent = 'yes'])", doc) == 3  # a boolean: all or none
+    assert ev("count(/data/rep[/data/consent = 'no'])", doc) == 0
+    assert ev("count(/data/rep[x > /data/rep[2]/x])", doc) == 1
+    assert ev("count(/data/rep[/data/rep[2]/x < x])", doc) == 1
+    assert text("/data/rep[position() = last()]/y", doc) == "c"
+
+
 def test_current_inside_a_predicate_is_the_context_node(doc):
     choices = parse_xml("<root><item><v>a</v><cf>1</cf></item><item><v>b</v><cf>5</cf></item></root>")
     x2 = ev("/data/rep[2]/x", doc)[0]
