@@ -15,3 +15,15 @@ def corpus_dir() -> Path:
     if not CORPUS_DIR.is_dir():
         pytest.skip(f"test corpus not found at {CORPUS_DIR} (expected ../shared/corpus)")
     return CORPUS_DIR
+
+
+@pytest.fixture(autouse=True)
+def _no_real_home(tmp_path_factory, monkeypatch):
+    """Every test gets its own data and cache folders; the real home is never touched."""
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("HOME", str(home))
+    for variable in ("XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_CONFIG_HOME", "XDG_STATE_HOME"):
+        monkeypatch.setenv(variable, str(home / variable.lower()))
+    monkeypatch.setenv("FIELDKIT_DATA_DIR", str(home / "data"))
+    monkeypatch.setenv("FIELDKIT_CACHE_DIR", str(home / "cache"))
+    return home

@@ -15,6 +15,7 @@ from pathlib import Path
 from fieldkit.forms.errors import FormError
 from fieldkit.forms.model import Form
 from fieldkit.forms.xform import parse_xform
+from fieldkit.forms.xform_cache import cached_xform
 from fieldkit.forms.xlsform import xlsform_to_xform
 
 FILE_TYPES = (".xlsx", ".xlsm", ".xls", ".csv", ".md", ".xml")
@@ -34,7 +35,9 @@ def load_form(source: str | os.PathLike | bytes, file_type: str | None = None) -
     media = _beside(path) if path is not None else None
     if kind == ".xml":
         return parse_xform(data, source=display, media=media)
-    xform = xlsform_to_xform(path if path is not None else data, kind, display=display)
+    xform = cached_xform(
+        data, kind, lambda: xlsform_to_xform(path if path is not None else data, kind, display=display)
+    )
     return parse_xform(xform, source=display, media=media)
 
 

@@ -51,13 +51,20 @@ def _attribute_step(element, name: str) -> str:
 
 
 class _Placer:
+    """Places unbound nodes after their preceding instance sibling.
+
+    Insertions are collected first and merged into each container's children in one
+    pass at the end (`finish`): inserting one by one into a 1,000-child list while
+    tracking positions was quadratic.
+    """
+
     def __init__(self, root: Group, binds: dict[str, Bind], setvalues: list[SetValue]):
         self.root = root
         self.binds = binds
         self.set_on_change = {action.ref for action in setvalues if action.event == "xforms-value-changed"}
         self.index: dict[str, Question | Group] = {}
-        self.after: dict[str, int] = {}  # container path -> position of the last sibling seen
-        self.positions: dict[str, dict[int, int]] = {}  # container path -> _positions()
+        self.anchor: dict[str, object] = {}  # container path -> last sibling seen or placed
+        self.pending: dict[str, dict[int, list]] = {}  # container path -> id(anchor) -> new items
         self._index(root)
 
     def _index(self, group: Group) -> None:
@@ -75,7 +82,7 @@ class _Placer:
         children = [child for child in element if isinstance(child.tag, str)]
         known = self.index.get(path)
         if known is not None:
-            self._seen(known, parent_path)
+            self.anchor[parent_path] = known
         elif not children:
             bind = self.binds.get(path)
             kind_type = question_type("none", bind, set_on_change=path in self.set_on_change)
@@ -83,16 +90,6 @@ class _Placer:
             self._place(question, parent_path)
         for child in children:
             self.visit(child, path)
-
-    def _seen(self, item: Question | Group, parent_path: str) -> None:
-        container = self.index.get(parent_path)
-        if isinstance(container, Group):
-            table = self.positions.get(parent_path)
-            if table is None:  # rebuilt only after an insertion: linear, not quadratic
-                table = self.positions[parent_path] = _positions(container)
-            position = table.get(id(item))
-            if position is not None:
-                self.after[parent_path] = position
 
     def _container(self, path: str) -> Group | None:
         found = self.index.get(path)
@@ -107,27 +104,46 @@ class _Placer:
         container = self._container(parent_path) if parent_path else None
         if container is None:
             return False  # its parent is a control (rare): the bind still has it
-        position = self.after.get(parent_path, -1) + 1
-        container.children.insert(position, item)
-        self.positions.pop(parent_path, None)
-        self.after[parent_path] = position
+        anchor = self.anchor.get(parent_path)
+        self.pending.setdefault(parent_path, {}).setdefault(id(anchor), []).append(item)
+        self.anchor[parent_path] = item
         self.index[item.path] = item
         return True
 
+    def finish(self) -> None:
+        for path, by_anchor in self.pending.items():
+            container = self.index[path]
+            top = _top_level(container)
+            placed: list = []
 
-def _positions(container: Group) -> dict[int, int]:
-    """id(item) -> index of the child of `container` that is the item or holds it in a
-    group without ref."""
-    table: dict[int, int] = {}
+            def emit(item) -> None:
+                placed.append(item)
+                for follower in by_anchor.get(id(item), []):
+                    emit(follower)
 
-    def mark(item, position: int) -> None:
-        table[id(item)] = position
-        if isinstance(item, Group) and not item.name:
-            for child in item.children:
-                mark(child, position)
+            for follower in by_anchor.get(id(None), []):
+                emit(follower)
+            for child in container.children:
+                emit(child)
+                for inner in top.get(id(child), []):  # anchors inside a group without ref
+                    for follower in by_anchor.get(id(inner), []):
+                        emit(follower)
+            container.children[:] = placed
 
-    for position, child in enumerate(container.children):
-        mark(child, position)
+
+def _top_level(container: Group) -> dict[int, list]:
+    """id(child) -> the items inside it when it is a group without ref."""
+    table: dict[int, list] = {}
+
+    def collect(group: Group, found: list) -> None:
+        for item in group.children:
+            found.append(item)
+            if isinstance(item, Group) and not item.name:
+                collect(item, found)
+
+    for child in container.children:
+        if isinstance(child, Group) and not child.name:
+            collect(child, table.setdefault(id(child), []))
     return table
 
 
@@ -137,3 +153,4 @@ def add_unbound(root: Group, data, binds: dict[str, Bind], setvalues: list[SetVa
     for child in data:
         if isinstance(child.tag, str):
             placer.visit(child, root.path)
+    placer.finish()

@@ -1,0 +1,51 @@
+"""A cache of XLSForm conversions, keyed by the workbook's bytes.
+
+pyxform takes most of a second on a 1,000-question workbook; the XForm it produces
+depends only on the bytes, the file type and the pyxform version. So a form opened
+again (the same form every visit, every restart) skips the conversion. The cache is
+an optimisation only: an unwritable or damaged cache never stops a form loading.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import tempfile
+from collections.abc import Callable
+
+import pyxform
+
+from fieldkit.paths import cache_dir
+
+_memory: dict[str, str] = {}
+
+
+def _key(data: bytes, file_type: str) -> str:
+    digest = hashlib.sha256(data)
+    digest.update(f"\0{file_type}\0pyxform {pyxform.__version__}".encode())
+    return digest.hexdigest()
+
+
+def cached_xform(data: bytes, file_type: str, convert: Callable[[], str]) -> str:
+    key = _key(data, file_type)
+    if key in _memory:
+        return _memory[key]
+    path = cache_dir() / "xforms" / f"{key}.xml"
+    try:
+        xform = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        xform = convert()
+        _store(path, xform)
+    _memory[key] = xform
+    return xform
+
+
+def _store(path, xform: str) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+        with os.fdopen(handle, "w", encoding="utf-8") as file:
+            file.write(xform)
+        os.replace(temporary, path)  # readers see the whole XForm or none
+    except OSError:
+        pass  # read-only media or a full disk: convert again next time

@@ -1,0 +1,21 @@
+"""Where fieldkit keeps its files: platformdirs locations, overridable for tests and
+for a laptop that runs from a USB stick (`--data-dir`, FIELDKIT_CACHE_DIR)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import platformdirs
+
+APP_NAME = "fieldkit"
+
+
+def data_dir(override: str | os.PathLike | None = None) -> Path:
+    if override is not None:
+        return Path(override)
+    return Path(os.environ.get("FIELDKIT_DATA_DIR") or platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+def cache_dir() -> Path:
+    return Path(os.environ.get("FIELDKIT_CACHE_DIR") or platformdirs.user_cache_dir(APP_NAME, appauthor=False))
