@@ -65,22 +65,38 @@ def time_load(path: pathlib.Path, rounds: int = 5) -> dict:
     return {"first_open_ms": round(statistics.median(cold), 1), "cached_ms": round(statistics.median(warm), 1)}
 
 
+def _answer_for(session, question, round_number: int) -> str:
+    if question.type == "select_one":
+        choices = session.choices(question.path)
+        return choices[round_number % len(choices)][0] if choices else ""
+    if question.type in ("integer", "decimal"):
+        return str(round_number % 50)
+    return f"answer {round_number % 50}"
+
+
 def time_recompute(path: pathlib.Path, changes: int = 2000) -> dict:
+    """Answer questions that other expressions read, one change at a time."""
     form = load_form(path)
     session = form.new_session()
-    integer_paths = [question.path for question in form.questions() if question.type == "integer"]
-    if not integer_paths:
-        integer_paths = [question.path for question in form.questions() if question.type == "text"]
+    dependents = form.compiled.dependents
+    asked = [q for q in form.questions() if q.kind == "input" or q.type == "select_one"]
+    asked = [q for q in asked if "[" not in q.path and q.path in dependents] or asked
     rng = random.Random(7)
+    first_start = time.perf_counter()
+    session.set(asked[0].path, _answer_for(session, asked[0], 1))
+    first_change_ms = (time.perf_counter() - first_start) * 1000
     timings = []
     for round_number in range(changes):
-        path = rng.choice(integer_paths)
+        question = rng.choice(asked)
+        answer = _answer_for(session, question, round_number)
         start = time.perf_counter()
-        session.set(path, str(round_number % 50))
+        session.set(question.path, answer)
         timings.append((time.perf_counter() - start) * 1000)
     timings.sort()
     return {
         "changes": changes,
+        "questions_changed": len(asked),
+        "first_change_ms": round(first_change_ms, 3),
         "median_ms": round(statistics.median(timings), 4),
         "p99_ms": round(timings[int(len(timings) * 0.99) - 1], 4),
         "max_ms": round(timings[-1], 4),

@@ -23,8 +23,10 @@ def _form_summary(form) -> str:
     groups = [item for item in form.walk() if isinstance(item, Group)]
     expressions = sum(len(attributes) for attributes in form.compiled.binds.values())
     return _(
-        "{questions} questions, {groups} groups, {repeats} repeats, languages: {languages}, {expressions} expressions",
-        questions=len(form.questions()),
+        "{questions} questions, {hidden} hidden fields, {groups} groups, {repeats} repeats, "
+        "languages: {languages}, {expressions} expressions",
+        questions=len([question for question in form.questions() if question.kind != "none"]),
+        hidden=len([question for question in form.questions() if question.kind == "none"]),
         groups=len([group for group in groups if not group.repeat]),
         repeats=len(form.repeats()),
         languages=", ".join(form.languages) or "-",
@@ -42,7 +44,8 @@ def form_check(paths: list[str]) -> int:
             summary = _form_summary(form)
         except FormError as error:
             failures += 1
-            print(_("ERROR {path}: {error}", path=path, error=error))
+            detail = str(error).removeprefix(f"{error.source}: ") if error.source else str(error)
+            print(_("ERROR {path}: {error}", path=path, error=detail))
             continue
         print(_("OK {path}: {form_id} (version {version}): {summary}",
                 path=path, form_id=form.id, version=form.version or "-", summary=summary))

@@ -24,8 +24,10 @@ _VIETNAMESE = {
     "points separated by ';'": "các điểm cách nhau bởi dấu ';'",
     "true or false": "đúng hoặc sai",
     "{value!r} is not one of the choices.": "{value!r} không nằm trong danh sách lựa chọn.",
-    "{questions} questions, {groups} groups, {repeats} repeats, languages: {languages}, {expressions} expressions":
-        "{questions} câu hỏi, {groups} nhóm, {repeats} nhóm lặp, ngôn ngữ: {languages}, {expressions} biểu thức",
+    "{questions} questions, {hidden} hidden fields, {groups} groups, {repeats} repeats, "
+    "languages: {languages}, {expressions} expressions":
+        "{questions} câu hỏi, {hidden} trường ẩn, {groups} nhóm, {repeats} nhóm lặp, "
+        "ngôn ngữ: {languages}, {expressions} biểu thức",
     "ERROR {path}: {error}": "LỖI {path}: {error}",
     "OK {path}: {form_id} (version {version}): {summary}": "ĐẠT {path}: {form_id} (phiên bản {version}): {summary}",
     "Offline field surveys of communes.": "Khảo sát thực địa cấp xã, không cần mạng.",
