@@ -12,6 +12,7 @@ import re
 from fieldkit.forms.errors import FormError
 from fieldkit.forms.model import Form
 from fieldkit.forms.xpath import Document, Element, parse_xml, serialize
+from fieldkit.forms.xpath.nodes import is_ancestor
 
 JR_NAMESPACE = "http://openrosa.org/javarosa"
 _STEP = re.compile(r"([^/\[\]]+)(?:\[(\d+)\])?")
@@ -81,6 +82,20 @@ class Instance:
         self._index.setdefault(path, []).append(element)
         for child in element.element_children():
             self._build_index(child, f"{path}/{child.name}")
+
+    def nearest(self, template_path: str, node) -> Element | None:
+        """The node of `template_path` closest to `node`: in repeats, the one in the
+        same repeat instance (how ODK resolves a path named from inside a repeat)."""
+        targets = self.nodes_at(template_path)
+        if len(targets) <= 1:
+            return targets[0] if targets else None
+        ancestor = node
+        while ancestor is not None:
+            for target in targets:
+                if target is ancestor or is_ancestor(ancestor, target):
+                    return target
+            ancestor = ancestor.parent
+        return targets[0]
 
     # -- paths -----------------------------------------------------------------------
 

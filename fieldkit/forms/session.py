@@ -36,6 +36,7 @@ class FormSession:
             key: parse_xml(instance.xml, keep_whitespace=False)
             for key, instance in form.secondary_instances.items() if instance.xml
         }
+        self._functions = {"jr:choice-name": self._choice_name}
         self._events = EventRunner(self)
         self._start(Instance(form), first_load=True)
 
@@ -56,6 +57,7 @@ class FormSession:
 
     def set_language(self, lang: str) -> None:
         self.lang = texts.pick_language(self.form, lang)
+        self._recompute(None)  # calculations may hold labels (jr:choice-name, jr:itext)
 
     @property
     def message_language(self) -> str:
@@ -66,11 +68,8 @@ class FormSession:
     def context(self, node, *, current=None) -> EvalContext:
         return EvalContext(
             node=node, current=current or node, instances=self.secondary, now=self._now,
-            tz=self.tz, itext=self.itext, functions=self._functions(),
+            tz=self.tz, itext=self.itext, functions=self._functions,
         )
-
-    def _functions(self) -> dict:
-        return {"jr:choice-name": self._choice_name}
 
     def evaluate(self, expression, node, *, what: str, kind: str = "value"):
         try:
@@ -240,13 +239,17 @@ class FormSession:
             return []
         return texts.itemset_choices(self, question, self.node(path))
 
-    def _choice_name(self, context, value, path_nodes=None):
-        """jr:choice-name(value, path): the label of a choice in the session language."""
-        nodes = path_nodes if isinstance(path_nodes, list) else []
-        if not nodes:
-            return to_text(value)
-        path = self.instance.concrete_path(nodes[0])
-        wanted = value if isinstance(value, str) else to_text(value)
+    def _choice_name(self, context, value, question_path=""):
+        """jr:choice-name(value, ' /data/select '): the label of a choice in the session
+        language. ODK passes the select's path as a string, resolved from the context."""
+        wanted = _plain_value(value)
+        if isinstance(question_path, list):  # a node-set: the select itself
+            target = question_path[0] if question_path else None
+        else:
+            target = self.instance.nearest(str(question_path).strip(), context.node)
+        if target is None:
+            return wanted
+        path = self.instance.concrete_path(target)
         for choice_value, label in self.choices(path):
             if choice_value == wanted:
                 return label
@@ -314,6 +317,12 @@ class FormSession:
 
     def new_instance_id(self) -> str:
         return f"uuid:{uuid.uuid4()}"
+
+
+def _plain_value(value) -> str:
+    if isinstance(value, list):
+        return value[0].string_value() if value else ""
+    return value if isinstance(value, str) else to_text(value)
 
 
 def _count(value) -> int:

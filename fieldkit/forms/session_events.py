@@ -76,28 +76,9 @@ class EventRunner:
         """xforms-value-changed actions nested in the control that was answered."""
         actions = [pair for pair in self.by_event.get("xforms-value-changed", []) if pair[0].trigger_path == template]
         for action, expression in actions:
-            targets = self.session.instance.nodes_at(action.ref)
-            target = _nearest(targets, node)
+            target = self.session.instance.nearest(action.ref, node)
             if target is not None:
                 self._set(target, action, expression, context=node)
         if actions:
             self.session._recompute({action.ref for action, _ in actions})
 
-
-def _nearest(targets, node):
-    """In repeats, the target in the same repeat instance as the changed node."""
-    if len(targets) <= 1:
-        return targets[0] if targets else None
-    ancestors = []
-    current = node
-    while current is not None:
-        ancestors.append(current)
-        current = current.parent
-    for ancestor in ancestors:
-        for target in targets:
-            parent = target.parent
-            while parent is not None:
-                if parent is ancestor:
-                    return target
-                parent = parent.parent
-    return targets[0]

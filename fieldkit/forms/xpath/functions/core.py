@@ -102,16 +102,20 @@ def string(f: Frame, *value) -> str:
     return to_string(value[0]) if value else f.node.string_value()
 
 
-@builtin("concat", 0, None)
-def concat(f: Frame, *values) -> str:
-    # ODK: a node-set argument contributes all its nodes, not just the first.
+def all_strings(values) -> list[str]:
+    """ODK: a node-set argument contributes all its nodes, not just the first."""
     parts = []
     for value in values:
         if type(value) is list:
             parts.extend(node.string_value() for node in value)
         else:
             parts.append(to_string(value))
-    return "".join(parts)
+    return parts
+
+
+@builtin("concat", 0, None)
+def concat(f: Frame, *values) -> str:
+    return "".join(all_strings(values))
 
 
 @builtin("starts-with", 2)

@@ -10,6 +10,7 @@ import uuid as _uuid
 
 from fieldkit.forms.xpath.errors import XPathEvalError
 from fieldkit.forms.xpath.functions import Frame, builtin, node_set
+from fieldkit.forms.xpath.functions.core import all_strings
 from fieldkit.forms.xpath.functions.shuffle import randomize_nodes
 from fieldkit.forms.xpath.nodes import is_ancestor
 from fieldkit.forms.xpath.values import DateValue, to_boolean, to_string
@@ -219,13 +220,7 @@ def _int(x: float) -> int:
 
 @builtin("join", 1, None)
 def join(f: Frame, separator, *values) -> str:
-    parts = []
-    for value in values:
-        if type(value) is list:
-            parts.extend(node.string_value() for node in value)
-        else:
-            parts.append(to_string(value))
-    return to_string(separator).join(parts)
+    return to_string(separator).join(all_strings(values))
 
 
 @builtin("regex", 2)
