@@ -1,5 +1,10 @@
 """Shared test helpers. Keep small: several engineers' tests use it."""
 
+import os
+
+# Before anything imports Qt: widgets render offscreen, with no display.
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+
 from pathlib import Path
 
 import pytest
