@@ -1,0 +1,17 @@
+"""Services over the store and the form engine, shared by the GUI and the CLI. Qt-free.
+
+See docs/store-and-services.md for the contract.
+"""
+
+from fieldkit.communes import Commune, CommuneDirectory, Province
+from fieldkit.services.submission import Submission
+from fieldkit.services.survey import SurveyService
+from fieldkit.services.types import (
+    DRAFT, FINALIZED, HAS_ERRORS, NOT_STARTED, DraftInfo, FinalizeError, FormEntry, SubmissionRow, VisitContext,
+)
+from fieldkit.store import StoreError
+
+__all__ = [
+    "DRAFT", "FINALIZED", "HAS_ERRORS", "NOT_STARTED", "Commune", "CommuneDirectory", "DraftInfo", "FinalizeError",
+    "FormEntry", "Province", "StoreError", "Submission", "SubmissionRow", "SurveyService", "VisitContext",
+]

@@ -1,0 +1,189 @@
+"""`Submission`: one form being filled for one commune, saved as the person types.
+
+Every change writes the working copy (the instance XML, on the writer thread, coalesced,
+synchronous=FULL), so a crash or a dead battery loses at most the change in flight.
+`save()` and `finalize()` turn the current state into a signed revision whose parent is
+the revision it was opened from; the working copy goes away in the same transaction.
+"""
+
+from __future__ import annotations
+
+import re
+import uuid
+from concurrent.futures import Future
+from pathlib import Path
+
+from fieldkit.services.types import FinalizeError
+from fieldkit.store.errors import storage_errors
+
+_POSITION = re.compile(r"\[(\d+)\]")
+
+
+class Submission:
+    def __init__(self, *, service, form, session, commune_code: str, draft_id: str | None = None,
+                 record_id: str | None = None, parent_rev: str | None = None, parent_status: str | None = None,
+                 attachments: dict[str, str] | None = None):
+        self.service = service
+        self.form = form
+        self.session = session
+        self.commune_code = commune_code
+        self.draft_id = draft_id or str(uuid.uuid4())
+        self.record_id = record_id
+        self.parent_rev = parent_rev  # the revision this state descends from
+        self.parent_status = parent_status
+        self.attachments = dict(attachments or {})  # file name -> sha256
+        self.last_autosave: Future | None = None  # fails with StoreError when the disk refuses
+        self._change_no = 0
+        self._saved_change_no = 0
+        self._closed = False
+
+    # -- filling -------------------------------------------------------------------------
+
+    @property
+    def dirty(self) -> bool:
+        """Changes not yet in a revision (they are in the working copy)."""
+        return self._change_no > self._saved_change_no
+
+    def set(self, path: str, value) -> None:
+        """Answer a question and autosave the working copy."""
+        ensure_repeat_instances(self.session, path)
+        self.session.set(path, value)
+        self._changed()
+
+    def add_repeat(self, path: str) -> int:
+        position = self.session.add_repeat(path)
+        self._changed()
+        return position
+
+    def remove_repeat(self, path: str) -> None:
+        self.session.remove_repeat(path)
+        self._changed()
+
+    def attach(self, path: str, file_path) -> str:
+        """Store a file once by SHA-256 and answer `path` with its file name; the name.
+
+        Raises StoreError when the file cannot be read or stored; the answer is then unchanged."""
+        source = Path(file_path)
+        with storage_errors(source):
+            data = source.read_bytes()
+        digest = self.service.store.put_blob(data).result()  # before the answer names it
+        name = _unique_name(source.name, digest, self.attachments)
+        self.attachments[name] = digest
+        self.set(path, name)
+        return name
+
+    def attachment(self, name: str) -> bytes | None:
+        digest = self.attachments.get(name)
+        return self.service.store.blob(digest) if digest else None
+
+    def errors(self) -> list[tuple[str, str, str]]:
+        return self.session.errors()
+
+    # -- saving --------------------------------------------------------------------------
+
+    def save(self) -> Future:
+        """A new revision (status draft) of the current answers; Future[revision dict]."""
+        return self._commit("draft")
+
+    def finalize(self) -> Future:
+        """A finalized revision; raises FinalizeError listing the errors when there are any."""
+        errors = self.session.errors()
+        if errors:
+            raise FinalizeError(errors, self.session.message_language)
+        self.session.stamp_end()
+        return self._commit("finalized")
+
+    def close(self) -> None:
+        """Stop editing. Unsaved changes stay in the working copy (pending_drafts)."""
+        self._closed = True
+
+    # -- internals -----------------------------------------------------------------------
+
+    def _changed(self) -> None:
+        self._change_no += 1
+        change_no, draft = self._change_no, self._draft_row()
+
+        def make_draft():  # on the writer thread, after any save submitted before
+            if change_no <= self._saved_change_no:
+                return None  # already in a revision
+            return {**draft, "parent_rev": self.parent_rev, "record_id": self.record_id}
+
+        self.last_autosave = self.service.store.autosave_draft(draft_id=self.draft_id, make_draft=make_draft)
+
+    def _draft_row(self) -> dict:
+        return {
+            "draft_id": self.draft_id, "form_id": self.form.id, "form_version": self.form.version or "",
+            "instance_xml": self.session.to_xml(), "attachments": self._used_attachments(),
+            "commune": self.current_commune(), "author": self.service.author,
+        }
+
+    def current_commune(self) -> str:
+        """The commune the answers name (the form's commune question), else the one opened with."""
+        path = commune_question(self.form)
+        answered = self.session.value(path) if path and self.session.is_relevant(path) else ""
+        return answered or self.commune_code or ""
+
+    def _used_attachments(self) -> dict[str, str]:
+        answered = set(self.session.answers().values())
+        return {name: digest for name, digest in self.attachments.items() if name in answered}
+
+    def _revision_data(self, status: str) -> dict:
+        commune = self.current_commune()
+        directory_entry = self.service.communes.get(commune) if commune else None
+        return {
+            "status": status, "answers": self.session.answers(), "attachments": self._used_attachments(),
+            "commune": commune, "province": directory_entry.province_code if directory_entry else "",
+            "instance_xml": self.session.to_xml(),
+            "error_count": sum(1 for _path, kind, _message in self.session.errors() if kind != "required"),
+        }
+
+    def _action(self, status: str) -> str:
+        if self.parent_status == "finalized":
+            return "edit"
+        return "finalize" if status == "finalized" else "save"
+
+    def _commit(self, status: str) -> Future:
+        self.record_id = self.record_id or str(uuid.uuid4())
+        change_no, data = self._change_no, self._revision_data(status)
+        parents = [self.parent_rev] if self.parent_rev else []
+
+        def after(revision):  # on the writer thread, once committed, before the next write
+            self.parent_rev, self.parent_status = revision["rev_id"], status
+            self._saved_change_no = max(self._saved_change_no, change_no)
+
+        return self.service.store.commit_revision(
+            record_id=self.record_id, parents=parents, form_id=self.form.id, form_version=self.form.version or "",
+            data=data, author=self.service.author, action=self._action(status), draft_id=self.draft_id,
+            after=after)
+
+
+def commune_question(form) -> str | None:
+    """The path of the form's commune question (`<root>/commune`), if it has one."""
+    path = f"{form.root.path}/commune"
+    return path if form.find(path) is not None else None
+
+
+def province_question(form) -> str | None:
+    path = f"{form.root.path}/province"
+    return path if form.find(path) is not None else None
+
+
+def ensure_repeat_instances(session, path: str) -> None:
+    """Add the repeat instances a path with positions needs: /data/roster[3]/name makes
+    sure the roster has three rows."""
+    for match in _POSITION.finditer(path):
+        repeat_path, wanted = path[: match.start()], int(match.group(1))
+        while session.repeat_count(repeat_path) < wanted:
+            session.add_repeat(repeat_path)
+
+
+def _unique_name(name: str, digest: str, taken: dict[str, str]) -> str:
+    """The file name, or name-2, name-3... when another file already uses it here."""
+    stem, dot, suffix = name.rpartition(".")
+    stem, suffix = (stem, f".{suffix}") if dot else (name, "")
+    candidate, number = name, 1
+    while taken.get(candidate, digest) != digest:
+        number += 1
+        candidate = f"{stem}-{number}{suffix}"
+    return candidate
+

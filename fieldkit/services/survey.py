@@ -1,0 +1,255 @@
+"""`SurveyService`: what the GUI and the CLI do with the store, in their words.
+
+Opening a commune's form, resuming a working copy, listing submissions: the service
+turns these into store reads and writer-thread writes. It never calls the GUI.
+"""
+
+from __future__ import annotations
+
+import threading
+import uuid
+from concurrent.futures import Future
+from pathlib import Path
+
+from fieldkit import paths
+from fieldkit.catalog import file_sha256, form_titles, shipped_form_files
+from fieldkit.communes import CommuneDirectory
+from fieldkit.forms import Form, load_form
+from fieldkit.services import listing
+from fieldkit.services.submission import Submission, commune_question, ensure_repeat_instances, province_question
+from fieldkit.services.types import DraftInfo, FormEntry, SubmissionRow, VisitContext
+from fieldkit.store import Store, StoreError
+from fieldkit.store import tables
+from fieldkit.store.errors import storage_errors
+
+RECENT_COMMUNES = 20
+UNKNOWN_FORM = "There is no form {form_id!r} (version {version}) in this data folder. Add the form file first."
+UNKNOWN_RECORD = "There is no submission {record_id} in this data folder."
+UNKNOWN_DRAFT = "There is no working copy {draft_id} in this data folder."
+
+
+class SurveyService:
+    def __init__(self, store: Store):
+        self.store = store
+        settings = store.setting("visit") or {}
+        self._visit = VisitContext(settings.get("delegation", ""), list(settings.get("members", [])),
+                                   settings.get("at_keyboard", ""))
+        self._recent: list[str] = list(store.setting("recent_communes") or [])
+        self.communes = CommuneDirectory(recent_codes=lambda: list(self._recent))
+        self._forms: dict[tuple[str, str], Form] = {}
+        self._paths: dict[tuple[str, str], Path] = {}
+        self._lock = threading.Lock()
+
+    @classmethod
+    def open(cls, data_dir: Path | str | None = None, *, device_name: str | None = None) -> "SurveyService":
+        """Open the data folder (platformdirs default, or --data-dir); StoreError if it cannot."""
+        return cls(Store.open(data_dir=paths.data_dir(data_dir), device_name=device_name))
+
+    def close(self) -> None:
+        self.store.close()
+
+    def __enter__(self) -> "SurveyService":
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        self.close()
+
+    # -- the visit -------------------------------------------------------------------------
+
+    @property
+    def visit(self) -> VisitContext:
+        return self._visit
+
+    @property
+    def author(self) -> str:
+        """Who saves: the person at the keyboard, else the device's name."""
+        return self._visit.at_keyboard.strip() or self.store.identity.device_name
+
+    def set_visit(self, *, delegation: str = "", members: list[str] | None = None, at_keyboard: str = "") -> Future:
+        self._visit = VisitContext(delegation.strip(), [name.strip() for name in members or [] if name.strip()],
+                                   at_keyboard.strip())
+        value = {"delegation": self._visit.delegation, "members": self._visit.members,
+                 "at_keyboard": self._visit.at_keyboard}
+        return self.store.put_setting("visit", value)
+
+    def remember_commune(self, code: str) -> Future | None:
+        if not code:
+            return None
+        self._recent = [code] + [known for known in self._recent if known != code][: RECENT_COMMUNES - 1]
+        return self.store.put_setting("recent_communes", self._recent)
+
+    # -- forms -----------------------------------------------------------------------------
+
+    def catalog(self) -> list[FormEntry]:
+        """Every form this data folder knows, the shipped ones included (added on first use:
+        converting a shipped XLSForm the first time takes about a second)."""
+        self._add_shipped_forms()
+        with self.store.read() as connection:
+            rows = tables.form_rows(connection)
+        latest: dict[str, dict] = {}
+        for row in rows:
+            known = latest.get(row["form_id"])
+            if known is None or _version_key(row["version"]) > _version_key(known["version"]):
+                latest[row["form_id"]] = row
+        return [FormEntry(row["form_id"], row["version"], row["title"],
+                          self._paths.get((row["form_id"], row["version"])))
+                for row in sorted(latest.values(), key=lambda row: row["form_id"])]
+
+    def _add_shipped_forms(self) -> None:
+        with self.store.read() as connection:
+            known = {row["source_sha256"]: row for row in tables.form_rows(connection) if row["source_sha256"]}
+        for path in shipped_form_files():
+            digest = file_sha256(path)
+            row = known.get(digest)
+            if row is not None:
+                self._paths[(row["form_id"], row["version"])] = path
+                continue
+            try:
+                self.add_form(path, source_sha256=digest)
+            except StoreError:
+                raise
+            except Exception:  # noqa: BLE001 - a broken shipped file must not stop the app
+                continue
+
+    def add_form(self, path: Path | str, *, source_sha256: str | None = None) -> FormEntry:
+        """Load a form file (raises FormError if broken) and keep its XForm in the store."""
+        path = Path(path)
+        form = load_form(path)
+        form.compiled  # noqa: B018 - a form whose expressions do not compile is refused here
+        digest = source_sha256 or file_sha256(path)
+        entry = FormEntry(form.id, form.version or "", form_titles(form), path)
+        self.store.writer.call(lambda connection: tables.put_form(
+            connection, form_id=form.id, version=form.version or "", title=entry.title, xform=form.xform,
+            source_sha256=digest))
+        with self._lock:
+            self._forms[(form.id, form.version or "")] = form
+            self._paths[(form.id, form.version or "")] = path
+        return entry
+
+    def form(self, form_id: str, version: str | None = None) -> Form:
+        """A form version the store keeps (the latest when `version` is None)."""
+        if version is not None and (form_id, version) in self._forms:
+            return self._forms[(form_id, version)]
+        with self.store.read() as connection:
+            found = tables.form_xform(connection, form_id, version)
+        if found is None:
+            raise StoreError(UNKNOWN_FORM, kind="unknown", form_id=form_id, version=version or "-")
+        version, xform = found
+        with self._lock:
+            if (form_id, version) not in self._forms:
+                self._forms[(form_id, version)] = load_form(xform.encode("utf-8"), file_type="xml")
+            return self._forms[(form_id, version)]
+
+    def form_title(self, form_id: str, lang: str = "vi") -> str:
+        for row in self._form_rows():
+            if row["form_id"] == form_id:
+                return row["title"].get(lang) or row["title"].get("") or form_id
+        return form_id
+
+    def _form_rows(self) -> list[dict]:
+        with self.store.read() as connection:
+            return tables.form_rows(connection)
+
+    # -- submissions -----------------------------------------------------------------------
+
+    def open_submission(self, *, form_id: str, commune_code: str | None = None, record_id: str | None = None,
+                        lang: str | None = None) -> Submission:
+        """A new submission of a form for a commune, or (record_id) the current state of a
+        saved one; if it has a working copy with unsaved changes, that is what opens."""
+        if record_id is not None:
+            return self._open_record(record_id, lang=lang)
+        form = self.form(form_id)
+        session = form.new_session(lang=lang)
+        _preset_commune(session, form, commune_code, self.communes)
+        self.remember_commune(commune_code or "")
+        return Submission(service=self, form=form, session=session, commune_code=commune_code or "")
+
+    def _open_record(self, record_id: str, *, lang: str | None) -> Submission:
+        draft = next((draft for draft in self.store.drafts() if draft["record_id"] == record_id), None)
+        if draft is not None:
+            return self.resume(draft["draft_id"], lang=lang)
+        record = self.store.record(record_id)
+        if record is None:
+            raise StoreError(UNKNOWN_RECORD, kind="unknown", record_id=record_id)
+        head = self.store.revision(record["winner_rev"])
+        form = self.form(head["form_id"], head["form_version"])
+        session = _session_from_revision(form, head, lang)
+        self.remember_commune(head["data"].get("commune", ""))
+        return Submission(service=self, form=form, session=session, commune_code=head["data"].get("commune", ""),
+                          record_id=record_id, parent_rev=head["rev_id"], parent_status=head["data"].get("status"),
+                          attachments=head["data"].get("attachments"))
+
+    def pending_drafts(self) -> list[DraftInfo]:
+        """Working copies with changes not saved as a revision: offer to resume them."""
+        return [listing.draft_info(draft, self.communes) for draft in self.store.drafts()]
+
+    def resume(self, draft_id: str, *, lang: str | None = None) -> Submission:
+        draft = self.store.draft(draft_id)
+        if draft is None:
+            raise StoreError(UNKNOWN_DRAFT, kind="unknown", draft_id=draft_id)
+        form = self.form(draft["form_id"], draft["form_version"])
+        session = form.new_session(lang=lang).from_xml(draft["instance_xml"])
+        parent = self.store.revision(draft["parent_rev"]) if draft["parent_rev"] else None
+        submission = Submission(
+            service=self, form=form, session=session, commune_code=draft["commune"] or "", draft_id=draft_id,
+            record_id=draft["record_id"], parent_rev=draft["parent_rev"],
+            parent_status=parent["data"].get("status") if parent else None, attachments=draft["attachments"])
+        submission._change_no = 1  # its changes are not in a revision yet
+        return submission
+
+    def discard_draft(self, draft_id: str) -> Future:
+        return self.store.discard_draft(draft_id, author=self.author)
+
+    def submissions(self, *, form_id: str | None = None, province: str | None = None, commune: str | None = None,
+                    status: str | None = None, text: str | None = None, lang: str = "vi") -> list[SubmissionRow]:
+        """Every submission (deleted ones excluded), most recently updated first, filtered."""
+        rows = [listing.submission_row(record, self.communes, self._titles(lang)) for record in self.store.records()]
+        return listing.filtered(rows, form_id=form_id, province=province, commune=commune, status=status, text=text)
+
+    def possible_duplicates(self, *, commune_code: str, form_id: str, record_id: str | None = None,
+                            lang: str = "vi") -> list[SubmissionRow]:
+        """Other submissions of the same form for the same commune: a possible second visit."""
+        return [row for row in self.submissions(form_id=form_id, commune=commune_code, lang=lang)
+                if row.record_id != record_id]
+
+    def commune_forms(self, commune_code: str) -> list[tuple[FormEntry, str, str | None]]:
+        """Each catalog form with its status for this commune and its latest record id."""
+        rows = [row for row in self.store.records() if row["commune"] == commune_code]
+        drafts = [draft for draft in self.store.drafts() if draft["commune"] == commune_code]
+        return [(entry, *listing.commune_form_status(entry.form_id, rows, drafts)) for entry in self.catalog()]
+
+    def _titles(self, lang: str) -> dict[str, str]:
+        titles = {}
+        for row in self._form_rows():
+            titles[row["form_id"]] = row["title"].get(lang) or row["title"].get("") or row["form_id"]
+        return titles
+
+
+def _preset_commune(session, form, commune_code: str | None, communes: CommuneDirectory) -> None:
+    commune = communes.get(commune_code) if commune_code else None
+    if commune is None:
+        return
+    province_path, commune_path = province_question(form), commune_question(form)
+    if province_path:
+        session.set(province_path, commune.province_code)
+    if commune_path:
+        session.set(commune_path, commune.code)
+
+
+def _session_from_revision(form, revision: dict, lang: str | None):
+    session = form.new_session(lang=lang)
+    xml = revision["data"].get("instance_xml")
+    if xml:
+        return session.from_xml(xml)
+    for path, value in sorted(revision["data"].get("answers", {}).items()):  # made by another tool
+        ensure_repeat_instances(session, path)
+        session.set(path, value)
+    return session
+
+
+def _version_key(version: str) -> tuple:
+    return (len(version), version) if version.isdigit() else (0, version)
+
+
+def new_record_id() -> str:
+    return str(uuid.uuid4())

@@ -1,0 +1,69 @@
+"""What the services hand out: plain, frozen values the GUI and the CLI can keep."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from fieldkit.i18n import translate
+
+# commune_forms() statuses
+NOT_STARTED, DRAFT, FINALIZED, HAS_ERRORS = "not_started", "draft", "finalized", "has_errors"
+
+
+@dataclass(frozen=True)
+class VisitContext:
+    delegation: str = ""
+    members: list[str] = field(default_factory=list)
+    at_keyboard: str = ""  # the author of every save
+
+
+@dataclass(frozen=True)
+class FormEntry:
+    form_id: str
+    version: str
+    title: dict[str, str]  # {"vi": ..., "en": ..., "": the whole title as the form writes it}
+    path: Path | None = None  # the shipped or added file, None for a form known only by the store
+
+    def title_in(self, lang: str) -> str:
+        return self.title.get(lang) or self.title.get("") or self.form_id
+
+
+@dataclass(frozen=True)
+class SubmissionRow:
+    record_id: str
+    form_id: str
+    form_title: str
+    commune_code: str
+    commune_name: str
+    province_name: str
+    status: str  # draft | finalized | has_errors
+    author: str
+    updated: str  # ISO 8601, local time
+    conflicts: int
+    head_rev: str
+    province_code: str = ""
+    form_version: str = ""
+    error_count: int = 0
+    deleted: bool = False
+
+
+@dataclass(frozen=True)
+class DraftInfo:
+    draft_id: str
+    record_id: str | None  # None: never saved yet
+    form_id: str
+    form_version: str
+    commune_code: str
+    commune_name: str
+    author: str
+    updated: str  # ISO 8601, local time
+
+
+class FinalizeError(Exception):
+    """Finalizing refused: `errors` are the session's (path, kind, message) triples."""
+
+    def __init__(self, errors: list[tuple[str, str, str]], lang: str = "vi"):
+        self.errors = list(errors)
+        super().__init__(translate("{count} answers must be corrected before finalizing.", lang,
+                                   count=len(self.errors)))

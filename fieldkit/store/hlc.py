@@ -1,0 +1,59 @@
+"""A hybrid logical clock: wall-clock milliseconds plus a counter, never going back.
+
+Timestamps order revisions across laptops whose clocks disagree a little: a clock set
+back (or a burst of saves within one millisecond) bumps the counter instead of going
+backwards, and `observe()` moves past a timestamp received from another device, so a
+revision made after seeing another always sorts after it. The text form
+`f"{physical_ms:018d}.{logical:06d}"` sorts as the time does.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable
+
+
+def format_hlc(physical_ms: int, logical: int) -> str:
+    return f"{physical_ms:018d}.{logical:06d}"
+
+
+def parse_hlc(text: str) -> tuple[int, int]:
+    """"000001764130000000.000003" -> (1764130000000, 3); ValueError if malformed."""
+    physical, dot, logical = text.partition(".")
+    if not dot or len(physical) != 18 or len(logical) != 6 or not (physical + logical).isdigit():
+        raise ValueError(f"not a hybrid logical clock timestamp: {text!r}")
+    return int(physical), int(logical)
+
+
+def hlc_milliseconds(text: str) -> int:
+    return parse_hlc(text)[0]
+
+
+class HybridLogicalClock:
+    def __init__(self, *, last: str | None = None, wall_ms: Callable[[], int] | None = None):
+        self._wall_ms = wall_ms or (lambda: time.time_ns() // 1_000_000)
+        self._physical, self._logical = parse_hlc(last) if last else (0, 0)
+        self._lock = threading.Lock()
+
+    def now(self) -> str:
+        """A timestamp greater than every one this clock gave or observed."""
+        with self._lock:
+            wall = self._wall_ms()
+            if wall > self._physical:
+                self._physical, self._logical = wall, 0
+            else:
+                self._logical += 1
+            return format_hlc(self._physical, self._logical)
+
+    def observe(self, remote: str) -> None:
+        """Move past a timestamp received from another device."""
+        physical, logical = parse_hlc(remote)
+        with self._lock:
+            if (physical, logical) > (self._physical, self._logical):
+                self._physical, self._logical = physical, logical
+
+    @property
+    def last(self) -> str:
+        with self._lock:
+            return format_hlc(self._physical, self._logical)

@@ -1,0 +1,113 @@
+"""The schema, as a list of migrations. Migration N takes a file from version N-1 to N.
+
+Append new migrations; never edit a released one. The schema version is kept in
+`PRAGMA user_version` (readable before any table exists) and every migration is also a
+row of `migrations` (version, applied_at, app_version). Before each migration of a file
+that holds data, the file is copied to `<name>.before-v<N>.sqlite3` with SQLite's backup
+API, which includes what is still in the write-ahead log.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+
+import sqlite_utils
+
+import fieldkit
+from fieldkit.store.errors import NEWER_SCHEMA, StoreError
+from fieldkit.store.writer import run_in_transaction
+
+
+def _v1_initial(db: sqlite_utils.Database) -> None:
+    db["migrations"].create({"version": int, "applied_at": str, "app_version": str}, pk="version")
+    db["settings"].create({"key": str, "value": str}, pk="key")  # value: JSON
+    db["devices"].create({"site_id": str, "fingerprint": str, "public_key": bytes, "name": str,
+                          "first_seen": str, "trusted": int}, pk="site_id", not_null={"fingerprint"})
+    db["forms"].create({"form_id": str, "version": str, "title": str, "xform": str, "sha256": str,
+                        "source_sha256": str, "added": str}, pk=("form_id", "version"))
+    db["revisions"].create({
+        "rev_id": str, "record_id": str, "parents": str, "site_id": str, "seq": int, "hlc": str,
+        "form_id": str, "form_version": str, "data": str, "deleted": int, "author": str, "sig": str,
+    }, pk="rev_id", not_null={"record_id", "site_id", "seq", "hlc", "form_id", "data"})
+    db["revisions"].create_index(["site_id", "seq"], unique=True)
+    db["revisions"].create_index(["record_id"])
+    db["records"].create({
+        "record_id": str, "form_id": str, "form_version": str, "commune": str, "province": str,
+        "status": str, "heads": str, "winner_rev": str, "author": str, "created": str, "updated": str,
+        "conflicts": int, "error_count": int, "deleted": int,
+    }, pk="record_id")
+    db["records"].create_index(["commune", "form_id"])
+    db["records"].create_index(["updated"])
+    db["blobs"].create({"sha256": str, "size": int, "data": bytes, "added": str}, pk="sha256")
+    db["drafts"].create({
+        "draft_id": str, "record_id": str, "form_id": str, "form_version": str, "parent_rev": str,
+        "instance_xml": str, "attachments": str, "commune": str, "author": str, "updated": str,
+    }, pk="draft_id")
+    db["audit"].create({"id": int, "at": str, "author": str, "action": str, "record_id": str, "rev_id": str,
+                        "detail": str}, pk="id")
+    db["audit"].create_index(["record_id"])
+    for event in ("UPDATE", "DELETE"):  # the audit log is append-only, whoever writes
+        db.execute(f"CREATE TRIGGER audit_no_{event.lower()} BEFORE {event} ON audit "
+                   "BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END")
+
+
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1_initial]
+
+
+def latest_version() -> int:
+    return len(MIGRATIONS)
+
+
+def schema_version(connection: sqlite3.Connection) -> int:
+    return connection.execute("PRAGMA user_version").fetchone()[0]
+
+
+def migrate(connection: sqlite3.Connection, path: Path) -> list[int]:
+    """Bring the file at `path` (open as `connection`) to the latest schema; the versions applied.
+
+    Raises StoreError when the file was written by a newer app: it is left untouched.
+    """
+    current = schema_version(connection)
+    if current > latest_version():
+        raise StoreError(NEWER_SCHEMA, kind="newer_schema", schema=current, path=path)
+    applied = []
+    for version in range(current + 1, latest_version() + 1):
+        if _holds_data(connection):
+            backup_copy(connection, backup_path(path, version))
+        run_in_transaction(connection, lambda conn, version=version: _apply(conn, version))
+        applied.append(version)
+    return applied
+
+
+def backup_path(path: Path, version: int) -> Path:
+    """fieldkit.sqlite3 -> fieldkit.before-v2.sqlite3"""
+    return path.with_name(f"{path.stem}.before-v{version}{path.suffix or '.sqlite3'}")
+
+
+def backup_copy(connection: sqlite3.Connection, target: Path) -> None:
+    """A consistent copy of the whole database (WAL content included) at `target`."""
+    partial = target.with_name(target.name + ".partial")
+    partial.unlink(missing_ok=True)
+    copy = sqlite3.connect(partial)
+    try:
+        connection.backup(copy)
+    finally:
+        copy.close()
+    partial.replace(target)
+
+
+def _holds_data(connection: sqlite3.Connection) -> bool:
+    return connection.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] > 0
+
+
+def _apply(connection: sqlite3.Connection, version: int) -> None:
+    db = sqlite_utils.Database(connection)
+    MIGRATIONS[version - 1](db)
+    db["migrations"].insert({
+        "version": version, "applied_at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+        "app_version": fieldkit.__version__,
+    })
+    connection.execute(f"PRAGMA user_version = {version}")

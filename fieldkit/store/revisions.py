@@ -1,0 +1,128 @@
+"""Revisions, the immutable unit that travels, and `records`, their materialized view.
+
+A revision's identity is the SHA-256 of its canonical JSON (without rev_id and sig), so
+the same content is the same revision on every laptop. `records` holds, per record, what
+the revisions say: heads, the provisional winner, status, conflicts. It is a pure
+function of `revisions`: `materialize()` recomputes one record, `rebuild_records()` all.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import sqlite3
+from collections.abc import Callable
+
+REVISION_FIELDS = ("rev_id", "record_id", "parents", "site_id", "seq", "hlc", "form_id", "form_version",
+                   "data", "deleted", "author", "sig")
+
+
+def canonical_json(value) -> bytes:
+    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
+
+
+def revision_id(revision: dict) -> str:
+    body = {name: value for name, value in revision.items() if name not in ("rev_id", "sig")}
+    return hashlib.sha256(canonical_json(body)).hexdigest()
+
+
+def make_revision(*, record_id: str, parents: list[str], site_id: str, seq: int, hlc: str, form_id: str,
+                  form_version: str, data: dict, deleted: bool = False, author: str,
+                  sign: Callable[[bytes], bytes]) -> dict:
+    revision = {
+        "record_id": record_id, "parents": sorted(parents), "site_id": site_id, "seq": seq, "hlc": hlc,
+        "form_id": form_id, "form_version": form_version, "data": data, "deleted": bool(deleted),
+        "author": author,
+    }
+    rev_id = revision_id(revision)
+    return {"rev_id": rev_id, **revision, "sig": base64.b64encode(sign(bytes.fromhex(rev_id))).decode("ascii")}
+
+
+def insert_revision(connection: sqlite3.Connection, revision: dict) -> bool:
+    """Store a revision (idempotent: the same rev_id twice is one row); True if new."""
+    row = dict(revision)
+    row["parents"] = json.dumps(row["parents"])
+    row["data"] = json.dumps(row["data"], ensure_ascii=False, sort_keys=True)
+    row["deleted"] = int(bool(row["deleted"]))
+    cursor = connection.execute(
+        f"INSERT OR IGNORE INTO revisions ({', '.join(REVISION_FIELDS)}) "
+        f"VALUES ({', '.join('?' * len(REVISION_FIELDS))})", [row[name] for name in REVISION_FIELDS])
+    return cursor.rowcount == 1
+
+
+def revision_from_row(row: sqlite3.Row | tuple) -> dict:
+    revision = dict(zip(REVISION_FIELDS, row))
+    revision["parents"] = json.loads(revision["parents"])
+    revision["data"] = json.loads(revision["data"])
+    revision["deleted"] = bool(revision["deleted"])
+    return revision
+
+
+def record_revisions(connection: sqlite3.Connection, record_id: str) -> list[dict]:
+    rows = connection.execute(f"SELECT {', '.join(REVISION_FIELDS)} FROM revisions WHERE record_id = ?",
+                              (record_id,)).fetchall()
+    return [revision_from_row(row) for row in rows]
+
+
+def get_revision(connection: sqlite3.Connection, rev_id: str) -> dict | None:
+    row = connection.execute(f"SELECT {', '.join(REVISION_FIELDS)} FROM revisions WHERE rev_id = ?",
+                             (rev_id,)).fetchone()
+    return revision_from_row(row) if row else None
+
+
+def next_seq(connection: sqlite3.Connection, site_id: str) -> int:
+    return connection.execute("SELECT coalesce(max(seq), 0) + 1 FROM revisions WHERE site_id = ?",
+                              (site_id,)).fetchone()[0]
+
+
+# -- the materialized view -----------------------------------------------------------------
+
+def record_row(revisions: list[dict]) -> dict:
+    """The `records` row that a record's revisions give (DESIGN.md §6)."""
+    named_as_parent = {parent for revision in revisions for parent in revision["parents"]}
+    heads = sorted((revision for revision in revisions if revision["rev_id"] not in named_as_parent),
+                   key=lambda revision: (revision["hlc"], revision["rev_id"]))
+    winner = heads[-1]
+    live_heads = [head for head in heads if not head["deleted"]]
+    data = winner["data"]
+    error_count = int(data.get("error_count", 0) or 0)
+    status = data.get("status", "draft")
+    if status != "finalized" and error_count:
+        status = "has_errors"
+    return {
+        "record_id": winner["record_id"], "form_id": winner["form_id"], "form_version": winner["form_version"],
+        "commune": data.get("commune", ""), "province": data.get("province", ""), "status": status,
+        "heads": json.dumps([head["rev_id"] for head in heads]), "winner_rev": winner["rev_id"],
+        "author": winner["author"], "created": min(revision["hlc"] for revision in revisions),
+        "updated": winner["hlc"],
+        # several heads are a conflict, edit-versus-delete included; heads all deleted are not
+        "conflicts": len(heads) - 1 if live_heads and len(heads) > 1 else 0,
+        "error_count": error_count, "deleted": int(not live_heads),
+    }
+
+
+RECORD_FIELDS = ("record_id", "form_id", "form_version", "commune", "province", "status", "heads",
+                 "winner_rev", "author", "created", "updated", "conflicts", "error_count", "deleted")
+
+
+def materialize(connection: sqlite3.Connection, record_id: str) -> dict | None:
+    """Recompute one record's row from its revisions; the row (None: no revisions)."""
+    revisions = record_revisions(connection, record_id)
+    if not revisions:
+        connection.execute("DELETE FROM records WHERE record_id = ?", (record_id,))
+        return None
+    row = record_row(revisions)
+    connection.execute(
+        f"INSERT OR REPLACE INTO records ({', '.join(RECORD_FIELDS)}) "
+        f"VALUES ({', '.join('?' * len(RECORD_FIELDS))})", [row[name] for name in RECORD_FIELDS])
+    return row
+
+
+def rebuild_records(connection: sqlite3.Connection) -> int:
+    """Recompute every record from the revisions (inside the caller's transaction)."""
+    connection.execute("DELETE FROM records")
+    record_ids = [row[0] for row in connection.execute("SELECT DISTINCT record_id FROM revisions")]
+    for record_id in record_ids:
+        materialize(connection, record_id)
+    return len(record_ids)

@@ -1,0 +1,207 @@
+"""`Store`: one SQLite file per device, its identity, its clock and its writer thread.
+
+Writes go through `store.writer` (one thread, one connection, one transaction per
+call); reads use pooled connections of their own (`with store.read() as connection:`),
+which WAL lets run while the writer writes. Storage faults come out as StoreError.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import queue
+import sqlite3
+import threading
+from concurrent.futures import Future
+from pathlib import Path
+
+from fieldkit.store import revisions as revs
+from fieldkit.store import tables
+from fieldkit.store.connection import BUSY_TIMEOUT_MS, open_connection
+from fieldkit.store.errors import storage_errors
+from fieldkit.store.hlc import HybridLogicalClock
+from fieldkit.store.identity import DeviceIdentity
+from fieldkit.store.migrations import migrate, schema_version
+from fieldkit.store.writer import Writer
+
+DATABASE_FILE = "fieldkit.sqlite3"
+
+
+class Store:
+    def __init__(self, *, path: Path, identity: DeviceIdentity, clock: HybridLogicalClock, writer: Writer,
+                 schema: int, busy_timeout_ms: int):
+        self.path = path
+        self.data_dir = path.parent
+        self.identity = identity
+        self.clock = clock
+        self.writer = writer
+        self.schema_version = schema
+        self._busy_timeout_ms = busy_timeout_ms
+        self._readers: queue.SimpleQueue[sqlite3.Connection] = queue.SimpleQueue()
+        self._all_readers: list[sqlite3.Connection] = []
+        self._lock = threading.Lock()
+        self._closed = False
+
+    @classmethod
+    def open(cls, *, data_dir: Path, device_name: str | None = None,
+             busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> "Store":
+        """Open (create, migrate) `<data_dir>/fieldkit.sqlite3` and start its writer thread."""
+        data_dir = Path(data_dir)
+        path = data_dir / DATABASE_FILE
+        with storage_errors(data_dir):
+            data_dir.mkdir(parents=True, exist_ok=True)
+        identity = DeviceIdentity.load_or_create(data_dir, device_name=device_name)
+        with storage_errors(path):
+            setup = open_connection(path, busy_timeout_ms=busy_timeout_ms)
+            try:
+                migrate(setup, path)
+                schema = schema_version(setup)
+                last_hlc = setup.execute("SELECT max(hlc) FROM revisions").fetchone()[0]
+            finally:
+                setup.close()
+        writer = Writer(lambda: open_connection(path, busy_timeout_ms=busy_timeout_ms), path=path)
+        store = cls(path=path, identity=identity, clock=HybridLogicalClock(last=last_hlc), writer=writer,
+                    schema=schema, busy_timeout_ms=busy_timeout_ms)
+        try:
+            writer.call(lambda connection: tables.remember_device(
+                connection, site_id=identity.site_id, fingerprint=identity.fingerprint,
+                public_key=identity.public_key, name=identity.device_name, trusted=True))
+        except BaseException:
+            store.close()
+            raise
+        return store
+
+    def close(self) -> None:
+        """Write what is queued, then close every connection. Safe to call twice."""
+        with self._lock:
+            if self._closed:
+                return
+            self._closed = True
+        self.writer.close()
+        for connection in self._all_readers:
+            connection.close()
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        self.close()
+
+    # -- reading -------------------------------------------------------------------------
+
+    @contextlib.contextmanager
+    def read(self):
+        """A read connection for this thread's use inside the block (WAL: never blocked by
+        the writer). Storage faults inside the block come out as StoreError."""
+        try:
+            connection = self._readers.get_nowait()
+        except queue.Empty:
+            with storage_errors(self.path):
+                connection = open_connection(self.path, readonly=True, busy_timeout_ms=self._busy_timeout_ms,
+                                             check_same_thread=False)
+            with self._lock:
+                self._all_readers.append(connection)
+        try:
+            with storage_errors(self.path):
+                yield connection
+        finally:
+            if connection.in_transaction:
+                connection.execute("ROLLBACK")
+            self._readers.put(connection)
+
+    def revision(self, rev_id: str) -> dict | None:
+        with self.read() as connection:
+            return revs.get_revision(connection, rev_id)
+
+    def revisions_of(self, record_id: str) -> list[dict]:
+        with self.read() as connection:
+            return sorted(revs.record_revisions(connection, record_id), key=lambda rev: (rev["hlc"], rev["rev_id"]))
+
+    def record(self, record_id: str) -> dict | None:
+        with self.read() as connection:
+            rows = tables._rows(connection, "SELECT * FROM records WHERE record_id = ?", (record_id,))
+        return rows[0] if rows else None
+
+    def records(self, *, include_deleted: bool = False) -> list[dict]:
+        """Every record row, most recently updated first."""
+        where = "" if include_deleted else "WHERE deleted = 0"
+        with self.read() as connection:
+            return tables._rows(connection, f"SELECT * FROM records {where} ORDER BY updated DESC")
+
+    def drafts(self) -> list[dict]:
+        with self.read() as connection:
+            return tables.draft_rows(connection)
+
+    def draft(self, draft_id: str) -> dict | None:
+        with self.read() as connection:
+            return tables.get_draft(connection, draft_id)
+
+    def blob(self, digest: str) -> bytes | None:
+        with self.read() as connection:
+            return tables.get_blob(connection, digest)
+
+    def setting(self, key: str, default=None):
+        with self.read() as connection:
+            return tables.get_setting(connection, key, default)
+
+    def audit_log(self, record_id: str | None = None) -> list[dict]:
+        with self.read() as connection:
+            return tables.audit_rows(connection, record_id)
+
+    # -- writing (each returns a Future completed by the writer thread) -------------------
+
+    def put_setting(self, key: str, value) -> Future:
+        return self.writer.submit(lambda connection: tables.put_setting(connection, key, value))
+
+    def put_blob(self, data: bytes) -> Future:
+        return self.writer.submit(lambda connection: tables.put_blob(connection, data))
+
+    def autosave_draft(self, *, draft_id: str, make_draft) -> Future:
+        """Write a working copy; `make_draft()` runs on the writer thread and returns the
+        draft row (None: nothing to write). Coalesced: of several autosaves of one draft
+        waiting in the queue, only the latest is written."""
+        def write(connection):
+            draft = make_draft()
+            if draft is not None:
+                tables.put_draft(connection, draft)
+            return draft
+
+        return self.writer.submit(write, key=("draft", draft_id))
+
+    def discard_draft(self, draft_id: str, *, author: str) -> Future:
+        def discard(connection):
+            draft = tables.get_draft(connection, draft_id)
+            if tables.delete_draft(connection, draft_id):
+                tables.audit(connection, author=author, action="discard", record_id=draft["record_id"],
+                             detail={"draft_id": draft_id, "form_id": draft["form_id"], "commune": draft["commune"]})
+                return True
+            return False
+
+        return self.writer.submit(discard)
+
+    def commit_revision(self, *, record_id: str, parents: list[str], form_id: str, form_version: str, data: dict,
+                        author: str, action: str, deleted: bool = False, draft_id: str | None = None,
+                        before=None, after=None) -> Future:
+        """Make, sign and store a revision of this device; update `records`; remove the
+        working copy `draft_id`; append to the audit log; all in one transaction.
+        `before(connection)` runs first in the same transaction (e.g. storing a form);
+        `after(revision)` once it is committed, on the writer thread."""
+        def commit(connection):
+            if before is not None:
+                before(connection)
+            revision = revs.make_revision(
+                record_id=record_id, parents=parents, site_id=self.identity.site_id,
+                seq=revs.next_seq(connection, self.identity.site_id), hlc=self.clock.now(), form_id=form_id,
+                form_version=form_version, data=data, deleted=deleted, author=author, sign=self.identity.sign)
+            revs.insert_revision(connection, revision)
+            revs.materialize(connection, record_id)
+            if draft_id is not None:
+                tables.delete_draft(connection, draft_id)
+            tables.audit(connection, author=author, action=action, record_id=record_id, rev_id=revision["rev_id"],
+                         detail={"parents": revision["parents"], "status": data.get("status"),
+                                 "form_id": form_id, "commune": data.get("commune", "")})
+            return revision
+
+        return self.writer.submit(commit, on_commit=after)
+
+    def rebuild_records(self) -> Future:
+        return self.writer.submit(revs.rebuild_records)
