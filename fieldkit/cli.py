@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
+import json
 import os
 import sys
+from pathlib import Path
 
 from fieldkit.i18n import language_code, translate
 
@@ -52,6 +55,147 @@ def form_check(paths: list[str]) -> int:
     return 1 if failures else 0
 
 
+# -- submissions -------------------------------------------------------------------------------
+
+class _Refused(Exception):
+    """A command that cannot go on: its message is printed, the exit status is 2."""
+
+
+def _open_service(data_dir):
+    from fieldkit.services import SurveyService
+
+    return SurveyService.open(data_dir)
+
+
+def _read_answers(path: str) -> dict:
+    try:
+        answers = json.loads(Path(path).read_text(encoding="utf-8"))
+    except OSError as error:
+        raise _Refused(_("cannot read {path}: {error}", path=path, error=error.strerror or error)) from None
+    except (ValueError, UnicodeDecodeError) as error:
+        raise _Refused(_("{path} is not valid JSON: {error}", path=path, error=error)) from None
+    if not isinstance(answers, dict):
+        raise _Refused(_("{path} must hold a JSON object of answers keyed by instance path", path=path))
+    return {str(key): "" if value is None else value for key, value in answers.items()}
+
+
+def _resolve_form(service, form: str) -> tuple[str, str]:
+    """(form_id, version) of a form file (added to the store) or of a form id the store knows."""
+    from fieldkit.forms import FormError
+
+    if Path(form).exists() or Path(form).suffix:
+        try:
+            entry = service.add_form(form)
+        except FormError as error:
+            raise _Refused(_("ERROR {path}: {error}", path=form, error=error)) from None
+        return entry.form_id, entry.version
+    loaded = service.form(form)
+    return loaded.id, loaded.version or ""
+
+
+def _set_answers(submission, answers: dict) -> None:
+    from fieldkit.forms import FormError
+
+    try:
+        submission.set_many(answers, autosave=False)
+    except FormError as error:
+        raise _Refused(_("cannot set an answer: {error}", error=error)) from None
+
+
+def _print_errors(errors) -> None:
+    print(_("Cannot finalize: {count} answers must be corrected.", count=len(errors)))
+    for path, _kind, message in errors:
+        print(f"  {path}: {message}")
+
+
+def _commit(submission, *, finalize: bool):
+    from fieldkit.services import FinalizeError
+
+    try:
+        return (submission.finalize() if finalize else submission.save()).result()
+    except FinalizeError as error:
+        _print_errors(error.errors)
+        return None
+
+
+def submit(data_dir, form: str, answers_file: str, commune: str | None, finalize: bool) -> int:
+    answers = _read_answers(answers_file)
+    with _open_service(data_dir) as service:
+        if commune and service.communes.get(commune) is None:
+            raise _Refused(_("there is no commune with code {code}", code=commune))
+        form_id, version = _resolve_form(service, form)
+        submission = service.open_submission(form_id=form_id, version=version, commune_code=commune,
+                                             lang=_lang())
+        _set_answers(submission, answers)
+        revision = _commit(submission, finalize=finalize)
+        if revision is None:
+            return 1
+        for row in service.possible_duplicates(commune_code=revision["data"]["commune"], form_id=form_id,
+                                               record_id=revision["record_id"], lang=_lang()):
+            print(_("warning: {commune} already has a submission of this form: {record_id} ({author}, {updated})",
+                    commune=row.commune_name, record_id=row.record_id, author=row.author or "-",
+                    updated=row.updated), file=sys.stderr)
+        print(revision["record_id"])
+    return 0
+
+
+def records(data_dir, as_json: bool) -> int:
+    with _open_service(data_dir) as service:
+        rows = service.submissions(lang=_lang())
+    if as_json:
+        print(json.dumps([dataclasses.asdict(row) for row in rows], ensure_ascii=False, indent=2))
+        return 0
+    if not rows:
+        print(_("No submissions yet."))
+        return 0
+    for row in rows:
+        status = _(row.status)
+        conflicts = _(", {count} conflicts", count=row.conflicts) if row.conflicts else ""
+        print(f"{row.record_id}  {row.updated}  {row.form_id}  {row.commune_code} {row.commune_name}, "
+              f"{row.province_name}  {status}{conflicts}  {row.author}")
+    return 0
+
+
+def _assignments(pairs: list[str]) -> dict[str, str]:
+    answers = {}
+    for pair in pairs:
+        path, equals, value = pair.partition("=")
+        if not equals or not path.strip():
+            raise _Refused(_("--set needs PATH=VALUE, not {pair!r}", pair=pair))
+        answers[path.strip()] = value
+    return answers
+
+
+def edit(data_dir, record_id: str, pairs: list[str]) -> int:
+    """A new revision of a record: its current answers with these changed. A finalized
+    record stays finalized (refused, with the errors, if the change breaks it)."""
+    answers = _assignments(pairs)
+    with _open_service(data_dir) as service:
+        submission = service.open_submission(record_id=record_id, resume_working_copy=False, lang=_lang())
+        _set_answers(submission, answers)
+        revision = _commit(submission, finalize=submission.parent_status == "finalized")
+        if revision is None:
+            return 1
+        print(_("record {record_id}: new revision", record_id=record_id))
+        print(revision["rev_id"])
+    return 0
+
+
+def _run_store_command(arguments) -> int:
+    from fieldkit.store import StoreError
+
+    try:
+        if arguments.command == "submit":
+            return submit(arguments.data_dir, arguments.form, arguments.answers, arguments.commune,
+                          arguments.finalize)
+        if arguments.command == "records":
+            return records(arguments.data_dir, arguments.json)
+        return edit(arguments.data_dir, arguments.record_id, arguments.set)
+    except (_Refused, StoreError) as error:
+        print(str(error), file=sys.stderr)
+        return 2
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="fieldkit", description=_("Offline field surveys of communes."))
     parser.add_argument("--data-dir", help=_("where fieldkit keeps its data (default: the user data folder)"))
@@ -60,6 +204,19 @@ def build_parser() -> argparse.ArgumentParser:
     form_commands = form.add_subparsers(dest="form_command", required=True)
     check = form_commands.add_parser("check", help=_("load forms and report what they hold or what is wrong"))
     check.add_argument("paths", nargs="+", metavar="PATH")
+    submit_command = commands.add_parser("submit", help=_("save a submission from a JSON file of answers"))
+    submit_command.add_argument("form", metavar="FORM", help=_("a form file, or the id of a form already added"))
+    submit_command.add_argument("--answers", required=True, metavar="FILE.json",
+                                help=_("a JSON object of answers keyed by instance path, e.g. /data/total_staff"))
+    submit_command.add_argument("--commune", metavar="CODE", help=_("the commune's official code"))
+    submit_command.add_argument("--finalize", action="store_true",
+                                help=_("finalize (refused, with the errors listed, if any answer is wrong)"))
+    records_command = commands.add_parser("records", help=_("list the submissions"))
+    records_command.add_argument("--json", action="store_true", help=_("print JSON"))
+    edit_command = commands.add_parser("edit", help=_("change answers of a submission (a new revision)"))
+    edit_command.add_argument("record_id", metavar="RECORD_ID")
+    edit_command.add_argument("--set", action="append", required=True, metavar="PATH=VALUE",
+                              help=_("an answer to change; repeat for several"))
     return parser
 
 
@@ -68,6 +225,8 @@ def main(argv: list[str] | None = None) -> int:
     arguments = parser.parse_args(argv)
     if arguments.command == "form" and arguments.form_command == "check":
         return form_check(arguments.paths)
+    if arguments.command in ("submit", "records", "edit"):
+        return _run_store_command(arguments)
     parser.print_help()
     return 0
 

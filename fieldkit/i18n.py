@@ -35,6 +35,68 @@ _VIETNAMESE = {
         "thư mục dữ liệu của fieldkit (mặc định: thư mục dữ liệu của người dùng)",
     "work with form files": "làm việc với tệp biểu mẫu",
     "load forms and report what they hold or what is wrong": "nạp biểu mẫu và báo nội dung hoặc lỗi",
+    # store faults (fieldkit.store.errors)
+    "The disk is full: {path} could not be written. Free some space, then try again; nothing has been lost.":
+        "Ổ đĩa đã đầy: không ghi được {path}. Hãy giải phóng bớt dung lượng rồi thử lại; chưa mất dữ liệu nào.",
+    "The data file {path} is on a read-only medium or cannot be written. "
+    "Copy the data folder to a writable disk or choose another with --data-dir.":
+        "Tệp dữ liệu {path} nằm trên thiết bị chỉ đọc hoặc không ghi được. "
+        "Hãy chép thư mục dữ liệu sang ổ ghi được hoặc chọn thư mục khác bằng --data-dir.",
+    "The data file {path} is in use by another program (another fieldkit window?). Close it, then try again.":
+        "Tệp dữ liệu {path} đang được chương trình khác sử dụng (một cửa sổ fieldkit khác?). "
+        "Hãy đóng chương trình đó rồi thử lại.",
+    "The data file {path} is damaged or is not a fieldkit database. It has been left untouched; "
+    "restore a copy (the folder keeps one before each upgrade) or choose another data folder.":
+        "Tệp dữ liệu {path} bị hỏng hoặc không phải cơ sở dữ liệu fieldkit. Tệp được giữ nguyên; "
+        "hãy khôi phục bản sao (thư mục lưu một bản trước mỗi lần nâng cấp) hoặc chọn thư mục dữ liệu khác.",
+    "The data file {path} could not be read or written ({detail}). Check the disk, then try again.":
+        "Không đọc hoặc ghi được tệp dữ liệu {path} ({detail}). Hãy kiểm tra ổ đĩa rồi thử lại.",
+    "This data was written by a newer fieldkit (schema {schema}); update the app. File: {path}":
+        "Dữ liệu này do phiên bản fieldkit mới hơn ghi (lược đồ {schema}); hãy cập nhật ứng dụng. Tệp: {path}",
+    "The device key {path} can be read by other users (mode {mode}). "
+    "Make it private (chmod 600 {path}) and start again.":
+        "Khóa thiết bị {path} có thể bị người dùng khác đọc (quyền {mode}). "
+        "Hãy đặt quyền riêng tư (chmod 600 {path}) rồi khởi động lại.",
+    "The device key {path} is damaged ({detail}). It was not replaced, because this laptop's "
+    "identity depends on it: restore it from a backup.":
+        "Khóa thiết bị {path} bị hỏng ({detail}). Khóa không được thay thế vì danh tính của máy "
+        "phụ thuộc vào nó: hãy khôi phục từ bản sao lưu.",
+    # services
+    "There is no form {form_id!r} (version {version}) in this data folder. Add the form file first.":
+        "Thư mục dữ liệu này không có biểu mẫu {form_id!r} (phiên bản {version}). Hãy thêm tệp biểu mẫu trước.",
+    "There is no submission {record_id} in this data folder.": "Thư mục dữ liệu này không có phiếu {record_id}.",
+    "There is no working copy {draft_id} in this data folder.":
+        "Thư mục dữ liệu này không có bản đang soạn {draft_id}.",
+    "{count} answers must be corrected before finalizing.": "Cần sửa {count} câu trả lời trước khi hoàn tất.",
+    "draft": "bản nháp",
+    "finalized": "đã hoàn tất",
+    "has_errors": "có lỗi",
+    "not_started": "chưa bắt đầu",
+    # CLI: submissions
+    "cannot read {path}: {error}": "không đọc được {path}: {error}",
+    "{path} is not valid JSON: {error}": "{path} không phải JSON hợp lệ: {error}",
+    "{path} must hold a JSON object of answers keyed by instance path":
+        "{path} phải chứa một đối tượng JSON gồm các câu trả lời theo đường dẫn trường",
+    "cannot set an answer: {error}": "không đặt được câu trả lời: {error}",
+    "Cannot finalize: {count} answers must be corrected.": "Chưa hoàn tất được: cần sửa {count} câu trả lời.",
+    "there is no commune with code {code}": "không có xã/phường nào mã {code}",
+    "warning: {commune} already has a submission of this form: {record_id} ({author}, {updated})":
+        "cảnh báo: {commune} đã có phiếu của biểu mẫu này: {record_id} ({author}, {updated})",
+    "No submissions yet.": "Chưa có phiếu nào.",
+    ", {count} conflicts": ", {count} xung đột",
+    "--set needs PATH=VALUE, not {pair!r}": "--set cần dạng ĐƯỜNG_DẪN=GIÁ_TRỊ, không phải {pair!r}",
+    "record {record_id}: new revision": "phiếu {record_id}: phiên bản mới",
+    "save a submission from a JSON file of answers": "lưu một phiếu từ tệp JSON chứa câu trả lời",
+    "a form file, or the id of a form already added": "tệp biểu mẫu, hoặc mã của biểu mẫu đã thêm",
+    "a JSON object of answers keyed by instance path, e.g. /data/total_staff":
+        "đối tượng JSON gồm câu trả lời theo đường dẫn trường, ví dụ /data/total_staff",
+    "the commune's official code": "mã chính thức của xã/phường",
+    "finalize (refused, with the errors listed, if any answer is wrong)":
+        "hoàn tất (bị từ chối và liệt kê lỗi nếu có câu trả lời sai)",
+    "list the submissions": "liệt kê các phiếu",
+    "print JSON": "in ra JSON",
+    "change answers of a submission (a new revision)": "sửa câu trả lời của một phiếu (tạo phiên bản mới)",
+    "an answer to change; repeat for several": "một câu trả lời cần sửa; lặp lại cho nhiều câu",
 }
 
 _CATALOGUES = {"vi": _VIETNAMESE, "en": {}}

@@ -50,6 +50,18 @@ class Submission:
         self.session.set(path, value)
         self._changed()
 
+    def set_many(self, answers: dict, *, autosave: bool = True) -> None:
+        """Answer several questions (paths with positions add the repeat rows they need),
+        then one autosave; `autosave=False` keeps the working copy untouched (the CLI
+        writes nothing unless the revision is made)."""
+        for path, value in answers.items():
+            ensure_repeat_instances(self.session, path)
+            self.session.set(path, value)
+        if autosave:
+            self._changed()
+        else:
+            self._change_no += 1
+
     def add_repeat(self, path: str) -> int:
         position = self.session.add_repeat(path)
         self._changed()

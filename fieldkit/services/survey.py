@@ -7,7 +7,6 @@ turns these into store reads and writer-thread writes. It never calls the GUI.
 from __future__ import annotations
 
 import threading
-import uuid
 from concurrent.futures import Future
 from pathlib import Path
 
@@ -20,7 +19,6 @@ from fieldkit.services.submission import Submission, commune_question, ensure_re
 from fieldkit.services.types import DraftInfo, FormEntry, SubmissionRow, VisitContext
 from fieldkit.store import Store, StoreError
 from fieldkit.store import tables
-from fieldkit.store.errors import storage_errors
 
 RECENT_COMMUNES = 20
 UNKNOWN_FORM = "There is no form {form_id!r} (version {version}) in this data folder. Add the form file first."
@@ -152,21 +150,23 @@ class SurveyService:
 
     # -- submissions -----------------------------------------------------------------------
 
-    def open_submission(self, *, form_id: str, commune_code: str | None = None, record_id: str | None = None,
-                        lang: str | None = None) -> Submission:
-        """A new submission of a form for a commune, or (record_id) the current state of a
-        saved one; if it has a working copy with unsaved changes, that is what opens."""
+    def open_submission(self, *, form_id: str | None = None, commune_code: str | None = None,
+                        record_id: str | None = None, lang: str | None = None, version: str | None = None,
+                        resume_working_copy: bool = True) -> Submission:
+        """A new submission of a form (its latest version unless `version`) for a commune,
+        or (record_id) the current state of a saved one: its working copy with unsaved
+        changes if it has one (unless resume_working_copy=False), else its head revision."""
         if record_id is not None:
-            return self._open_record(record_id, lang=lang)
-        form = self.form(form_id)
+            return self._open_record(record_id, lang=lang, resume_working_copy=resume_working_copy)
+        form = self.form(form_id, version)
         session = form.new_session(lang=lang)
         _preset_commune(session, form, commune_code, self.communes)
         self.remember_commune(commune_code or "")
         return Submission(service=self, form=form, session=session, commune_code=commune_code or "")
 
-    def _open_record(self, record_id: str, *, lang: str | None) -> Submission:
+    def _open_record(self, record_id: str, *, lang: str | None, resume_working_copy: bool) -> Submission:
         draft = next((draft for draft in self.store.drafts() if draft["record_id"] == record_id), None)
-        if draft is not None:
+        if draft is not None and resume_working_copy:
             return self.resume(draft["draft_id"], lang=lang)
         record = self.store.record(record_id)
         if record is None:
@@ -250,6 +250,3 @@ def _session_from_revision(form, revision: dict, lang: str | None):
 def _version_key(version: str) -> tuple:
     return (len(version), version) if version.isdigit() else (0, version)
 
-
-def new_record_id() -> str:
-    return str(uuid.uuid4())

@@ -45,7 +45,7 @@ class Store:
     def open(cls, *, data_dir: Path, device_name: str | None = None,
              busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> "Store":
         """Open (create, migrate) `<data_dir>/fieldkit.sqlite3` and start its writer thread."""
-        data_dir = Path(data_dir)
+        data_dir = Path(data_dir).absolute()  # messages name the file fully; SQLite URIs need it
         path = data_dir / DATABASE_FILE
         with storage_errors(data_dir):
             data_dir.mkdir(parents=True, exist_ok=True)
