@@ -1,0 +1,56 @@
+"""The list of what stops a submission from being finalized; activating an entry
+takes the person to the question."""
+
+from __future__ import annotations
+
+import re
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QListWidget, QListWidgetItem
+
+from fieldkit.forms.errors import FormError
+from fieldkit.forms.model import strip_positions
+
+_POSITION = re.compile(r"\[(\d+)\]")
+PathRole = Qt.ItemDataRole.UserRole + 1
+
+
+class ErrorList(QListWidget):
+    path_activated = Signal(str)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setObjectName("finalize-errors")
+        self.itemActivated.connect(self._activated)
+        self.itemClicked.connect(self._activated)
+
+    def set_errors(self, errors: list[tuple[str, str, str]], session) -> None:
+        """`errors` as `FormSession.errors()` gives them: (path, kind, message)."""
+        self.clear()
+        for path, _kind, message in errors:
+            item = QListWidgetItem(f"{_label(session, path)}: {message}")
+            item.setData(PathRole, path)
+            item.setToolTip(path)
+            self.addItem(item)
+
+    def paths(self) -> list[str]:
+        return [self.item(row).data(PathRole) for row in range(self.count())]
+
+    def _activated(self, item: QListWidgetItem) -> None:
+        self.path_activated.emit(item.data(PathRole))
+
+
+def _label(session, path: str) -> str:
+    """The question's label, and for answers in repeats which instance: "Họ và tên
+    (Người cung cấp thông tin 2)"."""
+    try:
+        label = session.label(path)
+    except FormError:  # a path the form no longer has: show it as it is
+        return path
+    label = (label.splitlines() or [""])[0] or path
+    places = []
+    for match in _POSITION.finditer(path):
+        repeat = session.form.find(strip_positions(path[: match.start()]))
+        title = session.render(repeat.labels) if repeat is not None and repeat.labels else ""
+        places.append(f"{title} {match.group(1)}".strip())
+    return f"{label} ({', '.join(places)})" if places else label

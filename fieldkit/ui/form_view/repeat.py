@@ -1,0 +1,186 @@
+"""Repeats: each instance a framed block with Duplicate and Remove, and an Add button.
+
+Repeats counted by an expression (jr:count) or marked jr:noAddRemove follow the
+session: no buttons, the blocks appear and go as the count changes.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QMessageBox, QPushButton, QVBoxLayout, QWidget
+
+from fieldkit.forms.model import Group
+from fieldkit.ui.form_view.sections import Container, build_items
+from fieldkit.ui.form_view.texts import plain_to_html, translate
+
+
+class RepeatBlock(QFrame, Container):
+    """One instance of a repeat."""
+
+    def __init__(self, section: "RepeatSection", position: int):
+        super().__init__(section.blocks_box)
+        self.section, self.position = section, position
+        self.path = f"{section.path}[{position}]"
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setObjectName(f"repeat:{self.path}")
+        layout = QVBoxLayout(self)
+        header = QHBoxLayout()
+        self.title = QLabel(self)
+        header.addWidget(self.title, 1)
+        self.duplicate_button = self.remove_button = None
+        if section.editable:
+            self.duplicate_button = QPushButton(translate("FormView", "Duplicate"), self)
+            self.duplicate_button.clicked.connect(lambda: section.duplicate(self.position))
+            self.remove_button = QPushButton(translate("FormView", "Remove"), self)
+            self.remove_button.clicked.connect(lambda: section.remove(self.position))
+            header.addWidget(self.duplicate_button)
+            header.addWidget(self.remove_button)
+        layout.addLayout(header)
+        self.elements = build_items(section.page, layout, section.group.children, self.path, self)
+        self.refresh_title()
+
+    def refresh_title(self) -> None:
+        title = self.section.title_text() or translate("FormView", "Item")
+        self.title.setText(f"<b>{plain_to_html(title)} {self.position}</b>")
+        for button, text in ((self.duplicate_button, translate("FormView", "Duplicate")),
+                             (self.remove_button, translate("FormView", "Remove"))):
+            if button is not None:
+                button.setAccessibleName(f"{text} {title} {self.position}")
+
+    def own_tab_widgets(self) -> list[QWidget]:
+        return [button for button in (self.duplicate_button, self.remove_button) if button is not None]
+
+    def is_relevant(self) -> bool:
+        return self.section.page.binding.session.is_relevant(self.path)
+
+    def refresh(self) -> None:
+        self.refresh_elements()
+
+
+class RepeatSection(QFrame):
+    """All instances of one repeat under one parent node."""
+
+    def __init__(self, page, group: Group, parent_path: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.page, self.group = page, group
+        self.path = f"{parent_path}/{group.name}"
+        self.editable = not group.repeat_count and not group.no_add_remove
+        self.setObjectName(f"repeat:{self.path}")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.blocks_box = QWidget(self)
+        self.blocks_layout = QVBoxLayout(self.blocks_box)
+        self.blocks_layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.blocks_box)
+        self.add_button = None
+        if self.editable:
+            self.add_button = QPushButton(self)
+            self.add_button.clicked.connect(self.add)
+            row = QHBoxLayout()
+            row.addWidget(self.add_button)
+            row.addStretch(1)
+            layout.addLayout(row)
+        self.blocks: list[RepeatBlock] = []
+        self.sync()
+        self._texts()
+
+    def title_text(self) -> str:
+        session = self.page.binding.session
+        return session.render(self.group.labels) if self.group.labels else self.group.name
+
+    def _texts(self) -> None:
+        if self.add_button is not None:
+            self.add_button.setText(translate("FormView", "Add: {title}").format(title=self.title_text()))
+
+    # -- structure ---------------------------------------------------------------------
+
+    def count(self) -> int:
+        return self.page.binding.session.repeat_count(self.path)
+
+    def sync(self) -> bool:
+        """Blocks for the session's instances; True if any block came or went. Later
+        instances are the only ones to change when the session adds (at the end) or
+        a count shrinks (from the end); `remove` handles removals in the middle."""
+        wanted = self.count()
+        if wanted == len(self.blocks):
+            return False
+        self._drop_blocks(wanted)
+        for position in range(len(self.blocks) + 1, wanted + 1):
+            block = RepeatBlock(self, position)
+            self.blocks_layout.addWidget(block)
+            self.blocks.append(block)
+        return True
+
+    def _drop_blocks(self, keep: int) -> None:
+        for block in self.blocks[keep:]:
+            self.blocks_layout.removeWidget(block)
+            block.setParent(None)
+            block.deleteLater()
+        del self.blocks[keep:]
+
+    def add(self) -> None:
+        self.page.binding.add_repeat(self.path)
+        self._focus_block(len(self.blocks))
+
+    def duplicate(self, position: int) -> None:
+        self.page.binding.duplicate_repeat(f"{self.path}[{position}]")
+        self._focus_block(len(self.blocks))
+
+    def remove(self, position: int) -> None:
+        instance = f"{self.path}[{position}]"
+        answers = self.page.binding.session.answers()
+        if any(value for path, value in answers.items() if path.startswith(instance + "/")):
+            title = f"{self.title_text()} {position}"
+            asked = QMessageBox.question(
+                self, translate("FormView", "Remove"),
+                translate("FormView", "Remove “{title}” and its answers?").format(title=title))
+            if asked != QMessageBox.StandardButton.Yes:
+                return
+        self._drop_blocks(position - 1)  # later blocks shift down: rebuilt by sync
+        self.page.binding.remove_repeat(instance)
+        if self.blocks:
+            self._focus_block(min(position, len(self.blocks)))
+        elif self.add_button is not None:
+            self.add_button.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _focus_block(self, position: int) -> None:
+        if 0 < position <= len(self.blocks):
+            block = self.blocks[position - 1]
+            self.page.ensure_visible(block)
+            first = next(iter(block.question_widgets()), None)
+            if first is not None:
+                first.focus_editor()
+
+    # -- page element ------------------------------------------------------------------
+
+    def is_relevant(self) -> bool:
+        return True  # each block answers for its own instance
+
+    def refresh(self) -> None:
+        if self.sync():
+            self.page.structure_changed()
+        for block in self.blocks:
+            relevant = block.is_relevant()
+            if block.isHidden() == relevant:
+                block.setVisible(relevant)
+            if relevant:
+                block.refresh()
+
+    def refresh_texts(self) -> None:
+        self._texts()
+        for block in self.blocks:
+            block.refresh_title()
+            block.refresh_texts()
+
+    def question_widgets(self):
+        for block in self.blocks:
+            yield from block.question_widgets()
+
+    def tab_widgets(self) -> list[QWidget]:
+        chain: list[QWidget] = []
+        for block in self.blocks:
+            chain.extend(block.own_tab_widgets())
+            chain.extend(block.tab_widgets())
+        if self.add_button is not None:
+            chain.append(self.add_button)
+        return chain

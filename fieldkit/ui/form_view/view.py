@@ -1,0 +1,318 @@
+"""FormView: the form-filling view.
+
+Pages (`fieldkit.ui.form_view.page`) in a stack with a section navigator beside them,
+the progress of required answers and the label-language switch above, Previous /
+Next / Finalize below, and the list of errors that stop finalizing.
+
+Keys: Tab moves through the questions in order; Enter moves to the next question
+(and on to the next page); Page Up / Page Down change page; Ctrl+S asks to save.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QProgressBar, QPushButton, QSplitter,
+    QStackedWidget, QVBoxLayout, QWidget,
+)
+
+from fieldkit.forms.model import strip_positions
+from fieldkit.ui.form_view.binding import FormBinding
+from fieldkit.ui.form_view.errors import ErrorList
+from fieldkit.ui.form_view.page import Page
+from fieldkit.ui.form_view.sections import collect_pages
+from fieldkit.ui.form_view.texts import translate
+from fieldkit.ui.form_view.widgets.base import QuestionWidget
+
+
+class FormView(QWidget):
+    answer_changed = Signal(str)  # concrete path; also a repeat's path when it gains or loses instances
+    save_requested = Signal()  # Ctrl+S
+    finalize_requested = Signal()  # the Finalize button, once the session has no errors
+
+    def __init__(self, target, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.binding = FormBinding(target, self)
+        self.binding.answer_changed.connect(self._answer_changed)
+        self.binding.structure_changed.connect(self._answer_changed)
+        self.pages: list[Page] = []
+        self._errors_shown = False
+        self._build_layout()
+        self._build_pages()
+        self._build_shortcuts()
+        self.refresh_navigator()
+        self.show_page(self._next_relevant(-1, 1) or 0)
+
+    @property
+    def session(self):
+        return self.binding.session
+
+    # -- construction ------------------------------------------------------------------
+
+    def _build_layout(self) -> None:
+        outer = QVBoxLayout(self)
+        outer.addLayout(self._build_top_bar())
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.navigator = QListWidget(splitter)
+        self.navigator.setObjectName("section-navigator")
+        self.navigator.setWordWrap(True)
+        self.navigator.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.navigator.currentRowChanged.connect(self._navigator_moved)
+        right = QWidget(splitter)
+        column = QVBoxLayout(right)
+        column.setContentsMargins(0, 0, 0, 0)
+        self.stack = QStackedWidget(right)
+        column.addWidget(self.stack, 1)
+        self.errors_title = QLabel(right)
+        self.error_list = ErrorList(right)
+        self.error_list.setMaximumHeight(160)
+        self.error_list.path_activated.connect(self.focus_path)
+        column.addWidget(self.errors_title)
+        column.addWidget(self.error_list)
+        self.errors_title.hide()
+        self.error_list.hide()
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([220, 700])
+        outer.addWidget(splitter, 1)
+        outer.addLayout(self._build_bottom_bar())
+
+    def _build_top_bar(self) -> QHBoxLayout:
+        bar = QHBoxLayout()
+        title = QLabel(self.session.form.title or self.session.form.id, self)
+        title.setWordWrap(True)
+        title.setTextFormat(Qt.TextFormat.PlainText)
+        self.progress = QProgressBar(self)
+        self.progress.setObjectName("required-progress")
+        self.progress.setMinimumWidth(220)
+        self.language_box = QComboBox(self)
+        self.language_box.setObjectName("form-language")
+        for language in self.session.form.languages:
+            self.language_box.addItem(language, language)
+        self.language_box.setCurrentIndex(max(self.language_box.findData(self.session.lang), 0))
+        self.language_box.currentIndexChanged.connect(
+            lambda index: self.set_language(self.language_box.itemData(index)))
+        language_label = QLabel(translate("FormView", "Form language:"), self)
+        language_label.setBuddy(self.language_box)
+        has_languages = len(self.session.form.languages) > 1
+        language_label.setVisible(has_languages)
+        self.language_box.setVisible(has_languages)
+        bar.addWidget(title, 1)
+        bar.addWidget(self.progress)
+        bar.addWidget(language_label)
+        bar.addWidget(self.language_box)
+        return bar
+
+    def _build_bottom_bar(self) -> QHBoxLayout:
+        bar = QHBoxLayout()
+        self.previous_button = QPushButton(translate("FormView", "‹ Previous"), self)
+        self.previous_button.setToolTip(translate("FormView", "Previous page (Page Up)"))
+        self.previous_button.clicked.connect(self.previous_page)
+        self.next_button = QPushButton(translate("FormView", "Next ›"), self)
+        self.next_button.setToolTip(translate("FormView", "Next page (Page Down)"))
+        self.next_button.clicked.connect(self.next_page)
+        self.finalize_button = QPushButton(translate("FormView", "Finalize…"), self)
+        self.finalize_button.clicked.connect(self.request_finalize)
+        bar.addWidget(self.previous_button)
+        bar.addWidget(self.next_button)
+        bar.addStretch(1)
+        bar.addWidget(self.finalize_button)
+        return bar
+
+    def _build_pages(self) -> None:
+        for spec in collect_pages(self.session.form):
+            page = Page(self.binding, spec, self.stack)
+            page.navigate.connect(self._navigate)
+            self.stack.addWidget(page)
+            self.pages.append(page)
+            self.navigator.addItem(QListWidgetItem(page.title()))
+
+    def _build_shortcuts(self) -> None:
+        context = Qt.ShortcutContext.WidgetWithChildrenShortcut
+        self.save_shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.Save), self, context=context)
+        self.save_shortcut.activated.connect(self.save_requested)
+        for key, move in ((Qt.Key.Key_PageDown, self.next_page), (Qt.Key.Key_PageUp, self.previous_page)):
+            shortcut = QShortcut(QKeySequence(key), self, context=context)
+            shortcut.activated.connect(move)
+
+    # -- pages ---------------------------------------------------------------------------
+
+    @property
+    def current_index(self) -> int:
+        return self.stack.currentIndex()
+
+    @property
+    def current_page(self) -> Page | None:
+        return self.pages[self.current_index] if self.pages else None
+
+    def show_page(self, index: int, *, focus: bool = False) -> None:
+        if not 0 <= index < len(self.pages):
+            return
+        page = self.pages[index]
+        if page.built:
+            page.refresh()  # answers on other pages may have changed what it shows
+        else:
+            page.build()
+        self.stack.setCurrentIndex(index)
+        self.navigator.blockSignals(True)
+        self.navigator.setCurrentRow(index)
+        self.navigator.blockSignals(False)
+        self.previous_button.setEnabled(self._next_relevant(index, -1) is not None)
+        self.next_button.setEnabled(self._next_relevant(index, 1) is not None)
+        if focus:
+            visible = page.visible_questions()
+            if visible:
+                visible[0].focus_editor()
+                page.ensure_visible(visible[0])
+
+    def _next_relevant(self, index: int, step: int) -> int | None:
+        index += step
+        while 0 <= index < len(self.pages):
+            if self.pages[index].is_relevant():
+                return index
+            index += step
+        return None
+
+    def next_page(self) -> None:
+        target = self._next_relevant(self.current_index, 1)
+        if target is not None:
+            self.show_page(target, focus=True)
+
+    def previous_page(self) -> None:
+        target = self._next_relevant(self.current_index, -1)
+        if target is not None:
+            self.show_page(target, focus=True)
+
+    def _navigator_moved(self, row: int) -> None:
+        if row >= 0 and row != self.current_index:
+            self.show_page(row)
+
+    def _navigate(self, source: QuestionWidget, action: str) -> None:
+        if action == "next_page":
+            self.next_page()
+        elif action == "previous_page":
+            self.previous_page()
+        else:
+            self.focus_next(source)
+
+    def focus_next(self, source: QuestionWidget) -> None:
+        """Enter: the next question shown on the page, else the next page's first."""
+        visible = self.current_page.visible_questions()
+        later = visible[visible.index(source) + 1:] if source in visible else []
+        if later:
+            later[0].focus_editor()
+            self.current_page.ensure_visible(later[0])
+        else:
+            self.next_page()
+
+    # -- finding questions ---------------------------------------------------------------
+
+    def page_of(self, path: str) -> int | None:
+        template = strip_positions(path)
+        for index, page in enumerate(self.pages):
+            if page.holds(template):
+                return index
+        return None
+
+    def widget_for(self, path: str) -> QuestionWidget | None:
+        """The widget of the question at concrete `path` (its page is built if needed)."""
+        index = self.page_of(path)
+        if index is None:
+            return None
+        self.pages[index].build()
+        return self.pages[index].widget_for(path)
+
+    def focus_path(self, path: str) -> bool:
+        """Show the page of `path` and put the cursor in its question. False if the
+        question is not shown (not relevant, or a calculation)."""
+        index = self.page_of(path)
+        if index is None:
+            return False
+        self.show_page(index)
+        widget = self.pages[index].widget_for(path)
+        if widget is None or not widget.isVisibleTo(self.pages[index]):
+            return False
+        self.pages[index].ensure_visible(widget)
+        widget.focus_editor()
+        return True
+
+    # -- state ---------------------------------------------------------------------------
+
+    def _answer_changed(self, path: str) -> None:
+        self.refresh()
+        self.answer_changed.emit(path)
+
+    def refresh(self) -> None:
+        """After an answer change: the current page, the navigator, the progress and
+        the error list (if shown). Other pages refresh when shown."""
+        page = self.current_page
+        if page is not None:
+            page.refresh()
+        self.refresh_navigator()
+        if self._errors_shown:
+            self._fill_errors(self.session.errors())
+
+    def refresh_navigator(self) -> None:
+        for index, page in enumerate(self.pages):
+            item = self.navigator.item(index)
+            flags = item.flags()
+            enabled = page.is_relevant()
+            wanted = flags | Qt.ItemFlag.ItemIsEnabled if enabled else flags & ~Qt.ItemFlag.ItemIsEnabled
+            if wanted != flags:
+                item.setFlags(wanted)
+        answered, required = self.progress_counts()
+        self.progress.setRange(0, max(required, 1))
+        self.progress.setValue(answered if required else 1)
+        self.progress.setFormat(translate("FormView", "{answered} / {required} required answered")
+                                .format(answered=answered, required=required))
+
+    def progress_counts(self) -> tuple[int, int]:
+        """(answered, required) over the required questions that are relevant now."""
+        session = self.session
+        answered = required = 0
+        for path, _question in session.visible_questions():
+            if session.is_required(path):
+                required += 1
+                answered += bool(session.value(path))
+        return answered, required
+
+    # -- errors and finalizing -----------------------------------------------------------
+
+    def show_errors(self, errors: list[tuple[str, str, str]] | None = None) -> None:
+        """List what stops finalizing (default: `session.errors()`), and from now on
+        show "required" messages on every question, touched or not."""
+        self.binding.reveal_all = True
+        self._errors_shown = True
+        self._fill_errors(self.session.errors() if errors is None else errors)
+        self.refresh()
+
+    def _fill_errors(self, errors) -> None:
+        self.error_list.set_errors(errors, self.session)
+        self.errors_title.setText(
+            translate("FormView", "{count} answers to fix before finalizing:").format(count=len(errors))
+            if errors else translate("FormView", "Nothing left to fix."))
+        self.errors_title.show()
+        self.error_list.setVisible(bool(errors))
+
+    def request_finalize(self) -> None:
+        errors = self.session.errors()
+        if errors:
+            self.show_errors(errors)
+            self.focus_path(errors[0][0])
+            return
+        self.finalize_requested.emit()
+
+    # -- language ------------------------------------------------------------------------
+
+    def set_language(self, language: str) -> None:
+        """Show the form's labels in another of its languages."""
+        if language == self.session.lang:
+            return
+        self.session.set_language(language)
+        self.language_box.blockSignals(True)
+        self.language_box.setCurrentIndex(max(self.language_box.findData(self.session.lang), 0))
+        self.language_box.blockSignals(False)
+        for index, page in enumerate(self.pages):
+            self.navigator.item(index).setText(page.title())
+            page.refresh_texts()
+        self.refresh()

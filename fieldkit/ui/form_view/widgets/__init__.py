@@ -1,0 +1,1 @@
+"""Question widgets, one module per family; `fieldkit.ui.form_view.registry` picks one."""
