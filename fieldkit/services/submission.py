@@ -105,6 +105,10 @@ class Submission:
         self.session.stamp_end()
         return self._commit("finalized")
 
+    def autosave(self) -> Future:
+        """Write the working copy again (e.g. "Try again" after a full disk was cleared)."""
+        return self._write_working_copy()
+
     def close(self) -> None:
         """Stop editing. Unsaved changes stay in the working copy (pending_drafts)."""
         self._closed = True
@@ -113,6 +117,9 @@ class Submission:
 
     def _changed(self) -> None:
         self._change_no += 1
+        self._write_working_copy()
+
+    def _write_working_copy(self) -> Future:
         change_no, draft = self._change_no, self._draft_row()
 
         def make_draft():  # on the writer thread, after any save submitted before
@@ -121,6 +128,7 @@ class Submission:
             return {**draft, "parent_rev": self.parent_rev, "record_id": self.record_id}
 
         self.last_autosave = self.service.store.autosave_draft(draft_id=self.draft_id, make_draft=make_draft)
+        return self.last_autosave
 
     def _draft_row(self) -> dict:
         return {
@@ -155,6 +163,10 @@ class Submission:
         return "finalize" if status == "finalized" else "save"
 
     def _commit(self, status: str) -> Future:
+        if not self.dirty and self.parent_rev and self.parent_status == status:
+            unchanged: Future = Future()  # Save pressed twice: the revision already says it all
+            unchanged.set_result(self.service.store.revision(self.parent_rev))
+            return unchanged
         self.record_id = self.record_id or str(uuid.uuid4())
         change_no, data = self._change_no, self._revision_data(status)
         parents = [self.parent_rev] if self.parent_rev else []

@@ -28,6 +28,7 @@ class _Task:
     fn: Callable[[sqlite3.Connection], object]
     key: object = None
     on_commit: Callable[[object], None] | None = None
+    transaction: bool = True
     futures: list[Future] = field(default_factory=list)
     superseded: bool = False
 
@@ -52,15 +53,16 @@ class Writer:
     # -- callers' side ------------------------------------------------------------------
 
     def submit(self, fn: Callable[[sqlite3.Connection], object], *, key=None,
-               on_commit: Callable[[object], None] | None = None) -> Future:
+               on_commit: Callable[[object], None] | None = None, transaction: bool = True) -> Future:
         """Run `fn(connection)` in a transaction on the writer thread; its Future.
         `on_commit(result)` runs on the writer thread after the commit, before the next
-        write: for state that later writes read."""
+        write: for state that later writes read. `transaction=False` runs `fn` bare, for
+        the few statements that cannot run in a transaction (some PRAGMAs, VACUUM)."""
         future: Future = Future()
         with self._condition:
             if self._closed:
                 raise WriterClosed("the store is closed")
-            task = _Task(fn, key, on_commit, [future])
+            task = _Task(fn, key, on_commit, transaction, [future])
             earlier = self._waiting_by_key.get(key) if key is not None else None
             if earlier is not None:
                 earlier.superseded = True
@@ -71,9 +73,9 @@ class Writer:
             self._condition.notify()
         return future
 
-    def call(self, fn: Callable[[sqlite3.Connection], object]):
+    def call(self, fn: Callable[[sqlite3.Connection], object], *, transaction: bool = True):
         """submit(fn) and wait: for the CLI, tests and start-up, never the GUI thread."""
-        return self.submit(fn).result()
+        return self.submit(fn, transaction=transaction).result()
 
     def close(self) -> None:
         """Write everything submitted so far, then stop the thread and close the connection."""
@@ -115,7 +117,7 @@ class Writer:
         if not any(future.set_running_or_notify_cancel() for future in list(task.futures)):
             return
         try:
-            result = run_in_transaction(connection, task.fn)
+            result = run_in_transaction(connection, task.fn) if task.transaction else task.fn(connection)
             if task.on_commit is not None:
                 task.on_commit(result)
         except BaseException as error:  # noqa: BLE001 - every failure goes to the caller
