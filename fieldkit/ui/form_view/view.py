@@ -11,7 +11,7 @@ Keys: Tab moves through the questions in order; Enter moves to the next question
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QComboBox, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QProgressBar, QPushButton, QSplitter,
     QStackedWidget, QVBoxLayout, QWidget,
@@ -31,7 +31,7 @@ class FormView(QWidget):
     save_requested = Signal()  # Ctrl+S
     finalize_requested = Signal()  # the Finalize button, once the session has no errors
 
-    def __init__(self, target, parent: QWidget | None = None):
+    def __init__(self, target, parent: QWidget | None = None, *, finalize_button: bool = True):
         super().__init__(parent)
         self.binding = FormBinding(target, self)
         self.binding.answer_changed.connect(self._answer_changed)
@@ -39,8 +39,8 @@ class FormView(QWidget):
         self.pages: list[Page] = []
         self._errors_shown = False
         self._build_layout()
+        self.finalize_button.setVisible(finalize_button)
         self._build_pages()
-        self._build_shortcuts()
         self.refresh_navigator()
         self.show_page(self._next_relevant(-1, 1) or 0)
 
@@ -127,13 +127,22 @@ class FormView(QWidget):
             self.pages.append(page)
             self.navigator.addItem(QListWidgetItem(page.title()))
 
-    def _build_shortcuts(self) -> None:
-        context = Qt.ShortcutContext.WidgetWithChildrenShortcut
-        self.save_shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.Save), self, context=context)
-        self.save_shortcut.activated.connect(self.save_requested)
-        for key, move in ((Qt.Key.Key_PageDown, self.next_page), (Qt.Key.Key_PageUp, self.previous_page)):
-            shortcut = QShortcut(QKeySequence(key), self, context=context)
-            shortcut.activated.connect(move)
+    def keyPressEvent(self, event) -> None:
+        """Ctrl+S and Page Up / Page Down from anywhere in the view. Key presses, not
+        QShortcuts: a window's own Save action (the shell's menu) must win without
+        an "ambiguous shortcut" between the two; keys the window does not claim
+        arrive here from whichever child had them. Editors that would use Page Up /
+        Page Down themselves are watched by their question widget (KeyWatcher)."""
+        if event.matches(QKeySequence.StandardKey.Save):
+            self.save_requested.emit()
+        elif event.key() == Qt.Key.Key_PageDown and not event.modifiers():
+            self.next_page()
+        elif event.key() == Qt.Key.Key_PageUp and not event.modifiers():
+            self.previous_page()
+        else:
+            super().keyPressEvent(event)
+            return
+        event.accept()
 
     # -- pages ---------------------------------------------------------------------------
 
@@ -232,6 +241,8 @@ class FormView(QWidget):
         widget = self.pages[index].widget_for(path)
         if widget is None or not widget.isVisibleTo(self.pages[index]):
             return False
+        self.binding.touched.add(path)  # came here to fix it: say what is wrong
+        widget.refresh_error()
         self.pages[index].ensure_visible(widget)
         widget.focus_editor()
         return True
@@ -279,11 +290,16 @@ class FormView(QWidget):
     # -- errors and finalizing -----------------------------------------------------------
 
     def show_errors(self, errors: list[tuple[str, str, str]] | None = None) -> None:
-        """List what stops finalizing (default: `session.errors()`), and from now on
-        show "required" messages on every question, touched or not."""
-        self.binding.reveal_all = True
+        """List what stops finalizing (default: `session.errors()`) under the page,
+        kept up to date as answers change, and reveal every inline message."""
         self._errors_shown = True
         self._fill_errors(self.session.errors() if errors is None else errors)
+        self.reveal_errors()
+
+    def reveal_errors(self) -> None:
+        """From now on show "required" messages on every question, touched or not
+        (for a shell that lists finalize errors in its own widget)."""
+        self.binding.reveal_all = True
         self.refresh()
 
     def _fill_errors(self, errors) -> None:
@@ -295,11 +311,8 @@ class FormView(QWidget):
         self.error_list.setVisible(bool(errors))
 
     def request_finalize(self) -> None:
-        errors = self.session.errors()
-        if errors:
-            self.show_errors(errors)
-            self.focus_path(errors[0][0])
-            return
+        """The Finalize button: the shell finalizes (and lists what stops it, through
+        `show_errors` or its own list)."""
         self.finalize_requested.emit()
 
     # -- language ------------------------------------------------------------------------

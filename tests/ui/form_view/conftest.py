@@ -6,7 +6,7 @@ import textwrap
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, QPoint, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication
 
@@ -66,6 +66,17 @@ def type_text(qtbot):
                 QApplication.sendEvent(widget, QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier, char))
 
     return type_
+
+
+@pytest.fixture
+def click(qtbot):
+    """click(button): a left click where a person clicks a radio button or check box:
+    on its indicator (Qt ignores clicks on the empty stretch right of the text)."""
+
+    def click_(button):
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton, pos=QPoint(8, button.height() // 2))
+
+    return click_
 
 
 @pytest.fixture

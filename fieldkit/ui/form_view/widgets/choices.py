@@ -65,7 +65,7 @@ class ChoiceListModel(QAbstractListModel):
         self._choices: list[tuple[str, str]] = []
         self._keys: list[str] = []
         self._shown: list[int] = []
-        self._words: list[str] = []
+        self._query = ""
         self._checked: set[str] = set()
 
     def set_choices(self, choices: list[tuple[str, str]]) -> None:
@@ -78,22 +78,21 @@ class ChoiceListModel(QAbstractListModel):
         self.endResetModel()
 
     def set_query(self, text: str) -> None:
-        words = search_key(text).split()
-        if words == self._words:
+        """Show the choices whose folded label (or value) contains the folded text, as
+        ODK's autocomplete does: "so 7" finds "Đường số 7" and "số 70", not "số 17"."""
+        query = search_key(text)
+        if query == self._query:
             return
         self.beginResetModel()
-        self._words = words
+        self._query = query
         self._shown = self._matching()
         self.endResetModel()
 
     def _matching(self) -> list[int]:
-        words = self._words
-        if not words:
+        query = self._query
+        if not query:
             return list(range(len(self._keys)))
-        if len(words) == 1:
-            word = words[0]
-            return [index for index, key in enumerate(self._keys) if word in key]
-        return [index for index, key in enumerate(self._keys) if all(word in key for word in words)]
+        return [index for index, key in enumerate(self._keys) if query in key]
 
     def total(self) -> int:
         return len(self._choices)
