@@ -69,8 +69,12 @@ def install_excepthook(log_path: Path | None) -> None:
         if issubclass(exc_type, KeyboardInterrupt):
             sys.__excepthook__(exc_type, error, tb)
             return
-        log.critical("unexpected error", exc_info=(exc_type, error, tb))
         try:
+            if errors.is_store_error(error):  # a fault that escaped its caller: not a bug
+                errors.show_fault(None, QCoreApplication.translate("Errors", "A change could not be stored."),
+                                  error)
+                return
+            log.critical("unexpected error", exc_info=(exc_type, error, tb))
             errors.show_crash(log_path, exc_type, error, tb)
         except Exception:  # the dialog itself failed: the log has the original
             log.exception("cannot show the crash dialog")
@@ -110,6 +114,7 @@ class Translators:
             elif name.startswith("fieldkit"):
                 log.warning("translation %s not found in %s", name, folder)
         self.language = language
+        self.app.setProperty("fieldkit_language", language)  # read by labels.ui_language()
         QLocale.setDefault(QLocale(QLocale.Language.Vietnamese if language == "vi" else QLocale.Language.English))
         # installTranslator posts LanguageChange to every widget; they retranslate.
         return language

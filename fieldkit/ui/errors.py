@@ -30,6 +30,14 @@ def is_store_error(error: BaseException) -> bool:
     return any(cls.__name__ == "StoreError" for cls in type(error).__mro__)
 
 
+def message(error: BaseException) -> str:
+    """The error's message in the interface language (StoreError knows both)."""
+    from fieldkit.ui.labels import ui_language
+
+    text = getattr(error, "text", None)
+    return text(ui_language()) if callable(text) else str(error)
+
+
 def _tr(text: str) -> str:
     return QCoreApplication.translate("Errors", text)
 
@@ -56,7 +64,7 @@ def show_fault(parent: QWidget | None, action: str, error: BaseException) -> QMe
     log.warning("%s %s", action, error)
     return _message_box(
         parent, "fault_message", QMessageBox.Icon.Warning, _tr("fieldkit: problem with the data"),
-        action, f"{error}\n\n" + _tr("Nothing has been lost: what you entered is still open. "
+        action, f"{message(error)}\n\n" + _tr("Nothing has been lost: what you entered is still open. "
                                      "Fix the problem, then try again."))
 
 

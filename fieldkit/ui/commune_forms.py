@@ -1,0 +1,145 @@
+"""The forms of the picked commune, each with its status: not started, draft,
+finalized, has errors. Double-click or Open opens it (its latest record if there is one);
+"New submission" starts another record, after a duplicate-visit warning."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget
+
+from fieldkit.ui import labels
+
+COLUMN_TITLE, COLUMN_STATUS = range(2)
+ROW_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+@dataclass(frozen=True)
+class FormRow:
+    entry: object  # FormEntry
+    status: str
+    record_id: str | None
+
+
+class CommuneFormsModel(QAbstractTableModel):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._rows: list[FormRow] = []
+
+    def set_rows(self, rows: list[FormRow]) -> None:
+        self.beginResetModel()
+        self._rows = rows
+        self.endResetModel()
+
+    def rowCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else 2
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return (self.tr("Form"), self.tr("Status"))[section]
+        return None
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        row = self._rows[index.row()]
+        if role == ROW_ROLE:
+            return row
+        if role == Qt.ItemDataRole.DisplayRole:
+            if index.column() == COLUMN_TITLE:
+                return row.entry.title_in(labels.ui_language())
+            return labels.status_text(row.status)
+        if role == Qt.ItemDataRole.ForegroundRole and index.column() == COLUMN_STATUS:
+            return labels.status_colour(row.status)
+        return None
+
+
+class CommuneForms(QWidget):
+    """Emits `open_requested(entry, record_id or None, new: bool)`."""
+
+    open_requested = Signal(object, object, bool)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.commune = None
+        self.model = CommuneFormsModel(self)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.title = QLabel()
+        self.title.setObjectName("commune_title")
+        self.table = QTableView()
+        self.table.setObjectName("commune_forms")
+        self.table.setModel(self.proxy)
+        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(COLUMN_TITLE, QHeaderView.ResizeMode.Stretch)
+        self.open_button = QPushButton()
+        self.open_button.setObjectName("open_form")
+        self.new_button = QPushButton()
+        self.new_button.setObjectName("new_submission")
+        buttons = QHBoxLayout()
+        buttons.addStretch()
+        buttons.addWidget(self.new_button)
+        buttons.addWidget(self.open_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addWidget(self.table)
+        layout.addLayout(buttons)
+        self.table.activated.connect(lambda index: self._open(index, new=False))
+        self.open_button.clicked.connect(lambda: self._open(self.table.currentIndex(), new=False))
+        self.new_button.clicked.connect(lambda: self._open(self.table.currentIndex(), new=True))
+        self.table.selectionModel().currentChanged.connect(self._update_buttons)
+        self._retranslate()
+        self._update_buttons()
+
+    def show_commune(self, commune, rows: list[FormRow]) -> None:
+        self.commune = commune
+        self.model.set_rows(rows)
+        if rows:
+            self.table.selectRow(0)
+        self._retranslate()
+        self._update_buttons()
+
+    def row_for(self, form_id: str) -> int:
+        for row in range(self.proxy.rowCount()):
+            if self.proxy.index(row, COLUMN_TITLE).data(ROW_ROLE).entry.form_id == form_id:
+                return row
+        return -1
+
+    def select_form(self, form_id: str) -> None:
+        self.table.selectRow(self.row_for(form_id))
+
+    def _open(self, index: QModelIndex, *, new: bool) -> None:
+        if not index.isValid():
+            return
+        row = self.proxy.index(index.row(), COLUMN_TITLE).data(ROW_ROLE)
+        self.open_requested.emit(row.entry, None if new else row.record_id, new)
+
+    def _update_buttons(self, *_args) -> None:
+        index = self.table.currentIndex()
+        row = self.proxy.index(index.row(), COLUMN_TITLE).data(ROW_ROLE) if index.isValid() else None
+        self.open_button.setEnabled(row is not None)
+        self.new_button.setEnabled(row is not None and row.record_id is not None)
+
+    def _retranslate(self) -> None:
+        if self.commune is None:
+            self.title.setText(self.tr("Pick a commune to see its forms."))
+        else:
+            self.title.setText(self.tr("Forms of {commune}, {province}").format(
+                commune=self.commune.name, province=self.commune.province_name))
+        self.open_button.setText(self.tr("&Open"))
+        self.new_button.setText(self.tr("&New submission"))
+        self.new_button.setToolTip(self.tr("Start another submission of this form for this commune"))
+
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+            self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 1)
+            self.model.dataChanged.emit(self.model.index(0, 0), self.model.index(self.model.rowCount() - 1, 1))
+        super().changeEvent(event)

@@ -1,0 +1,265 @@
+"""Open, save, finalize and close the one submission shown in the form page.
+
+The services do the work (`Submission.set` autosaves the working copy, `save()` and
+`finalize()` return Futures completed by the store's writer thread); this controller
+waits for them through fieldkit.ui.tasks and tells the person what happened. A storage
+fault never closes the form: the answers stay in memory and on screen, and Save can be
+tried again once the disk has room or the file is free.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QMessageBox
+
+from fieldkit.ui import errors, labels, tasks
+
+log = logging.getLogger(__name__)
+
+
+class WatchedTarget:
+    """What the FormView writes through: the Submission, with each autosave watched so a
+    fault reaches the person instead of failing silently on the writer thread."""
+
+    def __init__(self, submission, on_autosave):
+        self.submission = submission
+        self._on_autosave = on_autosave
+
+    @property
+    def session(self):
+        return self.submission.session
+
+    def set(self, path, value):
+        self.submission.set(path, value)
+        self._on_autosave(self.submission.last_autosave)
+
+    def add_repeat(self, path):
+        position = self.submission.add_repeat(path)
+        self._on_autosave(self.submission.last_autosave)
+        return position
+
+    def remove_repeat(self, path):
+        self.submission.remove_repeat(path)
+        self._on_autosave(self.submission.last_autosave)
+
+    def attach(self, path, file_path):
+        name = self.submission.attach(path, file_path)
+        self._on_autosave(self.submission.last_autosave)
+        return name
+
+
+class FormController(QObject):
+    opened = Signal(object)  # the Submission
+    closed = Signal()
+    saved = Signal(object)  # the revision (after Save or Finalize)
+    message = Signal(str)  # for the status bar
+
+    def __init__(self, window, page):
+        super().__init__(window)
+        self.window, self.page = window, page
+        self.service = None
+        self.submission = None
+        self.entry = self.commune = None
+        self.view = None
+        self._question: QMessageBox | None = None
+        self._autosave_fault = False
+        page.save_clicked.connect(self.save)
+        page.finalize_clicked.connect(self.finalize)
+        page.close_clicked.connect(self.close)
+        page.errors.itemActivated.connect(self._jump_to_error)
+        page.errors.itemClicked.connect(self._jump_to_error)
+
+    # -- opening -------------------------------------------------------------------------
+
+    def open(self, entry, commune, record_id, *, new: bool) -> None:
+        """Open a record (or a new one); a new one for a commune and form that already
+        have a record asks first: two delegations may be visiting the same commune."""
+        if new:
+            tasks.run(self.service.possible_duplicates, commune_code=commune.code, form_id=entry.form_id).then(
+                lambda found: self._confirm_new(entry, commune, found), self._failed_to_open)
+            return
+        self._start_open(entry, commune, lambda: self.service.open_submission(
+            form_id=entry.form_id, commune_code=commune.code, record_id=record_id, lang=self._lang()))
+
+    def resume(self, draft) -> None:
+        entry = self.window.catalog.get(draft.form_id)
+        commune = self.service.communes.get(draft.commune_code)
+        self._start_open(entry, commune, lambda: self.service.resume(draft.draft_id))
+
+    def _confirm_new(self, entry, commune, found: list) -> None:
+        if not found:
+            self.open(entry, commune, None, new=False)
+            return
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Possible duplicate visit"),
+                          self.tr("{commune} already has {count} submission(s) of “{form}”. Start another one "
+                                  "anyway?").format(commune=commune.name, count=len(found), form=self._title(entry)),
+                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self.window)
+        box.setObjectName("confirm_duplicate")
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        box.finished.connect(lambda result: result == QMessageBox.StandardButton.Yes
+                             and self.open(entry, commune, None, new=False))
+        self._question = box
+        box.open()
+
+    def _start_open(self, entry, commune, make) -> None:
+        self.close_now()
+        self.message.emit(self.tr("Opening the form…"))
+        tasks.run(make).then(lambda submission: self._show(entry, commune, submission), self._failed_to_open)
+
+    def _failed_to_open(self, error) -> None:
+        errors.show_error(self.window, self.tr("Could not open the form."), error)
+
+    def _show(self, entry, commune, submission) -> None:
+        from fieldkit.ui.form_view import FormView
+
+        self.close_now()  # two quick double-clicks: the last one wins
+        self.entry, self.commune, self.submission = entry, commune, submission
+        self.view = FormView(WatchedTarget(submission, self._watch_autosave))
+        self.view.save_requested.connect(self.save)
+        self.view.finalize_requested.connect(self.finalize)
+        self.page.set_form_view(self.view, self._heading())
+        if getattr(submission, "parent_status", None) == labels.FINALIZED:
+            self.page.show_info(self.tr("This submission is finalized. Changes are saved as a new revision; "
+                                        "the finalized one is kept."))
+        self.opened.emit(submission)
+        self._check_duplicates()
+
+    def _check_duplicates(self) -> None:
+        submission, commune = self.submission, self.commune
+        if commune is None:
+            return
+        tasks.run(self.service.possible_duplicates, commune_code=commune.code, form_id=submission.form.id,
+                  record_id=submission.record_id).then(
+            lambda found: submission is self.submission and self._show_duplicates(found), self._read_failed)
+
+    def _show_duplicates(self, found: list) -> None:
+        if not found:
+            self.page.show_duplicates("")
+            return
+        others = "; ".join(f"{row.author or '—'}, {row.updated.replace('T', ' ')[:16]}" for row in found[:3])
+        self.page.show_duplicates(self.tr("Possible duplicate visit: {commune} already has {count} other "
+                                          "submission(s) of this form ({others}).").format(
+            commune=self.commune.name, count=len(found), others=others))
+
+    # -- saving ----------------------------------------------------------------------------
+
+    def _watch_autosave(self, future) -> None:
+        if future is not None:
+            tasks.await_future(future, "autosave").then(self._autosaved, self._autosave_failed)
+
+    def _autosaved(self, _result) -> None:
+        if self._autosave_fault:
+            self._autosave_fault = False
+            self.page.show_fault("")
+        self.message.emit(self.tr("Answers kept at {time}").format(time=dt.datetime.now().strftime("%H:%M:%S")))
+
+    def _autosave_failed(self, error) -> None:
+        self._autosave_fault = True
+        self.page.show_fault(self.tr("Your answers could not be written to the disk. They are still here: "
+                                     "do not close fieldkit; fix the problem, then press Save.")
+                             + f"\n{errors.message(error)}")
+        errors.show_error(self.window, self.tr("Your last answers could not be kept on the disk."), error)
+
+    def save(self) -> None:
+        self._commit(finalize=False)
+
+    def finalize(self) -> None:
+        if self.submission is None:
+            return
+        found = self.submission.session.errors()
+        if found:
+            self._show_errors(found)
+            return
+        self._commit(finalize=True)
+
+    def _commit(self, *, finalize: bool) -> None:
+        submission = self.submission
+        if submission is None or not self.page.save_button.isEnabled():
+            return  # nothing open, or a save already in flight
+        self.page.set_busy(True)
+        try:
+            future = submission.finalize() if finalize else submission.save()
+        except Exception as error:  # FinalizeError, or a StoreError raised at once
+            self._commit_failed(error, finalize)
+            return
+        tasks.await_future(future, "finalize" if finalize else "save").then(
+            lambda revision: self._committed(revision, finalize), lambda error: self._commit_failed(error, finalize))
+
+    def _committed(self, revision, finalized: bool) -> None:
+        self.page.set_busy(False)
+        self.page.show_fault("")
+        self.page.show_errors([])
+        self._autosave_fault = False
+        when = dt.datetime.now().strftime("%H:%M")
+        self.message.emit(self.tr("Finalized at {time}.").format(time=when) if finalized
+                          else self.tr("Saved at {time}.").format(time=when))
+        if finalized:
+            self.page.show_info(self.tr("This submission is finalized. Changes are saved as a new revision; "
+                                        "the finalized one is kept."))
+        self.saved.emit(revision)
+
+    def _commit_failed(self, error, finalized: bool) -> None:
+        self.page.set_busy(False)
+        if hasattr(error, "errors") and isinstance(getattr(error, "errors"), list):  # FinalizeError
+            self._show_errors(error.errors)
+            return
+        action = self.tr("Could not finalize.") if finalized else self.tr("Could not save.")
+        if errors.is_store_error(error) or isinstance(error, OSError):
+            self.page.show_fault(action + " " + errors.message(error))
+        errors.show_error(self.window, action, error)
+
+    def _show_errors(self, found) -> None:
+        session = self.submission.session
+        rows = []
+        for path, _kind, text in found:
+            label = session.label(path) if session.form.find(path) is not None else path
+            rows.append((path, f"{label.strip() or path}: {text}"))
+        self.page.show_errors(rows)
+        self.message.emit(self.tr("{count} answers must be corrected before finalizing.").format(count=len(rows)))
+
+    def _jump_to_error(self, item) -> None:
+        from fieldkit.ui.form_page import PATH_ROLE
+
+        if self.view is not None:
+            self.view.focus_path(item.data(PATH_ROLE))
+
+    def _read_failed(self, error) -> None:
+        errors.show_error(self.window, self.tr("Could not read the data."), error)
+
+    # -- closing and language -------------------------------------------------------------------
+
+    def close(self) -> None:
+        """Close the form; unsaved answers stay in the working copy and are offered on the
+        next start, so nothing needs asking."""
+        if self.submission is None:
+            return
+        if self.submission.dirty:
+            self.message.emit(self.tr("The form was closed; its unsaved answers are kept and can be resumed."))
+        self.close_now()
+        self.closed.emit()
+
+    def close_now(self) -> None:
+        if self.submission is None:
+            return
+        self.submission.close()
+        self.page.set_form_view(None)
+        self.view = self.submission = self.entry = self.commune = None
+
+    def set_language(self, language: str) -> None:
+        if self.submission is not None:
+            self.page.title.setText(self._heading())
+
+    def _lang(self) -> str:
+        return labels.ui_language()
+
+    def _title(self, entry) -> str:
+        return entry.title_in(self._lang()) if entry is not None else ""
+
+    def _heading(self) -> str:
+        title = self._title(self.entry) or self.submission.form.id
+        if self.commune is None:
+            return title
+        return f"{title} — {self.commune.name}, {self.commune.province_name}"

@@ -1,0 +1,144 @@
+"""The main area while a form is open: banners, the FormView, the list of errors that
+stop finalizing, and the Save / Finalize / Close buttons.
+
+The page only shows things; the main window decides what Save, Finalize and Close do
+(they call the services through fieldkit.ui.tasks).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton, QSplitter, QVBoxLayout, QWidget,
+)
+
+PATH_ROLE = Qt.ItemDataRole.UserRole + 1
+_BANNER_STYLE = {
+    "warning": "background:#fff4ce; color:#3b2e00; border:1px solid #e0c060; padding:6px;",
+    "fault": "background:#fde7e9; color:#5c0011; border:1px solid #e08080; padding:6px;",
+    "info": "background:#e8f1fb; color:#0b2e55; border:1px solid #90b8e0; padding:6px;",
+}
+
+
+def banner(name: str, kind: str) -> QLabel:
+    label = QLabel()
+    label.setObjectName(name)
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setStyleSheet(_BANNER_STYLE[kind])
+    label.hide()
+    return label
+
+
+class FormPage(QWidget):
+    save_clicked = Signal()
+    finalize_clicked = Signal()
+    close_clicked = Signal()
+    show_duplicates_clicked = Signal()
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.form_view = None
+        self.title = QLabel()
+        self.title.setObjectName("form_title")
+        self.info_banner = banner("info_banner", "info")
+        self.duplicate_banner = banner("duplicate_banner", "warning")
+        self.duplicates_button = QPushButton()
+        self.duplicates_button.setObjectName("show_duplicates")
+        self.duplicates_button.hide()
+        self.fault_banner = banner("fault_banner", "fault")
+        self.errors_label = QLabel()
+        self.errors = QListWidget()
+        self.errors.setObjectName("finalize_errors")
+        self.errors_box = QWidget()
+        errors_layout = QVBoxLayout(self.errors_box)
+        errors_layout.setContentsMargins(0, 0, 0, 0)
+        errors_layout.addWidget(self.errors_label)
+        errors_layout.addWidget(self.errors)
+        self.errors_box.hide()
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter.addWidget(QWidget())  # the FormView's place
+        self.splitter.addWidget(self.errors_box)
+        self.save_button, self.finalize_button, self.close_button = QPushButton(), QPushButton(), QPushButton()
+        for name, button in (("save", self.save_button), ("finalize", self.finalize_button),
+                             ("close_form", self.close_button)):
+            button.setObjectName(name)
+        self._lay_out()
+        self.save_button.clicked.connect(self.save_clicked)
+        self.finalize_button.clicked.connect(self.finalize_clicked)
+        self.close_button.clicked.connect(self.close_clicked)
+        self.duplicates_button.clicked.connect(self.show_duplicates_clicked)
+        self._retranslate()
+
+    def _lay_out(self) -> None:
+        duplicate_row = QHBoxLayout()
+        duplicate_row.addWidget(self.duplicate_banner, 1)
+        duplicate_row.addWidget(self.duplicates_button)
+        buttons = QHBoxLayout()
+        buttons.addStretch()
+        for button in (self.close_button, self.save_button, self.finalize_button):
+            buttons.addWidget(button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addWidget(self.info_banner)
+        layout.addLayout(duplicate_row)
+        layout.addWidget(self.fault_banner)
+        layout.addWidget(self.splitter, 1)
+        layout.addLayout(buttons)
+
+    # -- content ---------------------------------------------------------------------------
+
+    def set_form_view(self, view: QWidget | None, title: str = "") -> None:
+        old = self.splitter.widget(0)
+        self.splitter.replaceWidget(0, view if view is not None else QWidget())
+        old.deleteLater()
+        self.form_view = view
+        self.title.setText(title)
+        self.show_errors([])
+        self.show_fault("")
+        self.show_duplicates("")
+        self.show_info("")
+
+    def show_info(self, text: str) -> None:
+        self.info_banner.setText(text)
+        self.info_banner.setVisible(bool(text))
+
+    def show_duplicates(self, text: str) -> None:
+        self.duplicate_banner.setText(text)
+        self.duplicate_banner.setVisible(bool(text))
+        self.duplicates_button.setVisible(bool(text))
+
+    def show_fault(self, text: str) -> None:
+        """An inline message that stays until the fault is gone (the next save works)."""
+        self.fault_banner.setText(text)
+        self.fault_banner.setVisible(bool(text))
+
+    def show_errors(self, errors: list[tuple[str, str]]) -> None:
+        """(path, text) of each answer to correct; clicking one jumps to its field."""
+        self.errors.clear()
+        for path, text in errors:
+            item = QListWidgetItem(text)
+            item.setData(PATH_ROLE, path)
+            item.setToolTip(path)
+            self.errors.addItem(item)
+        self.errors_label.setText(self.tr("Correct these answers before finalizing (click one to go to it):"))
+        self.errors_box.setVisible(bool(errors))
+
+    def set_busy(self, busy: bool) -> None:
+        """While a save is in flight the buttons wait; the form stays editable."""
+        for button in (self.save_button, self.finalize_button, self.close_button):
+            button.setEnabled(not busy)
+
+    def _retranslate(self) -> None:
+        self.save_button.setText(self.tr("&Save"))
+        self.save_button.setToolTip(self.tr("Save a revision (Ctrl+S). Answers are also kept as you type."))
+        self.finalize_button.setText(self.tr("&Finalize"))
+        self.finalize_button.setToolTip(self.tr("Mark the submission complete; only possible with no errors"))
+        self.close_button.setText(self.tr("&Close form"))
+        self.duplicates_button.setText(self.tr("Show them"))
+        self.errors_label.setText(self.tr("Correct these answers before finalizing (click one to go to it):"))
+
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)

@@ -1,0 +1,326 @@
+"""The main window: visit context → commune → its forms → the form; the submissions
+browser; the language menu.
+
+The window owns the `SurveyService`, opened off the GUI thread when the window is
+already on screen. Every service call that touches the disk goes through
+`fieldkit.ui.tasks`; results come back as signals on the GUI thread.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QStackedWidget, QWidget
+
+from fieldkit.ui import errors, labels, tasks
+from fieldkit.ui.commune_forms import CommuneForms, FormRow
+from fieldkit.ui.commune_picker import CommunePicker, make_rows
+from fieldkit.ui.form_controller import FormController
+from fieldkit.ui.form_page import FormPage
+from fieldkit.ui.resume_dialog import ResumeDialog
+from fieldkit.ui.submissions import SubmissionsBrowser
+from fieldkit.ui.visit_dialog import VisitDialog
+
+log = logging.getLogger(__name__)
+
+PAGE_LOADING, PAGE_HOME, PAGE_FORM, PAGE_SUBMISSIONS = range(4)
+LANGUAGE_NAMES = {"vi": "Tiếng Việt", "en": "English"}  # each in its own language, never translated
+
+
+class MainWindow(QMainWindow):
+    ready = Signal()  # the service is open and the commune list filled: the window is usable
+
+    def __init__(self, data_dir: Path, translators, settings: QSettings, *, log_path: Path | None = None):
+        super().__init__()
+        self.setObjectName("main_window")
+        self.data_dir, self.translators, self.settings, self.log_path = data_dir, translators, settings, log_path
+        self.service = None
+        self.commune = None
+        self.catalog: dict = {}
+        self.visit_dialog: VisitDialog | None = None
+        self.resume_dialog: ResumeDialog | None = None
+        self.loading = QLabel()
+        self.loading.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.loading.setWordWrap(True)
+        self.picker = CommunePicker()
+        self.commune_forms = CommuneForms()
+        self.form_page = FormPage()
+        self.browser = SubmissionsBrowser()
+        self.forms = FormController(self, self.form_page)
+        self.pages = QStackedWidget()
+        home = QSplitter()
+        home.addWidget(self.picker)
+        home.addWidget(self.commune_forms)
+        home.setSizes([380, 520])
+        for page in (self.loading, home, self.form_page, self.browser):
+            self.pages.addWidget(page)
+        self.setCentralWidget(self.pages)
+        self.visit_label = QLabel()
+        self.statusBar().addPermanentWidget(self.visit_label)
+        self._make_actions()
+        self._connect()
+        self._retranslate()
+        self.resize(1100, 720)
+
+    # -- actions and menus -------------------------------------------------------------
+
+    def _make_actions(self) -> None:
+        def action(name, slot, shortcut=None) -> QAction:
+            made = QAction(self)
+            made.setObjectName(name)
+            made.triggered.connect(slot)
+            if shortcut:
+                made.setShortcut(shortcut)
+            return made
+
+        self.home_action = action("home_action", self.show_home)
+        self.form_action = action("form_action", self.show_form)
+        self.submissions_action = action("submissions_action", self.show_submissions)
+        self.visit_action = action("visit_action", self.edit_visit)
+        self.save_action = action("save_action", self.forms.save, QKeySequence.StandardKey.Save)
+        self.finalize_action = action("finalize_action", self.forms.finalize)
+        self.close_form_action = action("close_form_action", self.forms.close)
+        self.quit_action = action("quit_action", self.close, QKeySequence.StandardKey.Quit)
+        self.language_actions = QActionGroup(self)
+        for code, name in LANGUAGE_NAMES.items():
+            language = action(f"language_{code}", lambda _checked=False, c=code: self.set_language(c))
+            language.setText(name)
+            language.setCheckable(True)
+            language.setChecked(code == self.translators.language)
+            self.language_actions.addAction(language)
+        self.toolbar = self.addToolBar("main")
+        self.toolbar.setObjectName("toolbar")
+        for item in (self.home_action, self.form_action, self.submissions_action, self.visit_action, None,
+                     self.save_action, self.finalize_action, self.close_form_action):
+            self.toolbar.addSeparator() if item is None else self.toolbar.addAction(item)
+        self.file_menu = self.menuBar().addMenu("")
+        self.file_menu.addActions([self.visit_action, self.quit_action])
+        self.language_menu = self.menuBar().addMenu("")
+        self.language_menu.addActions(self.language_actions.actions())
+        self._update_form_actions()
+
+    def _connect(self) -> None:
+        self.picker.commune_picked.connect(self.pick_commune)
+        self.commune_forms.open_requested.connect(self._open_form)
+        self.browser.open_requested.connect(self._open_row)
+        self.forms.opened.connect(self._form_opened)
+        self.forms.closed.connect(self._form_closed)
+        self.forms.saved.connect(self._refresh_lists)
+        self.forms.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self.form_page.show_duplicates_clicked.connect(self._show_duplicates)
+
+    def _update_form_actions(self) -> None:
+        is_open = self.forms.submission is not None
+        for item in (self.form_action, self.save_action, self.finalize_action, self.close_form_action):
+            item.setEnabled(is_open)
+        for item in (self.home_action, self.submissions_action, self.visit_action):
+            item.setEnabled(self.service is not None)
+
+    # -- start and stop ----------------------------------------------------------------
+
+    def start(self) -> None:
+        """Open the service off the GUI thread; the window is already on screen."""
+        from fieldkit.services import SurveyService
+
+        self.loading.setText(self.tr("Opening the data in {folder}…").format(folder=self.data_dir))
+        self.pages.setCurrentIndex(PAGE_LOADING)
+        tasks.run(SurveyService.open, data_dir=self.data_dir).then(self._service_opened, self._service_failed)
+
+    def _service_failed(self, error: BaseException) -> None:
+        self.loading.setText(self.tr("The data could not be opened.") + f"\n\n{errors.message(error)}")
+        errors.show_error(self, self.tr("The data could not be opened."), error)
+
+    def _service_opened(self, service) -> None:
+        self.service = service
+        self.forms.service = service
+        tasks.run(self._read_start_data, service).then(self._start_data_read, self._service_failed)
+
+    @staticmethod
+    def _read_start_data(service) -> dict:
+        """What the first screen needs, read in one trip off the GUI thread."""
+        communes = service.communes
+        provinces = communes.provinces()
+        everything = [commune for province in provinces for commune in communes.in_province(province.code)]
+        return {"provinces": provinces, "rows": make_rows(everything, communes.recent(limit=10)),
+                "visit": service.visit}
+
+    def _start_data_read(self, data: dict) -> None:
+        self.picker.set_data(data["provinces"], data["rows"])
+        self._show_visit(data["visit"])
+        self.pages.setCurrentIndex(PAGE_HOME)
+        self._update_form_actions()
+        self.picker.search_box.setFocus()
+        # The catalog converts the shipped XLSForms on the very first run (seconds): it
+        # comes after the picker, which is usable meanwhile.
+        tasks.run(self.service.catalog).then(self._catalog_read, self._read_failed)
+        self.ready.emit()
+
+    def _catalog_read(self, entries: list) -> None:
+        self.catalog = {entry.form_id: entry for entry in entries}
+        if not self.service.visit.at_keyboard:
+            self.edit_visit(first_run=True)
+        else:
+            self._offer_resume()
+
+    def shutdown(self) -> None:
+        """After the event loop: let background work end, then close the service (which
+        writes what its writer thread still holds)."""
+        self.forms.close_now()
+        tasks.wait_for_workers()
+        if self.service is not None:
+            self.service.close()
+            self.service = None
+
+    def closeEvent(self, event) -> None:
+        # Nothing to ask: answers are in the working copy, offered again on the next start.
+        self.settings.setValue("geometry", self.saveGeometry())
+        super().closeEvent(event)
+
+    # -- visit context -----------------------------------------------------------------
+
+    def edit_visit(self, first_run: bool = False) -> None:
+        if self.service is None:
+            return
+        self.visit_dialog = VisitDialog(self.service.visit, self)
+        self.visit_dialog.accepted.connect(lambda: self._visit_entered(self.visit_dialog.values(), first_run))
+        self.visit_dialog.open()
+
+    def _visit_entered(self, values: dict, first_run: bool) -> None:
+        task = tasks.await_future(self.service.set_visit(**values), "set_visit")
+        task.then(lambda _result: self._visit_saved(first_run),
+                  lambda error: errors.show_error(self, self.tr("Could not save the visit."), error))
+
+    def _visit_saved(self, first_run: bool) -> None:
+        self._show_visit(self.service.visit)
+        if first_run:
+            self._offer_resume()
+
+    def _show_visit(self, visit) -> None:
+        self.visit_label.setText(self.tr("{delegation} — at the keyboard: {person}").format(
+            delegation=visit.delegation or "—", person=visit.at_keyboard or "—") if visit.at_keyboard else "")
+
+    # -- resume --------------------------------------------------------------------------
+
+    def _offer_resume(self) -> None:
+        tasks.run(self.service.pending_drafts).then(self._drafts_found, self._read_failed)
+
+    def _drafts_found(self, drafts: list) -> None:
+        if not drafts:
+            return
+        titles = {form_id: entry.title_in(self.translators.language) for form_id, entry in self.catalog.items()}
+        self.resume_dialog = ResumeDialog(drafts, titles, self)
+        self.resume_dialog.resume_requested.connect(self.forms.resume)
+        self.resume_dialog.discard_requested.connect(self._discard_draft)
+        self.resume_dialog.open()
+
+    def _discard_draft(self, draft) -> None:
+        tasks.run(self.service.discard_draft, draft.draft_id).then(
+            lambda _result: self.statusBar().showMessage(self.tr("The unsaved answers were discarded."), 8000),
+            lambda error: errors.show_error(self, self.tr("Could not discard the answers."), error))
+
+    def _read_failed(self, error: BaseException) -> None:
+        errors.show_error(self, self.tr("Could not read the data."), error)
+
+    # -- communes and their forms --------------------------------------------------------
+
+    def show_home(self) -> None:
+        """The commune list; an open form stays open (see the Form action)."""
+        if self.service is not None:
+            self.pages.setCurrentIndex(PAGE_HOME)
+
+    def show_form(self) -> None:
+        if self.forms.submission is not None:
+            self.pages.setCurrentIndex(PAGE_FORM)
+
+    def pick_commune(self, commune) -> None:
+        if self.commune is None or self.commune.code != commune.code:
+            self._remember(commune)
+        self.commune = commune
+        tasks.run(self.service.commune_forms, commune.code).then(
+            lambda found, picked=commune: self._commune_forms_read(picked, found), self._read_failed)
+
+    def _remember(self, commune) -> None:
+        """Recent communes first in the picker, here and on the next start."""
+        saved = self.service.remember_commune(commune.code)
+        if saved is not None:
+            tasks.await_future(saved, "remember_commune").then(None, self._read_failed)
+        self.picker.model.move_to_front(commune.code)
+
+    def _commune_forms_read(self, commune, found: list) -> None:
+        if self.commune is not commune:  # another commune was picked meanwhile
+            return
+        self.commune_forms.show_commune(commune, [FormRow(entry, status, record) for entry, status, record in found])
+
+    def _open_form(self, entry, record_id, new: bool) -> None:
+        self.forms.open(entry, self.commune, record_id, new=new)
+
+    def _open_row(self, row) -> None:
+        commune = self.service.communes.get(row.commune_code)
+        self.forms.open(self.catalog.get(row.form_id), commune, row.record_id, new=False)
+
+    def _form_opened(self, _submission) -> None:
+        self.pages.setCurrentIndex(PAGE_FORM)
+        self._update_form_actions()
+
+    def _form_closed(self) -> None:
+        self.pages.setCurrentIndex(PAGE_HOME)
+        self._update_form_actions()
+        self._refresh_lists()
+
+    def _refresh_lists(self, *_args) -> None:
+        if self.commune is not None:
+            self.pick_commune(self.commune)
+        if self.pages.currentIndex() == PAGE_SUBMISSIONS or self.browser.model.rowCount():
+            self._load_submissions()
+
+    # -- submissions browser ---------------------------------------------------------------
+
+    def show_submissions(self) -> None:
+        if self.service is None:
+            return
+        self.pages.setCurrentIndex(PAGE_SUBMISSIONS)
+        self._load_submissions()
+
+    def _load_submissions(self) -> None:
+        tasks.run(self.service.submissions, lang=self.translators.language).then(
+            self.browser.set_rows, self._read_failed)
+
+    def _show_duplicates(self) -> None:
+        self.show_submissions()
+        if self.commune is not None:
+            self.browser.search_box.setText(self.commune.name)
+
+    # -- language -------------------------------------------------------------------------
+
+    def set_language(self, language: str) -> None:
+        """Switch at once: installing the translator sends LanguageChange to every widget."""
+        self.translators.install(language)
+        self.settings.setValue("language", language)
+        self.forms.set_language(language)
+        for item in self.language_actions.actions():
+            item.setChecked(item.objectName() == f"language_{language}")
+
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)
+
+    def _retranslate(self) -> None:
+        self.setWindowTitle(self.tr("fieldkit — commune surveys"))
+        self.home_action.setText(self.tr("&Communes"))
+        self.form_action.setText(self.tr("F&orm"))
+        self.form_action.setToolTip(self.tr("Back to the form being filled"))
+        self.submissions_action.setText(self.tr("&Submissions"))
+        self.visit_action.setText(self.tr("&Visit…"))
+        self.visit_action.setToolTip(self.tr("The delegation, its members and who is at the keyboard"))
+        self.save_action.setText(self.tr("&Save"))
+        self.finalize_action.setText(self.tr("&Finalize"))
+        self.close_form_action.setText(self.tr("Close &form"))
+        self.quit_action.setText(self.tr("&Quit"))
+        self.file_menu.setTitle(self.tr("&File"))
+        self.language_menu.setTitle(self.tr("&Language"))
+        if self.service is not None:
+            self._show_visit(self.service.visit)

@@ -1,0 +1,229 @@
+"""The submissions browser: every record on this laptop, filtered, sorted, searched.
+
+Rows come from `service.submissions()` (read off the GUI thread); filtering, sorting and
+the search box work on the rows in memory, so they answer at once. A row whose commune
+and form also have another record is marked as a possible duplicate visit.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QStyle, QTableView, QVBoxLayout, QWidget,
+)
+
+from fieldkit.ui import labels
+from fieldkit.ui.proxies import rows_filter_change
+
+
+def search_key(text: str) -> str:
+    # fieldkit.forms is heavy to import; the rows come from the services, which load it.
+    from fieldkit.forms.media import search_key as key
+
+    return key(text)
+
+(COLUMN_COMMUNE, COLUMN_PROVINCE, COLUMN_FORM, COLUMN_STATUS, COLUMN_AUTHOR, COLUMN_UPDATED,
+ COLUMN_CONFLICTS) = range(7)
+ROW_ROLE = Qt.ItemDataRole.UserRole + 1
+SORT_ROLE = Qt.ItemDataRole.UserRole + 2
+
+
+class SubmissionsModel(QAbstractTableModel):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._rows: list = []
+        self._keys: list[str] = []
+        self._duplicates: Counter = Counter()
+        self._sort_keys: list[list] = []
+
+    def set_rows(self, rows: list) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        # What the search box compares: every visible text of the row, folded.
+        self._keys = [search_key(" ".join((row.commune_name, row.province_name, row.form_title,
+                                           row.author, row.commune_code, row.record_id))) for row in self._rows]
+        self._duplicates = Counter((row.commune_code, row.form_id) for row in self._rows if not row.deleted)
+        self._sort_keys = [self._sort_key(row) for row in self._rows]  # sorting compares these only
+        self.endResetModel()
+
+    def _sort_key(self, row) -> list:
+        return [row.conflicts if column == COLUMN_CONFLICTS else search_key(str(self._display(row, column)))
+                for column in range(7)]
+
+    def row_at(self, row: int):
+        return self._rows[row]
+
+    def key_at(self, row: int) -> str:
+        return self._keys[row]
+
+    def is_duplicate(self, row) -> bool:
+        return self._duplicates[(row.commune_code, row.form_id)] > 1
+
+    def rowCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else 7
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        return (self.tr("Commune"), self.tr("Province"), self.tr("Form"), self.tr("Status"),
+                self.tr("Author"), self.tr("Updated"), self.tr("Conflicts"))[section]
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        row, column = self._rows[index.row()], index.column()
+        if role == ROW_ROLE:
+            return row
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(row, column)
+        if role == SORT_ROLE:
+            return self._sort_keys[index.row()][column]
+        if role == Qt.ItemDataRole.ForegroundRole and column == COLUMN_STATUS:
+            return labels.status_colour(row.status)
+        if column == COLUMN_COMMUNE and self.is_duplicate(row):
+            return self._duplicate_mark(role)
+        return None
+
+    def _display(self, row, column: int) -> str | int:
+        return (row.commune_name, row.province_name, row.form_title, labels.status_text(row.status),
+                row.author, row.updated.replace("T", " ")[:16], row.conflicts)[column]
+
+    def _duplicate_mark(self, role):
+        if role == Qt.ItemDataRole.DecorationRole:
+            return self.parent().style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self.tr("Possible duplicate visit: this commune has another submission of this form.")
+        return None
+
+
+class SubmissionsProxy(QSortFilterProxyModel):
+    """Form, province and status filters (exact), and search words (all must occur)."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setSortRole(SORT_ROLE)
+        self._form_id = self._province = self._status = None
+        self._words: list[str] = []
+
+    def set_filters(self, *, form_id=None, province=None, status=None, text: str = "") -> None:
+        with rows_filter_change(self):
+            self._form_id, self._province, self._status = form_id, province, status
+            self._words = search_key(text).split()
+
+    def filterAcceptsRow(self, source_row: int, source_parent) -> bool:
+        model = self.sourceModel()
+        row = model.row_at(source_row)
+        if self._form_id is not None and row.form_id != self._form_id:
+            return False
+        if self._province is not None and row.province_name != self._province:
+            return False
+        if self._status is not None and row.status != self._status:
+            return False
+        key = model.key_at(source_row)
+        return all(word in key for word in self._words)
+
+
+class SubmissionsBrowser(QWidget):
+    """Emits `open_requested(row)` on double-click or Enter."""
+
+    open_requested = Signal(object)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.model = SubmissionsModel(self)
+        self.proxy = SubmissionsProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self.search_box = QLineEdit()
+        self.search_box.setObjectName("submission_search")
+        self.search_box.setClearButtonEnabled(True)
+        self.form_box, self.province_box, self.status_box = QComboBox(), QComboBox(), QComboBox()
+        for name, box in (("form_filter", self.form_box), ("province_filter", self.province_box),
+                          ("status_filter", self.status_box)):
+            box.setObjectName(name)
+            box.currentIndexChanged.connect(self._refilter)
+        self.table = self._make_table()
+        self.count_label = QLabel()
+        filters = QHBoxLayout()
+        for widget in (self.search_box, self.form_box, self.province_box, self.status_box):
+            filters.addWidget(widget)
+        layout = QVBoxLayout(self)
+        layout.addLayout(filters)
+        layout.addWidget(self.table)
+        layout.addWidget(self.count_label)
+        self.search_box.textChanged.connect(self._refilter)
+        self.table.activated.connect(self._open)
+        self._retranslate()
+
+    def _make_table(self) -> QTableView:
+        table = QTableView()
+        table.setObjectName("submissions_table")
+        table.setModel(self.proxy)
+        table.setSortingEnabled(True)
+        table.sortByColumn(COLUMN_UPDATED, Qt.SortOrder.DescendingOrder)
+        table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
+        table.verticalHeader().hide()
+        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        table.horizontalHeader().setStretchLastSection(False)
+        return table
+
+    def set_rows(self, rows: list) -> None:
+        self.model.set_rows(rows)
+        self._fill_box(self.form_box, sorted({(row.form_title, row.form_id) for row in rows}))
+        self._fill_box(self.province_box, sorted({(row.province_name, row.province_name) for row in rows}))
+        self._fill_box(self.status_box, [(labels.status_text(s), s) for s in labels.STATUSES[1:]])
+        self._refilter()
+
+    def _fill_box(self, box: QComboBox, items) -> None:
+        current = box.currentData()
+        box.blockSignals(True)
+        box.clear()
+        box.addItem(self._all_text(box), None)
+        for text, value in items:
+            box.addItem(text, value)
+        box.setCurrentIndex(max(box.findData(current), 0) if current is not None else 0)
+        box.blockSignals(False)
+
+    def _all_text(self, box: QComboBox) -> str:
+        return {self.form_box: self.tr("All forms"), self.province_box: self.tr("All provinces"),
+                self.status_box: self.tr("All statuses")}[box]
+
+    def visible_rows(self) -> list:
+        return [self.proxy.index(row, 0).data(ROW_ROLE) for row in range(self.proxy.rowCount())]
+
+    def _refilter(self, *_args) -> None:
+        self.proxy.set_filters(form_id=self.form_box.currentData(), province=self.province_box.currentData(),
+                               status=self.status_box.currentData(), text=self.search_box.text())
+        self._update_count()
+
+    def _open(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.open_requested.emit(self.proxy.index(index.row(), 0).data(ROW_ROLE))
+
+    def _update_count(self) -> None:
+        duplicates = sum(1 for row in self.visible_rows() if self.model.is_duplicate(row))
+        text = self.tr("{shown} of {total} submissions").format(shown=self.proxy.rowCount(),
+                                                                total=self.model.rowCount())
+        if duplicates:
+            text += " — " + self.tr("{count} possible duplicate visits (marked with a warning sign)").format(count=duplicates)
+        self.count_label.setText(text)
+
+    def _retranslate(self) -> None:
+        self.search_box.setPlaceholderText(self.tr("Search commune, form, author…"))
+        for box in (self.form_box, self.province_box, self.status_box):
+            if box.count():
+                box.setItemText(0, self._all_text(box))
+        for position in range(1, self.status_box.count()):
+            self.status_box.setItemText(position, labels.status_text(self.status_box.itemData(position)))
+        self._update_count()
+
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+            self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 6)
+        super().changeEvent(event)

@@ -1,0 +1,94 @@
+"""The visit context: the delegation, its members, and who is at the keyboard.
+
+Asked on first run and editable from the toolbar. The person at the keyboard is the
+author of every save, so the dialog insists on it (and on the delegation's name).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent
+from PySide6.QtWidgets import (
+    QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QPlainTextEdit, QVBoxLayout,
+)
+
+
+class VisitDialog(QDialog):
+    def __init__(self, visit=None, parent=None):
+        super().__init__(parent)
+        self.setObjectName("visit_dialog")
+        self.setModal(True)
+        self.intro = QLabel()
+        self.intro.setWordWrap(True)
+        self.delegation = QLineEdit()
+        self.delegation.setObjectName("delegation")
+        self.members = QPlainTextEdit()
+        self.members.setObjectName("members")
+        self.members.setTabChangesFocus(True)
+        self.at_keyboard = QComboBox()
+        self.at_keyboard.setObjectName("at_keyboard")
+        self.at_keyboard.setEditable(True)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.form = QFormLayout()
+        self._labels = [QLabel(), QLabel(), QLabel()]
+        for label, field in zip(self._labels, (self.delegation, self.members, self.at_keyboard)):
+            label.setBuddy(field)
+            self.form.addRow(label, field)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.intro)
+        layout.addLayout(self.form)
+        layout.addWidget(self.buttons)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        self.delegation.textChanged.connect(self._update_ok)
+        self.members.textChanged.connect(self._members_changed)
+        self.at_keyboard.currentTextChanged.connect(self._update_ok)
+        if visit is not None:
+            self.set_visit(visit)
+        self._retranslate()
+        self._update_ok()
+
+    def set_visit(self, visit) -> None:
+        self.delegation.setText(visit.delegation)
+        self.members.setPlainText("\n".join(visit.members))
+        self.at_keyboard.setCurrentText(visit.at_keyboard)
+
+    def values(self) -> dict:
+        """Keyword arguments for `service.set_visit`. The person at the keyboard is
+        counted among the members even if not typed there."""
+        members = self.member_names()
+        at_keyboard = " ".join(self.at_keyboard.currentText().split())
+        if at_keyboard and at_keyboard not in members:
+            members.append(at_keyboard)
+        return {"delegation": self.delegation.text().strip(), "members": members, "at_keyboard": at_keyboard}
+
+    def member_names(self) -> list[str]:
+        names = [" ".join(line.split()) for line in self.members.toPlainText().splitlines()]
+        return list(dict.fromkeys(name for name in names if name))
+
+    def _members_changed(self) -> None:
+        typed = self.at_keyboard.currentText()
+        self.at_keyboard.blockSignals(True)
+        self.at_keyboard.clear()
+        self.at_keyboard.addItems(self.member_names())
+        self.at_keyboard.setCurrentText(typed)
+        self.at_keyboard.blockSignals(False)
+        self._update_ok()
+
+    def _update_ok(self, *_args) -> None:
+        values = self.values()
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setEnabled(bool(values["delegation"] and values["at_keyboard"]))
+
+    def _retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Visit"))
+        self.intro.setText(self.tr("Who is visiting? The person at the keyboard is recorded as the "
+                                   "author of every save."))
+        for label, text in zip(self._labels, (self.tr("&Delegation:"), self.tr("&Members (one per line):"),
+                                              self.tr("At the &keyboard:"))):
+            label.setText(text)
+        self.delegation.setPlaceholderText(self.tr("e.g. Ministry of Science and Technology delegation"))
+
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)
