@@ -139,7 +139,9 @@ class QuestionWidget(QWidget):
         self._describe(label, required)
 
     def refresh_error(self) -> None:
-        error = self.session.error(self.path)
+        # A control with no bind (XLSForm's `trigger`) has nothing to check, and
+        # FormSession.error() expects a bind.
+        error = self.session.error(self.path) if self.question.path in self.session.form.binds else None
         if error and error[0] == "required" and not self.binding.shows_required(self.path):
             error = None
         message = error[1] if error else ""
