@@ -37,6 +37,7 @@ class SurveyService:
         self._forms: dict[tuple[str, str], Form] = {}
         self._paths: dict[tuple[str, str], Path] = {}
         self._lock = threading.Lock()
+        self._shipped_added = False
 
     @classmethod
     def open(cls, data_dir: Path | str | None = None, *, device_name: str | None = None) -> "SurveyService":
@@ -94,6 +95,11 @@ class SurveyService:
                 for row in sorted(latest.values(), key=lambda row: row["form_id"])]
 
     def _add_shipped_forms(self) -> None:
+        """Keep each shipped form version in the store, once per service (a file whose
+        bytes the store already knows is not loaded again)."""
+        if self._shipped_added:
+            return
+        self._shipped_added = True
         with self.store.read() as connection:
             known = {row["source_sha256"]: row for row in tables.form_rows(connection) if row["source_sha256"]}
         for path in shipped_form_files():
@@ -128,8 +134,10 @@ class SurveyService:
         """A form version the store keeps (the latest when `version` is None)."""
         if version is not None and (form_id, version) in self._forms:
             return self._forms[(form_id, version)]
-        with self.store.read() as connection:
-            found = tables.form_xform(connection, form_id, version)
+        found = self._stored_xform(form_id, version)
+        if found is None and not self._shipped_added:
+            self._add_shipped_forms()
+            found = self._stored_xform(form_id, version)
         if found is None:
             raise StoreError(UNKNOWN_FORM, kind="unknown", form_id=form_id, version=version or "-")
         version, xform = found
@@ -137,6 +145,10 @@ class SurveyService:
             if (form_id, version) not in self._forms:
                 self._forms[(form_id, version)] = load_form(xform.encode("utf-8"), file_type="xml")
             return self._forms[(form_id, version)]
+
+    def _stored_xform(self, form_id: str, version: str | None) -> tuple[str, str] | None:
+        with self.store.read() as connection:
+            return tables.form_xform(connection, form_id, version)
 
     def form_title(self, form_id: str, lang: str = "vi") -> str:
         for row in self._form_rows():
