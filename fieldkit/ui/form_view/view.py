@@ -10,7 +10,7 @@ Keys: Tab moves through the questions in order; Enter moves to the next question
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QComboBox, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QProgressBar, QPushButton, QSplitter,
@@ -59,6 +59,7 @@ class FormView(QWidget):
         self.navigator.setWordWrap(True)
         self.navigator.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.navigator.currentRowChanged.connect(self._navigator_moved)
+        self.navigator.installEventFilter(self)  # its own Page Up / Page Down would jump rows
         right = QWidget(splitter)
         column = QVBoxLayout(right)
         column.setContentsMargins(0, 0, 0, 0)
@@ -126,6 +127,13 @@ class FormView(QWidget):
             self.stack.addWidget(page)
             self.pages.append(page)
             self.navigator.addItem(QListWidgetItem(page.title()))
+
+    def eventFilter(self, watched, event) -> bool:
+        if watched is self.navigator and event.type() == QEvent.Type.KeyPress and not event.modifiers():
+            if event.key() in (Qt.Key.Key_PageDown, Qt.Key.Key_PageUp):
+                self.keyPressEvent(event)
+                return True
+        return super().eventFilter(watched, event)
 
     def keyPressEvent(self, event) -> None:
         """Ctrl+S and Page Up / Page Down from anywhere in the view. Key presses, not
