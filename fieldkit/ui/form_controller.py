@@ -69,8 +69,6 @@ class FormController(QObject):
         page.save_clicked.connect(self.save)
         page.finalize_clicked.connect(self.finalize)
         page.close_clicked.connect(self.close)
-        page.errors.itemActivated.connect(self._jump_to_error)
-        page.errors.itemClicked.connect(self._jump_to_error)
 
     # -- opening -------------------------------------------------------------------------
 
@@ -117,7 +115,8 @@ class FormController(QObject):
 
         self.close_now()  # two quick double-clicks: the last one wins
         self.entry, self.commune, self.submission = entry, commune, submission
-        self.view = FormView(WatchedTarget(submission, self._watch_autosave))
+        # The page has its own Finalize button, beside Save and Close.
+        self.view = FormView(WatchedTarget(submission, self._watch_autosave), finalize_button=False)
         self.view.save_requested.connect(self.save)
         self.view.finalize_requested.connect(self.finalize)
         self.page.set_form_view(self.view, self._heading())
@@ -191,7 +190,6 @@ class FormController(QObject):
     def _committed(self, revision, finalized: bool) -> None:
         self.page.set_busy(False)
         self.page.show_fault("")
-        self.page.show_errors([])
         self._autosave_fault = False
         when = dt.datetime.now().strftime("%H:%M")
         self.message.emit(self.tr("Finalized at {time}.").format(time=when) if finalized
@@ -212,19 +210,10 @@ class FormController(QObject):
         errors.show_error(self.window, action, error)
 
     def _show_errors(self, found) -> None:
-        session = self.submission.session
-        rows = []
-        for path, _kind, text in found:
-            label = session.label(path) if session.form.find(path) is not None else path
-            rows.append((path, f"{label.strip() or path}: {text}"))
-        self.page.show_errors(rows)
-        self.message.emit(self.tr("{count} answers must be corrected before finalizing.").format(count=len(rows)))
-
-    def _jump_to_error(self, item) -> None:
-        from fieldkit.ui.form_page import PATH_ROLE
-
+        """The FormView lists them under the page; a click jumps to the question."""
         if self.view is not None:
-            self.view.focus_path(item.data(PATH_ROLE))
+            self.view.show_errors(list(found))
+        self.message.emit(self.tr("{count} answers must be corrected before finalizing.").format(count=len(found)))
 
     def _read_failed(self, error) -> None:
         errors.show_error(self.window, self.tr("Could not read the data."), error)

@@ -1,5 +1,5 @@
-"""The main area while a form is open: banners, the FormView, the list of errors that
-stop finalizing, and the Save / Finalize / Close buttons.
+"""The main area while a form is open: banners, the FormView (which lists the errors
+that stop finalizing, each a link to its question), and Save / Finalize / Close.
 
 The page only shows things; the main window decides what Save, Finalize and Close do
 (they call the services through fieldkit.ui.tasks).
@@ -8,11 +8,8 @@ The page only shows things; the main window decides what Save, Finalize and Clos
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtWidgets import (
-    QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton, QSplitter, QVBoxLayout, QWidget,
-)
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-PATH_ROLE = Qt.ItemDataRole.UserRole + 1
 _BANNER_STYLE = {
     "warning": "background:#fff4ce; color:#3b2e00; border:1px solid #e0c060; padding:6px;",
     "fault": "background:#fde7e9; color:#5c0011; border:1px solid #e08080; padding:6px;",
@@ -47,18 +44,9 @@ class FormPage(QWidget):
         self.duplicates_button.setObjectName("show_duplicates")
         self.duplicates_button.hide()
         self.fault_banner = banner("fault_banner", "fault")
-        self.errors_label = QLabel()
-        self.errors = QListWidget()
-        self.errors.setObjectName("finalize_errors")
-        self.errors_box = QWidget()
-        errors_layout = QVBoxLayout(self.errors_box)
-        errors_layout.setContentsMargins(0, 0, 0, 0)
-        errors_layout.addWidget(self.errors_label)
-        errors_layout.addWidget(self.errors)
-        self.errors_box.hide()
-        self.splitter = QSplitter(Qt.Orientation.Vertical)
-        self.splitter.addWidget(QWidget())  # the FormView's place
-        self.splitter.addWidget(self.errors_box)
+        self.view_area = QVBoxLayout()
+        self.placeholder = QWidget()  # the FormView's place while no form is open
+        self.view_area.addWidget(self.placeholder)
         self.save_button, self.finalize_button, self.close_button = QPushButton(), QPushButton(), QPushButton()
         for name, button in (("save", self.save_button), ("finalize", self.finalize_button),
                              ("close_form", self.close_button)):
@@ -83,18 +71,20 @@ class FormPage(QWidget):
         layout.addWidget(self.info_banner)
         layout.addLayout(duplicate_row)
         layout.addWidget(self.fault_banner)
-        layout.addWidget(self.splitter, 1)
+        layout.addLayout(self.view_area, 1)
         layout.addLayout(buttons)
 
     # -- content ---------------------------------------------------------------------------
 
     def set_form_view(self, view: QWidget | None, title: str = "") -> None:
-        old = self.splitter.widget(0)
-        self.splitter.replaceWidget(0, view if view is not None else QWidget())
-        old.deleteLater()
+        old = self.form_view or self.placeholder
+        self.view_area.replaceWidget(old, view if view is not None else self.placeholder)
+        if old is not self.placeholder:
+            old.hide()
+            old.deleteLater()
+        self.placeholder.setVisible(view is None)
         self.form_view = view
         self.title.setText(title)
-        self.show_errors([])
         self.show_fault("")
         self.show_duplicates("")
         self.show_info("")
@@ -113,17 +103,6 @@ class FormPage(QWidget):
         self.fault_banner.setText(text)
         self.fault_banner.setVisible(bool(text))
 
-    def show_errors(self, errors: list[tuple[str, str]]) -> None:
-        """(path, text) of each answer to correct; clicking one jumps to its field."""
-        self.errors.clear()
-        for path, text in errors:
-            item = QListWidgetItem(text)
-            item.setData(PATH_ROLE, path)
-            item.setToolTip(path)
-            self.errors.addItem(item)
-        self.errors_label.setText(self.tr("Correct these answers before finalizing (click one to go to it):"))
-        self.errors_box.setVisible(bool(errors))
-
     def set_busy(self, busy: bool) -> None:
         """While a save is in flight the buttons wait; the form stays editable."""
         for button in (self.save_button, self.finalize_button, self.close_button):
@@ -136,7 +115,6 @@ class FormPage(QWidget):
         self.finalize_button.setToolTip(self.tr("Mark the submission complete; only possible with no errors"))
         self.close_button.setText(self.tr("&Close form"))
         self.duplicates_button.setText(self.tr("Show them"))
-        self.errors_label.setText(self.tr("Correct these answers before finalizing (click one to go to it):"))
 
     def changeEvent(self, event) -> None:
         if event.type() == QEvent.Type.LanguageChange:
