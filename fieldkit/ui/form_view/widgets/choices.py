@@ -3,7 +3,7 @@ have changed, and the list model behind the searchable lists."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QStringListModel, Qt, Signal
 
 from fieldkit.forms.media import search_key
 
@@ -49,12 +49,14 @@ class ChoiceSource:
         return None
 
 
-class ChoiceListModel(QAbstractListModel):
+class ChoiceListModel(QStringListModel):
     """(value, label) rows, filtered by a search text without accents or case.
 
-    The model filters itself over keys folded once per list: a QSortFilterProxyModel
-    would call back into Python for each of the 3,321 communes on every keystroke
-    (measured at 30–40 ms), where a list comprehension over the keys takes ~1 ms.
+    A QStringListModel (a QAbstractListModel kept in C++) holding the labels of the
+    matching rows: the view asks rowCount() thousands of times per relayout, which
+    costs 30-40 ms per keystroke over the 3,321 communes when each call goes into
+    Python (a Python model, or a QSortFilterProxyModel with a Python filter). The
+    filtering itself is one comprehension over keys folded once per list (~1 ms).
     """
 
     toggled = Signal(str, bool)  # value, checked (checkable lists)
@@ -69,13 +71,11 @@ class ChoiceListModel(QAbstractListModel):
         self._checked: set[str] = set()
 
     def set_choices(self, choices: list[tuple[str, str]]) -> None:
-        self.beginResetModel()
         self._choices = list(choices)
         # The value goes in the key too ("00070" finds its commune), after a tab so
         # that a search never matches across the label's end.
         self._keys = [f"{search_key(label)}\t{value.casefold()}" for value, label in self._choices]
-        self._shown = self._matching()
-        self.endResetModel()
+        self._show(self._matching())
 
     def set_query(self, text: str) -> None:
         """Show the choices whose folded label (or value) contains the folded text, as
@@ -83,16 +83,18 @@ class ChoiceListModel(QAbstractListModel):
         query = search_key(text)
         if query == self._query:
             return
-        self.beginResetModel()
         self._query = query
-        self._shown = self._matching()
-        self.endResetModel()
+        self._show(self._matching())
 
     def _matching(self) -> list[int]:
         query = self._query
         if not query:
             return list(range(len(self._keys)))
         return [index for index, key in enumerate(self._keys) if query in key]
+
+    def _show(self, shown: list[int]) -> None:
+        self._shown = shown
+        self.setStringList([self._choices[index][1] for index in shown])
 
     def total(self) -> int:
         return len(self._choices)
@@ -112,27 +114,22 @@ class ChoiceListModel(QAbstractListModel):
     def value_at(self, row: int) -> str:
         return self._choices[self._shown[row]][0]
 
-    # -- QAbstractListModel ------------------------------------------------------------
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._shown)
+    # -- item data ---------------------------------------------------------------------
 
     def data(self, index, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or index.row() >= len(self._shown):
-            return None
-        value, label = self._choices[self._shown[index.row()]]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return label
-        if role == ValueRole:
-            return value
-        if role == Qt.ItemDataRole.CheckStateRole and self.checkable:
-            return Qt.CheckState.Checked if value in self._checked else Qt.CheckState.Unchecked
-        return None
+        if role == ValueRole and index.isValid():
+            return self.value_at(index.row())
+        if role == Qt.ItemDataRole.CheckStateRole and self.checkable and index.isValid():
+            checked = self.value_at(index.row()) in self._checked
+            return Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked
+        if role == Qt.ItemDataRole.ToolTipRole:
+            role = Qt.ItemDataRole.DisplayRole
+        return super().data(index, role)
 
     def setData(self, index, value, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if not (self.checkable and index.isValid() and role == Qt.ItemDataRole.CheckStateRole):
-            return False
-        choice = self._choices[self._shown[index.row()]][0]
+            return False  # the labels are the form's: never edited here
+        choice = self.value_at(index.row())
         checked = Qt.CheckState(value) == Qt.CheckState.Checked
         (self._checked.add if checked else self._checked.discard)(choice)
         self.dataChanged.emit(index, index, [Qt.ItemDataRole.CheckStateRole])
