@@ -38,8 +38,9 @@ def message(error: BaseException) -> str:
     return text(ui_language()) if callable(text) else str(error)
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Errors", text)
+# Each string is written out in a QCoreApplication.translate("Errors", ...) call of its
+# own: pyside6-lupdate finds translatable text only in such calls, not through wrappers.
+translate = QCoreApplication.translate
 
 
 def _message_box(parent: QWidget | None, key: str, icon, title: str, text: str,
@@ -63,8 +64,8 @@ def show_fault(parent: QWidget | None, action: str, error: BaseException) -> QMe
     """A store fault while doing `action` (already translated, e.g. "Could not save.")."""
     log.warning("%s %s", action, error)
     return _message_box(
-        parent, "fault_message", QMessageBox.Icon.Warning, _tr("fieldkit: problem with the data"),
-        action, f"{message(error)}\n\n" + _tr("Nothing has been lost: what you entered is still open. "
+        parent, "fault_message", QMessageBox.Icon.Warning, translate("Errors", "fieldkit: problem with the data"),
+        action, f"{message(error)}\n\n" + translate("Errors", "Nothing has been lost: what you entered is still open. "
                                      "Fix the problem, then try again."))
 
 
@@ -82,12 +83,12 @@ def show_crash(log_path, exc_type, error, tb) -> QMessageBox | None:
     """The crash dialog: what happened, where the log is. Called by the excepthook."""
     if QApplication.instance() is None:
         return None
-    where = str(log_path) if log_path else _tr("(no log file: the data folder is not writable)")
+    where = str(log_path) if log_path else translate("Errors", "(no log file: the data folder is not writable)")
     details = "".join(traceback.format_exception(exc_type, error, tb))
     return _message_box(
         QApplication.activeWindow(), "crash_dialog", QMessageBox.Icon.Critical,
-        _tr("fieldkit: unexpected error"),
-        _tr("Something unexpected went wrong. Your answers are saved as you type, so "
+        translate("Errors", "fieldkit: unexpected error"),
+        translate("Errors", "Something unexpected went wrong. Your answers are saved as you type, so "
             "nothing should be lost; fieldkit keeps running."),
-        _tr("Please send this file to the team that supports fieldkit:") + f"\n{where}",
+        translate("Errors", "Please send this file to the team that supports fieldkit:") + f"\n{where}",
         details)

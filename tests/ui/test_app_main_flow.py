@@ -7,7 +7,9 @@ import sqlite3
 
 from PySide6.QtCore import Qt
 
-from shell_helpers import VISIT, type_text
+from PySide6.QtWidgets import QApplication
+
+from shell_helpers import VISIT, fill_form, type_text
 
 
 def stored_revisions(data_dir, record_id):
@@ -27,7 +29,7 @@ def editor_of(view, path):
     return widget.editor
 
 
-def test_visit_pick_open_type_save_finalize(qtbot, start_shell, data_dir):
+def test_visit_pick_open_type_save_finalize(qtbot, start_shell, data_dir, tmp_path):
     shell = start_shell()
     shell.enter_visit()
     commune = shell.pick_commune("hoan kiem")
@@ -58,3 +60,65 @@ def test_visit_pick_open_type_save_finalize(qtbot, start_shell, data_dir):
     qtbot.waitUntil(lambda: view.error_list.isVisible())
     assert len(stored_revisions(data_dir, submission.record_id)) == 1
     assert view.error_list.count() == len(session.errors()) > 0
+
+    # Clicking an error puts the cursor in its question.
+    path = view.error_list.paths()[0]
+    item = view.error_list.item(0)
+    qtbot.mouseClick(view.error_list.viewport(), Qt.MouseButton.LeftButton,
+                     pos=view.error_list.visualItemRect(item).center())
+    widget = view.widget_for(path)
+    assert widget.isAncestorOf(QApplication.focusWidget()) or widget.hasFocus()
+
+    # The rest answered, Finalize stores a finalized revision whose parent is the draft.
+    fill_form(qtbot, view, tmp_path)
+    finalized = []
+    shell.forms.saved.connect(finalized.append)
+    qtbot.mouseClick(shell.window.form_page.finalize_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(finalized), timeout=20_000)
+    rows = stored_revisions(data_dir, submission.record_id)
+    assert [revision_data(row)["status"] for row in rows] == ["draft", "finalized"]
+    assert json.loads(rows[1]["parents"]) == [revision["rev_id"]]
+    assert shell.window.form_page.info_banner.isVisible()  # "finalized; changes make a new revision"
+
+    # Editing the finalized submission makes a new revision with the finalized one as parent.
+    editor = editor_of(view, "/data/total_staff")
+    editor.selectAll()
+    type_text(qtbot, editor, "13")
+    edited = shell.save()
+    rows = stored_revisions(data_dir, submission.record_id)
+    assert len(rows) == 3 and edited["parents"] == [finalized[0]["rev_id"]]
+    assert revision_data(rows[2])["answers"]["/data/total_staff"] == "13"
+    audit = shell.service.store.audit_log(submission.record_id)
+    assert [entry["author"] for entry in audit][-3:] == [VISIT["at_keyboard"]] * 3
+
+
+def test_visit_context_is_editable_and_shown(qtbot, start_shell):
+    shell = start_shell()
+    shell.enter_visit()
+    assert VISIT["at_keyboard"] in shell.window.visit_label.text()
+    shell.window.visit_action.trigger()
+    qtbot.waitUntil(lambda: shell.window.visit_dialog.isVisible())
+    dialog = shell.window.visit_dialog
+    assert dialog.delegation.text() == VISIT["delegation"]
+    dialog.at_keyboard.setCurrentText("Nguyễn Văn An")
+    dialog.accept()
+    qtbot.waitUntil(lambda: "Nguyễn Văn An" in shell.window.visit_label.text())
+    assert shell.service.store.setting("visit")["at_keyboard"] == "Nguyễn Văn An"
+
+
+def test_visit_dialog_needs_a_delegation_and_an_author(qtbot):
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from fieldkit.ui.visit_dialog import VisitDialog
+
+    dialog = VisitDialog()
+    qtbot.addWidget(dialog)
+    ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    assert not ok.isEnabled()
+    dialog.delegation.setText("Đoàn 1")
+    dialog.members.setPlainText("Nguyễn Văn An\n  Trần  Thị Bình \n\n")
+    assert dialog.at_keyboard.count() == 2 and not ok.isEnabled()
+    dialog.at_keyboard.setCurrentIndex(1)
+    assert ok.isEnabled()
+    assert dialog.values() == {"delegation": "Đoàn 1", "members": ["Nguyễn Văn An", "Trần Thị Bình"],
+                               "at_keyboard": "Trần Thị Bình"}

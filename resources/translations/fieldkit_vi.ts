@@ -1,0 +1,721 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="vi_VN">
+<context>
+    <name>CommuneForms</name>
+    <message>
+        <location filename="../../fieldkit/ui/commune_forms.py" line="+132"/>
+        <source>Pick a commune to see its forms.</source>
+        <translation>Chọn một xã, phường để xem các biểu mẫu.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Forms of {commune}, {province}</source>
+        <translation>Biểu mẫu của {commune}, {province}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Open</source>
+        <translation>&amp;Mở</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;New submission</source>
+        <translation>Phiếu &amp;mới</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Start another submission of this form for this commune</source>
+        <translation>Lập thêm một phiếu của biểu mẫu này cho xã, phường này</translation>
+    </message>
+</context>
+<context>
+    <name>CommuneFormsModel</name>
+    <message>
+        <location line="-95"/>
+        <source>Form</source>
+        <translation>Biểu mẫu</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Status</source>
+        <translation>Trạng thái</translation>
+    </message>
+</context>
+<context>
+    <name>CommunePicker</name>
+    <message>
+        <location filename="../../fieldkit/ui/commune_picker.py" line="+203"/>
+        <location line="+41"/>
+        <source>All provinces</source>
+        <translation>Tất cả tỉnh, thành phố</translation>
+    </message>
+    <message>
+        <location line="-7"/>
+        <source>{shown} of {total} communes</source>
+        <translation>{shown} trên {total} xã, phường</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Commune</source>
+        <translation>Xã, phường</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Type a commune name, with or without accents</source>
+        <translation>Gõ tên xã, phường (có dấu hoặc không dấu)</translation>
+    </message>
+</context>
+<context>
+    <name>Errors</name>
+    <message>
+        <location filename="../../fieldkit/ui/app.py" line="+74"/>
+        <source>A change could not be stored.</source>
+        <translation>Không lưu được thay đổi.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/errors.py" line="+67"/>
+        <source>fieldkit: problem with the data</source>
+        <translation>fieldkit: sự cố với dữ liệu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nothing has been lost: what you entered is still open. Fix the problem, then try again.</source>
+        <translation>Không có gì bị mất: những gì bạn đã nhập vẫn đang mở. Hãy khắc phục sự cố rồi thử lại.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>(no log file: the data folder is not writable)</source>
+        <translation>(không có tệp nhật ký: không ghi được vào thư mục dữ liệu)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>fieldkit: unexpected error</source>
+        <translation>fieldkit: lỗi ngoài dự kiến</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Something unexpected went wrong. Your answers are saved as you type, so nothing should be lost; fieldkit keeps running.</source>
+        <translation>Đã xảy ra lỗi ngoài dự kiến. Câu trả lời được lưu ngay khi bạn gõ nên không bị mất; fieldkit vẫn tiếp tục chạy.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Please send this file to the team that supports fieldkit:</source>
+        <translation>Vui lòng gửi tệp này cho nhóm hỗ trợ fieldkit:</translation>
+    </message>
+</context>
+<context>
+    <name>FormController</name>
+    <message>
+        <location filename="../../fieldkit/ui/form_controller.py" line="+94"/>
+        <source>Possible duplicate visit</source>
+        <translation>Có thể trùng lượt khảo sát</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{commune} already has {count} submission(s) of “{form}”. Start another one anyway?</source>
+        <translation>{commune} đã có {count} phiếu “{form}”. Vẫn lập thêm một phiếu mới?</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Opening the form…</source>
+        <translation>Đang mở biểu mẫu…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Could not open the form.</source>
+        <translation>Không mở được biểu mẫu.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <location line="+74"/>
+        <source>This submission is finalized. Changes are saved as a new revision; the finalized one is kept.</source>
+        <translation>Phiếu này đã hoàn tất. Mọi thay đổi được lưu thành một phiên bản mới; phiên bản đã hoàn tất vẫn được giữ.</translation>
+    </message>
+    <message>
+        <location line="-56"/>
+        <source>Possible duplicate visit: {commune} already has {count} other submission(s) of this form ({others}).</source>
+        <translation>Có thể trùng lượt khảo sát: {commune} đã có {count} phiếu khác của biểu mẫu này ({others}).</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Answers kept at {time}</source>
+        <translation>Đã lưu tạm câu trả lời lúc {time}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Your answers could not be written to the disk. They are still here: do not close fieldkit; fix the problem, then press Save.</source>
+        <translation>Không ghi được câu trả lời xuống ổ đĩa. Câu trả lời vẫn còn ở đây: đừng đóng fieldkit; hãy khắc phục sự cố rồi bấm Lưu.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Your last answers could not be kept on the disk.</source>
+        <translation>Không lưu được những câu trả lời vừa nhập xuống ổ đĩa.</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Finalized at {time}.</source>
+        <translation>Đã hoàn tất lúc {time}.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Saved at {time}.</source>
+        <translation>Đã lưu lúc {time}.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Could not finalize.</source>
+        <translation>Không hoàn tất được.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Could not save.</source>
+        <translation>Không lưu được.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>{count} answers must be corrected before finalizing.</source>
+        <translation>Cần sửa {count} câu trả lời trước khi hoàn tất.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Could not read the data.</source>
+        <translation>Không đọc được dữ liệu.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The form was closed; its unsaved answers are kept and can be resumed.</source>
+        <translation>Đã đóng biểu mẫu; các câu trả lời chưa lưu vẫn được giữ và có thể tiếp tục nhập sau.</translation>
+    </message>
+</context>
+<context>
+    <name>FormPage</name>
+    <message>
+        <location filename="../../fieldkit/ui/form_page.py" line="+112"/>
+        <source>&amp;Save</source>
+        <translation>&amp;Lưu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save a revision (Ctrl+S). Answers are also kept as you type.</source>
+        <translation>Lưu một phiên bản (Ctrl+S). Câu trả lời cũng được lưu tạm ngay khi bạn gõ.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Finalize</source>
+        <translation>&amp;Hoàn tất</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mark the submission complete; only possible with no errors</source>
+        <translation>Đánh dấu phiếu đã hoàn tất; chỉ làm được khi không còn lỗi</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Close form</source>
+        <translation>Đó&amp;ng biểu mẫu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show them</source>
+        <translation>Xem các phiếu đó</translation>
+    </message>
+</context>
+<context>
+    <name>FormView</name>
+    <message>
+        <location filename="../../fieldkit/ui/form_view/repeat.py" line="+32"/>
+        <location line="+13"/>
+        <source>Duplicate</source>
+        <translation>Nhân bản</translation>
+    </message>
+    <message>
+        <location line="-11"/>
+        <location line="+12"/>
+        <location line="+89"/>
+        <location filename="../../fieldkit/ui/form_view/widgets/attachment.py" line="+44"/>
+        <source>Remove</source>
+        <translation>Xoá</translation>
+    </message>
+    <message>
+        <location line="-92"/>
+        <source>Item</source>
+        <translation>Mục</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>Add: {title}</source>
+        <translation>Thêm: {title}</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>Remove “{title}” and its answers?</source>
+        <translation>Xoá “{title}” cùng các câu trả lời của mục này?</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/form_view/view.py" line="+124"/>
+        <source>Form language:</source>
+        <translation>Ngôn ngữ biểu mẫu:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>‹ Previous</source>
+        <translation>‹ Trang trước</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Previous page (Page Up)</source>
+        <translation>Trang trước (Page Up)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Next ›</source>
+        <translation>Trang sau ›</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Next page (Page Down)</source>
+        <translation>Trang sau (Page Down)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Finalize…</source>
+        <translation>Hoàn tất…</translation>
+    </message>
+    <message>
+        <location line="+176"/>
+        <source>{answered} / {required} required answered</source>
+        <translation>Đã trả lời {answered} / {required} câu bắt buộc</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>{count} answers to fix before finalizing:</source>
+        <translation>Cần sửa {count} câu trả lời trước khi hoàn tất:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nothing left to fix.</source>
+        <translation>Không còn gì cần sửa.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/form_view/widgets/attachment.py" line="-20"/>
+        <source>Images ({patterns})</source>
+        <translation>Hình ảnh ({patterns})</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sound files (*.mp3 *.m4a *.ogg *.wav *.amr *.aac)</source>
+        <translation>Tệp âm thanh (*.mp3 *.m4a *.ogg *.wav *.amr *.aac)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Videos (*.mp4 *.mov *.3gp *.webm *.mkv *.avi)</source>
+        <translation>Video (*.mp4 *.mov *.3gp *.webm *.mkv *.avi)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All files (*)</source>
+        <translation>Tất cả các tệp (*)</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Choose file…</source>
+        <translation>Chọn tệp…</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>or drop a file here</source>
+        <translation>hoặc kéo thả tệp vào đây</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Choose a file</source>
+        <translation>Chọn một tệp</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Could not attach the file: {error}</source>
+        <translation>Không đính kèm được tệp: {error}</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>No file yet</source>
+        <translation>Chưa có tệp</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/form_view/widgets/base.py" line="+43"/>
+        <source>Clear</source>
+        <translation>Xoá trắng</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove this answer</source>
+        <translation>Xoá câu trả lời này</translation>
+    </message>
+    <message>
+        <location line="+119"/>
+        <source> (required)</source>
+        <translation> (bắt buộc)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/form_view/widgets/geo.py" line="+44"/>
+        <source>Latitude</source>
+        <translation>Vĩ độ</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Longitude</source>
+        <translation>Kinh độ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Altitude (m)</source>
+        <translation>Độ cao (m)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Accuracy (m)</source>
+        <translation>Độ chính xác (m)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Type or paste coordinates, e.g. 21.0285, 105.8542</source>
+        <translation>Gõ hoặc dán toạ độ, ví dụ 21.0285, 105.8542</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>21.0285 105.8542; 21.0290 105.8550; …</source>
+        <translation>21.0285 105.8542; 21.0290 105.8550; …</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/form_view/widgets/misc.py" line="+33"/>
+        <source>OK</source>
+        <translation>Đồng ý</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <location filename="../../fieldkit/ui/form_view/widgets/search.py" line="+164"/>
+        <source>Not answered yet</source>
+        <translation>Chưa trả lời</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Move up</source>
+        <translation>Chuyển lên</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Move down</source>
+        <translation>Chuyển xuống</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keep this order</source>
+        <translation>Giữ thứ tự này</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/form_view/widgets/search.py" line="-97"/>
+        <source>Type to search</source>
+        <translation>Gõ để tìm</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>No choices yet: answer the questions above first.</source>
+        <translation>Chưa có lựa chọn: hãy trả lời các câu hỏi phía trên trước.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{total} choices</source>
+        <translation>{total} lựa chọn</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{shown} of {total} choices</source>
+        <translation>{shown} trên {total} lựa chọn</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>Answer: {answer}</source>
+        <translation>Câu trả lời: {answer}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/form_view/widgets/select.py" line="+141"/>
+        <source>Choose…</source>
+        <translation>Chọn…</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../fieldkit/ui/main_window.py" line="+128"/>
+        <source>Opening the data in {folder}…</source>
+        <translation>Đang mở dữ liệu trong {folder}…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+1"/>
+        <source>The data could not be opened.</source>
+        <translation>Không mở được dữ liệu.</translation>
+    </message>
+    <message>
+        <location line="+60"/>
+        <source>Could not save the visit.</source>
+        <translation>Không lưu được thông tin chuyến công tác.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>{delegation} — at the keyboard: {person}</source>
+        <translation>{delegation} — người nhập liệu: {person}</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>The unsaved answers were discarded.</source>
+        <translation>Đã bỏ các câu trả lời chưa lưu.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Could not discard the answers.</source>
+        <translation>Không bỏ được các câu trả lời.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Could not read the data.</source>
+        <translation>Không đọc được dữ liệu.</translation>
+    </message>
+    <message>
+        <location line="+87"/>
+        <source>fieldkit — commune surveys</source>
+        <translation>fieldkit — khảo sát cấp xã</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Communes</source>
+        <translation>&amp;Xã, phường</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>F&amp;orm</source>
+        <translation>&amp;Biểu mẫu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Back to the form being filled</source>
+        <translation>Quay lại biểu mẫu đang nhập</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Submissions</source>
+        <translation>&amp;Danh sách phiếu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Visit…</source>
+        <translation>&amp;Chuyến công tác…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The delegation, its members and who is at the keyboard</source>
+        <translation>Đoàn công tác, các thành viên và người đang nhập liệu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Save</source>
+        <translation>&amp;Lưu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Finalize</source>
+        <translation>&amp;Hoàn tất</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close &amp;form</source>
+        <translation>Đó&amp;ng biểu mẫu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Quit</source>
+        <translation>&amp;Thoát</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;File</source>
+        <translation>&amp;Tệp</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Language</source>
+        <translation>&amp;Ngôn ngữ</translation>
+    </message>
+</context>
+<context>
+    <name>ResumeDialog</name>
+    <message>
+        <location filename="../../fieldkit/ui/resume_dialog.py" line="+74"/>
+        <source>Discard the unsaved answers?</source>
+        <translation>Bỏ các câu trả lời chưa lưu?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The answers typed in this form since it was last saved will be deleted. This cannot be undone.</source>
+        <translation>Những câu trả lời đã nhập vào biểu mẫu này kể từ lần lưu trước sẽ bị xoá. Không thể hoàn tác.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Unsaved work</source>
+        <translation>Phiếu chưa lưu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>These forms were being filled when fieldkit last stopped. Their answers were kept. Resume one now?</source>
+        <translation>Các biểu mẫu này đang được nhập dở khi fieldkit dừng lần trước. Câu trả lời vẫn được giữ. Tiếp tục nhập ngay?</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Resume</source>
+        <translation>&amp;Tiếp tục</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Discard…</source>
+        <translation>&amp;Bỏ…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Later</source>
+        <translation>Để &amp;sau</translation>
+    </message>
+</context>
+<context>
+    <name>Status</name>
+    <message>
+        <location filename="../../fieldkit/ui/labels.py" line="+17"/>
+        <source>Not started</source>
+        <translation>Chưa bắt đầu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Draft</source>
+        <translation>Bản nháp</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Finalized</source>
+        <translation>Đã hoàn tất</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Has errors</source>
+        <translation>Còn lỗi</translation>
+    </message>
+</context>
+<context>
+    <name>SubmissionsBrowser</name>
+    <message>
+        <location filename="../../fieldkit/ui/submissions.py" line="+193"/>
+        <source>All forms</source>
+        <translation>Tất cả biểu mẫu</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>All provinces</source>
+        <translation>Tất cả tỉnh, thành phố</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All statuses</source>
+        <translation>Mọi trạng thái</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>{shown} of {total} submissions</source>
+        <translation>{shown} trên {total} phiếu</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{count} possible duplicate visits (marked with a warning sign)</source>
+        <translation>{count} phiếu có thể trùng lượt khảo sát (đánh dấu bằng biểu tượng cảnh báo)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Search commune, form, author…</source>
+        <translation>Tìm theo xã, biểu mẫu, người nhập…</translation>
+    </message>
+</context>
+<context>
+    <name>SubmissionsModel</name>
+    <message>
+        <location line="-144"/>
+        <source>Commune</source>
+        <translation>Xã, phường</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Province</source>
+        <translation>Tỉnh, thành phố</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Form</source>
+        <translation>Biểu mẫu</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Status</source>
+        <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Author</source>
+        <translation>Người nhập</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Updated</source>
+        <translation>Cập nhật</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Conflicts</source>
+        <translation>Xung đột</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Possible duplicate visit: this commune has another submission of this form.</source>
+        <translation>Có thể trùng lượt khảo sát: xã, phường này đã có một phiếu khác của biểu mẫu này.</translation>
+    </message>
+</context>
+<context>
+    <name>VisitDialog</name>
+    <message>
+        <location filename="../../fieldkit/ui/visit_dialog.py" line="+83"/>
+        <source>Visit</source>
+        <translation>Chuyến công tác</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Who is visiting? The person at the keyboard is recorded as the author of every save.</source>
+        <translation>Ai đang đi khảo sát? Người nhập liệu được ghi là tác giả của mọi lần lưu.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Delegation:</source>
+        <translation>Đoàn &amp;công tác:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Members (one per line):</source>
+        <translation>&amp;Thành viên (mỗi người một dòng):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>At the &amp;keyboard:</source>
+        <translation>&amp;Người nhập liệu:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>e.g. Ministry of Science and Technology delegation</source>
+        <translation>ví dụ: Đoàn công tác Bộ Khoa học và Công nghệ</translation>
+    </message>
+</context>
+</TS>
