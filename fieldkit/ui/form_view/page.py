@@ -53,6 +53,17 @@ class Page(QScrollArea, Container):
         self.refresh()
         self.fix_tab_order()
 
+    def rebuild(self) -> None:
+        """Build again from scratch, if built (after the application's language
+        changed): the old widgets go, answers stay in the session."""
+        if not self.built:
+            return
+        old = self.takeWidget()
+        old.deleteLater()
+        self.elements = []
+        self.built = False
+        self.build()
+
     def adopt(self, widget: QuestionWidget | None) -> None:
         """Wire a question widget created for this page (also later, in new repeats)."""
         if widget is None:

@@ -39,6 +39,7 @@ class FormView(QWidget):
         self.pages: list[Page] = []
         self._errors_shown = False
         self._build_layout()
+        self._retranslate()
         self.finalize_button.setVisible(finalize_button)
         self._build_pages()
         self.refresh_navigator()
@@ -93,32 +94,51 @@ class FormView(QWidget):
         self.language_box.setCurrentIndex(max(self.language_box.findData(self.session.lang), 0))
         self.language_box.currentIndexChanged.connect(
             lambda index: self.set_language(self.language_box.itemData(index)))
-        language_label = QLabel(translate("FormView", "Form language:"), self)
-        language_label.setBuddy(self.language_box)
+        self.language_label = QLabel(self)
+        self.language_label.setBuddy(self.language_box)
         has_languages = len(self.session.form.languages) > 1
-        language_label.setVisible(has_languages)
+        self.language_label.setVisible(has_languages)
         self.language_box.setVisible(has_languages)
         bar.addWidget(title, 1)
         bar.addWidget(self.progress)
-        bar.addWidget(language_label)
+        bar.addWidget(self.language_label)
         bar.addWidget(self.language_box)
         return bar
 
     def _build_bottom_bar(self) -> QHBoxLayout:
         bar = QHBoxLayout()
-        self.previous_button = QPushButton(translate("FormView", "‹ Previous"), self)
-        self.previous_button.setToolTip(translate("FormView", "Previous page (Page Up)"))
+        self.previous_button = QPushButton(self)
         self.previous_button.clicked.connect(self.previous_page)
-        self.next_button = QPushButton(translate("FormView", "Next ›"), self)
-        self.next_button.setToolTip(translate("FormView", "Next page (Page Down)"))
+        self.next_button = QPushButton(self)
         self.next_button.clicked.connect(self.next_page)
-        self.finalize_button = QPushButton(translate("FormView", "Finalize…"), self)
+        self.finalize_button = QPushButton(self)
         self.finalize_button.clicked.connect(self.request_finalize)
         bar.addWidget(self.previous_button)
         bar.addWidget(self.next_button)
         bar.addStretch(1)
         bar.addWidget(self.finalize_button)
         return bar
+
+    def _retranslate(self) -> None:
+        """The view's own texts, in the application's language (Qt translation)."""
+        self.language_label.setText(translate("FormView", "Form language:"))
+        self.previous_button.setText(translate("FormView", "‹ Previous"))
+        self.previous_button.setToolTip(translate("FormView", "Previous page (Page Up)"))
+        self.next_button.setText(translate("FormView", "Next ›"))
+        self.next_button.setToolTip(translate("FormView", "Next page (Page Down)"))
+        self.finalize_button.setText(translate("FormView", "Finalize…"))
+
+    def changeEvent(self, event) -> None:
+        """The application's language changed: retranslate the bars, rebuild the pages
+        already built (their buttons and messages), keep the page shown."""
+        if event.type() == QEvent.Type.LanguageChange and self.pages:
+            self._retranslate()
+            current = self.current_index
+            for page in self.pages:
+                page.rebuild()
+            self.show_page(current)
+            self.refresh()
+        super().changeEvent(event)
 
     def _build_pages(self) -> None:
         for spec in collect_pages(self.session.form):

@@ -205,3 +205,17 @@ def test_new_repeat_blocks_join_the_tab_order(opened, qtbot):
     age.setFocus()
     qtbot.keyClick(age, Qt.Key.Key_Tab)
     assert view.focusWidget() is section.blocks[1].duplicate_button
+
+
+def test_application_language_change_rebuilds_pages_keeping_answers(opened, qtbot):
+    from PySide6.QtCore import QEvent
+    from PySide6.QtWidgets import QApplication
+
+    view, target = opened
+    qtbot.keyClicks(view.widget_for("/data/intro").editor, "kept")
+    view.show_page(2)
+    QApplication.sendEvent(view, QEvent(QEvent.Type.LanguageChange))
+    assert view.current_index == 2
+    assert view.previous_button.text() == "‹ Previous"
+    view.show_page(0)
+    assert view.widget_for("/data/intro").editor.text() == "kept"

@@ -156,3 +156,14 @@ def test_communes_follow_the_province(qtbot, open_view):
     assert target.session.value("/data/commune") == commune.model.value_at(0)
     assert target.session.value("/data/commune_name") == "Phường Hoàn Kiếm"
     assert view.focusWidget() is view.widget_for("/data/visit_date").edit  # Enter moved on
+
+
+def test_choice_labels_follow_the_form_language(open_view, click):
+    view, target = open_view(load_form("forms/commune_infrastructure.xlsx"))
+    view.show_page(2)
+    connected = view.widget_for("/data/network/tsl_connected")
+    click(connected.buttons[0])
+    assert [button.text() for button in connected.buttons] == ["Có", "Không"]
+    view.set_language("English (en)")
+    assert [button.text() for button in connected.buttons] == ["Yes", "No"]
+    assert connected.buttons[0].isChecked()

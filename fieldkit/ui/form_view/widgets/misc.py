@@ -135,11 +135,20 @@ class RankWidget(QuestionWidget):
         self.list.setCurrentRow(target)
         self.commit(self._order())
 
+    def refresh(self) -> None:
+        if self.source.reload():
+            self.list.clear()
+        super().refresh()
+
+    def refresh_texts(self) -> None:
+        self.source.reload(force=True)
+        self.list.clear()  # refilled, with the new labels, by the refresh that follows
+
     def show_value(self, text: str) -> None:
         labels = dict(self.source.choices)
         order = [value for value in text.split() if value in labels]
         order += [value for value, _ in self.source.choices if value not in order]
-        if self._order() == " ".join(order):
+        if self.list.count() and self._order() == " ".join(order):
             return
         self.list.clear()
         for value in order:
