@@ -14,8 +14,11 @@ import sys
 from pathlib import Path
 
 import fieldkit
-from fieldkit.forms.load import FILE_TYPES
 from fieldkit.i18n import language_code
+
+# The suffixes fieldkit.forms.load reads; not imported from there, because that module
+# loads pyxform (most of a second) and listing the folder must not.
+FORM_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".csv", ".md", ".xml")
 
 
 def shipped_forms_dir() -> Path:
@@ -34,7 +37,7 @@ def shipped_form_files() -> list[Path]:
     if not folder.is_dir():
         return []
     return sorted(path for path in folder.iterdir()
-                  if path.suffix.lower() in FILE_TYPES and path.is_file() and not path.name.startswith(("~$", ".")))
+                  if path.suffix.lower() in FORM_SUFFIXES and path.is_file() and not path.name.startswith(("~$", ".")))
 
 
 def file_sha256(path: Path) -> str:

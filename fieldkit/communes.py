@@ -4,8 +4,8 @@ searchable as people type them.
 People type names without accents and in any case ("hoan kiem"), or the official code
 ("00070"). Folded keys are computed once, when the directory is first used, so one
 keystroke only compares plain ASCII strings (well under a millisecond per thousand rows).
-Reading the package's lists takes a few hundred milliseconds, so nothing is read until
-the first call: building a `CommuneDirectory` costs nothing at startup.
+Reading the package's lists takes a few hundred milliseconds, so nothing is read (or
+imported) until the first call: building a `CommuneDirectory` costs nothing at startup.
 """
 
 from __future__ import annotations
@@ -14,7 +14,6 @@ import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from fieldkit.forms.media import commune_rows, province_rows, search_key
 
 
 @dataclass(frozen=True)
@@ -64,6 +63,8 @@ class CommuneDirectory:
             return self._entries
         with self._lock:  # the GUI may warm it up on a worker thread
             if self._entries is None:
+                from fieldkit.forms.media import commune_rows, province_rows
+
                 self._provinces = [Province(row["name"], row["label"], row["label_en"]) for row in province_rows()]
                 names = {province.code: province.name for province in self._provinces}
                 entries = [_entry(row, names.get(row["province"], "")) for row in commune_rows()]
@@ -115,6 +116,8 @@ class CommuneDirectory:
         A query of digits matches codes by prefix. An empty query lists every commune
         (of the province), recent ones first.
         """
+        from fieldkit.forms.media import search_key
+
         wanted = search_key(query)
         first_word = wanted.split(" ", 1)[0]
         recent = {code: position for position, code in enumerate(self._recent_codes())}
@@ -136,6 +139,8 @@ class CommuneDirectory:
 
 
 def _entry(row: dict[str, str], province_name: str) -> _Entry:
+    from fieldkit.forms.media import search_key
+
     commune = Commune(
         code=row["name"], name=row["label"], province_code=row["province"], province_name=province_name,
         division=row["division"], name_en=row["label_en"],

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 
 from fieldkit.communes import CommuneDirectory
-from fieldkit.forms.media import search_key
 from fieldkit.services.types import DRAFT, NOT_STARTED, DraftInfo, SubmissionRow
 from fieldkit.store.hlc import hlc_milliseconds
 
@@ -44,6 +43,8 @@ def filtered(rows: list[SubmissionRow], *, form_id=None, province=None, commune=
              text=None) -> list[SubmissionRow]:
     """Rows matching every filter given; `text` matches (accents and case ignored) the
     commune, province, form title, author or the start of the record id."""
+    from fieldkit.forms.media import search_key
+
     wanted = search_key(text or "")
     kept = []
     for row in rows:
@@ -62,6 +63,8 @@ def filtered(rows: list[SubmissionRow], *, form_id=None, province=None, commune=
 
 
 def _matches(row: SubmissionRow, wanted: str) -> bool:
+    from fieldkit.forms.media import search_key
+
     if row.record_id.startswith(wanted) or row.commune_code.startswith(wanted):
         return True
     haystack = search_key(" ".join((row.commune_name, row.province_name, row.form_title, row.author, row.form_id)))

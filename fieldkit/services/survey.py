@@ -9,16 +9,19 @@ from __future__ import annotations
 import threading
 from concurrent.futures import Future
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from fieldkit import paths
 from fieldkit.catalog import file_sha256, form_titles, shipped_form_files
 from fieldkit.communes import CommuneDirectory
-from fieldkit.forms import Form, load_form
 from fieldkit.services import listing
 from fieldkit.services.submission import Submission, commune_question, ensure_repeat_instances, province_question
 from fieldkit.services.types import DraftInfo, FormEntry, SubmissionRow, VisitContext
 from fieldkit.store import Store, StoreError
 from fieldkit.store import tables
+
+if TYPE_CHECKING:
+    from fieldkit.forms import Form
 
 RECENT_COMMUNES = 20
 UNKNOWN_FORM = "There is no form {form_id!r} (version {version}) in this data folder. Add the form file first."
@@ -117,6 +120,8 @@ class SurveyService:
 
     def add_form(self, path: Path | str, *, source_sha256: str | None = None) -> FormEntry:
         """Load a form file (raises FormError if broken) and keep its XForm in the store."""
+        from fieldkit.forms import load_form
+
         path = Path(path)
         form = load_form(path)
         form.compiled  # noqa: B018 - a form whose expressions do not compile is refused here
@@ -141,6 +146,8 @@ class SurveyService:
         if found is None:
             raise StoreError(UNKNOWN_FORM, kind="unknown", form_id=form_id, version=version or "-")
         version, xform = found
+        from fieldkit.forms import load_form
+
         with self._lock:
             if (form_id, version) not in self._forms:
                 self._forms[(form_id, version)] = load_form(xform.encode("utf-8"), file_type="xml")

@@ -13,15 +13,17 @@ import datetime as dt
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
-
-import sqlite_utils
+from typing import TYPE_CHECKING
 
 import fieldkit
 from fieldkit.store.errors import NEWER_SCHEMA, StoreError
 from fieldkit.store.writer import run_in_transaction
 
+if TYPE_CHECKING:
+    import sqlite_utils
 
-def _v1_initial(db: sqlite_utils.Database) -> None:
+
+def _v1_initial(db: "sqlite_utils.Database") -> None:
     db["migrations"].create({"version": int, "applied_at": str, "app_version": str}, pk="version")
     db["settings"].create({"key": str, "value": str}, pk="key")  # value: JSON
     db["devices"].create({"site_id": str, "fingerprint": str, "public_key": bytes, "name": str,
@@ -54,7 +56,7 @@ def _v1_initial(db: sqlite_utils.Database) -> None:
                    "BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END")
 
 
-MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1_initial]
+MIGRATIONS: list[Callable[["sqlite_utils.Database"], None]] = [_v1_initial]
 
 
 def latest_version() -> int:
@@ -104,6 +106,8 @@ def _holds_data(connection: sqlite3.Connection) -> bool:
 
 
 def _apply(connection: sqlite3.Connection, version: int) -> None:
+    import sqlite_utils  # only when migrating: it loads numpy, a quarter second at every start
+
     db = sqlite_utils.Database(connection)
     MIGRATIONS[version - 1](db)
     db["migrations"].insert({
