@@ -114,9 +114,12 @@ class FormController(QObject):
         from fieldkit.ui.form_view import FormView
 
         self.close_now()  # two quick double-clicks: the last one wins
-        self.entry, self.commune, self.submission = entry, commune, submission
-        # The page has its own Finalize button, beside Save and Close.
-        self.view = FormView(WatchedTarget(submission, self._watch_autosave), finalize_button=False)
+        try:  # the page has its own Finalize button, beside Save and Close
+            view = FormView(WatchedTarget(submission, self._watch_autosave), finalize_button=False)
+        except Exception:
+            submission.close()  # its working copy stays, to be resumed once this is fixed
+            raise  # a bug: the excepthook logs it and shows the crash dialog
+        self.entry, self.commune, self.submission, self.view = entry, commune, submission, view
         self.view.save_requested.connect(self.save)
         self.view.finalize_requested.connect(self.finalize)
         self.page.set_form_view(self.view, self._heading())
