@@ -99,10 +99,14 @@ class CommuneForms(QWidget):
         self._update_buttons()
 
     def show_commune(self, commune, rows: list[FormRow]) -> None:
+        """Show a commune's forms; a refresh of the same commune keeps the selected form."""
+        index = self.table.currentIndex()
+        same = self.commune is not None and commune.code == self.commune.code and index.isValid()
+        selected = self.proxy.index(index.row(), COLUMN_TITLE).data(ROW_ROLE).entry.form_id if same else None
         self.commune = commune
         self.model.set_rows(rows)
         if rows:
-            self.table.selectRow(0)
+            self.table.selectRow(max(self.row_for(selected), 0) if selected else 0)
         self._retranslate()
         self._update_buttons()
 
