@@ -41,8 +41,8 @@ class _Entry:
     together: str  # the name and its province: "phuong hoan kiem thanh pho ha noi"
 
 
-# Ranks of a match, best first: the order search() returns them in.
-_RECENT, _PREFIX, _WORD, _SUBSTRING, _WITH_PROVINCE = range(5)
+# Ranks of a match, best first: the order search() returns them in (after recent ones).
+_PREFIX, _WORD, _SUBSTRING, _WITH_PROVINCE = range(4)
 
 
 class CommuneDirectory:
@@ -54,6 +54,7 @@ class CommuneDirectory:
         self._lock = threading.Lock()
         self._entries: list[_Entry] | None = None
         self._by_code: dict[str, _Entry] = {}
+        self._by_province: dict[str, list[_Entry]] = {}
         self._provinces: list[Province] = []
 
     # -- loading -----------------------------------------------------------------------
@@ -69,6 +70,8 @@ class CommuneDirectory:
                 names = {province.code: province.name for province in self._provinces}
                 entries = [_entry(row, names.get(row["province"], "")) for row in commune_rows()]
                 self._by_code = {entry.commune.code: entry for entry in entries}
+                for entry in entries:
+                    self._by_province.setdefault(entry.commune.province_code, []).append(entry)
                 self._entries = entries
         return self._entries
 
@@ -119,23 +122,28 @@ class CommuneDirectory:
         from fieldkit.forms.media import search_key
 
         wanted = search_key(query)
-        first_word = wanted.split(" ", 1)[0]
-        recent = {code: position for position, code in enumerate(self._recent_codes())}
-        ranked = []
-        for order, entry in enumerate(self._load()):
-            if province is not None and entry.commune.province_code != province:
-                continue
-            if first_word not in entry.together and not wanted.isdigit():
+        entries = self._load() if province is None else self._by_province.get(province, [])
+        found = [entry.commune for entry in self._recent_entries(province) if _rank(entry, wanted) is not None]
+        picked = {commune.code for commune in found}
+        tiers: list[list[Commune]] = [[] for _rank_name in range(_WITH_PROVINCE + 1)]
+        first_word, digits = wanted.split(" ", 1)[0], wanted.isdigit()
+        for entry in entries:
+            if not digits and first_word not in entry.together:
                 continue  # the common case, decided by one substring test
             rank = _rank(entry, wanted)
-            if rank is None:
+            if rank is None or entry.commune.code in picked:
                 continue
-            if entry.commune.code in recent:
-                ranked.append((_RECENT, recent[entry.commune.code], order, entry.commune))
-            else:
-                ranked.append((rank, 0, order, entry.commune))
-        ranked.sort(key=lambda item: item[:3])
-        return [item[3] for item in ranked[:limit]]
+            tiers[rank].append(entry.commune)
+            if len(tiers[_PREFIX]) >= limit:
+                break  # nothing later can come before these: a one-letter query stops early
+        for tier in tiers:
+            found.extend(tier)
+        return found[:limit]
+
+    def _recent_entries(self, province: str | None) -> list[_Entry]:
+        entries = [self._by_code.get(_normal_code(code)) for code in self._recent_codes()]
+        return [entry for entry in entries
+                if entry is not None and (province is None or entry.commune.province_code == province)]
 
 
 def _entry(row: dict[str, str], province_name: str) -> _Entry:

@@ -3,18 +3,23 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 
 from fieldkit.communes import CommuneDirectory
 from fieldkit.services.types import DRAFT, NOT_STARTED, DraftInfo, SubmissionRow
-from fieldkit.store.hlc import hlc_milliseconds
 
 
-def local_iso(hlc: str | None) -> str:
+def local_zone() -> dt.tzinfo:
+    """This machine's time zone now (looked up once per listing, not once per row)."""
+    return dt.datetime.now().astimezone().tzinfo
+
+
+def local_iso(hlc: str | None, zone: dt.tzinfo | None = None) -> str:
     """An HLC timestamp as local ISO 8601 time to the second; "" if absent."""
     if not hlc:
         return ""
-    moment = dt.datetime.fromtimestamp(hlc_milliseconds(hlc) / 1000, tz=dt.timezone.utc).astimezone()
-    return moment.isoformat(timespec="seconds")
+    seconds = int(hlc[:18]) // 1000  # the physical milliseconds (see fieldkit.store.hlc)
+    return dt.datetime.fromtimestamp(seconds, tz=zone or local_zone()).isoformat(timespec="seconds")
 
 
 def utc_to_local_iso(text: str | None) -> str:
@@ -23,7 +28,8 @@ def utc_to_local_iso(text: str | None) -> str:
     return dt.datetime.fromisoformat(text).astimezone().isoformat(timespec="seconds")
 
 
-def submission_row(record: dict, communes: CommuneDirectory, titles: dict[str, str]) -> SubmissionRow:
+def submission_row(record: dict, communes: CommuneDirectory, titles: dict[str, str],
+                   zone: dt.tzinfo | None = None) -> SubmissionRow:
     commune = communes.get(record["commune"]) if record["commune"] else None
     province = communes.province(record["province"]) if record["province"] and commune is None else None
     return SubmissionRow(
@@ -31,7 +37,7 @@ def submission_row(record: dict, communes: CommuneDirectory, titles: dict[str, s
         form_title=titles.get(record["form_id"], record["form_id"]), commune_code=record["commune"] or "",
         commune_name=commune.name if commune else (record["commune"] or ""),
         province_name=commune.province_name if commune else (province.name if province else ""),
-        status=record["status"], author=record["author"] or "", updated=local_iso(record["updated"]),
+        status=record["status"], author=record["author"] or "", updated=local_iso(record["updated"], zone),
         conflicts=record["conflicts"], head_rev=record["winner_rev"],
         province_code=commune.province_code if commune else (record["province"] or ""),
         form_version=record["form_version"] or "", error_count=record["error_count"] or 0,
@@ -39,35 +45,28 @@ def submission_row(record: dict, communes: CommuneDirectory, titles: dict[str, s
     )
 
 
-def filtered(rows: list[SubmissionRow], *, form_id=None, province=None, commune=None, status=None,
-             text=None) -> list[SubmissionRow]:
-    """Rows matching every filter given; `text` matches (accents and case ignored) the
-    commune, province, form title, author or the start of the record id."""
+@functools.lru_cache(maxsize=8192)
+def _folded(text: str) -> str:
+    """search_key, remembered: names, titles and authors repeat across thousands of rows."""
     from fieldkit.forms.media import search_key
 
-    wanted = search_key(text or "")
-    kept = []
-    for row in rows:
-        if form_id is not None and row.form_id != form_id:
-            continue
-        if province is not None and row.province_code != province:
-            continue
-        if commune is not None and row.commune_code != commune:
-            continue
-        if status is not None and row.status != status:
-            continue
-        if wanted and not _matches(row, wanted):
-            continue
-        kept.append(row)
-    return kept
+    return search_key(text)
+
+
+def filtered(rows: list[SubmissionRow], *, text: str | None = None) -> list[SubmissionRow]:
+    """Rows whose commune, province, form title or author holds every word of `text`
+    (accents and case ignored), or whose record id or commune code starts with it."""
+    wanted = _folded(text or "")
+    if not wanted:
+        return rows
+    return [row for row in rows if _matches(row, wanted)]
 
 
 def _matches(row: SubmissionRow, wanted: str) -> bool:
-    from fieldkit.forms.media import search_key
-
     if row.record_id.startswith(wanted) or row.commune_code.startswith(wanted):
         return True
-    haystack = search_key(" ".join((row.commune_name, row.province_name, row.form_title, row.author, row.form_id)))
+    haystack = " ".join((_folded(row.commune_name), _folded(row.province_name), _folded(row.form_title),
+                         _folded(row.author), row.form_id))
     return all(word in haystack for word in wanted.split())
 
 

@@ -8,6 +8,7 @@ the revision it was opened from; the working copy goes away in the same transact
 
 from __future__ import annotations
 
+import hashlib
 import re
 import uuid
 from concurrent.futures import Future
@@ -32,6 +33,7 @@ class Submission:
         self.parent_rev = parent_rev  # the revision this state descends from
         self.parent_status = parent_status
         self.attachments = dict(attachments or {})  # file name -> sha256
+        self._unwritten: dict[str, bytes] = {}  # attached files not yet committed, by sha256
         self.last_autosave: Future | None = None  # fails with StoreError when the disk refuses
         self._change_no = 0
         self._saved_change_no = 0
@@ -72,21 +74,26 @@ class Submission:
         self._changed()
 
     def attach(self, path: str, file_path) -> str:
-        """Store a file once by SHA-256 and answer `path` with its file name; the name.
+        """Answer `path` with a file, stored once by SHA-256; the name it is known by.
 
-        Raises StoreError when the file cannot be read or stored; the answer is then unchanged."""
+        The file is read here and written with the working copy that names it, in one
+        transaction, without waiting (a failure shows in `last_autosave`). Raises
+        StoreError when the file cannot be read; the answer is then unchanged."""
         source = Path(file_path)
         with storage_errors(source):
             data = source.read_bytes()
-        digest = self.service.store.put_blob(data).result()  # before the answer names it
+        digest = hashlib.sha256(data).hexdigest()
         name = _unique_name(source.name, digest, self.attachments)
         self.attachments[name] = digest
+        self._unwritten[digest] = data
         self.set(path, name)
         return name
 
     def attachment(self, name: str) -> bytes | None:
         digest = self.attachments.get(name)
-        return self.service.store.blob(digest) if digest else None
+        if digest is None:
+            return None
+        return self._unwritten.get(digest) or self.service.store.blob(digest)
 
     def errors(self) -> list[tuple[str, str, str]]:
         return self.session.errors()
@@ -127,8 +134,15 @@ class Submission:
                 return None  # already in a revision
             return {**draft, "parent_rev": self.parent_rev, "record_id": self.record_id}
 
-        self.last_autosave = self.service.store.autosave_draft(draft_id=self.draft_id, make_draft=make_draft)
+        blobs = dict(self._unwritten)
+        self.last_autosave = self.service.store.autosave_draft(
+            draft_id=self.draft_id, make_draft=make_draft, blobs=blobs,
+            on_commit=lambda _draft: self._written(blobs))
         return self.last_autosave
+
+    def _written(self, blobs: dict[str, bytes]) -> None:
+        for digest in blobs:
+            self._unwritten.pop(digest, None)
 
     def _draft_row(self) -> dict:
         return {
@@ -171,14 +185,17 @@ class Submission:
         change_no, data = self._change_no, self._revision_data(status)
         parents = [self.parent_rev] if self.parent_rev else []
 
+        blobs = dict(self._unwritten)
+
         def after(revision):  # on the writer thread, once committed, before the next write
             self.parent_rev, self.parent_status = revision["rev_id"], status
             self._saved_change_no = max(self._saved_change_no, change_no)
+            self._written(blobs)
 
         return self.service.store.commit_revision(
             record_id=self.record_id, parents=parents, form_id=self.form.id, form_version=self.form.version or "",
             data=data, author=self.service.author, action=self._action(status), draft_id=self.draft_id,
-            after=after)
+            blobs=blobs, after=after)
 
 
 def commune_question(form) -> str | None:

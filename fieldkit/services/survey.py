@@ -222,8 +222,11 @@ class SurveyService:
     def submissions(self, *, form_id: str | None = None, province: str | None = None, commune: str | None = None,
                     status: str | None = None, text: str | None = None, lang: str = "vi") -> list[SubmissionRow]:
         """Every submission (deleted ones excluded), most recently updated first, filtered."""
-        rows = [listing.submission_row(record, self.communes, self._titles(lang)) for record in self.store.records()]
-        return listing.filtered(rows, form_id=form_id, province=province, commune=commune, status=status, text=text)
+        titles = self._titles(lang)
+        records = self.store.records(form_id=form_id, province=province, commune=commune, status=status)
+        zone = listing.local_zone()
+        rows = [listing.submission_row(record, self.communes, titles, zone) for record in records]
+        return listing.filtered(rows, text=text)
 
     def possible_duplicates(self, *, commune_code: str, form_id: str, record_id: str | None = None,
                             lang: str = "vi") -> list[SubmissionRow]:
@@ -233,7 +236,7 @@ class SurveyService:
 
     def commune_forms(self, commune_code: str) -> list[tuple[FormEntry, str, str | None]]:
         """Each catalog form with its status for this commune and its latest record id."""
-        rows = [row for row in self.store.records() if row["commune"] == commune_code]
+        rows = self.store.records(commune=commune_code)
         drafts = [draft for draft in self.store.drafts() if draft["commune"] == commune_code]
         return [(entry, *listing.commune_form_status(entry.form_id, rows, drafts)) for entry in self.catalog()]
 

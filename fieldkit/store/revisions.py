@@ -113,10 +113,30 @@ def materialize(connection: sqlite3.Connection, record_id: str) -> dict | None:
         connection.execute("DELETE FROM records WHERE record_id = ?", (record_id,))
         return None
     row = record_row(revisions)
+    _write_record(connection, row)
+    return row
+
+
+def materialize_new(connection: sqlite3.Connection, revision: dict) -> dict:
+    """`materialize` for a revision just made here, which no revision names as parent yet:
+    its heads are the record's heads minus its parents, plus itself. Reads only the heads,
+    so a record saved a thousand times saves as fast as a new one."""
+    known = connection.execute("SELECT heads, created FROM records WHERE record_id = ?",
+                               (revision["record_id"],)).fetchone()
+    if known is None:
+        return materialize(connection, revision["record_id"])
+    parents = set(revision["parents"])
+    heads = [get_revision(connection, rev_id) for rev_id in json.loads(known[0]) if rev_id not in parents]
+    row = record_row([head for head in heads if head is not None] + [revision])
+    row["created"] = min(known[1], revision["hlc"])
+    _write_record(connection, row)
+    return row
+
+
+def _write_record(connection: sqlite3.Connection, row: dict) -> None:
     connection.execute(
         f"INSERT OR REPLACE INTO records ({', '.join(RECORD_FIELDS)}) "
         f"VALUES ({', '.join('?' * len(RECORD_FIELDS))})", [row[name] for name in RECORD_FIELDS])
-    return row
 
 
 def rebuild_records(connection: sqlite3.Connection) -> int:

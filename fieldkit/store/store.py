@@ -121,11 +121,18 @@ class Store:
             rows = tables._rows(connection, "SELECT * FROM records WHERE record_id = ?", (record_id,))
         return rows[0] if rows else None
 
-    def records(self, *, include_deleted: bool = False) -> list[dict]:
-        """Every record row, most recently updated first."""
-        where = "" if include_deleted else "WHERE deleted = 0"
+    def records(self, *, include_deleted: bool = False, **equal_to) -> list[dict]:
+        """Record rows, most recently updated first; keyword arguments keep the rows whose
+        column equals the value (form_id=..., commune=..., province=..., status=...)."""
+        unknown = set(equal_to) - set(revs.RECORD_FIELDS)
+        if unknown:
+            raise TypeError(f"records() has no filter {', '.join(sorted(unknown))}")
+        conditions = [] if include_deleted else ["deleted = 0"]
+        conditions += [f"{column} = ?" for column, value in equal_to.items() if value is not None]
+        values = [value for value in equal_to.values() if value is not None]
+        where = f"WHERE {' AND '.join(conditions)}" if conditions else ""
         with self.read() as connection:
-            return tables._rows(connection, f"SELECT * FROM records {where} ORDER BY updated DESC")
+            return tables._rows(connection, f"SELECT * FROM records {where} ORDER BY updated DESC", values)
 
     def drafts(self) -> list[dict]:
         with self.read() as connection:
@@ -155,17 +162,21 @@ class Store:
     def put_blob(self, data: bytes) -> Future:
         return self.writer.submit(lambda connection: tables.put_blob(connection, data))
 
-    def autosave_draft(self, *, draft_id: str, make_draft) -> Future:
+    def autosave_draft(self, *, draft_id: str, make_draft, blobs: dict[str, bytes] | None = None,
+                       on_commit=None) -> Future:
         """Write a working copy; `make_draft()` runs on the writer thread and returns the
         draft row (None: nothing to write). Coalesced: of several autosaves of one draft
-        waiting in the queue, only the latest is written."""
+        waiting in the queue, only the latest is written. `blobs` (sha256 -> bytes), files
+        the copy names that are not stored yet, are written in the same transaction."""
         def write(connection):
+            for data in (blobs or {}).values():
+                tables.put_blob(connection, data)
             draft = make_draft()
             if draft is not None:
                 tables.put_draft(connection, draft)
             return draft
 
-        return self.writer.submit(write, key=("draft", draft_id))
+        return self.writer.submit(write, key=("draft", draft_id), on_commit=on_commit)
 
     def discard_draft(self, draft_id: str, *, author: str) -> Future:
         def discard(connection):
@@ -180,20 +191,20 @@ class Store:
 
     def commit_revision(self, *, record_id: str, parents: list[str], form_id: str, form_version: str, data: dict,
                         author: str, action: str, deleted: bool = False, draft_id: str | None = None,
-                        before=None, after=None) -> Future:
+                        blobs: dict[str, bytes] | None = None, after=None) -> Future:
         """Make, sign and store a revision of this device; update `records`; remove the
-        working copy `draft_id`; append to the audit log; all in one transaction.
-        `before(connection)` runs first in the same transaction (e.g. storing a form);
-        `after(revision)` once it is committed, on the writer thread."""
+        working copy `draft_id`; append to the audit log; all in one transaction, with the
+        `blobs` (sha256 -> bytes) it names that are not stored yet. `after(revision)` runs
+        once it is committed, on the writer thread, before the next write."""
         def commit(connection):
-            if before is not None:
-                before(connection)
+            for content in (blobs or {}).values():
+                tables.put_blob(connection, content)
             revision = revs.make_revision(
                 record_id=record_id, parents=parents, site_id=self.identity.site_id,
                 seq=revs.next_seq(connection, self.identity.site_id), hlc=self.clock.now(), form_id=form_id,
                 form_version=form_version, data=data, deleted=deleted, author=author, sign=self.identity.sign)
             revs.insert_revision(connection, revision)
-            revs.materialize(connection, record_id)
+            revs.materialize_new(connection, revision)
             if draft_id is not None:
                 tables.delete_draft(connection, draft_id)
             tables.audit(connection, author=author, action=action, record_id=record_id, rev_id=revision["rev_id"],

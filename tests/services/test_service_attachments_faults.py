@@ -1,5 +1,6 @@
 """Photos stored once by content; faults met while filling leave the answers in memory."""
 
+import os
 import textwrap
 
 import pytest
@@ -48,6 +49,22 @@ def test_an_attached_file_is_stored_once_and_named_in_the_answer(service, photo_
     assert set(revision["data"]["attachments"]) == {"IMG_0001.jpg", "IMG_0001-2.jpg"}
     reopened = service.open_submission(record_id=revision["record_id"])
     assert reopened.attachment("IMG_0001-2.jpg") == b"\xff\xd8 another camera"
+    assert service.store.blob(revision["data"]["attachments"]["IMG_0001.jpg"]) == b"\xff\xd8 jpeg bytes"
+
+
+def test_a_photo_that_does_not_fit_on_the_disk_is_kept_in_memory_until_it_does(service, photo_form, tmp_path):
+    picture = tmp_path / "big.jpg"
+    picture.write_bytes(os.urandom(300_000))
+    submission = service.open_submission(form_id="photos", commune_code=HOAN_KIEM)
+    fill_disk(service)
+    assert submission.attach("/data/photo", picture) == "big.jpg"
+    assert submission.last_autosave.exception().kind == "disk_full"
+    assert submission.attachment("big.jpg") == picture.read_bytes()
+
+    fill_disk(service, 1_073_741_823)
+    submission.autosave().result()
+    digest = service.store.draft(submission.draft_id)["attachments"]["big.jpg"]
+    assert service.store.blob(digest) == picture.read_bytes()
 
 
 def test_attaching_a_missing_file_is_a_plain_error(service, photo_form, tmp_path):

@@ -102,9 +102,17 @@ def test_a_draft_with_wrong_answers_is_listed_as_has_errors(store):
     assert (store.record("r1")["status"], store.record("r1")["error_count"]) == ("has_errors", 2)
 
 
+def test_saving_from_an_older_revision_makes_a_second_head(store):
+    base = save(store, "r1")
+    save(store, "r1", parents=[base["rev_id"]])
+    save(store, "r1", parents=[base["rev_id"]])  # e.g. a copy of the file edited on
+    assert (len(json.loads(store.record("r1")["heads"])), store.record("r1")["conflicts"]) == (2, 1)
+
+
 def test_rebuilding_the_records_gives_the_same_rows(store):
     base = save(store, "r1")
     save(store, "r1", parents=[base["rev_id"]], status="finalized")
+    save(store, "r1", parents=[base["rev_id"]])
     foreign_revision(store, "r1", parents=[base["rev_id"]], seq=1, hlc="999999999999999999.000000")
     save(store, "r2", commune="00004")
     gone = save(store, "r3")
@@ -115,6 +123,7 @@ def test_rebuilding_the_records_gives_the_same_rows(store):
             return connection.execute("SELECT * FROM records ORDER BY record_id").fetchall()
 
     before = all_rows()
+    assert [row[0] for row in before] == ["r1", "r2", "r3"]  # r3 is deleted, still a row
     store.writer.call(lambda connection: connection.execute("UPDATE records SET status = 'scrambled'"))
     assert store.rebuild_records().result() == 3
     assert all_rows() == before
