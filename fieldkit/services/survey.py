@@ -6,6 +6,7 @@ turns these into store reads and writer-thread writes. It never calls the GUI.
 
 from __future__ import annotations
 
+import logging
 import threading
 from concurrent.futures import Future
 from pathlib import Path
@@ -22,6 +23,8 @@ from fieldkit.store import tables
 
 if TYPE_CHECKING:
     from fieldkit.forms import Form
+
+log = logging.getLogger(__name__)
 
 RECENT_COMMUNES = 20
 UNKNOWN_FORM = "There is no form {form_id!r} (version {version}) in this data folder. Add the form file first."
@@ -41,6 +44,7 @@ class SurveyService:
         self._paths: dict[tuple[str, str], Path] = {}
         self._lock = threading.Lock()
         self._shipped_added = False
+        self._shipped_lock = threading.Lock()
 
     @classmethod
     def open(cls, data_dir: Path | str | None = None, *, device_name: str | None = None) -> "SurveyService":
@@ -100,23 +104,24 @@ class SurveyService:
     def _add_shipped_forms(self) -> None:
         """Keep each shipped form version in the store, once per service (a file whose
         bytes the store already knows is not loaded again)."""
-        if self._shipped_added:
-            return
-        self._shipped_added = True
-        with self.store.read() as connection:
-            known = {row["source_sha256"]: row for row in tables.form_rows(connection) if row["source_sha256"]}
-        for path in shipped_form_files():
-            digest = file_sha256(path)
-            row = known.get(digest)
-            if row is not None:
-                self._paths[(row["form_id"], row["version"])] = path
-                continue
-            try:
-                self.add_form(path, source_sha256=digest)
-            except StoreError:
-                raise
-            except Exception:  # noqa: BLE001 - a broken shipped file must not stop the app
-                continue
+        from fieldkit.forms import FormError
+
+        with self._shipped_lock:  # catalog() and form() may race from two worker threads
+            if self._shipped_added:
+                return
+            with self.store.read() as connection:
+                known = {row["source_sha256"]: row for row in tables.form_rows(connection) if row["source_sha256"]}
+            for path in shipped_form_files():
+                digest = file_sha256(path)
+                row = known.get(digest)
+                if row is not None:
+                    self._paths[(row["form_id"], row["version"])] = path
+                    continue
+                try:
+                    self.add_form(path, source_sha256=digest)
+                except FormError as error:  # a broken shipped file must not stop the app
+                    log.warning("shipped form %s not added: %s", path, error)
+            self._shipped_added = True
 
     def add_form(self, path: Path | str, *, source_sha256: str | None = None) -> FormEntry:
         """Load a form file (raises FormError if broken) and keep its XForm in the store."""
@@ -140,7 +145,7 @@ class SurveyService:
         if version is not None and (form_id, version) in self._forms:
             return self._forms[(form_id, version)]
         found = self._stored_xform(form_id, version)
-        if found is None and not self._shipped_added:
+        if found is None:
             self._add_shipped_forms()
             found = self._stored_xform(form_id, version)
         if found is None:
