@@ -13,6 +13,7 @@ Qt queues it there.
 
 from __future__ import annotations
 
+import atexit
 import concurrent.futures
 import logging
 import sys
@@ -35,7 +36,18 @@ def pool() -> QThreadPool:
     if _pool is None:
         _pool = QThreadPool()
         _pool.setMaxThreadCount(_MAX_WORKERS)
+        atexit.register(_release_pool)
     return _pool
+
+
+def _release_pool() -> None:
+    """At exit, before the interpreter tears modules down: let the workers end and
+    drop the pool while Qt and Python are both still whole."""
+    global _pool
+    if _pool is not None:
+        _pool.waitForDone(10_000)
+        _pool = None
+    _pending.clear()
 
 
 class Task(QObject):
