@@ -13,6 +13,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
+from fieldkit.forms.errors import FormError
 from fieldkit.forms.model import Group, Question, strip_positions
 from fieldkit.forms.values import to_text
 
@@ -30,6 +31,15 @@ class FormBinding(QObject):
     @property
     def session(self):
         return self.target.session
+
+    def relevant(self, path: str) -> bool:
+        """Whether the question or group at `path` is shown. A submission loaded from
+        its XML lacks the nodes that were not relevant when it was saved (ODK leaves
+        them out): a node that is not there is not shown, rather than an error."""
+        try:
+            return self.session.is_relevant(path)
+        except FormError:
+            return False
 
     def shows_required(self, path: str) -> bool:
         return self.reveal_all or path in self.touched

@@ -114,15 +114,17 @@ class Page(QScrollArea, Container):
     # -- state -----------------------------------------------------------------------
 
     def is_relevant(self) -> bool:
-        session = self.binding.session
+        relevant = self.binding.relevant
         group = self.spec.group
         if group is not None and group.repeat:
             path = f"{self.spec.parent_path}/{group.name}"
-            count = session.repeat_count(path)
-            return count == 0 or any(session.is_relevant(f"{path}[{i}]") for i in range(1, count + 1))
+            if not relevant(self.spec.parent_path):
+                return False
+            count = self.binding.session.repeat_count(path)
+            return count == 0 or any(relevant(f"{path}[{i}]") for i in range(1, count + 1))
         if group is not None and group.name:
-            return session.is_relevant(f"{self.spec.parent_path}/{group.name}")
-        return any(session.is_relevant(f"{self.spec.parent_path}/{item.name}")
+            return relevant(f"{self.spec.parent_path}/{group.name}")
+        return any(relevant(f"{self.spec.parent_path}/{item.name}")
                    for item in self.spec.items if is_shown(item) and item.name)
 
     def refresh(self) -> None:

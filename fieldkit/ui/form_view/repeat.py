@@ -9,6 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QMessageBox, QPushButton, QVBoxLayout, QWidget
 
+from fieldkit.forms.errors import FormError
 from fieldkit.forms.model import Group
 from fieldkit.ui.form_view.sections import Container, build_items
 from fieldkit.ui.form_view.texts import plain_to_html, translate
@@ -51,7 +52,7 @@ class RepeatBlock(QFrame, Container):
         return [button for button in (self.duplicate_button, self.remove_button) if button is not None]
 
     def is_relevant(self) -> bool:
-        return self.section.page.binding.session.is_relevant(self.path)
+        return self.section.page.binding.relevant(self.path)
 
     def refresh(self) -> None:
         self.refresh_elements()
@@ -95,7 +96,10 @@ class RepeatSection(QFrame):
     # -- structure ---------------------------------------------------------------------
 
     def count(self) -> int:
-        return self.page.binding.session.repeat_count(self.path)
+        try:
+            return self.page.binding.session.repeat_count(self.path)
+        except FormError:  # its parent node is absent (see FormBinding.relevant)
+            return 0
 
     def sync(self) -> bool:
         """Blocks for the session's instances; True if any block came or went. Later

@@ -157,7 +157,7 @@ class GroupSection(QFrame, Container):
     def is_relevant(self) -> bool:
         if not self.group.name:
             return True  # a group without its own node: its questions decide
-        return self.page.binding.session.is_relevant(self.path)
+        return self.page.binding.relevant(self.path)
 
     def refresh(self) -> None:
         self.refresh_elements()

@@ -219,3 +219,18 @@ def test_application_language_change_rebuilds_pages_keeping_answers(opened, qtbo
     assert view.previous_button.text() == "‹ Previous"
     view.show_page(0)
     assert view.widget_for("/data/intro").editor.text() == "kept"
+
+
+def test_a_submission_loaded_without_its_hidden_nodes_opens(open_view):
+    from fieldkit.forms import load_form
+    from fieldkit.ui.form_view import FormView
+
+    form = load_form("forms/commune_staffing.xlsx")
+    saved = form.new_session().to_xml()  # leaves out the note that is not relevant
+    view, target = open_view(form)
+    target.session.from_xml(saved)
+    reopened = FormView(target)
+    reopened.deleteLater()
+    for index in range(len(reopened.pages)):
+        reopened.show_page(index)
+    assert reopened.widget_for("/data/roster_over_total").isHidden()

@@ -167,3 +167,11 @@ def test_choice_labels_follow_the_form_language(open_view, click):
     view.set_language("English (en)")
     assert [button.text() for button in connected.buttons] == ["Yes", "No"]
     assert connected.buttons[0].isChecked()
+
+
+def test_screen_readers_hear_the_question_and_each_choice(view):
+    view, _ = view
+    radio = view.widget_for("/data/connected")
+    assert radio.box.accessibleName() == "Connected? (required)"
+    assert radio.buttons[0].accessibleName() == ""  # Qt reads the button's text, "Yes"
+    assert view.widget_for("/data/many").filter.accessibleName() == "Many"

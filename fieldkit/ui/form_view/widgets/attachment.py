@@ -40,6 +40,7 @@ class AttachmentWidget(QuestionWidget):
         self.file_label = QLabel(box)
         self.file_label.setTextFormat(Qt.TextFormat.PlainText)
         self.choose_button = QPushButton(translate("FormView", "Choose file…"), box)
+        self.label.setBuddy(self.choose_button)
         self.choose_button.clicked.connect(self.pick_file)
         self.remove_button = QPushButton(translate("FormView", "Remove"), box)
         self.remove_button.clicked.connect(lambda: self.commit(""))
@@ -56,6 +57,9 @@ class AttachmentWidget(QuestionWidget):
 
     def key_widgets(self) -> list[QWidget]:
         return [self.choose_button, self.remove_button]
+
+    def named_widgets(self) -> list[QWidget]:
+        return []  # "Choose file…" says what the button does; the label is its buddy
 
     def pick_file(self) -> None:
         chosen, _ = QFileDialog.getOpenFileName(

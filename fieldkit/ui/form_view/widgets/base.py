@@ -99,6 +99,12 @@ class QuestionWidget(QWidget):
         """The widgets that take keyboard focus, in Tab order."""
         return [self.editor] if self.editor is not None else []
 
+    def named_widgets(self) -> list[QWidget]:
+        """The widgets a screen reader should announce with the question's label:
+        the main editor, not the Clear button or a radio button (which have their
+        own names)."""
+        return self.key_widgets()[:1]
+
     def set_readonly(self, readonly: bool) -> None:
         for widget in self.key_widgets():
             widget.setEnabled(not readonly)
@@ -117,7 +123,7 @@ class QuestionWidget(QWidget):
         return self.binding.session
 
     def is_relevant(self) -> bool:
-        return self.session.is_relevant(self.path)
+        return self.binding.relevant(self.path)
 
     def refresh(self) -> None:
         """Bring label, required marker, state, answer and message in line with the
@@ -161,7 +167,7 @@ class QuestionWidget(QWidget):
 
     def _describe(self, label: str, required: bool) -> None:
         name = label + (translate("FormView", " (required)") if required else "")
-        for widget in self.key_widgets():
+        for widget in self.named_widgets():
             if widget.accessibleName() != name:
                 widget.setAccessibleName(name)
 

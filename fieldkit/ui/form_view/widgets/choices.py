@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QStringListModel, Qt, Signal
 
+from fieldkit.forms.errors import FormError
 from fieldkit.forms.media import search_key
 
 ValueRole = Qt.ItemDataRole.UserRole + 1
@@ -30,7 +31,10 @@ class ChoiceSource:
         if not force and key is not None and key == self._key:
             return False
         self._key = key
-        fresh = self.session.choices(self.path)
+        try:
+            fresh = self.session.choices(self.path)
+        except FormError:  # the question's node is absent (see FormBinding.relevant)
+            fresh = []
         changed = fresh != self.choices
         self.choices = fresh
         return changed

@@ -58,8 +58,8 @@ class GeopointWidget(QuestionWidget):
     def key_widgets(self) -> list[QWidget]:
         return list(self.parts)
 
-    def _describe(self, label: str, required: bool) -> None:
-        pass  # each box keeps its own name (Latitude, Longitude...)
+    def named_widgets(self) -> list[QWidget]:
+        return []  # each box keeps its own name (Latitude, Longitude...)
 
     def _edited(self, position: int, text: str) -> None:
         pasted = parse_pasted(text) if position < 2 else None

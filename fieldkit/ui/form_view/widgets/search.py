@@ -93,6 +93,9 @@ class SearchableSelect(SelectWidget):
     def key_widgets(self) -> list[QWidget]:
         return [self.filter, self.list, self.clear_button]
 
+    def named_widgets(self) -> list[QWidget]:
+        return [self.filter, self.list]
+
     # -- searching ---------------------------------------------------------------------
 
     def search(self, text: str) -> None:

@@ -91,6 +91,9 @@ class _ButtonsSelect(SelectWidget):
         extra = [self.clear_button] if self.clear_button is not None else []
         return [*self.buttons, *extra]
 
+    def named_widgets(self) -> list[QWidget]:
+        return [self.box]  # the group; each button is named by its choice
+
     def _toggled(self, button: QAbstractButton, checked: bool) -> None:
         if not self._showing:
             self.commit(self.answer_from_buttons(button, checked))
