@@ -24,11 +24,15 @@ class ErrorList(QListWidget):
         self.itemActivated.connect(self._activated)
         self.itemClicked.connect(self._activated)
 
-    def set_errors(self, errors: list[tuple[str, str, str]], session) -> None:
-        """`errors` as `FormSession.errors()` gives them: (path, kind, message)."""
+    def set_errors(self, errors: list[tuple[str, str, str]], session, place=None) -> None:
+        """`errors` as `FormSession.errors()` gives them: (path, kind, message).
+        `place(path)` names where the question is ("Equipment"), when labels repeat
+        from page to page; None or "" for nothing."""
         self.clear()
         for path, _kind, message in errors:
-            item = QListWidgetItem(f"{_label(session, path)}: {message}")
+            where = place(path) if place is not None else ""
+            prefix = f"{where} › " if where else ""
+            item = QListWidgetItem(f"{prefix}{_label(session, path)}: {message}")
             item.setData(PathRole, path)
             item.setToolTip(path)
             self.addItem(item)

@@ -331,12 +331,20 @@ class FormView(QWidget):
         self.refresh()
 
     def _fill_errors(self, errors) -> None:
-        self.error_list.set_errors(errors, self.session)
+        self.error_list.set_errors(errors, self.session, self._place)
         self.errors_title.setText(
             translate("FormView", "{count} answers to fix before finalizing:").format(count=len(errors))
             if errors else translate("FormView", "Nothing left to fix."))
         self.errors_title.show()
         self.error_list.setVisible(bool(errors))
+
+    def _place(self, path: str) -> str:
+        """The page of a question in a group page (its label alone may repeat there:
+        "Mobile signal" is asked for the office, the residential and remote areas)."""
+        index = self.page_of(path)
+        if index is None or self.pages[index].spec.group is None or self.pages[index].spec.group.repeat:
+            return ""
+        return self.pages[index].title()
 
     def request_finalize(self) -> None:
         """The Finalize button: the shell finalizes (and lists what stops it, through

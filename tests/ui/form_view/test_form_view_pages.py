@@ -140,6 +140,7 @@ def test_errors_are_listed_and_lead_to_the_field(opened, qtbot, type_text):
     view, target = opened
     view.show_errors()
     assert view.error_list.paths() == ["/data/intro", "/data/staff/head", "/data/people[1]/pname"]
+    assert view.error_list.item(1).text() == "Staff › Head: This answer is required."
     assert view.error_list.item(2).text() == "Name (People 1): This answer is required."
     assert view.widget_for("/data/intro").error_text() == "This answer is required."
     item = view.error_list.item(2)
