@@ -40,6 +40,7 @@ class MainWindow(QMainWindow):
         self.service = None
         self.commune = None
         self.catalog: dict = {}
+        self.drafts_checked = False  # pending working copies looked for (and offered)
         self.visit_dialog: VisitDialog | None = None
         self.resume_dialog: ResumeDialog | None = None
         self.loading = QLabel()
@@ -208,6 +209,7 @@ class MainWindow(QMainWindow):
         tasks.run(self.service.pending_drafts).then(self._drafts_found, self._read_failed)
 
     def _drafts_found(self, drafts: list) -> None:
+        self.drafts_checked = True
         if not drafts:
             return
         titles = {form_id: entry.title_in(self.translators.language) for form_id, entry in self.catalog.items()}
