@@ -199,7 +199,10 @@ def _run_store_command(arguments) -> int:
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="fieldkit", description=_("Offline field surveys of communes."))
     parser.add_argument("--data-dir", help=_("where fieldkit keeps its data (default: the user data folder)"))
+    parser.add_argument("--lang", choices=("vi", "en"),
+                        help=_("language of the window (default: Vietnamese, or the one last chosen)"))
     commands = parser.add_subparsers(dest="command")
+    commands.add_parser("gui", help=_("open the application window (what fieldkit does with no command)"))
     form = commands.add_parser("form", help=_("work with form files"))
     form_commands = form.add_subparsers(dest="form_command", required=True)
     check = form_commands.add_parser("check", help=_("load forms and report what they hold or what is wrong"))
@@ -227,6 +230,10 @@ def main(argv: list[str] | None = None) -> int:
         return form_check(arguments.paths)
     if arguments.command in ("submit", "records", "edit"):
         return _run_store_command(arguments)
+    if arguments.command in (None, "gui"):
+        from fieldkit.ui.app import run  # Qt only loads when the window is wanted
+
+        return run(arguments.data_dir, arguments.lang)
     parser.print_help()
     return 0
 

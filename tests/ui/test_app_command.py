@@ -1,0 +1,24 @@
+"""`fieldkit` with no command, and `fieldkit gui`, open the window."""
+
+import pytest
+
+from fieldkit import cli
+
+
+@pytest.mark.parametrize("argv, expected", [
+    ([], (None, None)),
+    (["gui"], (None, None)),
+    (["--data-dir", "/media/stick/fieldkit", "--lang", "en"], ("/media/stick/fieldkit", "en")),
+    (["--lang", "vi", "gui"], (None, "vi")),
+])
+def test_no_command_or_gui_opens_the_window(monkeypatch, argv, expected):
+    opened = []
+    monkeypatch.setattr("fieldkit.ui.app.run", lambda data_dir, lang: opened.append((data_dir, lang)) or 0)
+    assert cli.main(argv) == 0
+    assert opened == [expected]
+
+
+def test_an_unknown_language_is_refused(capsys):
+    with pytest.raises(SystemExit):
+        cli.main(["--lang", "fr"])
+    assert "--lang" in capsys.readouterr().err
