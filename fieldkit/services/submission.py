@@ -147,7 +147,7 @@ class Submission:
     def _draft_row(self) -> dict:
         return {
             "draft_id": self.draft_id, "form_id": self.form.id, "form_version": self.form.version or "",
-            "instance_xml": self.session.to_xml(), "attachments": self._used_attachments(),
+            "instance_xml": whole_instance_xml(self.session), "attachments": self._used_attachments(),
             "commune": self.current_commune(), "author": self.service.author,
         }
 
@@ -167,7 +167,7 @@ class Submission:
         return {
             "status": status, "answers": self.session.answers(), "attachments": self._used_attachments(),
             "commune": commune, "province": directory_entry.province_code if directory_entry else "",
-            "instance_xml": self.session.to_xml(),
+            "instance_xml": whole_instance_xml(self.session),
             "error_count": sum(1 for _path, kind, _message in self.session.errors() if kind != "required"),
         }
 
@@ -196,6 +196,15 @@ class Submission:
             record_id=self.record_id, parents=parents, form_id=self.form.id, form_version=self.form.version or "",
             data=data, author=self.service.author, action=self._action(status), draft_id=self.draft_id,
             blobs=blobs, after=after)
+
+
+def whole_instance_xml(session) -> str:
+    """The instance with every node, non-relevant ones and their answers included.
+
+    `session.to_xml()` is the ODK submission, without non-relevant nodes; reopening it
+    would lose those nodes (and what was typed in them before a relevance change). The
+    working copy and the revision keep everything, so a session reopens exactly."""
+    return session.instance.to_xml(keep=lambda _node: True)
 
 
 def commune_question(form) -> str | None:

@@ -180,3 +180,29 @@ def test_a_repeat_row_added_and_answered_comes_back(service):
     again = service.open_submission(record_id=record_id)
     assert again.session.repeat_count("/data/roster") == 2
     assert again.session.value("/data/roster[2]/name") == "Lê Văn C"
+
+
+def infrastructure(service):
+    return service.open_submission(form_id="commune_infrastructure", commune_code=HOAN_KIEM)
+
+
+def test_a_resumed_working_copy_keeps_questions_hidden_by_relevance(service):
+    submission = infrastructure(service)
+    submission.set("/data/network/tsl_connected", "yes")
+    submission.set("/data/network/tsl_bandwidth", 100)
+    submission.set("/data/network/tsl_connected", "no")  # the bandwidth question is hidden now
+    submission.last_autosave.result()
+
+    resumed = service.resume(service.pending_drafts()[0].draft_id)
+    assert resumed.session.is_relevant("/data/network/tsl_bandwidth") is False
+    resumed.set("/data/network/tsl_connected", "yes")  # shown again: what was typed is still there
+    assert resumed.session.value("/data/network/tsl_bandwidth") == "100"
+
+
+def test_a_saved_revision_reopens_with_hidden_questions_and_answers_only_relevant_ones(service):
+    submission = infrastructure(service)
+    submission.set("/data/network/tsl_connected", "no")
+    revision = submission.save().result()
+    assert "/data/network/tsl_bandwidth" not in revision["data"]["answers"]
+    reopened = service.open_submission(record_id=revision["record_id"])
+    assert reopened.session.is_relevant("/data/network/tsl_bandwidth") is False
