@@ -165,6 +165,9 @@ def run(data_dir: str | os.PathLike | None = None, lang: str | None = None) -> i
     from fieldkit.ui.main_window import MainWindow
 
     window = MainWindow(folder, translators, store, log_path=log_path)
+    geometry = store.value("geometry")
+    if geometry is not None:
+        window.restoreGeometry(geometry)
     window.show()
     window.start()
     code = app.exec()

@@ -4,7 +4,7 @@
 <context>
     <name>CommuneForms</name>
     <message>
-        <location filename="../../fieldkit/ui/commune_forms.py" line="+132"/>
+        <location filename="../../fieldkit/ui/commune_forms.py" line="+136"/>
         <source>Pick a commune to see its forms.</source>
         <translation>Chọn một xã, phường để xem các biểu mẫu.</translation>
     </message>
@@ -32,7 +32,7 @@
 <context>
     <name>CommuneFormsModel</name>
     <message>
-        <location line="-95"/>
+        <location line="-99"/>
         <source>Form</source>
         <translation>Biểu mẫu</translation>
     </message>
@@ -127,7 +127,7 @@
         <translation>Không mở được biểu mẫu.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+16"/>
         <location line="+74"/>
         <source>This submission is finalized. Changes are saved as a new revision; the finalized one is kept.</source>
         <translation>Phiếu này đã hoàn tất. Mọi thay đổi được lưu thành một phiên bản mới; phiên bản đã hoàn tất vẫn được giữ.</translation>
@@ -224,7 +224,7 @@
 <context>
     <name>FormView</name>
     <message>
-        <location filename="../../fieldkit/ui/form_view/repeat.py" line="+32"/>
+        <location filename="../../fieldkit/ui/form_view/repeat.py" line="+33"/>
         <location line="+13"/>
         <source>Duplicate</source>
         <translation>Nhân bản</translation>
@@ -232,13 +232,13 @@
     <message>
         <location line="-11"/>
         <location line="+12"/>
-        <location line="+89"/>
-        <location filename="../../fieldkit/ui/form_view/widgets/attachment.py" line="+44"/>
+        <location line="+92"/>
+        <location filename="../../fieldkit/ui/form_view/widgets/attachment.py" line="+45"/>
         <source>Remove</source>
         <translation>Xoá</translation>
     </message>
     <message>
-        <location line="-92"/>
+        <location line="-95"/>
         <source>Item</source>
         <translation>Mục</translation>
     </message>
@@ -248,7 +248,7 @@
         <translation>Thêm: {title}</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+46"/>
         <source>Remove “{title}” and its answers?</source>
         <translation>Xoá “{title}” cùng các câu trả lời của mục này?</translation>
     </message>
@@ -298,7 +298,7 @@
         <translation>Không còn gì cần sửa.</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/form_view/widgets/attachment.py" line="-20"/>
+        <location filename="../../fieldkit/ui/form_view/widgets/attachment.py" line="-21"/>
         <source>Images ({patterns})</source>
         <translation>Hình ảnh ({patterns})</translation>
     </message>
@@ -323,12 +323,12 @@
         <translation>Chọn tệp…</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>or drop a file here</source>
         <translation>hoặc kéo thả tệp vào đây</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+13"/>
         <source>Choose a file</source>
         <translation>Chọn một tệp</translation>
     </message>
@@ -353,7 +353,7 @@
         <translation>Xoá câu trả lời này</translation>
     </message>
     <message>
-        <location line="+119"/>
+        <location line="+125"/>
         <source> (required)</source>
         <translation> (bắt buộc)</translation>
     </message>
@@ -394,7 +394,7 @@
     </message>
     <message>
         <location line="+50"/>
-        <location filename="../../fieldkit/ui/form_view/widgets/search.py" line="+164"/>
+        <location filename="../../fieldkit/ui/form_view/widgets/search.py" line="+167"/>
         <source>Not answered yet</source>
         <translation>Chưa trả lời</translation>
     </message>
@@ -414,12 +414,12 @@
         <translation>Giữ thứ tự này</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/form_view/widgets/search.py" line="-97"/>
+        <location filename="../../fieldkit/ui/form_view/widgets/search.py" line="-100"/>
         <source>Type to search</source>
         <translation>Gõ để tìm</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+48"/>
         <source>No choices yet: answer the questions above first.</source>
         <translation>Chưa có lựa chọn: hãy trả lời các câu hỏi phía trên trước.</translation>
     </message>
@@ -439,7 +439,7 @@
         <translation>Câu trả lời: {answer}</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/form_view/widgets/select.py" line="+141"/>
+        <location filename="../../fieldkit/ui/form_view/widgets/select.py" line="+144"/>
         <source>Choose…</source>
         <translation>Chọn…</translation>
     </message>
@@ -447,7 +447,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../fieldkit/ui/main_window.py" line="+128"/>
+        <location filename="../../fieldkit/ui/main_window.py" line="+129"/>
         <source>Opening the data in {folder}…</source>
         <translation>Đang mở dữ liệu trong {folder}…</translation>
     </message>
@@ -468,7 +468,7 @@
         <translation>{delegation} — người nhập liệu: {person}</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>The unsaved answers were discarded.</source>
         <translation>Đã bỏ các câu trả lời chưa lưu.</translation>
     </message>
