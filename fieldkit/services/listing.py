@@ -45,6 +45,32 @@ def submission_row(record: dict, communes: CommuneDirectory, titles: dict[str, s
     )
 
 
+class RowCache:
+    """SubmissionRows already made, by what they show: a browser refreshed after one save
+    rebuilds one row, not ten thousand."""
+
+    LIMIT = 100_000
+
+    def __init__(self):
+        self._rows: dict[tuple, SubmissionRow] = {}
+
+    def rows(self, records: list[dict], *, communes: CommuneDirectory, titles: dict[str, str],
+             lang: str) -> list[SubmissionRow]:
+        if len(self._rows) > self.LIMIT:
+            self._rows.clear()
+        zone, found = local_zone(), []
+        for record in records:
+            key = (lang, titles.get(record["form_id"]), zone, *(record[name] for name in _SHOWN))
+            row = self._rows.get(key)
+            if row is None:
+                row = self._rows[key] = submission_row(record, communes, titles, zone)
+            found.append(row)
+        return found
+
+
+_SHOWN = ("record_id", "winner_rev", "status", "conflicts", "error_count", "deleted", "commune", "province")
+
+
 @functools.lru_cache(maxsize=8192)
 def _folded(text: str) -> str:
     """search_key, remembered: names, titles and authors repeat across thousands of rows."""
@@ -65,9 +91,14 @@ def filtered(rows: list[SubmissionRow], *, text: str | None = None) -> list[Subm
 def _matches(row: SubmissionRow, wanted: str) -> bool:
     if row.record_id.startswith(wanted) or row.commune_code.startswith(wanted):
         return True
-    haystack = " ".join((_folded(row.commune_name), _folded(row.province_name), _folded(row.form_title),
-                         _folded(row.author), row.form_id))
+    haystack = _haystack(row.commune_name, row.province_name, row.form_title, row.author, row.form_id)
     return all(word in haystack for word in wanted.split())
+
+
+@functools.lru_cache(maxsize=65536)
+def _haystack(*texts: str) -> str:
+    """What a row's text search looks in: the same few combinations repeat across rows."""
+    return " ".join(_folded(text) for text in texts)
 
 
 def commune_form_status(form_id: str, records: list[dict], drafts: list[dict]) -> tuple[str, str | None]:

@@ -45,6 +45,7 @@ class SurveyService:
         self._lock = threading.Lock()
         self._shipped_added = False
         self._shipped_lock = threading.Lock()
+        self._row_cache = listing.RowCache()
 
     @classmethod
     def open(cls, data_dir: Path | str | None = None, *, device_name: str | None = None) -> "SurveyService":
@@ -227,10 +228,8 @@ class SurveyService:
     def submissions(self, *, form_id: str | None = None, province: str | None = None, commune: str | None = None,
                     status: str | None = None, text: str | None = None, lang: str = "vi") -> list[SubmissionRow]:
         """Every submission (deleted ones excluded), most recently updated first, filtered."""
-        titles = self._titles(lang)
         records = self.store.records(form_id=form_id, province=province, commune=commune, status=status)
-        zone = listing.local_zone()
-        rows = [listing.submission_row(record, self.communes, titles, zone) for record in records]
+        rows = self._row_cache.rows(records, communes=self.communes, titles=self._titles(lang), lang=lang)
         return listing.filtered(rows, text=text)
 
     def possible_duplicates(self, *, commune_code: str, form_id: str, record_id: str | None = None,
