@@ -120,7 +120,7 @@ def add_records(service, count: int) -> None:
 
 def bench_records(service, count: int) -> dict:
     add_records(service, count)
-    service.submissions()  # warm up: commune directory loaded
+    service.communes.warm_up()
     return {
         "records": len(service.store.records()),
         "store_records": summary([timed(service.store.records) for _ in range(10)]),

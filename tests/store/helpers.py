@@ -7,8 +7,9 @@ Import as `from store.helpers import ...` (tests/ is on sys.path through tests/c
 - `sqlite_rows(path, sql)`: any query on a database file, connection closed after.
 - `start_child(...)` and `kill_at_random_moment(child, rng=...)`: run a child process
   that writes in a loop and SIGKILL it at a random moment; the lines it printed.
-- Run as a script (`python tests/store/helpers.py autosave-loop DATA_DIR`) it is that
-  child: it autosaves one draft forever, printing each number once it is committed.
+- Run as a script it is that child: `python tests/store/helpers.py autosave-loop DATA_DIR`
+  autosaves one draft forever, printing each number once it is committed;
+  `save-loop DATA_DIR` saves revisions of five records, printing each committed seq.
 """
 
 from __future__ import annotations
@@ -84,6 +85,26 @@ def autosave_loop(data_dir: Path) -> None:
         print(number - 1, flush=True)
 
 
+def save_loop(data_dir: Path) -> None:
+    """The child: save revisions of a few records as fast as possible; print each
+    committed revision's seq."""
+    from fieldkit.store import Store
+
+    store = Store.open(data_dir=data_dir)
+    heads: dict[str, list[str]] = {}
+    for record in store.records():
+        heads[record["record_id"]] = [record["winner_rev"]]
+    number = 0
+    while True:
+        record_id = f"record-{number % 5}"
+        data = {"status": "draft", "answers": {"/data/n": str(number)}, "commune": "00070",
+                "instance_xml": draft_xml(number)}
+        revision = store.commit_revision(record_id=record_id, parents=heads.get(record_id, []), form_id="crash",
+                                         form_version="1", data=data, author="crash", action="save").result()
+        heads[record_id] = [revision["rev_id"]]
+        print(revision["seq"], flush=True)
+        number += 1
+
+
 if __name__ == "__main__":
-    if sys.argv[1:2] == ["autosave-loop"]:
-        autosave_loop(Path(sys.argv[2]))
+    {"autosave-loop": autosave_loop, "save-loop": save_loop}[sys.argv[1]](Path(sys.argv[2]))
