@@ -94,23 +94,26 @@ class Translators:
     (qtbase_<lang>.qm, for standard buttons) when PySide6 ships it. English is the
     source language: no catalogue needed."""
 
+    # One application per process: whichever Translators installed a catalogue, the next
+    # install replaces it (a second window, or a test's, must not stack languages).
+    _installed: list[QTranslator] = []
+
     def __init__(self, app: QCoreApplication):
         self.app = app
         self.language = DEFAULT_LANGUAGE
-        self._installed: list[QTranslator] = []
 
     def install(self, language: str) -> str:
         language = language if language in LANGUAGES else DEFAULT_LANGUAGE
-        for translator in self._installed:
+        for translator in Translators._installed:
             self.app.removeTranslator(translator)
-        self._installed = []
+        Translators._installed.clear()
         sources = [(f"fieldkit_{language}", resources_dir() / "translations"),
                    (f"qtbase_{language}", Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)))]
         for name, folder in sources if language != "en" else []:
             translator = QTranslator(self.app)
             if translator.load(name, str(folder)):
                 self.app.installTranslator(translator)
-                self._installed.append(translator)
+                Translators._installed.append(translator)
             elif name.startswith("fieldkit"):
                 log.warning("translation %s not found in %s", name, folder)
         self.language = language

@@ -83,7 +83,7 @@ class Driver:
         self.timer.stop()
         view, session = self.window.forms.view, self.window.forms.submission.session
         if not session.value("/data/total_staff"):
-            # 0 staff: every question stays relevant (see test_app_resume.py's engine bug).
+            # an answer before the notes, so a resumed copy starts from a typical state
             view.focus_path("/data/total_staff")
             self.type_into(view.widget_for("/data/total_staff").editor, "0")
         view.focus_path(NOTES)

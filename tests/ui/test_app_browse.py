@@ -161,8 +161,6 @@ def test_browser_in_the_app_opens_a_submission_and_a_new_one_warns(qtbot, start_
     shell.enter_visit()
     shell.pick_commune("hoan kiem")
     first = shell.open_form("commune_staffing")
-    # Every question relevant, so reopening does not trip over the engine bug that
-    # test_app_resume.py records (non-relevant questions missing from the saved XML).
     shell.forms.view.focus_path("/data/total_staff")
     type_text(qtbot, shell.forms.view.widget_for("/data/total_staff").editor, "0")
     shell.save()
