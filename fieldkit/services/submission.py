@@ -157,15 +157,18 @@ class Submission:
         answered = self.session.value(path) if path and self.session.is_relevant(path) else ""
         return answered or self.commune_code or ""
 
-    def _used_attachments(self) -> dict[str, str]:
-        answered = set(self.session.answers().values())
+    def _used_attachments(self, answers: dict[str, str] | None = None) -> dict[str, str]:
+        """The attached files an answer still names (a replaced photo is dropped)."""
+        if not self.attachments:
+            return {}  # the common case, without walking the answers at every keystroke
+        answered = set((answers if answers is not None else self.session.answers()).values())
         return {name: digest for name, digest in self.attachments.items() if name in answered}
 
     def _revision_data(self, status: str) -> dict:
-        commune = self.current_commune()
+        commune, answers = self.current_commune(), self.session.answers()
         directory_entry = self.service.communes.get(commune) if commune else None
         return {
-            "status": status, "answers": self.session.answers(), "attachments": self._used_attachments(),
+            "status": status, "answers": answers, "attachments": self._used_attachments(answers),
             "commune": commune, "province": directory_entry.province_code if directory_entry else "",
             "instance_xml": whole_instance_xml(self.session),
             "error_count": sum(1 for _path, kind, _message in self.session.errors() if kind != "required"),
