@@ -66,7 +66,37 @@ class Instance:
         if loaded.root_element is None or loaded.root_element.name != self.root.name:
             found = loaded.root_element.name if loaded.root_element is not None else "nothing"
             raise FormError(f"the submission's root element is <{found}>, the form expects <{self.root.name}>")
-        self.document = loaded
+        self._merge(self.root, loaded.root_element, "/" + self.root.name)
+        self.changed_structure()
+
+    def _merge(self, target: Element, source: Element, path: str) -> None:
+        """Fill the blank `target` with the submission's `source`, as ODK does: nodes
+        the submission left out (non-relevant ones) come back blank from the form, and
+        nodes the form no longer has are kept, never dropped."""
+        for attribute in source.attributes:
+            target.set(attribute.name, attribute.value, attribute.namespace, prefix=attribute.prefix)
+        if not source.element_children() and not target.element_children():
+            target.value = source.value
+            return
+        loaded: dict[str, list[Element]] = {}
+        for child in source.element_children():
+            loaded.setdefault(child.name, []).append(child)
+        for repeat in sorted(self.repeat_paths):
+            if repeat.rsplit("/", 1)[0] == path:
+                self._merge_repeat(target, repeat, loaded.pop(repeat.rsplit("/", 1)[1], []))
+        for child in target.element_children():
+            matches = loaded.pop(child.name, None)
+            if matches and f"{path}/{child.name}" not in self.repeat_paths:
+                self._merge(child, matches[0], f"{path}/{child.name}")
+        for extras in loaded.values():
+            for extra in extras:
+                target.append(extra.clone())
+
+    def _merge_repeat(self, parent: Element, repeat: str, instances: list[Element]) -> None:
+        for blank in self.repeat_instances(parent, repeat):
+            parent.remove(blank)
+        for instance in instances:
+            self._merge(self.add_repeat(parent, repeat), instance, repeat)
 
     def changed_structure(self) -> None:
         self._index = None

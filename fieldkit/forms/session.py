@@ -192,7 +192,9 @@ class FormSession:
     def _node_error(self, path: str, node) -> tuple[str, str] | None:
         if not self._node_relevant(node):
             return None
-        bind = self.form.binds[path]
+        bind = self.form.binds.get(path)
+        if bind is None:  # a control without a bind: nothing to check
+            return None
         value = node.value
         if value == "":
             if self._state["required"].get(node, False):

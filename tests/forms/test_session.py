@@ -275,3 +275,31 @@ def test_a_broken_expression_names_the_field_and_the_expression(tmp_path):
         form.compiled
     message = str(caught.value)
     assert "/data/b" in message and "relevant" in message
+
+
+def test_a_submission_without_its_non_relevant_answers_loads_whole(household):
+    session = household.new_session()
+    session.set("/data/children", "0")
+    xml = session.to_xml()
+    assert "<school" not in xml
+    restored = household.new_session().from_xml(xml)
+    assert restored.value("/data/school") == ""  # back from the form, blank
+    restored.set("/data/children", "2")
+    restored.set("/data/school", "yes")
+    assert restored.to_dict()["school"] == "yes"
+
+
+def test_nodes_the_form_no_longer_has_are_kept_when_loading(household):
+    xml = household.new_session().to_xml().replace("<town>", "<retired>old answer</retired><town>")
+    restored = household.new_session().from_xml(xml)
+    assert "<retired>old answer</retired>" in restored.to_xml()
+
+
+def test_a_question_without_a_bind_has_no_error(tmp_path):
+    form = form_from_md(tmp_path, """
+        | survey |
+        | | type    | name | label |
+        | | trigger | ok   | OK    |
+    """)
+    session = form.new_session()
+    assert session.error("/data/ok") is None
