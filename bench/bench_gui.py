@@ -77,7 +77,8 @@ def search_per_keystroke() -> dict:
     from PySide6.QtWidgets import QApplication
 
     from fieldkit.communes import CommuneDirectory
-    from fieldkit.ui.commune_picker import CommunePicker, make_rows
+    from fieldkit.ui.commune_picker import CommunePicker
+    from fieldkit.ui.commune_rows import make_rows
 
     app = QApplication.instance() or QApplication([])
     directory = CommuneDirectory()

@@ -9,14 +9,13 @@ single pass over precomputed ASCII strings.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from PySide6.QtCore import (
     QAbstractListModel, QEvent, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt, Signal,
 )
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QListView, QVBoxLayout, QWidget
 
+from fieldkit.ui.commune_rows import Row
 from fieldkit.ui.proxies import rows_filter_change
 
 COLUMN_NAME = 0
@@ -24,27 +23,6 @@ CODE_ROLE = Qt.ItemDataRole.UserRole + 1
 PROVINCE_ROLE = Qt.ItemDataRole.UserRole + 2
 RECENT_ROLE = Qt.ItemDataRole.UserRole + 3
 COMMUNE_ROLE = Qt.ItemDataRole.UserRole + 4
-
-
-@dataclass(frozen=True)
-class Row:
-    commune: object  # fieldkit.communes.Commune
-    key: str  # "phuong hoan kiem thanh pho ha noi": the name, then its province
-    recent: bool
-
-
-def make_rows(communes, recent) -> list[Row]:
-    """Rows in display order: recent ones (most recent first), then the rest.
-    Computing the keys takes a while: call it off the GUI thread."""
-    from fieldkit.forms.media import search_key  # heavy package: imported off the GUI thread
-
-    recent_codes = [commune.code for commune in recent]
-    first = {code: position for position, code in enumerate(recent_codes)}
-    province_keys = {commune.province_name: search_key(commune.province_name) for commune in communes}
-    rows = [Row(commune, f"{search_key(commune.name)} {province_keys[commune.province_name]} {commune.code}",
-                commune.code in first) for commune in communes]
-    rows.sort(key=lambda row: first.get(row.commune.code, len(first)))  # stable: code order kept
-    return rows
 
 
 class CommuneListModel(QAbstractListModel):
@@ -121,7 +99,8 @@ class CommuneFilterProxy(QSortFilterProxyModel):
         super().setSourceModel(model)
 
     def set_filter(self, text: str, province: str | None) -> None:
-        from fieldkit.forms.media import search_key  # already imported by make_rows: cheap
+        # Imported by the commune directory's warm-up, which starts with the window.
+        from fieldkit.forms.media import search_key
 
         words = search_key(text).split()
         if words == self._words and province == self._province and self._shown is not None:

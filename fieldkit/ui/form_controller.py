@@ -79,13 +79,20 @@ class FormController(QObject):
             tasks.run(self.service.possible_duplicates, commune_code=commune.code, form_id=entry.form_id).then(
                 lambda found: self._confirm_new(entry, commune, found), self._failed_to_open)
             return
+        lang = self._lang()
         self._start_open(entry, commune, lambda: self.service.open_submission(
-            form_id=entry.form_id, commune_code=commune.code, record_id=record_id, lang=self._lang()))
+            form_id=entry.form_id, commune_code=commune.code, record_id=record_id, lang=lang))
+
+    def open_record(self, entry, commune_code: str, record_id: str) -> None:
+        """A saved record (from the submissions browser); its commune is looked up off
+        the GUI thread with it."""
+        lang = self._lang()
+        self._start_open(entry, commune_code, lambda: self.service.open_submission(
+            form_id=entry.form_id, commune_code=commune_code, record_id=record_id, lang=lang))
 
     def resume(self, draft) -> None:
-        entry = self.window.catalog.get(draft.form_id)
-        commune = self.service.communes.get(draft.commune_code)
-        self._start_open(entry, commune, lambda: self.service.resume(draft.draft_id))
+        entry, lang = self.window.catalog.get(draft.form_id), self._lang()
+        self._start_open(entry, draft.commune_code, lambda: self.service.resume(draft.draft_id, lang=lang))
 
     def _confirm_new(self, entry, commune, found: list) -> None:
         if not found:
@@ -103,9 +110,16 @@ class FormController(QObject):
         box.open()
 
     def _start_open(self, entry, commune, make) -> None:
+        """`commune`: the picked one, or a code to look up with the opening."""
         self.close_now()
         self.message.emit(self.tr("Opening the form…"))
-        tasks.run(make).then(lambda submission: self._show(entry, commune, submission), self._failed_to_open)
+
+        def opening():
+            submission = make()
+            found = self.service.communes.get(commune) if isinstance(commune, str) else commune
+            return submission, found
+
+        tasks.run(opening).then(lambda opened: self._show(entry, opened[1], opened[0]), self._failed_to_open)
 
     def _failed_to_open(self, error) -> None:
         errors.show_error(self.window, self.tr("Could not open the form."), error)

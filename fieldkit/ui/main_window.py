@@ -17,7 +17,8 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QStackedWidget, QW
 
 from fieldkit.ui import errors, labels, tasks
 from fieldkit.ui.commune_forms import CommuneForms, FormRow
-from fieldkit.ui.commune_picker import CommunePicker, make_rows
+from fieldkit.ui import commune_rows
+from fieldkit.ui.commune_picker import CommunePicker
 from fieldkit.ui.form_controller import FormController
 from fieldkit.ui.form_page import FormPage
 from fieldkit.ui.resume_dialog import ResumeDialog
@@ -142,11 +143,9 @@ class MainWindow(QMainWindow):
     @staticmethod
     def _read_start_data(service) -> dict:
         """What the first screen needs, read in one trip off the GUI thread."""
-        communes = service.communes
-        provinces = communes.provinces()
-        everything = [commune for province in provinces for commune in communes.in_province(province.code)]
-        return {"provinces": provinces, "rows": make_rows(everything, communes.recent(limit=10)),
-                "visit": service.visit}
+        recent = service.store.setting("recent_communes") or []
+        provinces, rows = commune_rows.load(list(recent))
+        return {"provinces": provinces, "rows": rows, "visit": service.visit}
 
     def _start_data_read(self, data: dict) -> None:
         self.picker.set_data(data["provinces"], data["rows"])
@@ -154,9 +153,11 @@ class MainWindow(QMainWindow):
         self.pages.setCurrentIndex(PAGE_HOME)
         self._update_form_actions()
         self.picker.search_box.setFocus()
-        # The catalog converts the shipped XLSForms on the very first run (seconds): it
-        # comes after the picker, which is usable meanwhile.
+        # The catalog converts the shipped XLSForms on the very first run (seconds), and
+        # the commune directory (look-ups, the search key) loads in half a second: both
+        # come after the picker, which is usable meanwhile.
         tasks.run(self.service.catalog).then(self._catalog_read, self._read_failed)
+        tasks.run(self.service.communes.warm_up).then(None, self._read_failed)
         self.ready.emit()
 
     def _catalog_read(self, entries: list) -> None:
@@ -260,8 +261,7 @@ class MainWindow(QMainWindow):
         self.forms.open(entry, self.commune, record_id, new=new)
 
     def _open_row(self, row) -> None:
-        commune = self.service.communes.get(row.commune_code)
-        self.forms.open(self.catalog.get(row.form_id), commune, row.record_id, new=False)
+        self.forms.open_record(self.catalog.get(row.form_id), row.commune_code, row.record_id)
 
     def _form_opened(self, _submission) -> None:
         self.pages.setCurrentIndex(PAGE_FORM)

@@ -85,3 +85,23 @@ def test_many_tasks_all_delivered(qtbot, count):
     qtbot.waitUntil(lambda: len(results) == count, timeout=5000)
     assert sorted(results) == [n * n for n in range(count)]
     assert not tasks.busy()
+
+
+def test_many_signals_emitted_from_python_do_not_abort_the_interpreter(qtbot):
+    """PySide6 6.12.0 drops a reference to True on every Python emit(); before Python
+    3.12 that aborted the interpreter after a few thousand (fieldkit.ui guards it)."""
+    import sys
+
+    from PySide6.QtCore import QObject, Signal
+
+    class Emitter(QObject):
+        changed = Signal(str)
+
+    emitter = Emitter()
+    seen = []
+    emitter.changed.connect(seen.append)
+    before = sys.getrefcount(True)
+    for number in range(20_000):
+        emitter.changed.emit(str(number))
+    assert len(seen) == 20_000
+    assert sys.getrefcount(True) > 1_000_000 or sys.getrefcount(True) >= before
