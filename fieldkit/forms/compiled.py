@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from fieldkit.forms.errors import FormError
 from fieldkit.forms.model import Form, Question
-from fieldkit.forms.xpath import Expression, XPathError, compile_expression
+from fieldkit.forms.xpath import Document, Expression, XPathError, compile_expression, parse_xml
 
 # Bind attributes whose value the session keeps up to date as answers change.
 TRACKED_ATTRIBUTES = ("calculate", "relevant", "required", "readonly")
@@ -39,6 +39,18 @@ class CompiledForm:
     repeat_counts: dict[str, Expression] = field(default_factory=dict)
     setvalues: list[tuple[object, Expression | None]] = field(default_factory=list)
     _extra: dict[str, Expression] = field(default_factory=dict)
+    _secondary: dict[str, Document] | None = None
+
+    def secondary_documents(self) -> dict[str, Document]:
+        """The secondary instances, parsed once per form: sessions only read them, and
+        the 3,321-commune list takes most of a second to parse."""
+        if self._secondary is None:
+            self._secondary = {
+                key: parse_xml(instance.xml, keep_whitespace=False)
+                for key, instance in self.form.secondary_instances.items()
+                if instance.xml
+            }
+        return self._secondary
 
     def expression(self, source: str) -> Expression:
         """Compile an expression met at run time (label outputs) once."""

@@ -18,7 +18,7 @@ from fieldkit.forms.instance import Instance
 from fieldkit.forms.model import Form, Group, Question, strip_positions
 from fieldkit.forms.session_events import EventRunner
 from fieldkit.forms.values import TYPE_HINTS, fits_type, to_text
-from fieldkit.forms.xpath import Element, EvalContext, XPathError, parse_xml
+from fieldkit.forms.xpath import Element, EvalContext, XPathError
 from fieldkit.forms.xpath.nodes import is_ancestor
 from fieldkit.i18n import language_code, translate
 
@@ -32,10 +32,7 @@ class FormSession:
         self.tz = tz
         self._now = now or (lambda: dt.datetime.now(dt.timezone.utc).astimezone(tz))
         self.properties = dict(properties or {})
-        self.secondary = {
-            key: parse_xml(instance.xml, keep_whitespace=False)
-            for key, instance in form.secondary_instances.items() if instance.xml
-        }
+        self.secondary = self.compiled.secondary_documents()
         self._functions = {"jr:choice-name": self._choice_name}
         self._events = EventRunner(self)
         self._start(Instance(form), first_load=True)
