@@ -117,3 +117,9 @@ def language_code(form_language: str | None) -> str:
 def translate(message: str, language: str = DEFAULT_LANGUAGE, **values) -> str:
     text = _CATALOGUES.get(language, {}).get(message, message)
     return text.format(**values) if values else text
+
+
+def add_messages(language: str, messages: dict[str, str]) -> None:
+    """A Qt-free package keeps its catalogue beside its code and adds it here
+    (fieldkit.sync does), so several engineers do not all edit this one file."""
+    _CATALOGUES.setdefault(language, {}).update(messages)

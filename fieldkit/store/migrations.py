@@ -56,7 +56,30 @@ def _v1_initial(db: "sqlite_utils.Database") -> None:
                    "BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END")
 
 
-MIGRATIONS: list[Callable[["sqlite_utils.Database"], None]] = [_v1_initial]
+def _v2_sync(db: "sqlite_utils.Database") -> None:
+    """What sync needs (issue 4). None of it feeds `records`, which stays a pure
+    function of `revisions`: these are the receiver's bookkeeping and flags."""
+    db["devices"].add_column("revoked", int, not_null_default=0)
+    db["devices"].add_column("changed", str)
+    db["devices"].add_column("clock_skew", str)  # JSON {hlc, receiver_ms, at}: flagged, not adopted
+    # revisions whose parents have not arrived; applied when they do
+    db["pending_revisions"].create({"rev_id": str, "record_id": str, "site_id": str, "seq": int, "missing": str,
+                                    "revision": str, "bundle_id": str, "received": str}, pk="rev_id")
+    db["pending_revisions"].create_index(["site_id", "seq"], unique=True)
+    # bundles signed by a device nobody trusted yet: kept aside until a coordinator does
+    db["quarantine"].create({"bundle_id": str, "fingerprint": str, "site_id": str, "device_name": str,
+                             "file": str, "size": int, "received": str}, pk="bundle_id")
+    # per peer (its key fingerprint), the content vector it has acknowledged holding
+    db["peer_acks"].create({"peer": str, "site_id": str, "seq": int, "updated": str}, pk=("peer", "site_id"))
+    db["tampering"].create({"id": int, "site_id": str, "seq": int, "kept_rev": str, "other_rev": str,
+                            "other": str, "bundle_id": str, "at": str}, pk="id")
+    db["bundles_imported"].create({"bundle_id": str, "site_id": str, "fingerprint": str, "at": str,
+                                   "new": int, "present": int, "pending": int}, pk="bundle_id")
+    db["duplicate_marks"].create({"record_id": str, "duplicate_of": str, "author": str, "at": str},
+                                 pk="record_id")
+
+
+MIGRATIONS: list[Callable[["sqlite_utils.Database"], None]] = [_v1_initial, _v2_sync]
 
 
 def latest_version() -> int:
@@ -76,8 +99,9 @@ def migrate(connection: sqlite3.Connection, path: Path) -> list[int]:
     if current > latest_version():
         raise StoreError(NEWER_SCHEMA, kind="newer_schema", schema=current, path=path)
     applied = []
+    new_file = not _holds_data(connection)  # a file created just now has nothing to copy, at any step
     for version in range(current + 1, latest_version() + 1):
-        if _holds_data(connection):
+        if not new_file:
             backup_copy(connection, backup_path(path, version))
         run_in_transaction(connection, lambda conn, version=version: _apply(conn, version))
         applied.append(version)

@@ -22,8 +22,9 @@ def test_a_new_data_folder_gets_a_database_in_wal_mode_at_the_latest_schema(tmp_
 def test_each_migration_is_recorded_with_the_app_version(tmp_path):
     Store.open(data_dir=tmp_path).close()
     rows = sqlite_rows(tmp_path / "fieldkit.sqlite3", "SELECT version, app_version FROM migrations")
-    assert rows == [(1, "0.1.0")]
-    assert sqlite_rows(tmp_path / "fieldkit.sqlite3", "PRAGMA user_version") == [(1,)]
+    latest = migrations.latest_version()
+    assert rows == [(version, "0.1.0") for version in range(1, latest + 1)]
+    assert sqlite_rows(tmp_path / "fieldkit.sqlite3", "PRAGMA user_version") == [(latest,)]
 
 
 def test_reopening_applies_nothing_and_keeps_the_data(tmp_path):
@@ -37,31 +38,34 @@ def test_reopening_applies_nothing_and_keeps_the_data(tmp_path):
 def test_a_migration_copies_the_file_first_with_what_the_wal_holds(tmp_path, monkeypatch):
     with Store.open(data_dir=tmp_path) as store:
         store.put_setting("kept", "before the upgrade").result()
+    current = migrations.latest_version()
 
-    def v2_add_a_column(db):
+    def next_add_a_column(db):
         db["settings"].add_column("note", str)
 
-    monkeypatch.setattr(migrations, "MIGRATIONS", [*migrations.MIGRATIONS, v2_add_a_column])
+    monkeypatch.setattr(migrations, "MIGRATIONS", [*migrations.MIGRATIONS, next_add_a_column])
     with Store.open(data_dir=tmp_path) as store:
-        assert store.schema_version == 2
+        assert store.schema_version == current + 1
 
-    copy = tmp_path / "fieldkit.before-v2.sqlite3"
-    assert sqlite_rows(copy, "PRAGMA user_version") == [(1,)]
+    copy = tmp_path / f"fieldkit.before-v{current + 1}.sqlite3"
+    assert sqlite_rows(copy, "PRAGMA user_version") == [(current,)]
     assert sqlite_rows(copy, "SELECT value FROM settings WHERE key = 'kept'") == [('"before the upgrade"',)]
-    assert [row[0] for row in sqlite_rows(tmp_path / "fieldkit.sqlite3", "SELECT version FROM migrations")] == [1, 2]
+    versions = [row[0] for row in sqlite_rows(tmp_path / "fieldkit.sqlite3", "SELECT version FROM migrations")]
+    assert versions == list(range(1, current + 2))
 
 
 def test_a_failed_migration_leaves_the_file_at_the_old_version(tmp_path, monkeypatch):
     Store.open(data_dir=tmp_path).close()
+    current = migrations.latest_version()
 
-    def v2_broken(db):
+    def next_broken(db):
         db["settings"].add_column("note", str)
-        raise RuntimeError("bug in migration 2")
+        raise RuntimeError("bug in the next migration")
 
-    monkeypatch.setattr(migrations, "MIGRATIONS", [*migrations.MIGRATIONS, v2_broken])
-    with pytest.raises(RuntimeError, match="bug in migration 2"):
+    monkeypatch.setattr(migrations, "MIGRATIONS", [*migrations.MIGRATIONS, next_broken])
+    with pytest.raises(RuntimeError, match="bug in the next migration"):
         Store.open(data_dir=tmp_path)
-    assert sqlite_rows(tmp_path / "fieldkit.sqlite3", "PRAGMA user_version") == [(1,)]
+    assert sqlite_rows(tmp_path / "fieldkit.sqlite3", "PRAGMA user_version") == [(current,)]
     columns = [row[1] for row in sqlite_rows(tmp_path / "fieldkit.sqlite3", "PRAGMA table_info(settings)")]
     assert "note" not in columns
 

@@ -1,0 +1,196 @@
+"""The coordinator's work, Qt-free: what the coordinator screens and the CLI call.
+
+Import bundles from files or folders (a progress callback per step), export, trust and
+revoke devices, review conflicts and resolve them, review possible duplicate visits,
+and compare state with another coordinator (status / state_digest). Long calls block:
+the GUI runs them in its background-operation helper, never on the GUI thread.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+from fieldkit import paths
+from fieldkit.store import Store
+from fieldkit.store.tables import utc_now
+from fieldkit.sync import crypto, merge, trust
+from fieldkit.sync import status as sync_status
+from fieldkit.sync.export import export_bundle
+from fieldkit.sync.importer import ImportReport, import_bundle, verify_file
+
+BUNDLE_SUFFIX = ".fkb"
+
+# progress(bundle_number, bundle_count, path, step, done, total): step is "verify" (bytes
+# hashed of total) or "import" (chunks committed of total)
+Progress = Callable[[int, int, str, str, int, int], None]
+
+
+def normalize_fingerprint(text: str) -> str | None:
+    """'3F2A 91C0 …' or '3f2a-91c0-…' -> 64 lowercase hex digits; None if not one."""
+    digits = re.sub(r"[\s:\-]", "", text).lower()
+    return digits if re.fullmatch(r"[0-9a-f]{64}", digits) else None
+
+
+def readable_fingerprint(fingerprint: str) -> str:
+    """Groups of four, four groups a line: easy to read aloud and compare on two screens."""
+    groups = [fingerprint[index:index + 4].upper() for index in range(0, len(fingerprint), 4)]
+    return "\n".join(" ".join(groups[index:index + 4]) for index in range(0, len(groups), 4))
+
+
+class CoordinatorService:
+    def __init__(self, store: Store, *, owns_store: bool = False):
+        self.store = store
+        self._owns_store = owns_store
+        self._exchange = None
+
+    @classmethod
+    def open(cls, data_dir: Path | str | None = None, *, device_name: str | None = None) -> "CoordinatorService":
+        return cls(Store.open(data_dir=paths.data_dir(data_dir), device_name=device_name), owns_store=True)
+
+    def close(self) -> None:
+        if self._owns_store:
+            self.store.close()
+
+    def __enter__(self) -> "CoordinatorService":
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        self.close()
+
+    # -- keys -------------------------------------------------------------------------------
+
+    @property
+    def exchange_key(self):
+        if self._exchange is None:
+            self._exchange = crypto.exchange_key(self.store.data_dir)
+        return self._exchange
+
+    def public_key_document(self) -> dict:
+        return crypto.public_key_document(identity=self.store.identity,
+                                          exchange_public_key=crypto.exchange_public(self.exchange_key))
+
+    def export_public_key(self, path: Path) -> dict:
+        document = self.public_key_document()
+        Path(path).write_text(json.dumps(document, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+        return document
+
+    @staticmethod
+    def read_public_key(path: Path) -> dict:
+        """A public key file, checked; ValueError (or OSError) when it is not one."""
+        return crypto.read_public_key_document(json.loads(Path(path).read_text(encoding="utf-8")))
+
+    # -- bundles ----------------------------------------------------------------------------
+
+    def export(self, out: Path, *, full: bool = False, encrypt_to: list[Path] = (), peer: str | None = None,
+               author: str = "") -> dict:
+        recipients = [self.read_public_key(path) for path in encrypt_to]
+        return export_bundle(self.store, Path(out), full=full, peer=peer, recipients=recipients or None,
+                             author=author)
+
+    @staticmethod
+    def bundle_files(paths_given: list[Path]) -> list[Path]:
+        """Files as given; folders (a USB drive) searched for *.fkb, in name order."""
+        found = []
+        for path in map(Path, paths_given):
+            found += sorted(path.rglob(f"*{BUNDLE_SUFFIX}")) if path.is_dir() else [path]
+        return found
+
+    def import_paths(self, paths_given: list[Path], *, progress: Progress | None = None) -> list[ImportReport]:
+        files = self.bundle_files(paths_given)
+        reports = []
+        for number, path in enumerate(files, start=1):
+            def step(name, done, total, number=number, path=path):
+                if progress:
+                    progress(number, len(files), str(path), name, done, total)
+
+            reports.append(import_bundle(self.store, path, exchange_private=self.exchange_key, progress=step))
+        return reports
+
+    def verify(self, path: Path) -> ImportReport:
+        return verify_file(self.store, Path(path), exchange_private=self.exchange_key)
+
+    # -- trust ------------------------------------------------------------------------------
+
+    def trust(self, fingerprint_or_key_file: str) -> tuple[str, list[ImportReport]]:
+        """Trust a device; import the bundles of it that wait in quarantine. (fingerprint, reports)."""
+        fingerprint = normalize_fingerprint(fingerprint_or_key_file)
+        public_key, name = None, ""
+        if fingerprint is None:
+            document = self.read_public_key(Path(fingerprint_or_key_file))
+            fingerprint, public_key, name = document["fingerprint"], document["ed25519"], document["device_name"]
+        self.store.writer.call(lambda connection: trust.set_trust(
+            connection, fingerprint=fingerprint, trusted=True, public_key=public_key, name=name))
+        with self.store.read() as connection:
+            waiting = trust.quarantined(connection, fingerprint)
+        reports = [import_bundle(self.store, Path(row["file"]), exchange_private=self.exchange_key)
+                   for row in waiting]
+        for row, report in zip(waiting, reports):
+            if not report.rejected and report.status != "quarantined":
+                Path(row["file"]).unlink(missing_ok=True)
+        return fingerprint, reports
+
+    def untrust(self, fingerprint_or_key_file: str) -> str:
+        """Revoke a device: what it sent stays; nothing new from its key is accepted."""
+        fingerprint = normalize_fingerprint(fingerprint_or_key_file)
+        if fingerprint is None:
+            fingerprint = self.read_public_key(Path(fingerprint_or_key_file))["fingerprint"]
+        if fingerprint == self.store.identity.fingerprint:
+            raise ValueError("this device cannot revoke its own key")
+        self.store.writer.call(lambda connection: trust.set_trust(connection, fingerprint=fingerprint, trusted=False))
+        return fingerprint
+
+    def devices(self) -> list[dict]:
+        with self.store.read() as connection:
+            return trust.devices(connection)
+
+    def quarantined(self) -> list[dict]:
+        with self.store.read() as connection:
+            return trust.quarantined(connection)
+
+    # -- conflicts, duplicates, status ------------------------------------------------------
+
+    def conflicts(self) -> list[dict]:
+        with self.store.read() as connection:
+            return merge.conflicts(connection)
+
+    def resolve(self, record_id: str, *, take: str | None = None, answers: dict[str, str] | None = None,
+                author: str = "") -> dict:
+        """A resolution revision (parents: every head), signed by this device; the revision."""
+        with self.store.read() as connection:
+            plan = merge.resolution(connection, record_id=record_id, take=take, answers=answers)
+        return self.store.commit_revision(record_id=record_id, author=author or self.store.identity.device_name,
+                                          action="resolve", **plan).result()
+
+    def delete(self, record_id: str, *, author: str = "") -> dict:
+        """A tombstone: a deleted revision on every head (nothing is erased)."""
+        with self.store.read() as connection:
+            plan = merge.resolution(connection, record_id=record_id)
+        plan["deleted"] = True
+        return self.store.commit_revision(record_id=record_id, author=author or self.store.identity.device_name,
+                                          action="delete", **plan).result()
+
+    def duplicates(self) -> list[list[dict]]:
+        """Groups of live records of the same form and commune not yet reviewed."""
+        with self.store.read() as connection:
+            rows = connection.execute(
+                "SELECT record_id, form_id, commune, author, updated FROM records WHERE deleted = 0 AND commune != '' "
+                "AND record_id NOT IN (SELECT record_id FROM duplicate_marks) ORDER BY form_id, commune, updated")
+            groups: dict[tuple[str, str], list[dict]] = {}
+            for record_id, form_id, commune, author, updated in rows:
+                groups.setdefault((form_id, commune), []).append(
+                    {"record_id": record_id, "form_id": form_id, "commune": commune, "author": author,
+                     "updated": updated})
+        return [group for group in groups.values() if len(group) > 1]
+
+    def mark_duplicate(self, record_id: str, *, duplicate_of: str | None, author: str = "") -> None:
+        """Mark a record a duplicate of another (None: reviewed, keep both). Local to this coordinator."""
+        self.store.writer.call(lambda connection: connection.execute(
+            "INSERT OR REPLACE INTO duplicate_marks (record_id, duplicate_of, author, at) VALUES (?, ?, ?, ?)",
+            (record_id, duplicate_of, author, utc_now())))
+
+    def status(self) -> dict:
+        with self.store.read() as connection:
+            return sync_status.status(connection)

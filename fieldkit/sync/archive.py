@@ -1,0 +1,189 @@
+"""The bundle's ZIP container, written and read strictly.
+
+Bundles are plain ZIP files (any unzip opens them) in one canonical shape: members
+stored (not deflated: chunks are compressed inside, so a zip bomb has nowhere to hide),
+no extra fields or comments, fixed dates, members back to back, the central directory
+right after them and nothing after it. The reader accepts only that shape and checks
+every header field against it, so a flipped byte anywhere in the file is caught: in a
+header by the shape check, in a member by the manifest's SHA-256, in the manifest by
+its signature. Sizes are checked from the central directory before anything is read.
+"""
+
+from __future__ import annotations
+
+import re
+import struct
+import zlib
+from dataclasses import dataclass
+from pathlib import Path
+
+from fieldkit.sync.errors import BAD_MEMBER, DUPLICATE_MEMBER, NOT_A_BUNDLE, TOO_LARGE, BundleError
+
+_LOCAL = struct.Struct("<4sHHHHHIIIHH")
+_CENTRAL = struct.Struct("<4sHHHHHHIIIHHHHHII")
+_END = struct.Struct("<4sHHHHIIH")
+_VERSION = 20  # 2.0: stored members, no zip64
+_DOS_DATE = (0 << 9) | (1 << 5) | 1  # 1980-01-01: a fixed date, so equal content is equal bytes
+
+MEMBER_NAME = re.compile(r"manifest\.json|manifest\.sig|forms/[0-9a-f]{64}\.xml|revisions/[0-9]{4,6}\.jsonl"
+                         r"|blobs/[0-9a-f]{64}")
+
+
+@dataclass(frozen=True)
+class Limits:
+    """What a bundle may hold; checked on declared sizes before reading."""
+    bundle: int = 0xFFFF_FFFF - 1  # no zip64: a bigger export is split into several bundles
+    members: int = 200_000
+    manifest: int = 16 << 20
+    signature: int = 64
+    chunk: int = 32 << 20  # stored bytes of one revisions chunk
+    chunk_expanded: int = 96 << 20  # its JSON lines once decompressed
+    blob: int = 64 << 20
+    form: int = 16 << 20
+
+    def for_member(self, name: str) -> int:
+        if name == "manifest.json":
+            return self.manifest
+        if name == "manifest.sig":
+            return self.signature
+        return {"revisions": self.chunk, "blobs": self.blob, "forms": self.form}[name.split("/")[0]]
+
+
+@dataclass(frozen=True)
+class Member:
+    name: str
+    size: int
+    crc: int
+    offset: int  # of its local header
+
+
+class ArchiveWriter:
+    """Writes members one after the other into a binary file open for writing."""
+
+    def __init__(self, file):
+        self._file = file
+        self._members: list[Member] = []
+        self._offset = 0
+
+    def add(self, name: str, data: bytes) -> None:
+        if not MEMBER_NAME.fullmatch(name):
+            raise ValueError(f"not a bundle member name: {name!r}")
+        encoded = name.encode("ascii")
+        crc = zlib.crc32(data)
+        header = _LOCAL.pack(b"PK\x03\x04", _VERSION, 0, 0, 0, _DOS_DATE, crc, len(data), len(data),
+                             len(encoded), 0)
+        self._file.write(header + encoded)
+        self._file.write(data)
+        self._members.append(Member(name, len(data), crc, self._offset))
+        self._offset += len(header) + len(encoded) + len(data)
+
+    def finish(self) -> int:
+        """Write the central directory; the archive's size."""
+        directory = b"".join(
+            _CENTRAL.pack(b"PK\x01\x02", _VERSION, _VERSION, 0, 0, 0, _DOS_DATE, member.crc, member.size,
+                          member.size, len(member.name), 0, 0, 0, 0, 0, member.offset) + member.name.encode("ascii")
+            for member in self._members)
+        self._file.write(directory)
+        self._file.write(_END.pack(b"PK\x05\x06", 0, 0, len(self._members), len(self._members), len(directory),
+                                   self._offset, 0))
+        return self._offset + len(directory) + _END.size
+
+
+class ArchiveReader:
+    """A bundle file opened for strict reading; `members` in file order."""
+
+    def __init__(self, path: Path, *, limits: Limits = Limits()):
+        self.path = Path(path)
+        self.limits = limits
+        self._file = open(self.path, "rb")
+        try:
+            self.members = self._read_directory()
+        except BaseException:
+            self._file.close()
+            raise
+
+    def close(self) -> None:
+        self._file.close()
+
+    def __enter__(self) -> "ArchiveReader":
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        self.close()
+
+    def _damaged(self, detail: str) -> BundleError:
+        return BundleError(NOT_A_BUNDLE, step="size", path=self.path, detail=detail)
+
+    def _read_directory(self) -> dict[str, Member]:
+        size = self._file.seek(0, 2)
+        if size > self.limits.bundle:
+            raise BundleError(TOO_LARGE, step="size", path=self.path, what="the file", size=size,
+                              limit=self.limits.bundle)
+        if size < _END.size:
+            raise self._damaged("too short")
+        self._file.seek(size - _END.size)
+        signature, disk, start_disk, here, count, directory_size, directory_offset, comment = _END.unpack(
+            self._file.read(_END.size))
+        if signature != b"PK\x05\x06" or disk or start_disk or here != count or comment:
+            raise self._damaged("no end of archive where it belongs")
+        if count > self.limits.members:
+            raise BundleError(TOO_LARGE, step="size", path=self.path, what="the number of files", size=count,
+                              limit=self.limits.members)
+        if directory_offset + directory_size + _END.size != size or directory_size > count * (_CENTRAL.size + 80):
+            raise self._damaged("the directory is not where the archive ends")
+        self._file.seek(directory_offset)
+        return self._parse_directory(self._file.read(directory_size), count, directory_offset)
+
+    def _parse_directory(self, directory: bytes, count: int, directory_offset: int) -> dict[str, Member]:
+        members: dict[str, Member] = {}
+        position, expected_offset, total = 0, 0, 0
+        for _index in range(count):
+            fields = _CENTRAL.unpack_from(directory, position) if position + _CENTRAL.size <= len(directory) else None
+            if fields is None:
+                raise self._damaged("the directory is cut short")
+            name_length = fields[10]
+            raw_name = directory[position + _CENTRAL.size: position + _CENTRAL.size + name_length]
+            member = self._check_entry(fields, raw_name, members)
+            if member.offset != expected_offset:
+                raise self._damaged(f"{member.name} is not where it belongs")
+            total += member.size
+            expected_offset += _LOCAL.size + name_length + member.size
+            members[member.name] = member
+            position += _CENTRAL.size + name_length
+        if position != len(directory) or expected_offset != directory_offset:
+            raise self._damaged("bytes outside the archive's files")
+        return members
+
+    def _check_entry(self, fields: tuple, raw_name: bytes, seen: dict) -> Member:
+        (signature, made_by, needed, flags, method, time, date, crc, stored, size, name_length, extra, comment,
+         disk, internal, external, offset) = fields
+        try:
+            name = raw_name.decode("ascii")
+        except UnicodeDecodeError:
+            name = raw_name.decode("utf-8", "replace")
+        if not MEMBER_NAME.fullmatch(name):  # path traversal, absolute paths, anything unexpected
+            raise BundleError(BAD_MEMBER, step="size", path=self.path, name=name)
+        if name in seen:
+            raise BundleError(DUPLICATE_MEMBER, step="size", path=self.path, name=name)
+        limit = self.limits.for_member(name)
+        if max(size, stored) > limit:
+            raise BundleError(TOO_LARGE, step="size", path=self.path, what=name, size=max(size, stored), limit=limit)
+        if (signature, made_by, needed, flags, method, time, date, extra, comment, disk, internal, external) != (
+                b"PK\x01\x02", _VERSION, _VERSION, 0, 0, 0, _DOS_DATE, 0, 0, 0, 0, 0) or stored != size:
+            raise self._damaged(f"{name} is not stored the way fieldkit writes bundles")
+        return Member(name, size, crc, offset)
+
+    def read(self, name: str) -> bytes:
+        """A member's bytes, checked against its local header and CRC (size bounded by the limits)."""
+        member = self.members[name]
+        encoded = name.encode("ascii")
+        self._file.seek(member.offset)
+        header = self._file.read(_LOCAL.size + len(encoded))
+        expected = _LOCAL.pack(b"PK\x03\x04", _VERSION, 0, 0, 0, _DOS_DATE, member.crc, member.size, member.size,
+                               len(encoded), 0) + encoded
+        if header != expected:
+            raise self._damaged(f"the header of {name} does not match the directory")
+        data = self._file.read(member.size)
+        if len(data) != member.size or zlib.crc32(data) != member.crc:
+            raise self._damaged(f"{name} is damaged")
+        return data

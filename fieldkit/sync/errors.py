@@ -1,0 +1,55 @@
+"""Why a bundle is refused, in plain words, Vietnamese first.
+
+Each refusal names the verification step it failed (DESIGN.md §5 order), so a report can
+say where a bundle went wrong, and a test can check that nothing later ran.
+"""
+
+from __future__ import annotations
+
+from fieldkit.i18n import translate
+from fieldkit.store.errors import cli_language
+
+# the verification steps, in the order the importer runs them
+STEPS = ("size", "signature", "signer", "version", "hash", "decrypt", "revision", "stage", "commit")
+
+
+class BundleError(Exception):
+    """A bundle that cannot be used. `step` is one of STEPS; `text(lang)` the message."""
+
+    def __init__(self, message: str, *, step: str, **values):
+        self.message = message
+        self.step = step
+        self.values = {name: str(value) for name, value in values.items()}
+        super().__init__(self.text(cli_language()))
+
+    def text(self, lang: str) -> str:
+        return translate(self.message, lang, **self.values)
+
+
+# size limits and archive structure
+NOT_A_BUNDLE = "{path} is not a fieldkit bundle, or it is damaged or truncated ({detail})."
+TOO_LARGE = "{path}: {what} is {size} bytes, more than the {limit} bytes a bundle may hold."
+BAD_MEMBER = "{path}: the bundle holds a file with a name that is not allowed: {name!r}."
+DUPLICATE_MEMBER = "{path}: the bundle holds the file {name!r} twice."
+MISSING_MEMBER = "{path}: the bundle lacks {name}."
+BAD_MANIFEST = "{path}: the bundle's manifest is not valid ({detail})."
+# signature and signer
+BAD_SIGNATURE = "{path}: the bundle's signature does not match its content: it was altered or damaged."
+UNKNOWN_SIGNER = ("{path}: signed by a device that is not trusted yet ({device}, key {fingerprint}). "
+                  "It is kept in quarantine; trust the key after checking the fingerprint on that laptop.")
+REVOKED_SIGNER = "{path}: signed by a device whose trust was revoked ({device}, key {fingerprint})."
+# versions
+NEWER_FORMAT = ("{path} was made by a newer fieldkit (bundle format {version}); "
+                "update the app to import it.")
+# content
+HASH_MISMATCH = "{path}: {name} does not match the manifest: the bundle was altered or damaged."
+UNLISTED_MEMBER = "{path}: {name} is in the bundle but not in its manifest."
+NOT_FOR_US = "{path} is encrypted for other coordinators; this device cannot open it."
+WRONG_KEY = "{path}: the bundle could not be decrypted with this device's key ({name})."
+CHUNK_TOO_LARGE = "{path}: {name} expands to more than {limit} bytes."
+BAD_REVISION = "{path}: {name} holds a revision that is not valid ({detail})."
+BAD_REVISION_SIGNATURE = "{path}: {name} holds a revision whose signature does not match (revision {rev_id})."
+REVOKED_REVISION = "{path}: {name} holds new revisions of a revoked device ({site_id})."
+TAMPERING = ("{path}: device {site_id} sent two different revisions numbered {seq}: "
+             "possible tampering. The bundle was not imported.")
+CHANGED_DURING_IMPORT = "{path}: {name} changed while it was being imported; import it again."

@@ -1,0 +1,129 @@
+"""Merge rules (DESIGN.md §6) over the revisions a store holds.
+
+The merged state is the union of revisions, so it needs no merging code of its own:
+`records` (fieldkit.store.revisions.record_row) already keeps every head and shows the
+provisional winner, max (hlc, rev_id). This module says what kind each conflict is and
+makes resolutions:
+
+- hard: some answer path was changed on two sides since their common ancestor, to
+  different values (two sides making the same change agree, so that is not hard);
+  edit against delete is always hard: someone must decide.
+- soft: the sides changed different answers; taking both is a sensible default.
+
+A resolution is a new revision of this device whose parents are all the heads; it
+travels like any other, so a second coordinator that imports it is resolved too.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+import sqlite3
+
+from fieldkit.store.revisions import get_revision, record_revisions
+
+HARD, SOFT = "hard", "soft"
+
+
+def heads_of(revisions: list[dict]) -> list[dict]:
+    """Revisions no other names as parent, provisional winner last."""
+    named = {parent for revision in revisions for parent in revision["parents"]}
+    return sorted((revision for revision in revisions if revision["rev_id"] not in named),
+                  key=lambda revision: (revision["hlc"], revision["rev_id"]))
+
+
+def _ancestors(rev_id: str, by_id: dict[str, dict]) -> set[str]:
+    """rev_id and every revision it descends from (among those held)."""
+    seen, stack = set(), [rev_id]
+    while stack:
+        current = stack.pop()
+        if current in seen or current not in by_id:
+            continue
+        seen.add(current)
+        stack.extend(by_id[current]["parents"])
+    return seen
+
+
+def common_ancestor(left: str, right: str, by_id: dict[str, dict]) -> dict | None:
+    """The latest revision both descend from (None: they share no history)."""
+    common = _ancestors(left, by_id) & _ancestors(right, by_id)
+    if not common:
+        return None
+    return max((by_id[rev_id] for rev_id in common), key=lambda revision: (revision["hlc"], revision["rev_id"]))
+
+
+def changed_answers(base: dict | None, revision: dict) -> dict[str, object]:
+    """Answer path -> new value (None: removed) of what `revision` changed since `base`."""
+    before = (base or {}).get("data", {}).get("answers", {}) if base else {}
+    after = revision["data"].get("answers", {})
+    return {path: after.get(path) for path in set(before) | set(after) if before.get(path) != after.get(path)}
+
+
+def conflicting_fields(left: dict, right: dict, by_id: dict[str, dict]) -> list[str]:
+    base = common_ancestor(left["rev_id"], right["rev_id"], by_id)
+    left_changes, right_changes = changed_answers(base, left), changed_answers(base, right)
+    return sorted(path for path in set(left_changes) & set(right_changes) if left_changes[path] != right_changes[path])
+
+
+def describe_conflict(revisions: list[dict]) -> dict | None:
+    """The conflict a record's revisions hold, or None (one head, or every head deleted)."""
+    heads = heads_of(revisions)
+    if len(heads) < 2 or all(head["deleted"] for head in heads):
+        return None
+    by_id = {revision["rev_id"]: revision for revision in revisions}
+    deletion = any(head["deleted"] for head in heads)
+    fields: set[str] = set()
+    for index, left in enumerate(heads):
+        for right in heads[index + 1:]:
+            if not left["deleted"] and not right["deleted"]:
+                fields.update(conflicting_fields(left, right, by_id))
+    winner = heads[-1]
+    return {"record_id": winner["record_id"], "form_id": winner["form_id"],
+            "commune": winner["data"].get("commune", ""), "kind": HARD if fields or deletion else SOFT,
+            "delete": deletion, "fields": sorted(fields), "winner": winner["rev_id"],
+            "heads": [_head_summary(head) for head in heads]}
+
+
+def _head_summary(head: dict) -> dict:
+    return {"rev_id": head["rev_id"], "site_id": head["site_id"], "seq": head["seq"], "hlc": head["hlc"],
+            "author": head["author"], "deleted": head["deleted"], "status": head["data"].get("status"),
+            "answers": head["data"].get("answers", {})}
+
+
+def conflicts(connection: sqlite3.Connection) -> list[dict]:
+    """Every record's conflict, by record id; each head names its device."""
+    names = dict(connection.execute("SELECT site_id, name FROM devices").fetchall())
+    found = []
+    for (record_id,) in connection.execute("SELECT record_id FROM records WHERE conflicts > 0 ORDER BY record_id"):
+        conflict = describe_conflict(record_revisions(connection, record_id))
+        if conflict is not None:
+            for head in conflict["heads"]:
+                head["device"] = names.get(head["site_id"], "")
+            found.append(conflict)
+    return found
+
+
+def resolution(connection: sqlite3.Connection, *, record_id: str, take: str | None = None,
+               answers: dict[str, str] | None = None) -> dict:
+    """What a resolution revision holds: {parents, form_id, form_version, data, deleted}.
+
+    `take`: one head's content as it is (a deleted head: the record stays deleted).
+    `answers`: the provisional winner (or `take`) with these answers set. The caller
+    signs and stores it (Store.commit_revision) with every head as parent."""
+    heads = heads_of(record_revisions(connection, record_id))
+    if not heads:
+        raise KeyError(record_id)
+    base = heads[-1] if take is None else get_revision(connection, take)
+    if base is None or base["rev_id"] not in {head["rev_id"] for head in heads}:
+        raise ValueError(f"{take} is not a head of {record_id}")
+    data = copy.deepcopy(base["data"])
+    if answers:
+        data["answers"] = {**data.get("answers", {}), **answers}
+        # the answers changed without the form at hand: the session is rebuilt from them
+        data.pop("instance_xml", None)
+    return {"parents": sorted(head["rev_id"] for head in heads), "form_id": base["form_id"],
+            "form_version": base["form_version"], "data": data, "deleted": bool(base["deleted"] and not answers)}
+
+
+def dumps(conflict_list: list[dict]) -> str:
+    return json.dumps(conflict_list, ensure_ascii=False, indent=2, sort_keys=True)
