@@ -79,20 +79,18 @@ class FormController(QObject):
             tasks.run(self.service.possible_duplicates, commune_code=commune.code, form_id=entry.form_id).then(
                 lambda found: self._confirm_new(entry, commune, found), self._failed_to_open)
             return
-        lang = self._lang()
         self._start_open(entry, commune, lambda: self.service.open_submission(
-            form_id=entry.form_id, commune_code=commune.code, record_id=record_id, lang=lang))
+            form_id=entry.form_id, commune_code=commune.code, record_id=record_id))
 
     def open_record(self, entry, commune_code: str, record_id: str) -> None:
         """A saved record (from the submissions browser); its commune is looked up off
         the GUI thread with it."""
-        lang = self._lang()
         self._start_open(entry, commune_code, lambda: self.service.open_submission(
-            form_id=entry.form_id, commune_code=commune_code, record_id=record_id, lang=lang))
+            form_id=entry.form_id, commune_code=commune_code, record_id=record_id))
 
     def resume(self, draft) -> None:
-        entry, lang = self.window.catalog.get(draft.form_id), self._lang()
-        self._start_open(entry, draft.commune_code, lambda: self.service.resume(draft.draft_id, lang=lang))
+        entry = self.window.catalog.get(draft.form_id)
+        self._start_open(entry, draft.commune_code, lambda: self.service.resume(draft.draft_id))
 
     def _confirm_new(self, entry, commune, found: list) -> None:
         if not found:
@@ -134,6 +132,7 @@ class FormController(QObject):
             submission.close()  # its working copy stays, to be resumed once this is fixed
             raise  # a bug: the excepthook logs it and shows the crash dialog
         self.entry, self.commune, self.submission, self.view = entry, commune, submission, view
+        self._follow_language(self._lang())
         self.view.save_requested.connect(self.save)
         self.view.finalize_requested.connect(self.finalize)
         self.page.set_form_view(self.view, self._heading())
@@ -257,6 +256,15 @@ class FormController(QObject):
     def set_language(self, language: str) -> None:
         if self.submission is not None:
             self.page.title.setText(self._heading())
+            self._follow_language(language)
+
+    def _follow_language(self, language: str) -> None:
+        """Show the form's labels in the interface language when the form has it (its
+        own language box can still change them); a form without it keeps its default."""
+        wanted = next((known for known in self.submission.form.languages
+                       if known.endswith(f"({language})")), None)
+        if wanted is not None and wanted != self.submission.session.lang:
+            self.view.set_language(wanted)
 
     def _lang(self) -> str:
         return labels.ui_language()

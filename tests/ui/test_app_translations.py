@@ -89,3 +89,14 @@ def test_vietnamese_by_default_and_the_menu_switches_to_english(qtbot, start_she
     assert application.settings(data_dir).value("language") == "en"
     window.findChild(type(window.home_action), "language_vi").trigger()
     qtbot.waitUntil(lambda: window.windowTitle() == "fieldkit — khảo sát cấp xã")
+
+
+def test_the_form_follows_the_interface_language(qtbot, start_shell):
+    shell = start_shell("en")
+    shell.enter_visit()
+    shell.pick_commune("hoan kiem")
+    submission = shell.open_form("commune_staffing")
+    assert submission.session.lang == "English (en)"
+    shell.window.findChild(type(shell.window.home_action), "language_vi").trigger()
+    qtbot.waitUntil(lambda: submission.session.lang == "Tiếng Việt (vi)")
+    assert shell.forms.view.language_box.currentData() == "Tiếng Việt (vi)"
