@@ -145,6 +145,7 @@ class SubmissionsBrowser(QWidget):
         for name, box in (("form_filter", self.form_box), ("province_filter", self.province_box),
                           ("status_filter", self.status_box)):
             box.setObjectName(name)
+            box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)  # whole names
             box.currentIndexChanged.connect(self._refilter)
         self.table = self._make_table()
         self.count_label = QLabel()
@@ -169,7 +170,7 @@ class SubmissionsBrowser(QWidget):
         table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
         table.verticalHeader().hide()
         table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        table.horizontalHeader().setStretchLastSection(False)
+        table.horizontalHeader().setStretchLastSection(True)
         return table
 
     def set_rows(self, rows: list) -> None:

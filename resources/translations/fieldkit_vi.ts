@@ -45,7 +45,7 @@
 <context>
     <name>CommunePicker</name>
     <message>
-        <location filename="../../fieldkit/ui/commune_picker.py" line="+203"/>
+        <location filename="../../fieldkit/ui/commune_picker.py" line="+182"/>
         <location line="+41"/>
         <source>All provinces</source>
         <translation>Tất cả tỉnh, thành phố</translation>
@@ -107,7 +107,7 @@
 <context>
     <name>FormController</name>
     <message>
-        <location filename="../../fieldkit/ui/form_controller.py" line="+94"/>
+        <location filename="../../fieldkit/ui/form_controller.py" line="+99"/>
         <source>Possible duplicate visit</source>
         <translation>Có thể trùng lượt khảo sát</translation>
     </message>
@@ -117,17 +117,17 @@
         <translation>{commune} đã có {count} phiếu “{form}”. Vẫn lập thêm một phiếu mới?</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Opening the form…</source>
         <translation>Đang mở biểu mẫu…</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+10"/>
         <source>Could not open the form.</source>
         <translation>Không mở được biểu mẫu.</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <location line="+74"/>
         <source>This submission is finalized. Changes are saved as a new revision; the finalized one is kept.</source>
         <translation>Phiếu này đã hoàn tất. Mọi thay đổi được lưu thành một phiên bản mới; phiên bản đã hoàn tất vẫn được giữ.</translation>
@@ -447,7 +447,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../fieldkit/ui/main_window.py" line="+129"/>
+        <location filename="../../fieldkit/ui/main_window.py" line="+130"/>
         <source>Opening the data in {folder}…</source>
         <translation>Đang mở dữ liệu trong {folder}…</translation>
     </message>
@@ -483,7 +483,7 @@
         <translation>Không đọc được dữ liệu.</translation>
     </message>
     <message>
-        <location line="+87"/>
+        <location line="+86"/>
         <source>fieldkit — commune surveys</source>
         <translation>fieldkit — khảo sát cấp xã</translation>
     </message>
@@ -546,6 +546,148 @@
         <location line="+1"/>
         <source>&amp;Language</source>
         <translation>&amp;Ngôn ngữ</translation>
+    </message>
+</context>
+<context>
+    <name>QLineEdit</name>
+    <message>
+        <location filename="../../fieldkit/ui/qt_texts.py" line="+21"/>
+        <source>&amp;Undo</source>
+        <translation>&amp;Hoàn tác</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Redo</source>
+        <translation>&amp;Làm lại</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cu&amp;t</source>
+        <translation>&amp;Cắt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Copy</source>
+        <translation>Sao ché&amp;p</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Paste</source>
+        <translation>&amp;Dán</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete</source>
+        <translation>Xoá</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Select All</source>
+        <translation>Chọn tất cả</translation>
+    </message>
+</context>
+<context>
+    <name>QMessageBox</name>
+    <message>
+        <location line="-8"/>
+        <source>Show Details...</source>
+        <translation>Xem chi tiết...</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hide Details...</source>
+        <translation>Ẩn chi tiết...</translation>
+    </message>
+</context>
+<context>
+    <name>QPlatformTheme</name>
+    <message>
+        <location line="-11"/>
+        <source>OK</source>
+        <translation>Đồng ý</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>Huỷ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Yes</source>
+        <translation>&amp;Có</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;No</source>
+        <translation>&amp;Không</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Discard</source>
+        <translation>Bỏ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save</source>
+        <translation>Lưu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open</source>
+        <translation>Mở</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Apply</source>
+        <translation>Áp dụng</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Help</source>
+        <translation>Trợ giúp</translation>
+    </message>
+</context>
+<context>
+    <name>QWidgetTextControl</name>
+    <message>
+        <location line="+10"/>
+        <source>&amp;Undo</source>
+        <translation>&amp;Hoàn tác</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Redo</source>
+        <translation>&amp;Làm lại</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cu&amp;t</source>
+        <translation>&amp;Cắt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Copy</source>
+        <translation>Sao ché&amp;p</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Paste</source>
+        <translation>&amp;Dán</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete</source>
+        <translation>Xoá</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Select All</source>
+        <translation>Chọn tất cả</translation>
     </message>
 </context>
 <context>
@@ -612,7 +754,7 @@
 <context>
     <name>SubmissionsBrowser</name>
     <message>
-        <location filename="../../fieldkit/ui/submissions.py" line="+193"/>
+        <location filename="../../fieldkit/ui/submissions.py" line="+194"/>
         <source>All forms</source>
         <translation>Tất cả biểu mẫu</translation>
     </message>
@@ -645,7 +787,7 @@
 <context>
     <name>SubmissionsModel</name>
     <message>
-        <location line="-144"/>
+        <location line="-145"/>
         <source>Commune</source>
         <translation>Xã, phường</translation>
     </message>

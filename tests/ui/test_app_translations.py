@@ -100,3 +100,19 @@ def test_the_form_follows_the_interface_language(qtbot, start_shell):
     shell.window.findChild(type(shell.window.home_action), "language_vi").trigger()
     qtbot.waitUntil(lambda: submission.session.lang == "Tiếng Việt (vi)")
     assert shell.forms.view.language_box.currentData() == "Tiếng Việt (vi)"
+
+
+def test_qt_standard_buttons_speak_vietnamese(qtbot):
+    from PySide6.QtWidgets import QMessageBox
+
+    translators = application.Translators(QApplication.instance())
+    translators.install("vi")
+    box = QMessageBox(QMessageBox.Icon.Warning, "t", "x",
+                      QMessageBox.StandardButton.Ok | QMessageBox.StandardButton.Cancel)
+    qtbot.addWidget(box)
+    assert box.button(QMessageBox.StandardButton.Ok).text() == "Đồng ý"
+    assert box.button(QMessageBox.StandardButton.Cancel).text() == "Huỷ"
+    translators.install("en")
+    english = QMessageBox(QMessageBox.Icon.Warning, "t", "x", QMessageBox.StandardButton.Ok)
+    qtbot.addWidget(english)
+    assert english.button(QMessageBox.StandardButton.Ok).text() == "OK"
