@@ -135,43 +135,47 @@ class ArchiveReader:
         return self._parse_directory(self._file.read(directory_size), count, directory_offset)
 
     def _parse_directory(self, directory: bytes, count: int, directory_offset: int) -> dict[str, Member]:
-        members: dict[str, Member] = {}
-        position, expected_offset, total = 0, 0, 0
+        entries, position = [], 0
         for _index in range(count):
-            fields = _CENTRAL.unpack_from(directory, position) if position + _CENTRAL.size <= len(directory) else None
-            if fields is None:
+            if position + _CENTRAL.size > len(directory):
                 raise self._damaged("the directory is cut short")
-            name_length = fields[10]
-            raw_name = directory[position + _CENTRAL.size: position + _CENTRAL.size + name_length]
-            member = self._check_entry(fields, raw_name, members)
+            fields = _CENTRAL.unpack_from(directory, position)
+            raw_name = directory[position + _CENTRAL.size: position + _CENTRAL.size + fields[10]]
+            entries.append((fields, raw_name))
+            position += _CENTRAL.size + fields[10]
+        if position != len(directory):
+            raise self._damaged("bytes after the directory")
+        # names and declared sizes of every entry first: the plainest reason to refuse
+        members = [self._check_name_and_size(fields, raw_name, seen) for seen in [set()]
+                   for fields, raw_name in entries]
+        expected_offset = 0
+        for (fields, _raw), member in zip(entries, members):
+            self._check_shape(fields, member)
             if member.offset != expected_offset:
                 raise self._damaged(f"{member.name} is not where it belongs")
-            total += member.size
-            expected_offset += _LOCAL.size + name_length + member.size
-            members[member.name] = member
-            position += _CENTRAL.size + name_length
-        if position != len(directory) or expected_offset != directory_offset:
+            expected_offset += _LOCAL.size + len(member.name) + member.size
+        if expected_offset != directory_offset:
             raise self._damaged("bytes outside the archive's files")
-        return members
+        return {member.name: member for member in members}
 
-    def _check_entry(self, fields: tuple, raw_name: bytes, seen: dict) -> Member:
-        (signature, made_by, needed, flags, method, time, date, crc, stored, size, name_length, extra, comment,
-         disk, internal, external, offset) = fields
-        try:
-            name = raw_name.decode("ascii")
-        except UnicodeDecodeError:
-            name = raw_name.decode("utf-8", "replace")
-        if not MEMBER_NAME.fullmatch(name):  # path traversal, absolute paths, anything unexpected
+    def _check_name_and_size(self, fields: tuple, raw_name: bytes, seen: set) -> Member:
+        name = raw_name.decode("utf-8", "replace")
+        if not MEMBER_NAME.fullmatch(name) or not raw_name.isascii():  # traversal, absolute paths, anything else
             raise BundleError(BAD_MEMBER, step="size", path=self.path, name=name)
         if name in seen:
             raise BundleError(DUPLICATE_MEMBER, step="size", path=self.path, name=name)
-        limit = self.limits.for_member(name)
+        seen.add(name)
+        stored, size, limit = fields[8], fields[9], self.limits.for_member(name)
         if max(size, stored) > limit:
             raise BundleError(TOO_LARGE, step="size", path=self.path, what=name, size=max(size, stored), limit=limit)
+        return Member(name, size, fields[7], fields[16])
+
+    def _check_shape(self, fields: tuple, member: Member) -> None:
+        (signature, made_by, needed, flags, method, time, date, _crc, stored, size, _name_length, extra, comment,
+         disk, internal, external, _offset) = fields
         if (signature, made_by, needed, flags, method, time, date, extra, comment, disk, internal, external) != (
                 b"PK\x01\x02", _VERSION, _VERSION, 0, 0, 0, _DOS_DATE, 0, 0, 0, 0, 0) or stored != size:
-            raise self._damaged(f"{name} is not stored the way fieldkit writes bundles")
-        return Member(name, size, crc, offset)
+            raise self._damaged(f"{member.name} is not stored the way fieldkit writes bundles")
 
     def read(self, name: str) -> bytes:
         """A member's bytes, checked against its local header and CRC (size bounded by the limits)."""

@@ -1,1 +1,78 @@
-MESSAGES = {}
+"""Vietnamese for sync's messages (refusals, reports, the sync commands), keyed by the English."""
+
+from fieldkit.i18n import add_messages
+from fieldkit.sync import errors
+
+VIETNAMESE = {
+    errors.NOT_A_BUNDLE: "{path} không phải gói dữ liệu fieldkit, hoặc đã bị hỏng hay bị cắt cụt ({detail}).",
+    errors.TOO_LARGE: "{path}: {what} có {size} byte, vượt quá giới hạn {limit} byte của một gói.",
+    errors.BAD_MEMBER: "{path}: gói chứa một tệp có tên không được phép: {name!r}.",
+    errors.DUPLICATE_MEMBER: "{path}: gói chứa tệp {name!r} hai lần.",
+    errors.MISSING_MEMBER: "{path}: gói thiếu {name}.",
+    errors.BAD_MANIFEST: "{path}: bản kê của gói không hợp lệ ({detail}).",
+    errors.BAD_SIGNATURE: "{path}: chữ ký của gói không khớp với nội dung: gói đã bị sửa hoặc bị hỏng.",
+    errors.UNKNOWN_SIGNER: ("{path}: được ký bởi một máy chưa được tin cậy ({device}, khóa {fingerprint}). "
+                            "Gói được giữ cách ly; hãy tin cậy khóa sau khi đối chiếu dấu vân tay trên máy đó."),
+    errors.REVOKED_SIGNER: "{path}: được ký bởi một máy đã bị thu hồi tin cậy ({device}, khóa {fingerprint}).",
+    errors.NEWER_FORMAT: ("{path} được tạo bởi phiên bản fieldkit mới hơn (định dạng gói {version}); "
+                          "hãy cập nhật ứng dụng để nhập gói này."),
+    errors.HASH_MISMATCH: "{path}: {name} không khớp với bản kê: gói đã bị sửa hoặc bị hỏng.",
+    errors.UNLISTED_MEMBER: "{path}: {name} có trong gói nhưng không có trong bản kê.",
+    errors.NOT_FOR_US: "{path} được mã hóa cho điều phối viên khác; máy này không mở được.",
+    errors.WRONG_KEY: "{path}: không giải mã được gói bằng khóa của máy này ({name}).",
+    errors.CHUNK_TOO_LARGE: "{path}: {name} giải nén ra hơn {limit} byte.",
+    errors.BAD_REVISION: "{path}: {name} chứa một phiên bản phiếu không hợp lệ ({detail}).",
+    errors.BAD_REVISION_SIGNATURE: "{path}: {name} chứa một phiên bản phiếu có chữ ký không khớp (phiên bản {rev_id}).",
+    errors.REVOKED_REVISION: "{path}: {name} chứa phiên bản mới của một máy đã bị thu hồi ({site_id}).",
+    errors.TAMPERING: ("{path}: máy {site_id} gửi hai phiên bản khác nhau cùng mang số {seq}: "
+                       "có thể dữ liệu đã bị giả mạo. Gói không được nhập."),
+    errors.CHANGED_DURING_IMPORT: "{path}: {name} đã thay đổi trong lúc nhập; hãy nhập lại.",
+    # the sync commands
+    "imported": "đã nhập",
+    "already_present": "đã có sẵn",
+    "quarantined": "cách ly",
+    "rejected": "bị từ chối",
+    "verified": "hợp lệ",
+    "{path}: {status}: {new} new, {present} already present, {pending} pending, {conflicts} conflicts opened":
+        "{path}: {status}: {new} mới, {present} đã có, {pending} chờ, {conflicts} xung đột mới",
+    "  gap: device {site_id} revisions {first}-{last} have not arrived":
+        "  thiếu: máy {site_id} chưa gửi tới các phiên bản {first}-{last}",
+    "  clock of device {site_id} is far ahead: not adopted": "  đồng hồ của máy {site_id} chạy quá nhanh: không theo",
+    "  reason: {reason}": "  lý do: {reason}",
+    "Bundle written: {path} ({count} revisions, id {bundle_id})":
+        "Đã ghi gói: {path} ({count} phiên bản, mã {bundle_id})",
+    "This device: {name}\nKey fingerprint:\n{fingerprint}":
+        "Máy này: {name}\nDấu vân tay khóa:\n{fingerprint}",
+    "Public key written to {path}": "Đã ghi khóa công khai vào {path}",
+    "Trusted: {fingerprint}": "Đã tin cậy: {fingerprint}",
+    "Revoked: {fingerprint}": "Đã thu hồi: {fingerprint}",
+    "No conflicts.": "Không có xung đột.",
+    "{record_id}: {kind} conflict, {heads} versions, shown: {winner}":
+        "{record_id}: xung đột {kind}, {heads} phiên bản, đang hiển thị: {winner}",
+    "hard": "cứng", "soft": "mềm",
+    "  fields changed on both sides: {fields}": "  trường bị sửa ở cả hai phía: {fields}",
+    "  deleted on one side": "  bị xóa ở một phía",
+    "  {rev_id}  {device}  {author}  {hlc}": "  {rev_id}  {device}  {author}  {hlc}",
+    "record {record_id}: resolved by revision": "phiếu {record_id}: đã giải quyết bằng phiên bản",
+    "{path} is not a fingerprint nor a readable public key file: {error}":
+        "{path} không phải dấu vân tay hay tệp khóa công khai đọc được: {error}",
+    "write a bundle of what the coordinators have not acknowledged": "ghi gói chứa dữ liệu điều phối viên chưa xác nhận",
+    "everything this device holds, not only what is new": "toàn bộ dữ liệu máy này có, không chỉ phần mới",
+    "encrypt for a coordinator's public key file (repeat for several)":
+        "mã hóa cho tệp khóa công khai của điều phối viên (lặp lại cho nhiều người)",
+    "import bundles (files or folders)": "nhập gói (tệp hoặc thư mục)",
+    "check a bundle without importing it": "kiểm tra gói mà không nhập",
+    "bundles: export, import, verify": "gói dữ liệu: xuất, nhập, kiểm tra",
+    "this device's keys": "khóa của máy này",
+    "show this device's key fingerprint": "hiện dấu vân tay khóa của máy này",
+    "write this device's public key file (for trust and encryption)":
+        "ghi tệp khóa công khai của máy này (để tin cậy và mã hóa)",
+    "trust a device by its fingerprint or its public key file": "tin cậy một máy theo dấu vân tay hoặc tệp khóa công khai",
+    "revoke trust in a device": "thu hồi tin cậy một máy",
+    "list conflicts": "liệt kê xung đột",
+    "resolve a conflict with a new revision": "giải quyết xung đột bằng một phiên bản mới",
+    "take this version as it is": "lấy nguyên phiên bản này",
+    "counts and the state digest": "số lượng và mã tổng trạng thái",
+}
+
+add_messages("vi", VIETNAMESE)
