@@ -162,6 +162,7 @@ def run(data_dir: str | os.PathLike | None = None, lang: str | None = None) -> i
     folder = paths.data_dir(data_dir)
     log_path = setup_logging(folder)
     install_excepthook(log_path)
+    log.info("fieldkit started: data in %s", folder)
     store = settings(folder)
     translators = Translators(app)
     translators.install(lang or str(store.value("language", DEFAULT_LANGUAGE)))
