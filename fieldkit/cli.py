@@ -196,6 +196,20 @@ def _run_store_command(arguments) -> int:
         return 2
 
 
+SYNC_COMMANDS = ("bundle", "keys", "trust", "untrust", "conflicts", "resolve", "status")
+
+
+def _run_sync_command(arguments) -> int:
+    from fieldkit.store import StoreError
+    from fieldkit.sync import commands as sync_commands
+
+    try:
+        return sync_commands.run(arguments, refused=_Refused, assignments=_assignments)
+    except (_Refused, StoreError) as error:
+        print(str(error), file=sys.stderr)
+        return 2
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="fieldkit", description=_("Offline field surveys of communes."))
     parser.add_argument("--data-dir", help=_("where fieldkit keeps its data (default: the user data folder)"))
@@ -220,6 +234,9 @@ def build_parser() -> argparse.ArgumentParser:
     edit_command.add_argument("record_id", metavar="RECORD_ID")
     edit_command.add_argument("--set", action="append", required=True, metavar="PATH=VALUE",
                               help=_("an answer to change; repeat for several"))
+    from fieldkit.sync import commands as sync_commands
+
+    sync_commands.add_parsers(commands)
     return parser
 
 
@@ -230,6 +247,8 @@ def main(argv: list[str] | None = None) -> int:
         return form_check(arguments.paths)
     if arguments.command in ("submit", "records", "edit"):
         return _run_store_command(arguments)
+    if arguments.command in SYNC_COMMANDS:
+        return _run_sync_command(arguments)
     if arguments.command in (None, "gui"):
         from fieldkit.ui.app import run  # Qt only loads when the window is wanted
 

@@ -101,8 +101,9 @@ def verify_file(store, path: Path, *, exchange_private=None, limits: Limits = Li
     try:
         with bundles.open_bundle(Path(path), limits=limits) as bundle:
             _describe(report, bundle)
-            _verify(store, bundle, exchange_private=exchange_private, report=report, progress=lambda *_: None,
-                    quarantine=False)
+            plan = _verify(store, bundle, exchange_private=exchange_private, report=report,
+                           progress=lambda *_: None, quarantine=False)
+            report.revisions = plan.revisions
     except BundleError as error:
         _reject(report, error)
     except _Quarantined:
