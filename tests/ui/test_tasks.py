@@ -89,7 +89,7 @@ def test_many_tasks_all_delivered(qtbot, count):
 
 def test_many_signals_emitted_from_python_do_not_abort_the_interpreter(qtbot):
     """PySide6 6.12.0 drops a reference to True on every Python emit(); before Python
-    3.12 that aborted the interpreter after a few thousand (fieldkit.ui guards it)."""
+    3.12 that aborted the interpreter after a few thousand: pyproject excludes it."""
     import sys
 
     from PySide6.QtCore import QObject, Signal
@@ -104,4 +104,4 @@ def test_many_signals_emitted_from_python_do_not_abort_the_interpreter(qtbot):
     for number in range(20_000):
         emitter.changed.emit(str(number))
     assert len(seen) == 20_000
-    assert sys.getrefcount(True) > 1_000_000 or sys.getrefcount(True) >= before
+    assert sys.getrefcount(True) >= before  # PySide6 6.12.0 leaked one per emit

@@ -1,6 +1,6 @@
 """Geopoints typed or pasted, traces, and attachments by picker or drag and drop."""
 
-from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QImage
 from PySide6.QtWidgets import QApplication, QFileDialog
 
@@ -98,7 +98,7 @@ def test_file_by_drag_and_drop(make_form, open_view, tmp_path):
     widget = view.widget_for("/data/minutes")
     data = QMimeData()
     data.setUrls([QUrl.fromLocalFile(str(document))])
-    enter = QDragEnterEvent(QPointF(5, 5), Qt.DropAction.CopyAction, data,
+    enter = QDragEnterEvent(QPoint(5, 5), Qt.DropAction.CopyAction, data,
                             Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
     QApplication.sendEvent(widget, enter)
     assert enter.isAccepted()
