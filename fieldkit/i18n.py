@@ -34,6 +34,10 @@ _VIETNAMESE = {
     "where fieldkit keeps its data (default: the user data folder)":
         "thư mục dữ liệu của fieldkit (mặc định: thư mục dữ liệu của người dùng)",
     "work with form files": "làm việc với tệp biểu mẫu",
+    "language of the window (default: Vietnamese, or the one last chosen)":
+        "ngôn ngữ của cửa sổ (mặc định: tiếng Việt, hoặc ngôn ngữ chọn lần trước)",
+    "open the application window (what fieldkit does with no command)":
+        "mở cửa sổ ứng dụng (như khi chạy fieldkit không kèm lệnh)",
     "load forms and report what they hold or what is wrong": "nạp biểu mẫu và báo nội dung hoặc lỗi",
     # store faults (fieldkit.store.errors)
     "The disk is full: {path} could not be written. Free some space, then try again; nothing has been lost.":
