@@ -21,6 +21,7 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+from fieldkit.store.errors import StoreError
 from fieldkit.store.hlc import hlc_milliseconds
 from fieldkit.store.tables import put_blob, put_form, utc_now
 from fieldkit.sync import bundle as bundles
@@ -40,7 +41,7 @@ QUARANTINE_DIR = "quarantine"
 @dataclass
 class ImportReport:
     path: str
-    status: str = "imported"  # imported | already_present | quarantined | rejected | verified
+    status: str = "imported"  # imported | already_present | quarantined | rejected | failed | verified
     bundle_id: str | None = None
     device: str = ""
     fingerprint: str = ""
@@ -59,7 +60,8 @@ class ImportReport:
 
     @property
     def rejected(self) -> bool:
-        return self.status == "rejected"
+        """Not imported, or not wholly: refused, or stopped by a storage fault (retry)."""
+        return self.status in ("rejected", "failed")
 
     def as_dict(self) -> dict:
         return asdict(self)
@@ -92,6 +94,9 @@ def import_bundle(store, path: Path, *, exchange_private=None, progress: Callabl
         _reject(report, error)
     except _Quarantined:
         report.status = "quarantined"
+    except StoreError as error:  # disk full, read-only...: the chunks committed stay; importing again completes
+        report.status, report.step = "failed", "commit"
+        report.reason, report.reason_en = str(error), error.text("en")
     return report
 
 

@@ -32,6 +32,7 @@ VIETNAMESE = {
     "already_present": "đã có sẵn",
     "quarantined": "cách ly",
     "rejected": "bị từ chối",
+    "failed": "thất bại (thử lại)",
     "verified": "hợp lệ",
     "{path}: {status}: {new} new, {present} already present, {pending} pending, {conflicts} conflicts opened":
         "{path}: {status}: {new} mới, {present} đã có, {pending} chờ, {conflicts} xung đột mới",
