@@ -1,0 +1,171 @@
+"""Sync benchmark (issue 4, item 6). Not a test: prints figures as JSON.
+
+    python bench/bench_sync.py            # 100 bundles, 100,000 submissions of a 250-question form
+    python bench/bench_sync.py --quick    # 10 bundles, 2,000 submissions (a minute on 2 cores)
+
+Figures: export and import time of the bundles; the same revision rows inserted into
+SQLite with executemany in one transaction (the raw floor, same pragmas: WAL,
+synchronous=FULL); import throughput / raw throughput (target >= 0.5); Ed25519 sign and
+verify time for as many revisions; peak RSS of a child process importing all the
+bundles (target < 300 MB for 1 GB of bundles).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from fieldkit.store import Store  # noqa: E402
+from fieldkit.store.revisions import REVISION_FIELDS, insert_revision, make_revision, materialize_new  # noqa: E402
+from fieldkit.sync import trust  # noqa: E402
+from fieldkit.sync.export import export_bundle  # noqa: E402
+from fieldkit.sync.importer import import_bundle  # noqa: E402
+
+QUESTIONS = 250
+
+
+def submission_data(number: int) -> dict:
+    answers = {f"/data/g{question // 25}/q{question}": f"giá trị {number}-{question}" for question in range(QUESTIONS)}
+    xml = "".join(f"<q{question}>giá trị {number}-{question}</q{question}>" for question in range(QUESTIONS))
+    return {"status": "finalized", "answers": answers, "attachments": {}, "commune": f"{number % 3321:05d}",
+            "province": "01", "instance_xml": f"<data>{xml}</data>", "error_count": 0}
+
+
+def make_submissions(store: Store, *, first: int, count: int) -> list[dict]:
+    def write(connection):
+        made = []
+        seq = connection.execute("SELECT coalesce(max(seq), 0) FROM revisions").fetchone()[0]
+        for number in range(first, first + count):
+            seq += 1
+            revision = make_revision(record_id=str(uuid.UUID(int=number)), parents=[], site_id=store.identity.site_id,
+                                     seq=seq, hlc=store.clock.now(), form_id="bench", form_version="1",
+                                     data=submission_data(number), author="bench", sign=store.identity.sign)
+            insert_revision(connection, revision)
+            materialize_new(connection, revision)
+            made.append(revision)
+        return made
+
+    return store.writer.call(write)
+
+
+def raw_insert(path: Path, rows: list[tuple]) -> float:
+    connection = sqlite3.connect(path, isolation_level=None)
+    connection.execute("PRAGMA journal_mode = WAL")
+    connection.execute("PRAGMA synchronous = FULL")
+    connection.execute(f"CREATE TABLE revisions ({', '.join(REVISION_FIELDS)}, PRIMARY KEY (rev_id))")
+    started = time.perf_counter()
+    connection.execute("BEGIN")
+    connection.executemany(f"INSERT INTO revisions VALUES ({', '.join('?' * len(REVISION_FIELDS))})", rows)
+    connection.execute("COMMIT")
+    elapsed = time.perf_counter() - started
+    connection.close()
+    return elapsed
+
+
+def as_row(revision: dict) -> tuple:
+    return (revision["rev_id"], revision["record_id"], json.dumps(revision["parents"]), revision["site_id"],
+            revision["seq"], revision["hlc"], revision["form_id"], revision["form_version"],
+            json.dumps(revision["data"], ensure_ascii=False, sort_keys=True), 0, revision["author"], revision["sig"])
+
+
+def signing_cost(store: Store, revisions: list[dict]) -> dict:
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+
+    messages = [bytes.fromhex(revision["rev_id"]) for revision in revisions]
+    started = time.perf_counter()
+    signatures = [store.identity.sign(message) for message in messages]
+    signed = time.perf_counter() - started
+    key = Ed25519PublicKey.from_public_bytes(store.identity.public_key)
+    started = time.perf_counter()
+    for message, signature in zip(messages, signatures):
+        key.verify(signature, message)
+    return {"sign_s": round(signed, 2), "verify_s": round(time.perf_counter() - started, 2), "count": len(messages)}
+
+
+def peak_import_memory(data_dir: Path, bundles: list[Path], fingerprint: str) -> int:
+    """Peak RSS (bytes) of a child that imports every bundle into a fresh coordinator."""
+    script = (
+        "import sys, resource; sys.path.insert(0, sys.argv[1])\n"
+        "from pathlib import Path\nfrom fieldkit.store import Store\nfrom fieldkit.sync import trust\n"
+        "from fieldkit.sync.importer import import_bundle\n"
+        "store = Store.open(data_dir=Path(sys.argv[2]))\n"
+        "store.writer.call(lambda c: trust.set_trust(c, fingerprint=sys.argv[3], trusted=True))\n"
+        "for path in sys.argv[4:]:\n"
+        "    assert not import_bundle(store, Path(path)).rejected\n"
+        "store.close()\n"
+        # VmHWM: this process's own peak (ru_maxrss would include the parent's, inherited through fork)
+        "print([int(line.split()[1]) * 1024 for line in open('/proc/self/status') if line.startswith('VmHWM')][0])\n")
+    result = subprocess.run([sys.executable, "-c", script, str(Path(__file__).resolve().parents[1]), str(data_dir),
+                             fingerprint, *map(str, bundles)], capture_output=True, text=True, check=True)
+    return int(result.stdout.strip().splitlines()[-1])
+
+
+def run(*, bundles: int, per_bundle: int, root: Path) -> dict:
+    laptop = Store.open(data_dir=root / "laptop", device_name="bench-laptop")
+    coordinator = Store.open(data_dir=root / "coordinator", device_name="bench-coordinator")
+    coordinator.writer.call(lambda c: trust.set_trust(c, fingerprint=laptop.identity.fingerprint, trusted=True))
+    export_s, import_s, paths, rows, every = 0.0, 0.0, [], [], []
+    for number in range(bundles):
+        made = make_submissions(laptop, first=number * per_bundle, count=per_bundle)
+        every += made[:2000 - len(every)] if len(every) < 2000 else []
+        rows += [as_row(revision) for revision in made]
+        path = root / f"bundle-{number:03d}.fkb"
+        started = time.perf_counter()
+        export_bundle(laptop, path)
+        export_s += time.perf_counter() - started
+        # the coordinator's acknowledgement, as its next bundle would carry it
+        laptop.writer.call(lambda c, last=made[-1]["seq"]: trust.acknowledge(
+            c, peer="coordinator", vector={laptop.identity.site_id: last}))
+        paths.append(path)
+    for path in paths:
+        started = time.perf_counter()
+        report = import_bundle(coordinator, path)
+        import_s += time.perf_counter() - started
+        assert report.new == per_bundle, report
+    raw_s = raw_insert(root / "raw.sqlite3", rows)
+    total = bundles * per_bundle
+    bundle_bytes = sum(path.stat().st_size for path in paths)
+    signing = signing_cost(laptop, every)
+    figures = {
+        "bundles": bundles, "submissions": total, "questions": QUESTIONS, "bundle_bytes": bundle_bytes,
+        "revision_json_bytes": sum(len(row[8]) for row in rows),
+        "export_s": round(export_s, 2), "import_s": round(import_s, 2), "raw_executemany_s": round(raw_s, 2),
+        "import_vs_raw": round(raw_s / import_s, 3), "export_vs_raw": round(raw_s / export_s, 3),
+        "ed25519_per_revision_us": {"sign": round(signing["sign_s"] / signing["count"] * 1e6, 1),
+                                    "verify": round(signing["verify_s"] / signing["count"] * 1e6, 1)},
+        "ed25519_for_all_s": {"sign": round(signing["sign_s"] / signing["count"] * total, 1),
+                              "verify": round(signing["verify_s"] / signing["count"] * total, 1)},
+    }
+    laptop.close()
+    coordinator.close()
+    figures["import_peak_rss_mb"] = round(peak_import_memory(root / "memory", paths,
+                                                             Store.open(data_dir=root / "laptop").identity.fingerprint)
+                                          / 2**20, 1)
+    figures["bench_process_peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+    return figures
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true")
+    parser.add_argument("--bundles", type=int)
+    parser.add_argument("--per-bundle", type=int)
+    arguments = parser.parse_args()
+    bundles = arguments.bundles or (10 if arguments.quick else 100)
+    per_bundle = arguments.per_bundle or (200 if arguments.quick else 1000)
+    with tempfile.TemporaryDirectory(prefix="bench-sync-") as folder:
+        print(json.dumps(run(bundles=bundles, per_bundle=per_bundle, root=Path(folder)), indent=2))
+
+
+if __name__ == "__main__":
+    main()
