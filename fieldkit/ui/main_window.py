@@ -19,6 +19,7 @@ from fieldkit.ui import errors, labels, tasks
 from fieldkit.ui.commune_forms import CommuneForms, FormRow
 from fieldkit.ui import commune_rows
 from fieldkit.ui.commune_picker import CommunePicker
+from fieldkit.ui.coordinator import CoordinatorPage
 from fieldkit.ui.form_controller import FormController
 from fieldkit.ui.form_page import FormPage
 from fieldkit.ui.resume_dialog import ResumeDialog
@@ -27,7 +28,7 @@ from fieldkit.ui.visit_dialog import VisitDialog
 
 log = logging.getLogger(__name__)
 
-PAGE_LOADING, PAGE_HOME, PAGE_FORM, PAGE_SUBMISSIONS = range(4)
+PAGE_LOADING, PAGE_HOME, PAGE_FORM, PAGE_SUBMISSIONS, PAGE_COORDINATOR = range(5)
 LANGUAGE_NAMES = {"vi": "Tiếng Việt", "en": "English"}  # each in its own language, never translated
 
 
@@ -51,13 +52,14 @@ class MainWindow(QMainWindow):
         self.commune_forms = CommuneForms()
         self.form_page = FormPage()
         self.browser = SubmissionsBrowser()
+        self.coordinator = CoordinatorPage()
         self.forms = FormController(self, self.form_page)
         self.pages = QStackedWidget()
         home = QSplitter()
         home.addWidget(self.picker)
         home.addWidget(self.commune_forms)
         home.setSizes([380, 520])
-        for page in (self.loading, home, self.form_page, self.browser):
+        for page in (self.loading, home, self.form_page, self.browser, self.coordinator):
             self.pages.addWidget(page)
         self.setCentralWidget(self.pages)
         self.visit_label = QLabel()
@@ -100,6 +102,8 @@ class MainWindow(QMainWindow):
             self.toolbar.addSeparator() if item is None else self.toolbar.addAction(item)
         self.file_menu = self.menuBar().addMenu("")
         self.file_menu.addActions([self.visit_action, self.quit_action])
+        self.coordinator_menu = self.menuBar().addMenu("")
+        self.coordinator_menu.addActions(self.coordinator.menu_actions)
         self.language_menu = self.menuBar().addMenu("")
         self.language_menu.addActions(self.language_actions.actions())
         self._update_form_actions()
@@ -113,6 +117,9 @@ class MainWindow(QMainWindow):
         self.forms.saved.connect(self._refresh_lists)
         self.forms.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.form_page.show_duplicates_clicked.connect(self._show_duplicates)
+        self.coordinator.show_requested.connect(lambda: self.pages.setCurrentIndex(PAGE_COORDINATOR))
+        self.coordinator.data_changed.connect(self._refresh_lists)
+        self.coordinator.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
 
     def _update_form_actions(self) -> None:
         is_open = self.forms.submission is not None
@@ -138,6 +145,7 @@ class MainWindow(QMainWindow):
     def _service_opened(self, service) -> None:
         self.service = service
         self.forms.service = service
+        self.coordinator.set_service(service)
         tasks.run(self._read_start_data, service).then(self._start_data_read, self._service_failed)
 
     @staticmethod
@@ -323,6 +331,7 @@ class MainWindow(QMainWindow):
         self.close_form_action.setText(self.tr("Close &form"))
         self.quit_action.setText(self.tr("&Quit"))
         self.file_menu.setTitle(self.tr("&File"))
+        self.coordinator_menu.setTitle(self.tr("Coo&rdinator"))
         self.language_menu.setTitle(self.tr("&Language"))
         if self.service is not None:
             self._show_visit(self.service.visit)

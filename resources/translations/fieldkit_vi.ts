@@ -67,6 +67,440 @@
     </message>
 </context>
 <context>
+    <name>ConflictListModel</name>
+    <message>
+        <location filename="../../fieldkit/ui/coordinator/conflicts.py" line="+29"/>
+        <source>Commune</source>
+        <translation>Xã, phường</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Form</source>
+        <translation>Biểu mẫu</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Kind</source>
+        <translation>Loại</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Versions</source>
+        <translation>Số phiên bản</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Changed on both sides</source>
+        <translation>Bị sửa ở cả hai phía</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>hard</source>
+        <translation>cứng</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>soft</source>
+        <translation>mềm</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source> (deleted on one side)</source>
+        <translation> (bị xóa ở một phía)</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictPanel</name>
+    <message>
+        <location line="+138"/>
+        <source>Could not read the conflicts.</source>
+        <translation>Không đọc được danh sách xung đột.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>No conflicts: every record has one current version.</source>
+        <translation>Không có xung đột: mỗi phiếu chỉ có một phiên bản hiện hành.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{count} records in conflict</source>
+        <translation>{count} phiếu đang xung đột</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Version {number}: {device}</source>
+        <translation>Phiên bản {number}: {device}</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Left</source>
+        <translation>Bên trái</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Right</source>
+        <translation>Bên phải</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{side}: {author}, {time}, device {device}</source>
+        <translation>{side}: {author}, {time}, máy {device}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>shown now</source>
+        <translation>đang hiển thị</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>DELETED</source>
+        <translation>ĐÃ XÓA</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Could not resolve the conflict.</source>
+        <translation>Không giải quyết được xung đột.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Take &amp;left</source>
+        <translation>Lấy bên &amp;trái</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Take &amp;right</source>
+        <translation>Lấy bên &amp;phải</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Sửa…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All from left</source>
+        <translation>Tất cả bên trái</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>All from right</source>
+        <translation>Tất cả bên phải</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Re&amp;solve</source>
+        <translation>&amp;Giải quyết</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Save the Result column as the record&apos;s new version</source>
+        <translation>Lưu cột Kết quả làm phiên bản mới của phiếu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Only fields that differ</source>
+        <translation>Chỉ các trường khác nhau</translation>
+    </message>
+</context>
+<context>
+    <name>CoordinatorPage</name>
+    <message>
+        <location filename="../../fieldkit/ui/coordinator/__init__.py" line="+78"/>
+        <source>{count} new conflicts to review</source>
+        <translation>{count} xung đột mới cần xem xét</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Import</source>
+        <translation>Nhập</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Conflicts</source>
+        <translation>Xung đột</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Duplicate visits</source>
+        <translation>Trùng lượt khảo sát</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Devices</source>
+        <translation>Thiết bị</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Import bundles…</source>
+        <translation>&amp;Nhập gói dữ liệu…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Conflicts</source>
+        <translation>&amp;Xung đột</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Duplicate visits</source>
+        <translation>&amp;Trùng lượt khảo sát</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Trusted &amp;devices</source>
+        <translation>&amp;Thiết bị tin cậy</translation>
+    </message>
+</context>
+<context>
+    <name>DevicesModel</name>
+    <message>
+        <location filename="../../fieldkit/ui/coordinator/devices.py" line="+37"/>
+        <source>Device</source>
+        <translation>Máy</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Fingerprint</source>
+        <translation>Dấu vân tay</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>State</source>
+        <translation>Tình trạng</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Bundles in quarantine</source>
+        <translation>Gói đang cách ly</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>First seen</source>
+        <translation>Lần đầu thấy</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>this device</source>
+        <translation>máy này</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>trusted</source>
+        <translation>đã tin cậy</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>revoked</source>
+        <translation>đã thu hồi</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>not trusted yet</source>
+        <translation>chưa được tin cậy</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>clock far ahead</source>
+        <translation>đồng hồ chạy quá nhanh</translation>
+    </message>
+</context>
+<context>
+    <name>DevicesPanel</name>
+    <message>
+        <location line="+73"/>
+        <source>Could not read the devices.</source>
+        <translation>Không đọc được danh sách thiết bị.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>This device: {name}</source>
+        <translation>Máy này: {name}</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>A fingerprint is 64 digits and letters a–f (spaces are fine).</source>
+        <translation>Dấu vân tay gồm 64 chữ số và chữ cái a–f (có thể có dấu cách).</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Public key file of the device to trust</source>
+        <translation>Tệp khóa công khai của máy cần tin cậy</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Trusted {fingerprint}. {count} waiting bundles imported.</source>
+        <translation>Đã tin cậy {fingerprint}. Đã nhập {count} gói đang chờ.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>That file is not a fieldkit public key file.</source>
+        <translation>Tệp đó không phải tệp khóa công khai của fieldkit.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Could not trust the device.</source>
+        <translation>Không tin cậy được máy này.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Save this device&apos;s public key</source>
+        <translation>Lưu khóa công khai của máy này</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Public key saved to {path}</source>
+        <translation>Đã lưu khóa công khai vào {path}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Could not save the public key.</source>
+        <translation>Không lưu được khóa công khai.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Revoke trust</source>
+        <translation>Thu hồi tin cậy</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stop accepting bundles from {name}?
+
+{fingerprint}
+
+What it already sent is kept.</source>
+        <translation>Ngừng nhận gói dữ liệu từ {name}?
+
+{fingerprint}
+
+Dữ liệu máy này đã gửi vẫn được giữ.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Trust revoked.</source>
+        <translation>Đã thu hồi tin cậy.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Could not revoke the device.</source>
+        <translation>Không thu hồi được tin cậy máy này.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This device&apos;s key fingerprint: compare it on both screens</source>
+        <translation>Dấu vân tay khóa của máy này: đối chiếu trên cả hai màn hình</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save public key &amp;file…</source>
+        <translation>Lưu tệp khóa &amp;công khai…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Trust a device</source>
+        <translation>Tin cậy một máy</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Type the fingerprint shown on the other laptop</source>
+        <translation>Gõ dấu vân tay hiện trên máy kia</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Trust</source>
+        <translation>&amp;Tin cậy</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>From a public key &amp;file…</source>
+        <translation>Từ tệp khóa công &amp;khai…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Revoke trust…</source>
+        <translation>Thu &amp;hồi tin cậy…</translation>
+    </message>
+</context>
+<context>
+    <name>DuplicatesModel</name>
+    <message>
+        <location filename="../../fieldkit/ui/coordinator/duplicates.py" line="+37"/>
+        <source>Group</source>
+        <translation>Nhóm</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Commune</source>
+        <translation>Xã, phường</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Form</source>
+        <translation>Biểu mẫu</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Author</source>
+        <translation>Người nhập</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Updated</source>
+        <translation>Cập nhật</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Record</source>
+        <translation>Phiếu</translation>
+    </message>
+</context>
+<context>
+    <name>DuplicatesPanel</name>
+    <message>
+        <location line="+48"/>
+        <source>Could not read the records.</source>
+        <translation>Không đọc được các phiếu.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{count} groups of possible duplicate visits (same commune and form)</source>
+        <translation>{count} nhóm có thể trùng lượt khảo sát (cùng xã, phường và biểu mẫu)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No possible duplicate visits to review.</source>
+        <translation>Không có lượt khảo sát nào có thể trùng cần xem xét.</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Could not save the review.</source>
+        <translation>Không lưu được kết quả xem xét.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Keep both</source>
+        <translation>&amp;Giữ cả hai</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Different visits: keep every record of this group</source>
+        <translation>Các lượt khảo sát khác nhau: giữ mọi phiếu của nhóm này</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Mark selected as duplicate</source>
+        <translation>&amp;Đánh dấu phiếu đã chọn là trùng</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>of:</source>
+        <translation>của:</translation>
+    </message>
+</context>
+<context>
     <name>Errors</name>
     <message>
         <location filename="../../fieldkit/ui/app.py" line="+74"/>
@@ -102,6 +536,34 @@
         <location line="+2"/>
         <source>Please send this file to the team that supports fieldkit:</source>
         <translation>Vui lòng gửi tệp này cho nhóm hỗ trợ fieldkit:</translation>
+    </message>
+</context>
+<context>
+    <name>FieldsModel</name>
+    <message>
+        <location filename="../../fieldkit/ui/coordinator/conflicts.py" line="-221"/>
+        <source>Field</source>
+        <translation>Trường</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Left</source>
+        <translation>Bên trái</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Right</source>
+        <translation>Bên phải</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Result</source>
+        <translation>Kết quả</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Changed on both sides since their common version: choose.</source>
+        <translation>Bị sửa ở cả hai phía kể từ phiên bản chung: hãy chọn.</translation>
     </message>
 </context>
 <context>
@@ -445,9 +907,147 @@
     </message>
 </context>
 <context>
+    <name>ImportPanel</name>
+    <message>
+        <location filename="../../fieldkit/ui/coordinator/import_panel.py" line="+174"/>
+        <source>fieldkit bundles (*.fkb)</source>
+        <translation>Gói dữ liệu fieldkit (*.fkb)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Import bundles</source>
+        <translation>Nhập gói dữ liệu</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <location line="+61"/>
+        <source>No removable drive found</source>
+        <translation>Không thấy ổ đĩa rời nào</translation>
+    </message>
+    <message>
+        <location line="-46"/>
+        <source>Importing…</source>
+        <translation>Đang nhập…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Bundle {number} of {count}: {file}</source>
+        <translation>Gói {number}/{count}: {file}</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>No bundle (*.fkb) was found there.</source>
+        <translation>Không tìm thấy gói dữ liệu (*.fkb) nào ở đó.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{total} bundles: {imported} imported, {present} already present, {quarantined} quarantined, {rejected} rejected or failed.</source>
+        <translation>{total} gói: {imported} đã nhập, {present} đã có sẵn, {quarantined} bị cách ly, {rejected} bị từ chối hoặc thất bại.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+1"/>
+        <source>The import stopped.</source>
+        <translation>Việc nhập đã dừng.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Choose &amp;files…</source>
+        <translation>Chọn &amp;tệp…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose a f&amp;older…</source>
+        <translation>Chọn &amp;thư mục…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Import from &amp;drive</source>
+        <translation>Nhập từ ổ đĩa &amp;rời</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Look for drives again</source>
+        <translation>Tìm lại ổ đĩa</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>USB sticks and other removable drives plugged into this computer</source>
+        <translation>USB và các ổ đĩa rời khác đang cắm vào máy này</translation>
+    </message>
+</context>
+<context>
+    <name>ImportResults</name>
+    <message>
+        <location line="-160"/>
+        <source>File</source>
+        <translation>Tệp</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Status</source>
+        <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>New</source>
+        <translation>Mới</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Already present</source>
+        <translation>Đã có</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Pending</source>
+        <translation>Chờ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Conflicts opened</source>
+        <translation>Xung đột mới</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Reason</source>
+        <translation>Lý do</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>imported</source>
+        <translation>đã nhập</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>already present</source>
+        <translation>đã có sẵn</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>quarantined (device not trusted yet)</source>
+        <translation>cách ly (máy chưa được tin cậy)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>rejected</source>
+        <translation>bị từ chối</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>failed: import it again</source>
+        <translation>thất bại: hãy nhập lại</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>The file could not be read ({error}). Was the drive removed? Nothing was applied half-way: plug it back in and import again to finish.</source>
+        <translation>Không đọc được tệp ({error}). Ổ đĩa đã bị rút ra? Không có gì được nhập dở dang: hãy cắm lại và nhập lại để hoàn tất.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../fieldkit/ui/main_window.py" line="+130"/>
+        <location filename="../../fieldkit/ui/main_window.py" line="+137"/>
         <source>Opening the data in {folder}…</source>
         <translation>Đang mở dữ liệu trong {folder}…</translation>
     </message>
@@ -458,7 +1058,7 @@
         <translation>Không mở được dữ liệu.</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+61"/>
         <source>Could not save the visit.</source>
         <translation>Không lưu được thông tin chuyến công tác.</translation>
     </message>
@@ -541,6 +1141,11 @@
         <location line="+1"/>
         <source>&amp;File</source>
         <translation>&amp;Tệp</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Coo&amp;rdinator</source>
+        <translation>Điều &amp;phối</translation>
     </message>
     <message>
         <location line="+1"/>

@@ -1,0 +1,101 @@
+"""The coordinator's screens: import bundles, review conflicts and duplicate visits,
+trusted devices; one page of the main window with a tab each, and a menu to reach them.
+
+The page works over a `CoordinatorService` sharing the main window's store (one writer
+thread, one SQLite file); every call that touches the disk goes through
+fieldkit.ui.tasks."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Signal
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QTabWidget
+
+from fieldkit.ui.coordinator.conflicts import ConflictPanel
+from fieldkit.ui.coordinator.devices import DevicesPanel
+from fieldkit.ui.coordinator.duplicates import DuplicatesPanel
+from fieldkit.ui.coordinator.import_panel import ImportPanel
+
+TAB_IMPORT, TAB_CONFLICTS, TAB_DUPLICATES, TAB_DEVICES = range(4)
+
+
+class CoordinatorPage(QTabWidget):
+    show_requested = Signal()  # a menu action: the window shows this page
+    data_changed = Signal()  # records changed (import, resolution, review): other lists reload
+    message = Signal(str)  # for the status bar
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setObjectName("coordinator_page")
+        self.coordinator = None
+        self.import_panel, self.conflicts = ImportPanel(), ConflictPanel()
+        self.duplicates, self.devices = DuplicatesPanel(), DevicesPanel()
+        for panel in (self.import_panel, self.conflicts, self.duplicates, self.devices):
+            self.addTab(panel, "")
+        self.menu_actions = [self._action(tab) for tab in range(4)]
+        self.import_panel.imported.connect(self._imported)
+        self.conflicts.resolved.connect(lambda _record: self._changed(conflicts=False))
+        self.duplicates.changed.connect(self.data_changed)
+        self.devices.changed.connect(lambda: self._changed(devices=False))
+        self.devices.message.connect(self.message)
+        self.currentChanged.connect(self._reload_tab)
+        self._retranslate()
+
+    def _action(self, tab: int) -> QAction:
+        action = QAction(self)
+        action.setObjectName(("coordinator_import", "coordinator_conflicts", "coordinator_duplicates",
+                              "coordinator_devices")[tab])
+        action.setEnabled(False)
+        action.triggered.connect(lambda _checked=False: self.show_tab(tab))
+        return action
+
+    def set_service(self, survey) -> None:
+        """The window's SurveyService is open: a CoordinatorService over the same store."""
+        from fieldkit.services.coordinator import CoordinatorService
+
+        self.coordinator = CoordinatorService(survey.store)
+        self.import_panel.set_service(self.coordinator)
+        for panel in (self.conflicts, self.duplicates, self.devices):
+            panel.set_services(self.coordinator, survey)
+        for action in self.menu_actions:
+            action.setEnabled(True)
+
+    def show_tab(self, tab: int) -> None:
+        self.show_requested.emit()
+        if self.currentIndex() == tab:
+            self._reload_tab(tab)
+        self.setCurrentIndex(tab)
+
+    def _reload_tab(self, tab: int) -> None:
+        panel = self.widget(tab)
+        if hasattr(panel, "reload"):
+            panel.reload()
+
+    def _imported(self, reports: list) -> None:
+        self._changed()
+        conflicts = sum(report.conflicts_opened for report in reports)
+        if conflicts:
+            self.message.emit(self.tr("{count} new conflicts to review").format(count=conflicts))
+
+    def _changed(self, *, conflicts: bool = True, devices: bool = True) -> None:
+        """Refresh the other tabs' data (each reload is one read on a worker)."""
+        if conflicts:
+            self.conflicts.reload()
+        self.duplicates.reload()
+        if devices:
+            self.devices.reload()
+        self.data_changed.emit()
+
+    def _retranslate(self) -> None:
+        titles = (self.tr("Import"), self.tr("Conflicts"), self.tr("Duplicate visits"), self.tr("Devices"))
+        for tab, title in enumerate(titles):
+            self.setTabText(tab, title)
+        menu = (self.tr("&Import bundles…"), self.tr("&Conflicts"), self.tr("&Duplicate visits"),
+                self.tr("Trusted &devices"))
+        for action, text in zip(self.menu_actions, menu):
+            action.setText(text)
+
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)

@@ -1,0 +1,136 @@
+"""What the coordinator screens share: a table model over plain rows, table views,
+times and fingerprints shown the same way everywhere."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QDateTime, QModelIndex, QObject, Qt, Signal
+from PySide6.QtGui import QColor, QFont
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
+
+ROW_ROLE = Qt.ItemDataRole.UserRole + 1
+SORT_ROLE = Qt.ItemDataRole.UserRole + 2
+# Highlights readable on light and dark palettes: the text on them is forced dark.
+DIFFERENT_BACKGROUND, HARD_BACKGROUND, DARK_TEXT = QColor("#ffe9a8"), QColor("#f7c6c6"), QColor("#1a1a1a")
+
+translate = QCoreApplication.translate
+
+
+def hlc_text(hlc: str | None) -> str:
+    """A hybrid-logical-clock stamp ("000001764130000000.000000") as local date and time."""
+    try:
+        milliseconds = int(str(hlc).split(".")[0])
+    except ValueError:
+        return str(hlc or "")
+    return QDateTime.fromMSecsSinceEpoch(milliseconds).toLocalTime().toString("yyyy-MM-dd HH:mm")
+
+
+def short_fingerprint(fingerprint: str) -> str:
+    """The first eight digits in two groups: enough to tell devices apart on a screen."""
+    digits = fingerprint.upper()
+    return f"{digits[:4]} {digits[4:8]}" if len(digits) >= 8 else digits
+
+
+def device_text(name: str, fingerprint_or_site: str) -> str:
+    return f"{name or '—'} ({short_fingerprint(fingerprint_or_site)})"
+
+
+def fingerprint_font(point_size: int = 16) -> QFont:
+    """Monospace and large, so two people can read it aloud across a table."""
+    font = QFont("monospace")
+    font.setStyleHint(QFont.StyleHint.Monospace)
+    font.setPointSize(point_size)
+    return font
+
+
+class RowsModel(QAbstractTableModel):
+    """A read-only table of plain rows. Subclasses give `COLUMNS`, `headers()` and
+    `display(row, column)`; `sort_value` defaults to the display text."""
+
+    COLUMNS = 0
+
+    def __init__(self, parent: QObject | None = None):
+        super().__init__(parent)
+        self._rows: list = []
+
+    def set_rows(self, rows: list) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def rows(self) -> list:
+        return list(self._rows)
+
+    def row_at(self, row: int):
+        return self._rows[row]
+
+    def rowCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else self.COLUMNS
+
+    def headers(self) -> tuple:
+        raise NotImplementedError
+
+    def display(self, row, column: int):
+        raise NotImplementedError
+
+    def sort_value(self, row, column: int):
+        value = self.display(row, column)
+        return value if isinstance(value, int) else str(value).casefold()
+
+    def decorate(self, row, column: int, role):
+        """Other roles (colours, tool tips) for a subclass to add."""
+        return None
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.headers()[section]
+        return None
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        row = self._rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.display(row, index.column())
+        if role == ROW_ROLE:
+            return row
+        if role == SORT_ROLE:
+            return self.sort_value(row, index.column())
+        return self.decorate(row, index.column(), role)
+
+    def retranslate(self) -> None:
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, max(self.COLUMNS - 1, 0))
+
+
+def make_table(name: str, model, *, sortable: bool = True) -> QTableView:
+    table = QTableView()
+    table.setObjectName(name)
+    table.setModel(model)
+    table.setSortingEnabled(sortable)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.verticalHeader().hide()
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    table.horizontalHeader().setStretchLastSection(True)
+    return table
+
+
+def selected_row(table: QTableView):
+    """The row object under the table's current selection (through any proxy), or None."""
+    indexes = table.selectionModel().selectedRows() if table.selectionModel() else []
+    return indexes[0].data(ROW_ROLE) if indexes else None
+
+
+class Relay(QObject):
+    """Carries a worker thread's progress calls to the GUI thread: the object lives in
+    the GUI thread, so Qt queues the signal there (the way fieldkit.ui.tasks delivers)."""
+
+    progressed = Signal(object)
+
+    def __init__(self, parent: QObject | None = None):
+        super().__init__(parent)
+
+    def __call__(self, *values) -> None:
+        self.progressed.emit(values)

@@ -1,0 +1,116 @@
+"""Conflict review side by side, duplicate visits, and revoking a device, over bundles
+made by real laptops: lan and minh both changed total_staff of the same record."""
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
+
+from fieldkit.ui.coordinator import TAB_CONFLICTS, TAB_DEVICES, TAB_DUPLICATES
+from fieldkit.ui.coordinator.common import DIFFERENT_BACKGROUND, HARD_BACKGROUND
+from fieldkit.ui.coordinator.conflicts import FIELD_LABEL, FIELD_LEFT, FIELD_RESULT, FIELD_RIGHT
+
+TOTAL = "/data/total_staff"
+
+
+def import_both(page, world, tmp_path):
+    for name in ("may-lan", "may-minh"):
+        page.coordinator.trust(world.fingerprints[name])
+    page.coordinator.import_paths([world.copy(tmp_path / "stick", "lan-2", "minh")])
+
+
+def field_row(panel, path: str) -> int:
+    rows = [row.path for row in panel.fields.rows()]
+    return rows.index(path)
+
+
+def test_conflict_side_by_side_take_right_resolves(page, world, tmp_path, qtbot):
+    import_both(page, world, tmp_path)
+    page.show_tab(TAB_CONFLICTS)
+    panel = page.conflicts
+    qtbot.waitUntil(lambda: panel.list_model.rowCount() == 1 and panel.fields.rowCount() > 0)
+    assert panel.list_proxy.index(0, 0).data() == "Phường Hoàn Kiếm"
+    assert panel.list_proxy.index(0, 2).data() == "cứng"
+
+    # minh's edit is older: left; lan's (the provisional winner) right
+    assert "Lê Văn Minh" in panel.left_header.text() and "may-minh" in panel.left_header.text()
+    assert "Trần Thị Lan" in panel.right_header.text() and "đang hiển thị" in panel.right_header.text()
+    fingerprint = world.fingerprints["may-lan"]
+    assert f"{fingerprint[:4].upper()} {fingerprint[4:8].upper()}" in panel.right_header.text()
+
+    model, row = panel.fields, field_row(panel, TOTAL)
+    index = model.index(row, FIELD_LABEL)
+    assert index.data() == "⚠ Tổng số cán bộ, công chức, viên chức của xã"
+    assert (model.index(row, FIELD_LEFT).data(), model.index(row, FIELD_RIGHT).data()) == ("15", "13")
+    assert index.data(Qt.ItemDataRole.BackgroundRole) == HARD_BACKGROUND
+    same = field_row(panel, "/data/it_staff")
+    assert model.index(same, FIELD_LEFT).data(Qt.ItemDataRole.BackgroundRole) is None
+    panel.only_different.setChecked(True)
+    assert panel.fields_proxy.rowCount() < model.rowCount()
+
+    # take left on the field, then change one's mind: all from right
+    panel.field_table.selectRow(panel.fields_proxy.mapFromSource(index).row())
+    qtbot.mouseClick(panel.buttons["left"], Qt.MouseButton.LeftButton)
+    assert model.index(row, FIELD_RESULT).data() == "15"
+    qtbot.mouseClick(panel.buttons["all_right"], Qt.MouseButton.LeftButton)
+    assert model.index(row, FIELD_RESULT).data() == "13"
+    with qtbot.waitSignal(panel.resolved, timeout=10_000):
+        qtbot.mouseClick(panel.buttons["resolve"], Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: panel.list_model.rowCount() == 0)
+    page.shell.idle()
+    record = page.coordinator.store.record(world.records["first"])
+    revision = page.coordinator.store.revision(record["winner_rev"])
+    assert revision["data"]["answers"][TOTAL] == "13" and record["conflicts"] == 0
+    assert page.coordinator.conflicts() == []
+
+
+def test_conflict_field_edited_by_hand(page, world, tmp_path, qtbot):
+    import_both(page, world, tmp_path)
+    page.show_tab(TAB_CONFLICTS)
+    panel = page.conflicts
+    qtbot.waitUntil(lambda: panel.fields.rowCount() > 0)
+    index = panel.fields.index(field_row(panel, TOTAL), FIELD_RESULT)
+    assert panel.fields.setData(index, "14")
+    with qtbot.waitSignal(panel.resolved, timeout=10_000):
+        panel.resolve()
+    page.shell.idle()
+    record = page.coordinator.store.record(world.records["first"])
+    assert page.coordinator.store.revision(record["winner_rev"])["data"]["answers"][TOTAL] == "14"
+
+
+def test_duplicate_visit_marked(page, world, tmp_path, qtbot):
+    import_both(page, world, tmp_path)
+    page.show_tab(TAB_DUPLICATES)
+    panel = page.duplicates
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 2)
+    assert {row["record_id"] for row in panel.model.rows()} == {world.records["first"], world.records["second"]}
+    second = next(row for row in range(panel.proxy.rowCount())
+                  if panel.proxy.index(row, 0).data(Qt.ItemDataRole.UserRole + 1)["record_id"]
+                  == world.records["second"])
+    panel.table.selectRow(second)
+    assert panel.original_box.currentData() == world.records["first"]
+    with qtbot.waitSignal(panel.changed, timeout=10_000):
+        qtbot.mouseClick(panel.mark_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 0)
+    page.shell.idle()
+    assert page.coordinator.duplicates() == []
+    assert page.coordinator.store.record(world.records["second"]) is not None  # marked, never deleted
+
+
+def test_revoke_a_device_with_confirmation(page, world, tmp_path, qtbot):
+    import_both(page, world, tmp_path)
+    page.show_tab(TAB_DEVICES)
+    panel = page.devices
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 3)
+    minh = next(row for row in range(panel.proxy.rowCount()) if panel.proxy.index(row, 0).data() == "may-minh")
+    panel.table.selectRow(minh)
+    qtbot.mouseClick(panel.revoke_button, Qt.MouseButton.LeftButton)
+    box = panel.confirm
+    qtbot.waitUntil(box.isVisible)
+    assert world.fingerprints["may-minh"][:4].upper() in box.text()
+    with qtbot.waitSignal(panel.changed, timeout=10_000):
+        qtbot.mouseClick(box.button(QMessageBox.StandardButton.Yes), Qt.MouseButton.LeftButton)
+    page.shell.idle()
+    states = {device["name"]: device["state"] for device in panel.model.rows()}
+    assert states["may-minh"] == "revoked" and states["may-lan"] == "trusted"
+    own = next(row for row in range(panel.proxy.rowCount()) if panel.proxy.index(row, 2).data() == "máy này")
+    panel.table.selectRow(own)
+    assert not panel.revoke_button.isEnabled()  # this device cannot revoke itself
