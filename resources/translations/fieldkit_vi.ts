@@ -909,7 +909,7 @@ Dữ liệu máy này đã gửi vẫn được giữ.</translation>
 <context>
     <name>ImportPanel</name>
     <message>
-        <location filename="../../fieldkit/ui/coordinator/import_panel.py" line="+174"/>
+        <location filename="../../fieldkit/ui/coordinator/import_panel.py" line="+189"/>
         <source>fieldkit bundles (*.fkb)</source>
         <translation>Gói dữ liệu fieldkit (*.fkb)</translation>
     </message>

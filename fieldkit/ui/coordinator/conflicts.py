@@ -181,8 +181,8 @@ class ConflictPanel(QWidget):
         self.list_model.set_rows(conflicts)
         self.empty_label.setText(self.tr("No conflicts: every record has one current version.") if not conflicts
                                  else self.tr("{count} records in conflict").format(count=len(conflicts)))
-        match = next((row for row in range(self.list_proxy.rowCount())
-                      if self.list_proxy.index(row, 0).data(ROW_ROLE)["record_id"] == current), 0 if conflicts else None)
+        shown = [self.list_proxy.index(row, 0).data(ROW_ROLE)["record_id"] for row in range(self.list_proxy.rowCount())]
+        match = shown.index(current) if current in shown else 0 if conflicts else None  # keep the reviewer's place
         if match is None:
             self.show_conflict(None)
         else:

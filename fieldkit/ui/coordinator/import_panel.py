@@ -58,6 +58,7 @@ def overall_progress(number: int, count: int, step: str, done: int, total: int) 
 def import_files(service, paths: list[Path], progress) -> list:
     """On a worker: every bundle under `paths`, one report each; an unreadable file is
     a report of its own (status "failed") with the OS error, the others go on."""
+    progress = _Throttle(progress)
     try:
         files = service.bundle_files(paths)
     except OSError as error:
@@ -71,6 +72,20 @@ def import_files(service, paths: list[Path], progress) -> list:
             reports.append(_unreadable(path, error))
         progress(number, len(files), str(path), "import", 1, 1)
     return reports
+
+
+class _Throttle:
+    """Forwards a progress call only when the bar would move: verifying reports every
+    member hashed, and each forwarded call is a signal queued to the GUI thread."""
+
+    def __init__(self, progress):
+        self.progress, self.last = progress, None
+
+    def __call__(self, number, count, path, step, done, total) -> None:
+        value = overall_progress(number, count, step, done, total)
+        if value != self.last:
+            self.last = value
+            self.progress(number, count, path, step, done, total)
 
 
 def _bundle_progress(progress, number: int, count: int, path: str, _number, _count, _path, step: str, done: int,

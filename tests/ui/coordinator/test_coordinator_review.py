@@ -114,3 +114,24 @@ def test_revoke_a_device_with_confirmation(page, world, tmp_path, qtbot):
     own = next(row for row in range(panel.proxy.rowCount()) if panel.proxy.index(row, 2).data() == "máy này")
     panel.table.selectRow(own)
     assert not panel.revoke_button.isEnabled()  # this device cannot revoke itself
+
+
+def test_keep_both_visits_in_english(page, world, tmp_path, qtbot):
+    import_both(page, world, tmp_path)
+    window = page.shell.window
+    window.findChild(type(window.home_action), "language_en").trigger()
+    qtbot.waitUntil(lambda: page.tabText(TAB_DUPLICATES) == "Duplicate visits")
+    assert window.coordinator_menu.title() == "Coo&rdinator"
+    page.show_tab(TAB_DUPLICATES)
+    panel = page.duplicates
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 2)
+    assert panel.keep_button.text() == "&Keep both"
+    panel.table.selectRow(0)
+    with qtbot.waitSignal(panel.changed, timeout=10_000):
+        qtbot.mouseClick(panel.keep_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 0)
+    assert panel.summary.text() == "No possible duplicate visits to review."
+    page.shell.idle()
+    with page.coordinator.store.read() as connection:
+        marks = connection.execute("SELECT record_id, duplicate_of FROM duplicate_marks").fetchall()
+    assert sorted(marks) == sorted([(world.records["first"], None), (world.records["second"], None)])
