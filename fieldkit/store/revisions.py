@@ -27,6 +27,19 @@ def revision_id(revision: dict) -> str:
     return hashlib.sha256(canonical_json(body)).hexdigest()
 
 
+def _canonical_text(value) -> str:
+    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+
+
+def revision_id_and_data(revision: dict) -> tuple[str, str]:
+    """`revision_id`, and the revision's `data` as canonical JSON text, encoded once: the
+    same text is what the `data` column stores (an import then encodes each revision once)."""
+    data_text = _canonical_text(revision["data"])
+    body = ",".join(f"{_canonical_text(name)}:{data_text if name == 'data' else _canonical_text(revision[name])}"
+                    for name in sorted(revision) if name not in ("rev_id", "sig"))
+    return hashlib.sha256(("{" + body + "}").encode("utf-8")).hexdigest(), data_text
+
+
 def make_revision(*, record_id: str, parents: list[str], site_id: str, seq: int, hlc: str, form_id: str,
                   form_version: str, data: dict, deleted: bool = False, author: str,
                   sign: Callable[[bytes], bytes]) -> dict:
@@ -39,16 +52,37 @@ def make_revision(*, record_id: str, parents: list[str], site_id: str, seq: int,
     return {"rev_id": rev_id, **revision, "sig": base64.b64encode(sign(bytes.fromhex(rev_id))).decode("ascii")}
 
 
+_INSERT_REVISION = (f"INSERT OR IGNORE INTO revisions ({', '.join(REVISION_FIELDS)}) "
+                    f"VALUES ({', '.join('?' * len(REVISION_FIELDS))})")
+
+
+def _revision_values(revision: dict, data_text: str | None = None) -> tuple:
+    """The row; `data` as canonical JSON text (`data_text` when the caller has it already)."""
+    return (revision["rev_id"], revision["record_id"], json.dumps(revision["parents"]), revision["site_id"],
+            revision["seq"], revision["hlc"], revision["form_id"], revision["form_version"],
+            data_text if data_text is not None else _canonical_text(revision["data"]),
+            int(bool(revision["deleted"])), revision["author"], revision["sig"])
+
+
 def insert_revision(connection: sqlite3.Connection, revision: dict) -> bool:
     """Store a revision (idempotent: the same rev_id twice is one row); True if new."""
-    row = dict(revision)
-    row["parents"] = json.dumps(row["parents"])
-    row["data"] = json.dumps(row["data"], ensure_ascii=False, sort_keys=True)
-    row["deleted"] = int(bool(row["deleted"]))
-    cursor = connection.execute(
-        f"INSERT OR IGNORE INTO revisions ({', '.join(REVISION_FIELDS)}) "
-        f"VALUES ({', '.join('?' * len(REVISION_FIELDS))})", [row[name] for name in REVISION_FIELDS])
-    return cursor.rowcount == 1
+    return connection.execute(_INSERT_REVISION, _revision_values(revision)).rowcount == 1
+
+
+def insert_revisions(connection: sqlite3.Connection, revisions: list[dict],
+                     data_texts: dict[str, str] | None = None) -> None:
+    """`insert_revision` for many, in one executemany (same idempotence); `data_texts`:
+    rev_id -> the data's canonical JSON text, when already encoded (`revision_id_and_data`)."""
+    data_texts = data_texts or {}
+    connection.executemany(_INSERT_REVISION, (_revision_values(revision, data_texts.get(revision["rev_id"]))
+                                              for revision in revisions))
+
+
+def _in_batches(connection: sqlite3.Connection, sql: str, values: list, size: int = 500):
+    """Rows of `sql` (whose `{}` is a list of placeholders) over `values`, 500 at a time."""
+    for start in range(0, len(values), size):
+        part = values[start:start + size]
+        yield from connection.execute(sql.format(",".join("?" * len(part))), part)
 
 
 def revision_from_row(row: sqlite3.Row | tuple) -> dict:
@@ -131,6 +165,38 @@ def materialize_new(connection: sqlite3.Connection, revision: dict) -> dict:
     row["created"] = min(known[1], revision["hlc"])
     _write_record(connection, row)
     return row
+
+
+def materialize_many(connection: sqlite3.Connection, revisions: list[dict]) -> list[tuple[dict, int]]:
+    """`materialize_new` for many revisions just stored (parents stored first, so no
+    revision held earlier names one of them): per record touched, its heads are its
+    previous heads minus the new revisions' parents, plus the new revisions that no new
+    revision names. One query for the records, one for the heads kept, one executemany.
+    [(the new row, conflicts before (0: none or no row))], by record id."""
+    by_record: dict[str, list[dict]] = {}
+    for revision in revisions:
+        by_record.setdefault(revision["record_id"], []).append(revision)
+    record_ids = sorted(by_record)
+    known = {row[0]: row[1:] for row in _in_batches(
+        connection, "SELECT record_id, heads, created, conflicts FROM records WHERE record_id IN ({})", record_ids)}
+    kept_heads: dict[str, list[str]] = {}
+    for record_id, (heads, _created, _conflicts) in known.items():
+        named = {parent for revision in by_record[record_id] for parent in revision["parents"]}
+        kept_heads[record_id] = [rev_id for rev_id in json.loads(heads) if rev_id not in named]
+    wanted = sorted({rev_id for heads in kept_heads.values() for rev_id in heads})
+    held = {row[0]: revision_from_row(row) for row in _in_batches(
+        connection, f"SELECT {', '.join(REVISION_FIELDS)} FROM revisions WHERE rev_id IN ({{}})", wanted)}
+    results = []
+    for record_id in record_ids:
+        heads = [held[rev_id] for rev_id in kept_heads.get(record_id, ()) if rev_id in held]
+        row = record_row(heads + by_record[record_id])
+        if record_id in known:
+            row["created"] = min(known[record_id][1], row["created"])
+        results.append((row, known[record_id][2] if record_id in known else 0))
+    connection.executemany(
+        f"INSERT OR REPLACE INTO records ({', '.join(RECORD_FIELDS)}) VALUES ({', '.join('?' * len(RECORD_FIELDS))})",
+        [[row[name] for name in RECORD_FIELDS] for row, _before in results])
+    return results
 
 
 def _write_record(connection: sqlite3.Connection, row: dict) -> None:

@@ -21,7 +21,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
 from fieldkit.store.hlc import parse_hlc
 from fieldkit.store.identity import site_id_of
-from fieldkit.store.revisions import REVISION_FIELDS, revision_id
+from fieldkit.store.revisions import REVISION_FIELDS, revision_id_and_data
 from fieldkit.sync import crypto, trust
 from fieldkit.sync.errors import BAD_REVISION, BAD_REVISION_SIGNATURE, REVOKED_REVISION, BundleError
 
@@ -73,8 +73,10 @@ class RevisionChecker:
     def _fail(self, message: str, name: str, **values) -> BundleError:
         return BundleError(message, step="revision", path=self.bundle.path, name=name, **values)
 
-    def check_chunk(self, name: str, lines: bytes) -> None:
-        revisions = []
+    def check_chunk(self, name: str, lines: bytes) -> tuple[list[dict], dict[str, str]]:
+        """The chunk's revisions, parsed and checked, and rev_id -> data's canonical JSON
+        text (kept by the importer for the commit: each revision is parsed and encoded once)."""
+        revisions, data_texts = [], {}
         for line in lines.splitlines():
             try:
                 revision = json.loads(line)
@@ -83,12 +85,15 @@ class RevisionChecker:
             problem = check_shape(revision)
             if problem:
                 raise self._fail(BAD_REVISION, name, detail=problem)
-            self._check_identity(name, revision)
+            data_texts[revision["rev_id"]] = self._check_identity(name, revision)
             revisions.append(revision)
         self._stage(name, revisions)
+        return revisions, data_texts
 
-    def _check_identity(self, name: str, revision: dict) -> None:
-        if revision_id(revision) != revision["rev_id"]:
+    def _check_identity(self, name: str, revision: dict) -> str:
+        """Checks the rev_id and the signature; the data's canonical JSON text."""
+        rev_id, data_text = revision_id_and_data(revision)
+        if rev_id != revision["rev_id"]:
             raise self._fail(BAD_REVISION, name, detail=f"{revision['rev_id']} does not match its content")
         key = self._keys.get(revision["site_id"])
         try:
@@ -100,6 +105,7 @@ class RevisionChecker:
         self.count += 1
         site = revision["site_id"]
         self.newest_hlc[site] = max(self.newest_hlc.get(site, ""), revision["hlc"])
+        return data_text
 
     def _stage(self, name: str, revisions: list[dict]) -> None:
         """Same (site_id, seq), other content, within the bundle or against the store."""

@@ -63,7 +63,7 @@ def test_sigkill_during_import_leaves_whole_chunks_and_reimport_completes(two_la
         shutil.copytree(template, data_dir)
         child = subprocess.Popen([sys.executable, str(HERE), "import-loop", str(data_dir), *map(str, bundles)],
                                  stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-        kill_at_random_moment(child, rng=rng, max_delay=0.6)
+        kill_at_random_moment(child, rng=rng, max_delay=0.1)  # the import takes ~0.15 s after its first chunk
         database = data_dir / "fieldkit.sqlite3"
         assert integrity(database) == "ok"
         held = state_of(database)
