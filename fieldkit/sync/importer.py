@@ -104,8 +104,8 @@ def import_bundle(store, path: Path, *, exchange_private=None, progress: Callabl
         with bundles.open_bundle(Path(path), limits=limits) as bundle:
             _describe(report, bundle)
             plan = _verify(store, bundle, exchange_private=exchange_private, report=report, progress=progress)
-            _commit(store, bundle, plan, report=report, progress=progress)
-            _after_commit(store, bundle, plan, report=report, wall_ms=wall_ms)
+            _commit(store, bundle, plan, report=report, progress=progress, wall_ms=wall_ms)
+            _after_commit(store, plan, report=report)
     except BundleError as error:
         _reject(report, error)
     except _Quarantined:
@@ -222,9 +222,18 @@ def _report_tampering(store, bundle, found: list[tuple[str, dict]], report) -> N
 
 # -- commit: one transaction per chunk -------------------------------------------------------
 
-def _commit(store, bundle, plan: _Plan, *, report, progress) -> None:
-    store.writer.call(lambda connection: _store_forms(connection, bundle))
+def _commit(store, bundle, plan: _Plan, *, report, progress, wall_ms) -> None:
+    """Attachments, then one transaction per chunk; the bundle's forms go in the first
+    and its bookkeeping (bundles_imported, keys, acknowledgements) in the last, so a
+    bundle of one chunk is one transaction (each commit is an fsync)."""
+    now = (wall_ms or (lambda: time.time_ns() // 1_000_000))()
+    report.clock_skew = sorted(site for site, hlc in plan.newest_hlc.items()
+                               if hlc_milliseconds(hlc) > now + CLOCK_SKEW_LIMIT_MS)
     _store_blobs(store, bundle, plan.key)
+    count = len(plan.chunks)
+    if not count:
+        report.gaps = store.writer.call(lambda connection: (
+            _store_forms(connection, bundle), _bookkeeping(connection, bundle, plan, report, now=now))[1])
     for number, chunk in enumerate(plan.chunks, start=1):
         revisions, data_texts = chunk.revisions, chunk.data_texts
         chunk.revisions = chunk.data_texts = None  # released once committed
@@ -233,12 +242,25 @@ def _commit(store, bundle, plan: _Plan, *, report, progress) -> None:
             if hashlib.sha256(lines).hexdigest() != chunk.digest:
                 raise BundleError(CHANGED_DURING_IMPORT, step="commit", path=bundle.path, name=chunk.name)
             revisions = [json.loads(line) for line in lines.splitlines() if line]
-        result = store.writer.call(lambda connection, revisions=revisions, data_texts=data_texts: apply_revisions(
-            connection, revisions, bundle_id=bundle.bundle_id, data_texts=data_texts))
+
+        def work(connection, revisions=revisions, data_texts=data_texts, first=number == 1, last=number == count):
+            if first:
+                _store_forms(connection, bundle)
+            result = apply_revisions(connection, revisions, bundle_id=bundle.bundle_id, data_texts=data_texts)
+            found = None
+            if last:
+                totals = {counter: getattr(report, counter) + getattr(result, counter)
+                          for counter in ("new", "present", "pending")}
+                found = _bookkeeping(connection, bundle, plan, report, now=now, totals=totals)
+            return result, found
+
+        result, found = store.writer.call(work)
         for counter in ("new", "present", "pending", "applied_pending", "conflicts_opened"):
             setattr(report, counter, getattr(report, counter) + getattr(result, counter))
         report.tampering += result.tampering
-        progress("import", number, len(plan.chunks))
+        if found is not None:
+            report.gaps = found
+        progress("import", number, count)
     report.revisions = plan.revisions
 
 
@@ -261,30 +283,29 @@ def _store_blobs(store, bundle, key, batch_bytes: int = 64 << 20) -> None:
         store.writer.call(lambda connection, contents=contents: [put_blob(connection, data) for data in contents])
 
 
-def _after_commit(store, bundle, plan: _Plan, *, report, wall_ms) -> None:
-    now = (wall_ms or (lambda: time.time_ns() // 1_000_000))()
-    skewed = sorted(site for site, hlc in plan.newest_hlc.items() if hlc_milliseconds(hlc) > now + CLOCK_SKEW_LIMIT_MS)
+def _bookkeeping(connection, bundle, plan: _Plan, report, *, now: int, totals: dict | None = None) -> dict:
+    """Inside the bundle's last transaction: its signers' keys, clock skew, the sender's
+    acknowledgements, bundles_imported; the gaps of the devices it carried."""
     manifest = bundle.manifest
+    totals = totals or {"new": report.new, "present": report.present, "pending": report.pending}
+    for signer in [{"public_key": manifest["public_key"]}, *(manifest.get("signers") or [])]:
+        key = bundles.crypto.unb64(signer["public_key"])
+        trust.remember_key(connection, fingerprint=hashlib.sha256(key).hexdigest(), public_key=key,
+                           name=report.device if key == bundle.public_key else "")
+    for site in report.clock_skew:
+        trust.flag_clock_skew(connection, site_id=site, hlc=plan.newest_hlc[site], receiver_ms=now)
+    trust.acknowledge(connection, peer=bundle.fingerprint, vector=manifest.get("acknowledges") or {})
+    connection.execute("DELETE FROM quarantine WHERE bundle_id = ?", (bundle.bundle_id,))
+    connection.execute("INSERT OR REPLACE INTO bundles_imported (bundle_id, site_id, fingerprint, at, new, present, "
+                       "pending) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                       (bundle.bundle_id, manifest.get("site_id"), bundle.fingerprint, utc_now(), totals["new"],
+                        totals["present"], totals["pending"]))
+    return gaps(connection, list(plan.newest_hlc))
 
-    def bookkeeping(connection):
-        for signer in [{"public_key": manifest["public_key"]}, *(manifest.get("signers") or [])]:
-            key = bundles.crypto.unb64(signer["public_key"])
-            trust.remember_key(connection, fingerprint=hashlib.sha256(key).hexdigest(), public_key=key,
-                               name=report.device if key == bundle.public_key else "")
-        for site in skewed:
-            trust.flag_clock_skew(connection, site_id=site, hlc=plan.newest_hlc[site], receiver_ms=now)
-        trust.acknowledge(connection, peer=bundle.fingerprint, vector=manifest.get("acknowledges") or {})
-        connection.execute("DELETE FROM quarantine WHERE bundle_id = ?", (bundle.bundle_id,))
-        connection.execute("INSERT OR REPLACE INTO bundles_imported (bundle_id, site_id, fingerprint, at, new, present, "
-                           "pending) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                           (bundle.bundle_id, manifest.get("site_id"), bundle.fingerprint, utc_now(), report.new,
-                            report.present, report.pending))
-        return gaps(connection, list(plan.newest_hlc))
 
-    report.gaps = store.writer.call(bookkeeping)
+def _after_commit(store, plan: _Plan, *, report) -> None:
     for site, hlc in plan.newest_hlc.items():
-        if site not in skewed:  # a clock far ahead is not adopted: ours would jump with it
+        if site not in report.clock_skew:  # a clock far ahead is not adopted: ours would jump with it
             store.clock.observe(hlc)
-    report.clock_skew = skewed
     if report.new == 0 and report.applied_pending == 0 and report.pending == 0 and report.revisions:
         report.status = "already_present"
