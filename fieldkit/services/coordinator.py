@@ -19,7 +19,7 @@ from fieldkit.store.tables import utc_now
 from fieldkit.sync import crypto, merge, trust
 from fieldkit.sync import status as sync_status
 from fieldkit.sync.export import export_bundle
-from fieldkit.sync.importer import ImportReport, import_bundle, verify_file
+from fieldkit.sync.importer import ImportReport, import_bundle, unreadable, verify_file
 
 BUNDLE_SUFFIX = ".fkb"
 
@@ -99,14 +99,29 @@ class CoordinatorService:
         return found
 
     def import_paths(self, paths_given: list[Path], *, progress: Progress | None = None) -> list[ImportReport]:
-        files = self.bundle_files(paths_given)
+        """One report per bundle found, in order. Never raises OSError: a folder or file
+        that cannot be read (a vanished file, a pulled USB stick) is a "failed" report
+        (step "read") and the other bundles go on."""
+        files: list[Path | ImportReport] = []
+        for given in map(Path, paths_given):
+            try:
+                files += self.bundle_files([given])
+            except OSError as error:
+                files.append(unreadable(given, error))
         reports = []
         for number, path in enumerate(files, start=1):
+            if isinstance(path, ImportReport):
+                reports.append(path)
+                continue
+
             def step(name, done, total, number=number, path=path):
                 if progress:
                     progress(number, len(files), str(path), name, done, total)
 
-            reports.append(import_bundle(self.store, path, exchange_private=self.exchange_key, progress=step))
+            try:
+                reports.append(import_bundle(self.store, path, exchange_private=self.exchange_key, progress=step))
+            except OSError as error:  # raised outside the bundle's reading (the progress callback...)
+                reports.append(unreadable(path, error))
         return reports
 
     def verify(self, path: Path) -> ImportReport:

@@ -23,7 +23,7 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from fieldkit.store.errors import StoreError
+from fieldkit.store.errors import StoreError, as_store_error
 from fieldkit.store.hlc import hlc_milliseconds
 from fieldkit.store.tables import put_blob, put_form, utc_now
 from fieldkit.sync import bundle as bundles
@@ -31,7 +31,7 @@ from fieldkit.sync import trust
 from fieldkit.sync.apply import apply_revisions, record_tampering
 from fieldkit.sync.archive import Limits
 from fieldkit.sync.errors import (
-    CHANGED_DURING_IMPORT, REVOKED_SIGNER, TAMPERING, UNKNOWN_SIGNER, BundleError,
+    CHANGED_DURING_IMPORT, READ_FAILED, REVOKED_SIGNER, TAMPERING, UNKNOWN_SIGNER, BundleError,
 )
 from fieldkit.sync.status import gaps
 from fieldkit.sync.verify import RevisionChecker
@@ -113,7 +113,29 @@ def import_bundle(store, path: Path, *, exchange_private=None, progress: Callabl
     except StoreError as error:  # disk full, read-only...: the chunks committed stay; importing again completes
         report.status, report.step = "failed", "commit"
         report.reason, report.reason_en = str(error), error.text("en")
+    except OSError as error:
+        if _ours(store, error):  # writing our own files (the quarantine copy): a storage fault
+            mapped = as_store_error(error, store.data_dir)
+            report.status, report.step = "failed", "commit"
+            report.reason, report.reason_en = str(mapped), mapped.text("en")
+        else:  # the bundle vanished or its drive failed: the chunks committed stay
+            unreadable(path, error, report=report)
     return report
+
+
+def unreadable(path, error: OSError, *, report: ImportReport | None = None) -> ImportReport:
+    """The report of a bundle that could not be read: status "failed", step "read"."""
+    report = report or ImportReport(path=str(path))
+    message = BundleError(READ_FAILED, step="read", path=path, detail=error.strerror or error)
+    report.status, report.step = "failed", "read"
+    report.reason, report.reason_en = str(message), message.text("en")
+    return report
+
+
+def _ours(store, error: OSError) -> bool:
+    names = [name for name in (error.filename, error.filename2) if name]
+    data_dir = Path(store.data_dir).resolve()
+    return any(Path(name).resolve().is_relative_to(data_dir) for name in names)
 
 
 def verify_file(store, path: Path, *, exchange_private=None, limits: Limits = Limits()) -> ImportReport:

@@ -26,6 +26,8 @@ VIETNAMESE = {
     errors.REVOKED_REVISION: "{path}: {name} chứa phiên bản mới của một máy đã bị thu hồi ({site_id}).",
     errors.TAMPERING: ("{path}: máy {site_id} gửi hai phiên bản khác nhau cùng mang số {seq}: "
                        "có thể dữ liệu đã bị giả mạo. Gói không được nhập."),
+    errors.READ_FAILED: ("Không đọc được {path} ({detail}). Ổ đĩa đã bị rút ra? Không có gì được nhập dở dang: "
+                         "hãy cắm lại và nhập lại để hoàn tất."),
     errors.CHANGED_DURING_IMPORT: "{path}: {name} đã thay đổi trong lúc nhập; hãy nhập lại.",
     # the sync commands
     "imported": "đã nhập",

@@ -95,10 +95,9 @@ def _bundle_progress(progress, number: int, count: int, path: str, _number, _cou
 
 
 def _unreadable(path: Path, error: OSError):
-    from fieldkit.sync.importer import ImportReport
+    from fieldkit.sync.importer import unreadable
 
-    return ImportReport(path=str(path), status="failed", step="read", reason=error.strerror or str(error),
-                        reason_en=str(error))
+    return unreadable(path, error)
 
 
 class ImportResults(RowsModel):
@@ -123,9 +122,7 @@ class ImportResults(RowsModel):
         return (report.new, report.present, report.pending, report.conflicts_opened)[column - COLUMN_NEW]
 
     def reason(self, report) -> str:
-        if report.step == "read":  # the file vanished or could not be read: a drive pulled out
-            return self.tr("The file could not be read ({error}). Was the drive removed? Nothing was applied "
-                           "half-way: plug it back in and import again to finish.").format(error=report.reason)
+        # a file that vanished or could not be read (a drive pulled out) has its plain reason too
         text = report.reason_en if labels.ui_language() == "en" else report.reason
         return text or ""
 
