@@ -15,6 +15,7 @@ from pathlib import Path
 
 from fieldkit import paths
 from fieldkit.store import Store
+from fieldkit.store import tables
 from fieldkit.store.tables import utc_now
 from fieldkit.sync import crypto, merge, trust
 from fieldkit.sync import status as sync_status
@@ -175,9 +176,27 @@ class CoordinatorService:
                 author: str = "") -> dict:
         """A resolution revision (parents: every head), signed by this device; the revision."""
         with self.store.read() as connection:
-            plan = merge.resolution(connection, record_id=record_id, take=take, answers=answers)
+            plan = merge.resolution(connection, record_id=record_id, take=take, answers=answers,
+                                    instance=self._instance_with)
         return self.store.commit_revision(record_id=record_id, author=author or self.store.identity.device_name,
                                           action="resolve", **plan).result()
+
+    def _instance_with(self, revision: dict, answers: dict[str, str]) -> str | None:
+        """The revision's whole instance (as a Submission stores it) with `answers` set;
+        None when the store does not hold its form version."""
+        with self.store.read() as connection:
+            found = tables.form_xform(connection, revision["form_id"], revision["form_version"])
+        if found is None:
+            return None
+        from fieldkit.forms import load_form
+        from fieldkit.services.submission import ensure_repeat_instances, whole_instance_xml
+
+        session = load_form(found[1].encode("utf-8"), file_type="xml").new_session()
+        session.from_xml(revision["data"]["instance_xml"])
+        for path, value in sorted(answers.items()):
+            ensure_repeat_instances(session, path)
+            session.set(path, value)
+        return whole_instance_xml(session)
 
     def delete(self, record_id: str, *, author: str = "") -> dict:
         """A tombstone: a deleted revision on every head (nothing is erased)."""

@@ -19,6 +19,7 @@ from __future__ import annotations
 import copy
 import json
 import sqlite3
+from collections.abc import Callable
 
 from fieldkit.store.revisions import get_revision, record_revisions
 
@@ -104,11 +105,14 @@ def conflicts(connection: sqlite3.Connection) -> list[dict]:
 
 
 def resolution(connection: sqlite3.Connection, *, record_id: str, take: str | None = None,
-               answers: dict[str, str] | None = None) -> dict:
+               answers: dict[str, str] | None = None,
+               instance: Callable[[dict, dict[str, str]], str | None] | None = None) -> dict:
     """What a resolution revision holds: {parents, form_id, form_version, data, deleted}.
 
     `take`: one head's content as it is (a deleted head: the record stays deleted).
-    `answers`: the provisional winner (or `take`) with these answers set. The caller
+    `answers`: the provisional winner (or `take`) with these answers set; its
+    instance_xml is `instance(base revision, answers)` (the whole instance with them set,
+    made with the form), or dropped when that gives None (no form at hand). The caller
     signs and stores it (Store.commit_revision) with every head as parent."""
     heads = heads_of(record_revisions(connection, record_id))
     if not heads:
@@ -119,8 +123,11 @@ def resolution(connection: sqlite3.Connection, *, record_id: str, take: str | No
     data = copy.deepcopy(base["data"])
     if answers:
         data["answers"] = {**data.get("answers", {}), **answers}
-        # the answers changed without the form at hand: the session is rebuilt from them
-        data.pop("instance_xml", None)
+        xml = instance(base, answers) if instance and base["data"].get("instance_xml") else None
+        if xml is None:  # the answers changed without the form at hand: the session is rebuilt from them
+            data.pop("instance_xml", None)
+        else:
+            data["instance_xml"] = xml
     return {"parents": sorted(head["rev_id"] for head in heads), "form_id": base["form_id"],
             "form_version": base["form_version"], "data": data, "deleted": bool(base["deleted"] and not answers)}
 
