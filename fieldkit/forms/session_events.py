@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 
 class EventRunner:
     def __init__(self, session):

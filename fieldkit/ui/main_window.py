@@ -11,11 +11,11 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QStackedWidget, QWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QStackedWidget
 
-from fieldkit.ui import errors, labels, tasks
+from fieldkit.ui import errors, tasks
 from fieldkit.ui.commune_forms import CommuneForms, FormRow
 from fieldkit.ui import commune_rows
 from fieldkit.ui.commune_picker import CommunePicker

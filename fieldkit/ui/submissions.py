@@ -11,11 +11,12 @@ from collections import Counter
 
 from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtWidgets import (
-    QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QStyle, QTableView, QVBoxLayout, QWidget,
+    QComboBox, QHBoxLayout, QLabel, QLineEdit, QStyle, QTableView, QVBoxLayout, QWidget,
 )
 
 from fieldkit.ui import labels
 from fieldkit.ui.proxies import rows_filter_change
+from fieldkit.ui.tables import make_table
 
 
 def search_key(text: str) -> str:
@@ -161,16 +162,8 @@ class SubmissionsBrowser(QWidget):
         self._retranslate()
 
     def _make_table(self) -> QTableView:
-        table = QTableView()
-        table.setObjectName("submissions_table")
-        table.setModel(self.proxy)
-        table.setSortingEnabled(True)
+        table = make_table("submissions_table", self.proxy)
         table.sortByColumn(COLUMN_UPDATED, Qt.SortOrder.DescendingOrder)
-        table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
-        table.verticalHeader().hide()
-        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        table.horizontalHeader().setStretchLastSection(True)
         return table
 
     def set_rows(self, rows: list) -> None:

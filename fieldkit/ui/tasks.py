@@ -138,3 +138,14 @@ def busy() -> bool:
 def wait_for_workers(msecs: int = 10_000) -> bool:
     """At exit: let running workers finish before the service they use is closed."""
     return pool().waitForDone(msecs)
+
+
+class Progress(QObject):
+    """A progress callback for work on a worker thread: calling it from the worker emits
+    `progressed(values)` on the GUI thread, since the object lives there and Qt queues
+    the signal (the same delivery as a Task's result)."""
+
+    progressed = Signal(object)
+
+    def __call__(self, *values) -> None:
+        self.progressed.emit(values)

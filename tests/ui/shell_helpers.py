@@ -114,17 +114,6 @@ def type_text(qtbot, widget, text: str) -> None:
 
 
 
-def type_text(qtbot, widget, text: str) -> None:
-    """Key by key. QTest knows only ASCII keys, so other letters arrive as key events
-    carrying their text, as a Vietnamese input method (Unikey, Telex) delivers them."""
-    for char in text:
-        if char.isascii():
-            qtbot.keyClicks(widget, char)
-            continue
-        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
-            QApplication.sendEvent(widget, QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier, char))
-
-
 # -- filling a whole form through its widgets ---------------------------------------------
 
 TEXT_ANSWER = "Ghi chú: đường truyền ổn định"

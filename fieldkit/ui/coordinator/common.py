@@ -3,9 +3,9 @@ times and fingerprints shown the same way everywhere."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QDateTime, QModelIndex, QObject, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QDateTime, QModelIndex, QObject, Qt
 from PySide6.QtGui import QColor, QFont
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
+from PySide6.QtWidgets import QTableView
 
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -104,33 +104,7 @@ class RowsModel(QAbstractTableModel):
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, max(self.COLUMNS - 1, 0))
 
 
-def make_table(name: str, model, *, sortable: bool = True) -> QTableView:
-    table = QTableView()
-    table.setObjectName(name)
-    table.setModel(model)
-    table.setSortingEnabled(sortable)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.verticalHeader().hide()
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    table.horizontalHeader().setStretchLastSection(True)
-    return table
-
-
 def selected_row(table: QTableView):
     """The row object under the table's current selection (through any proxy), or None."""
     indexes = table.selectionModel().selectedRows() if table.selectionModel() else []
     return indexes[0].data(ROW_ROLE) if indexes else None
-
-
-class Relay(QObject):
-    """Carries a worker thread's progress calls to the GUI thread: the object lives in
-    the GUI thread, so Qt queues the signal there (the way fieldkit.ui.tasks delivers)."""
-
-    progressed = Signal(object)
-
-    def __init__(self, parent: QObject | None = None):
-        super().__init__(parent)
-
-    def __call__(self, *values) -> None:
-        self.progressed.emit(values)

@@ -13,8 +13,9 @@ from PySide6.QtWidgets import (
 from fieldkit.ui import errors, labels, tasks
 from fieldkit.ui.coordinator.common import (
     DARK_TEXT, DIFFERENT_BACKGROUND, HARD_BACKGROUND, ROW_ROLE, SORT_ROLE, RowsModel, device_text, hlc_text,
-    make_table, selected_row,
+    selected_row,
 )
+from fieldkit.ui.tables import make_table
 from fieldkit.ui.coordinator.conflict_data import field_rows, load_conflicts, resolution
 from fieldkit.ui.proxies import rows_filter_change
 

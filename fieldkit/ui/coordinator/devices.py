@@ -13,8 +13,9 @@ from PySide6.QtWidgets import (
 from fieldkit.services.coordinator import normalize_fingerprint, readable_fingerprint
 from fieldkit.ui import errors, tasks
 from fieldkit.ui.coordinator.common import (
-    SORT_ROLE, RowsModel, fingerprint_font, make_table, selected_row, short_fingerprint,
+    SORT_ROLE, RowsModel, fingerprint_font, selected_row, short_fingerprint,
 )
+from fieldkit.ui.tables import make_table
 
 COLUMN_NAME, COLUMN_FINGERPRINT, COLUMN_STATE, COLUMN_WAITING, COLUMN_SEEN = range(5)
 

@@ -9,7 +9,8 @@ from PySide6.QtCore import QEvent, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from fieldkit.ui import errors, labels, tasks
-from fieldkit.ui.coordinator.common import SORT_ROLE, RowsModel, hlc_text, make_table, selected_row
+from fieldkit.ui.coordinator.common import SORT_ROLE, RowsModel, hlc_text, selected_row
+from fieldkit.ui.tables import make_table
 
 (COLUMN_GROUP, COLUMN_COMMUNE, COLUMN_FORM, COLUMN_AUTHOR, COLUMN_UPDATED, COLUMN_STATUS,
  COLUMN_RECORD) = range(7)

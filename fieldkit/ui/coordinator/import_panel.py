@@ -19,7 +19,8 @@ from PySide6.QtWidgets import (
 )
 
 from fieldkit.ui import errors, labels, tasks
-from fieldkit.ui.coordinator.common import SORT_ROLE, RowsModel, Relay, make_table
+from fieldkit.ui.coordinator.common import SORT_ROLE, RowsModel
+from fieldkit.ui.tables import make_table
 
 (COLUMN_FILE, COLUMN_STATUS, COLUMN_NEW, COLUMN_PRESENT, COLUMN_PENDING, COLUMN_CONFLICTS,
  COLUMN_REASON) = range(7)
@@ -155,7 +156,7 @@ class ImportPanel(QWidget):
         self.progress.setRange(0, PROGRESS_STEPS)
         self.summary = QLabel()
         self.summary.setWordWrap(True)
-        self.relay = Relay(self)
+        self.relay = tasks.Progress(self)
         self.relay.progressed.connect(self._progressed, Qt.ConnectionType.QueuedConnection)
         self._layout()
         self.files_button.clicked.connect(self.choose_files)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
-from fieldkit.forms.model import Group, strip_positions
+from fieldkit.forms.model import strip_positions
 from fieldkit.ui.form_view.binding import FormBinding
 from fieldkit.ui.form_view.sections import Container, PageSpec, build_items, is_shown
 from fieldkit.ui.form_view.texts import HINT_STYLE, plain_to_html

@@ -5,7 +5,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from fieldkit.ui.coordinator import TAB_CONFLICTS, TAB_DEVICES, TAB_DUPLICATES
-from fieldkit.ui.coordinator.common import DIFFERENT_BACKGROUND, HARD_BACKGROUND
+from fieldkit.ui.coordinator.common import HARD_BACKGROUND
 from fieldkit.ui.coordinator.conflicts import FIELD_LABEL, FIELD_LEFT, FIELD_RESULT, FIELD_RIGHT
 
 TOTAL = "/data/total_staff"
