@@ -6,9 +6,8 @@ import textwrap
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QEvent, QPoint, Qt
-from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication
+import shell_helpers
+from PySide6.QtCore import QPoint, Qt
 
 from fieldkit.forms import load_form
 
@@ -53,19 +52,9 @@ def pytest_collection_modifyitems(config, items):
 
 @pytest.fixture
 def type_text(qtbot):
-    """type_text(widget, text): type key by key. QTest only knows ASCII keys (it
-    aborts on "ệ"), so other letters arrive as key events carrying their text, as an
-    input method (Unikey, Telex) delivers them."""
-
-    def type_(widget, text):
-        for char in text:
-            if char.isascii():
-                qtbot.keyClicks(widget, char)
-                continue
-            for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
-                QApplication.sendEvent(widget, QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier, char))
-
-    return type_
+    """type_text(widget, text): type key by key, non-ASCII letters included
+    (shell_helpers.type_text, bound to this test's qtbot)."""
+    return lambda widget, text: shell_helpers.type_text(qtbot, widget, text)
 
 
 @pytest.fixture
