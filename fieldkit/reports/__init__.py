@@ -1,0 +1,12 @@
+"""Summaries, charts and exports (DESIGN.md §2: `reports/`). Qt-free.
+
+- `document.Document`: a printable summary, Qt rich-text HTML plus the chart images it
+  names. The one renderer that turns it into a PDF, a print preview or paper is
+  `fieldkit.ui.printing` (the narrow print/PDF renderer DESIGN.md §2 allows).
+- `service.ReportService`: commune, province, national and per-form summaries.
+- `export`: CSV, XLSX, SQLite, GeoJSON and JSON exports of the submissions.
+"""
+
+from fieldkit.reports.document import Document
+
+__all__ = ["Document"]
