@@ -69,7 +69,7 @@
 <context>
     <name>ConflictListModel</name>
     <message>
-        <location filename="../../fieldkit/ui/coordinator/conflicts.py" line="+29"/>
+        <location filename="../../fieldkit/ui/coordinator/conflicts.py" line="+30"/>
         <source>Commune</source>
         <translation>Xã, phường</translation>
     </message>
@@ -253,7 +253,7 @@
 <context>
     <name>DevicesModel</name>
     <message>
-        <location filename="../../fieldkit/ui/coordinator/devices.py" line="+37"/>
+        <location filename="../../fieldkit/ui/coordinator/devices.py" line="+38"/>
         <source>Device</source>
         <translation>Máy</translation>
     </message>
@@ -422,7 +422,7 @@ Dữ liệu máy này đã gửi vẫn được giữ.</translation>
 <context>
     <name>DuplicatesModel</name>
     <message>
-        <location filename="../../fieldkit/ui/coordinator/duplicates.py" line="+37"/>
+        <location filename="../../fieldkit/ui/coordinator/duplicates.py" line="+38"/>
         <source>Group</source>
         <translation>Nhóm</translation>
     </message>
@@ -909,7 +909,7 @@ Dữ liệu máy này đã gửi vẫn được giữ.</translation>
 <context>
     <name>ImportPanel</name>
     <message>
-        <location filename="../../fieldkit/ui/coordinator/import_panel.py" line="+189"/>
+        <location filename="../../fieldkit/ui/coordinator/import_panel.py" line="+187"/>
         <source>fieldkit bundles (*.fkb)</source>
         <translation>Gói dữ liệu fieldkit (*.fkb)</translation>
     </message>
@@ -979,7 +979,7 @@ Dữ liệu máy này đã gửi vẫn được giữ.</translation>
 <context>
     <name>ImportResults</name>
     <message>
-        <location line="-160"/>
+        <location line="-158"/>
         <source>File</source>
         <translation>Tệp</translation>
     </message>
@@ -1037,11 +1037,6 @@ Dữ liệu máy này đã gửi vẫn được giữ.</translation>
         <location line="+1"/>
         <source>failed: import it again</source>
         <translation>thất bại: hãy nhập lại</translation>
-    </message>
-    <message>
-        <location line="+13"/>
-        <source>The file could not be read ({error}). Was the drive removed? Nothing was applied half-way: plug it back in and import again to finish.</source>
-        <translation>Không đọc được tệp ({error}). Ổ đĩa đã bị rút ra? Không có gì được nhập dở dang: hãy cắm lại và nhập lại để hoàn tất.</translation>
     </message>
 </context>
 <context>
@@ -1151,6 +1146,39 @@ Dữ liệu máy này đã gửi vẫn được giữ.</translation>
         <location line="+1"/>
         <source>&amp;Language</source>
         <translation>&amp;Ngôn ngữ</translation>
+    </message>
+</context>
+<context>
+    <name>Printing</name>
+    <message>
+        <location filename="../../fieldkit/ui/printing.py" line="+78"/>
+        <source>Page {page}/{pages}</source>
+        <translation>Trang {page}/{pages}</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>The printer could not be started.</source>
+        <translation>Không khởi động được máy in.</translation>
+    </message>
+    <message>
+        <location line="+61"/>
+        <source>The disk is full: {path} could not be written. Free some space or choose another place.</source>
+        <translation>Ổ đĩa đã đầy: không ghi được {path}. Hãy giải phóng bớt dung lượng hoặc chọn nơi lưu khác.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{path} cannot be written: the folder is read-only or you may not write there. Choose another folder.</source>
+        <translation>Không ghi được {path}: thư mục chỉ đọc hoặc bạn không có quyền ghi vào đó. Hãy chọn thư mục khác.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{path} cannot be written: the folder does not exist (a removed USB drive?).</source>
+        <translation>Không ghi được {path}: thư mục không tồn tại (ổ USB đã bị rút ra?).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{path} could not be written ({detail}).</source>
+        <translation>Không ghi được {path} ({detail}).</translation>
     </message>
 </context>
 <context>
@@ -1359,7 +1387,7 @@ Dữ liệu máy này đã gửi vẫn được giữ.</translation>
 <context>
     <name>SubmissionsBrowser</name>
     <message>
-        <location filename="../../fieldkit/ui/submissions.py" line="+194"/>
+        <location filename="../../fieldkit/ui/submissions.py" line="+187"/>
         <source>All forms</source>
         <translation>Tất cả biểu mẫu</translation>
     </message>
@@ -1392,7 +1420,7 @@ Dữ liệu máy này đã gửi vẫn được giữ.</translation>
 <context>
     <name>SubmissionsModel</name>
     <message>
-        <location line="-145"/>
+        <location line="-137"/>
         <source>Commune</source>
         <translation>Xã, phường</translation>
     </message>

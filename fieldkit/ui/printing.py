@@ -1,0 +1,178 @@
+"""The one renderer of summaries: a `Document` laid out on A4 pages with the shipped
+Noto Sans, for PDF files, the printer and the print preview alike.
+
+Needs a QGuiApplication only (the command line starts one offscreen); no widgets.
+A PDF is built in memory and then written atomically, so a full disk, a read-only folder
+or a pulled USB stick never leaves a partial file behind.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import tempfile
+from functools import cache
+from pathlib import Path
+
+from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QMarginsF, QRectF, QSizeF, Qt, QUrl
+from PySide6.QtGui import (QFont, QFontDatabase, QImage, QPageLayout, QPageSize, QPagedPaintDevice, QPainter,
+                           QPdfWriter, QTextDocument)
+
+from fieldkit.reports.document import Document
+from fieldkit.ui.app import FONT_FILES, resources_dir
+
+MARGINS_MM = QMarginsF(18, 15, 15, 15)  # left a little wider: summaries get stapled
+BODY_POINT_SIZE = 10.0
+FOOTER_POINT_SIZE = 8.0
+PDF_RESOLUTION = 300  # dots per inch of the layout: ample for text, keeps chart images sharp
+
+
+class PrintError(Exception):
+    """A PDF that could not be written; the message says where and what to do."""
+
+    def __init__(self, message: str, *, path: Path):
+        super().__init__(message)
+        self.path = path
+
+
+# Each string is written out in a translate("Printing", ...) call so pyside6-lupdate finds it.
+translate = QCoreApplication.translate
+
+
+@cache
+def font_family() -> str:
+    """Noto Sans, registered Regular and Bold, so bold text uses the real bold face."""
+    family = None
+    for name in FONT_FILES:
+        font_id = QFontDatabase.addApplicationFont(str(resources_dir() / "fonts" / name))
+        families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
+        family = family or (families[0] if families else None)
+    return family or QFont().defaultFamily()
+
+
+def page_layout(document: Document) -> QPageLayout:
+    orientation = QPageLayout.Orientation.Landscape if document.landscape else QPageLayout.Orientation.Portrait
+    return QPageLayout(QPageSize(QPageSize.PageSizeId.A4), orientation, MARGINS_MM, QPageLayout.Unit.Millimeter)
+
+
+def _text_document(document: Document, device: QPagedPaintDevice) -> QTextDocument:
+    text = QTextDocument()
+    text.setDefaultFont(_font(BODY_POINT_SIZE))
+    text.setDocumentMargin(0)  # the page margins are the margins
+    text.setMetaInformation(QTextDocument.MetaInformation.DocumentTitle, document.title)
+    for name, data in document.images.items():
+        text.addResource(QTextDocument.ResourceType.ImageResource.value, QUrl(name), QImage.fromData(data))
+    # Laid out for the device itself, so point sizes and images scale to its resolution.
+    text.documentLayout().setPaintDevice(device)
+    text.setHtml(document.html)
+    return text
+
+
+def _font(point_size: float) -> QFont:
+    font = QFont(font_family())
+    font.setPointSizeF(point_size)
+    return font
+
+
+def _footer_text(page: int, pages: int) -> str:
+    return translate("Printing", "Page {page}/{pages}").format(page=page, pages=pages)
+
+
+def _paint_pages(text: QTextDocument, painter: QPainter, device: QPagedPaintDevice) -> int:
+    area = device.pageLayout().paintRectPixels(device.logicalDpiY())
+    footer_font = _font(FOOTER_POINT_SIZE)
+    footer_height = 2.5 * FOOTER_POINT_SIZE * device.logicalDpiY() / 72
+    body = QSizeF(area.width(), area.height() - footer_height)
+    text.setPageSize(body)
+    pages = text.pageCount()
+    for index in range(pages):
+        if index:
+            device.newPage()
+        painter.save()
+        painter.translate(0, -index * body.height())
+        text.drawContents(painter, QRectF(0, index * body.height(), body.width(), body.height()))
+        painter.restore()
+        painter.setFont(QFont(footer_font, device))
+        footer = QRectF(0, body.height(), body.width(), footer_height)
+        painter.drawText(footer, int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom),
+                         _footer_text(index + 1, pages))
+    return pages
+
+
+def print_document(document: Document, printer: QPagedPaintDevice) -> int:
+    """Lay the document out on the printer's pages as they are set up (the print dialog
+    or the preview may have changed them) and paint it. Returns the page count."""
+    text = _text_document(document, printer)
+    painter = QPainter()
+    if not painter.begin(printer):
+        raise PrintError(translate("Printing", "The printer could not be started."), path=Path(document.title))
+    try:
+        return _paint_pages(text, painter, printer)
+    finally:
+        painter.end()
+
+
+def pdf_bytes(document: Document) -> bytes:
+    """The document as a PDF, in memory."""
+    buffer = QBuffer()
+    buffer.setData(QByteArray())
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
+    writer.setResolution(PDF_RESOLUTION)
+    writer.setPageLayout(page_layout(document))
+    writer.setTitle(document.title)
+    writer.setCreator("fieldkit")
+    print_document(document, writer)
+    buffer.close()
+    return bytes(buffer.data().data())
+
+
+def write_pdf(document: Document, path: str | os.PathLike) -> Path:
+    """Write the document as a PDF at `path`, atomically: a temp file beside it, fsync,
+    then rename over it. On failure raises PrintError and leaves no partial file."""
+    target = Path(path)
+    data = pdf_bytes(document)
+    temporary = None
+    try:
+        descriptor, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+        with os.fdopen(descriptor, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(temporary, target)
+        temporary = None
+        _sync_folder(target.parent)
+    except OSError as error:
+        raise PrintError(_write_error_message(target, error), path=target) from error
+    finally:
+        if temporary is not None:
+            Path(temporary).unlink(missing_ok=True)
+    return target
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make the rename itself durable where the system allows it (not on Windows)."""
+    try:
+        descriptor = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(descriptor)
+    except OSError:
+        pass  # some file systems (FAT sticks, network shares) cannot sync a folder
+    finally:
+        os.close(descriptor)
+
+
+def _write_error_message(target: Path, error: OSError) -> str:
+    if error.errno in (errno.ENOSPC, errno.EDQUOT):
+        text = translate("Printing", "The disk is full: {path} could not be written. "
+                                     "Free some space or choose another place.")
+    elif error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        text = translate("Printing", "{path} cannot be written: the folder is read-only or you may not "
+                                     "write there. Choose another folder.")
+    elif error.errno == errno.ENOENT:
+        text = translate("Printing", "{path} cannot be written: the folder does not exist (a removed USB drive?).")
+    else:
+        text = translate("Printing", "{path} could not be written ({detail}).")
+    return text.format(path=target, detail=error.strerror or error)
