@@ -1,0 +1,62 @@
+"""`fieldkit export`: the export as a command; fieldkit/cli.py wires it in.
+
+export --format csv|xlsx|sqlite|geojson|json --out PATH [--form ID] [--province CODE]
+       [--from DATE] [--to DATE] [--status S] [--labels]
+Exit status: 0 done; 2 a mistake or a storage fault (the message on stderr, in the
+FIELDKIT_LANG language).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+from fieldkit.i18n import language_code, translate
+
+
+def _lang() -> str:
+    return language_code(os.environ.get("FIELDKIT_LANG") or "vi")
+
+
+def _(message: str, **values) -> str:
+    return translate(message, _lang(), **values)
+
+
+def add_parser(commands) -> None:
+    from fieldkit.reports.export import FORMATS, STATUSES
+
+    export = commands.add_parser("export", help=_("export the submissions (CSV, XLSX, SQLite, GeoJSON, JSON)"))
+    export.add_argument("--format", required=True, choices=FORMATS, help=_("the file format"))
+    export.add_argument("--out", required=True, metavar="PATH",
+                        help=_("the file to write (for CSV: a new folder, one file per table)"))
+    export.add_argument("--form", metavar="ID", help=_("only this form (default: every form)"))
+    export.add_argument("--province", metavar="CODE", help=_("only this province (its two-digit code)"))
+    export.add_argument("--from", dest="date_from", metavar="DATE",
+                        help=_("only submissions last changed on or after this day (YYYY-MM-DD)"))
+    export.add_argument("--to", dest="date_to", metavar="DATE",
+                        help=_("only submissions last changed on or before this day (YYYY-MM-DD)"))
+    export.add_argument("--status", choices=STATUSES, help=_("only submissions with this status"))
+    export.add_argument("--labels", action="store_true",
+                        help=_("write choice labels instead of codes (in the FIELDKIT_LANG language)"))
+
+
+def run(arguments) -> int:
+    from fieldkit.reports.export import export_submissions
+    from fieldkit.services import SurveyService
+    from fieldkit.store import StoreError
+
+    try:
+        with SurveyService.open(arguments.data_dir) as service:
+            result = export_submissions(
+                service, format=arguments.format, out=arguments.out, form_id=arguments.form,
+                province=arguments.province, date_from=arguments.date_from, date_to=arguments.date_to,
+                status=arguments.status, labels=arguments.labels, lang=_lang())
+    except StoreError as error:
+        print(error.text(_lang()), file=sys.stderr)
+        return 2
+    print(_("Exported {count} submissions to {path}", count=result.submissions, path=result.path))
+    for name, count in result.rows.items():
+        print(_("  {table}: {count} rows", table=name, count=count))
+    if result.format == "geojson":
+        print(_("  {count} points", count=result.features))
+    return 0

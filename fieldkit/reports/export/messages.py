@@ -1,0 +1,42 @@
+"""The export's messages in Vietnamese, keyed by the English text (fieldkit.i18n)."""
+
+from fieldkit.i18n import add_messages
+from fieldkit.reports.export import errors
+
+add_messages("vi", {
+    errors.UNKNOWN_FORMAT: "Không có định dạng xuất {format!r}: hãy chọn một trong {formats}.",
+    errors.BAD_DATE: "{value!r} không phải là ngày: hãy viết theo dạng YYYY-MM-DD (ví dụ 2025-11-26).",
+    errors.DATES_REVERSED: "Ngày bắt đầu {date_from} ở sau ngày kết thúc {date_to}.",
+    errors.UNKNOWN_STATUS: "Không có trạng thái {status!r}: hãy chọn một trong {statuses}.",
+    errors.UNKNOWN_PROVINCE: "Không có tỉnh/thành phố nào mã {code}.",
+    errors.UNKNOWN_FORM: "Thư mục dữ liệu này không có biểu mẫu {form_id!r}.",
+    errors.NO_FORM_FOR: ("Không sắp xếp được các phiếu của biểu mẫu {form_id!r} thành bảng: thư mục dữ liệu "
+                         "này không giữ phiên bản nào của biểu mẫu đó."),
+    errors.NO_FOLDER: "Thư mục {path} không tồn tại. Hãy tạo thư mục đó hoặc chọn nơi khác.",
+    errors.NOT_A_FILE: "{path} là một thư mục: hãy nhập tên tệp cần ghi.",
+    errors.NOT_A_FOLDER: "{path} là một tệp: hãy nhập tên một thư mục mới để chứa các tệp CSV.",
+    errors.FOLDER_IN_USE: ("Thư mục {path} đã tồn tại và chứa các tệp khác. Hãy chọn tên thư mục mới; "
+                           "chưa có gì được ghi."),
+    errors.DISK_FULL: ("Ổ đĩa đã đầy: không ghi được {path}. Chưa xuất gì và dữ liệu không bị thay đổi; "
+                       "hãy giải phóng bớt dung lượng hoặc chọn nơi khác."),
+    errors.READ_ONLY: ("Không ghi được {path}: thiết bị chỉ đọc hoặc bạn không có quyền ghi ở đó. "
+                       "Chưa xuất gì; hãy chọn nơi khác."),
+    errors.WRITE_FAILED: "Không ghi được {path} ({detail}). Chưa xuất gì; hãy kiểm tra ổ đĩa rồi thử lại.",
+    # the export command
+    "export the submissions (CSV, XLSX, SQLite, GeoJSON, JSON)": "xuất các phiếu (CSV, XLSX, SQLite, GeoJSON, JSON)",
+    "the file format": "định dạng tệp",
+    "the file to write (for CSV: a new folder, one file per table)":
+        "tệp cần ghi (với CSV: một thư mục mới, mỗi bảng một tệp)",
+    "only this form (default: every form)": "chỉ biểu mẫu này (mặc định: mọi biểu mẫu)",
+    "only this province (its two-digit code)": "chỉ tỉnh/thành phố này (mã hai chữ số)",
+    "only submissions last changed on or after this day (YYYY-MM-DD)":
+        "chỉ các phiếu sửa lần cuối từ ngày này trở đi (YYYY-MM-DD)",
+    "only submissions last changed on or before this day (YYYY-MM-DD)":
+        "chỉ các phiếu sửa lần cuối đến hết ngày này (YYYY-MM-DD)",
+    "only submissions with this status": "chỉ các phiếu có trạng thái này",
+    "write choice labels instead of codes (in the FIELDKIT_LANG language)":
+        "ghi nhãn lựa chọn thay cho mã (theo ngôn ngữ FIELDKIT_LANG)",
+    "Exported {count} submissions to {path}": "Đã xuất {count} phiếu vào {path}",
+    "  {table}: {count} rows": "  {table}: {count} dòng",
+    "  {count} points": "  {count} điểm",
+})

@@ -1,0 +1,86 @@
+"""Cell values: codes or choice labels, and numbers as numbers where the format has them."""
+
+from __future__ import annotations
+
+import logging
+import re
+
+from fieldkit.forms import FormError
+from fieldkit.forms.model import Form, Question
+from fieldkit.reports.export.layout import Column, FormLayout
+
+log = logging.getLogger(__name__)
+
+MULTIPLE_LABELS_SEPARATOR = "; "
+_LAST_PREDICATE = re.compile(r"\[[^\[\]]*\]\s*$")
+
+
+def choice_labels(forms: list[Form], layout: FormLayout, lang: str) -> dict[str, dict[str, str]]:
+    """Per select question path, choice value -> label in `lang`, over every version.
+
+    Choices read from an instance (itemsets) are listed without their choice filter: a
+    commune's label does not depend on which province was picked."""
+    labels: dict[str, dict[str, str]] = {}
+    for form in reversed(forms):  # the first (newest) version's labels win
+        session = _session(form, lang)
+        for path, (_table, column) in layout.columns.items():
+            question = form.find(path)
+            if column.kind in ("select_one", "select_multiple") and isinstance(question, Question):
+                labels.setdefault(path, {}).update(_question_labels(session, question))
+    return labels
+
+
+def _session(form: Form, lang: str):
+    try:
+        return form.new_session(lang=lang)
+    except FormError:  # the form has no such language: its default one
+        return form.new_session()
+
+
+def _question_labels(session, question: Question) -> dict[str, str]:
+    if question.choices is not None:
+        return {choice.value: session.render(choice.labels) for choice in question.choices}
+    if question.itemset is None:
+        return {}
+    try:
+        return dict(_itemset_labels(session, question))
+    except FormError as error:  # labels are a convenience: the codes are still exported
+        log.warning("choice labels of %s not read: %s", question.path, error)
+        return {}
+
+
+def _itemset_labels(session, question: Question):
+    _nodeset, value_expression, label_expression = session.compiled.itemsets[question.path]
+    unfiltered = _LAST_PREDICATE.sub("", question.itemset.nodeset.strip())
+    items = session.evaluate(session.compiled.expression(unfiltered), session.instance.root, what="choice filter")
+    by_itext = question.itemset.label_ref.strip().startswith("jr:itext(")
+    for item in items if isinstance(items, list) else ():
+        value = session.evaluate(value_expression, item, what="choice value", kind="string")
+        label = session.evaluate(label_expression, item, what="choice label", kind="string")
+        yield value, session.itext(label) if by_itext else label
+
+
+def cell(column: Column, raw: str | None, *, labels: dict[str, dict[str, str]] | None, typed: bool):
+    """The value to write for an answer. `labels` (None: codes) turns choices into their
+    labels; `typed` writes numbers as int/float and no answer as None."""
+    if raw is None or raw == "":
+        return None if typed else ""
+    if labels is not None and column.path in labels:
+        known = labels[column.path]
+        if column.kind == "select_multiple":
+            return MULTIPLE_LABELS_SEPARATOR.join(known.get(value, value) for value in raw.split())
+        return known.get(raw, raw)
+    if typed and column.kind in ("int", "decimal"):
+        return _number(raw, column.kind)
+    return raw
+
+
+def _number(raw: str, kind: str):
+    try:
+        return int(raw) if kind == "int" else float(raw)
+    except ValueError:
+        try:
+            number = float(raw)  # "3.0" in an integer column, written by another tool
+        except ValueError:
+            return raw  # not a number at all: kept as written rather than lost
+        return int(number) if kind == "int" and number.is_integer() else number
