@@ -237,6 +237,9 @@ def build_parser() -> argparse.ArgumentParser:
     from fieldkit.sync import commands as sync_commands
 
     sync_commands.add_parsers(commands)
+    from fieldkit.reports import commands as report_commands
+
+    report_commands.add_parsers(commands)
     return parser
 
 
@@ -249,6 +252,10 @@ def main(argv: list[str] | None = None) -> int:
         return _run_store_command(arguments)
     if arguments.command in SYNC_COMMANDS:
         return _run_sync_command(arguments)
+    if arguments.command == "report":
+        from fieldkit.reports import commands as report_commands
+
+        return report_commands.run(arguments)
     if arguments.command in (None, "gui"):
         from fieldkit.ui.app import run  # Qt only loads when the window is wanted
 

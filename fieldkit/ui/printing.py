@@ -10,13 +10,15 @@ from __future__ import annotations
 
 import errno
 import os
+import sys
 import tempfile
+from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QMarginsF, QRectF, QSizeF, Qt, QUrl
-from PySide6.QtGui import (QFont, QFontDatabase, QImage, QPageLayout, QPageSize, QPagedPaintDevice, QPainter,
-                           QPdfWriter, QTextDocument)
+from PySide6.QtGui import (QFont, QFontDatabase, QGuiApplication, QImage, QPageLayout, QPageSize,
+                           QPagedPaintDevice, QPainter, QPdfWriter, QTextDocument)
 
 from fieldkit.reports.document import Document
 from fieldkit.ui.app import FONT_FILES, resources_dir
@@ -25,6 +27,10 @@ MARGINS_MM = QMarginsF(18, 15, 15, 15)  # left a little wider: summaries get sta
 BODY_POINT_SIZE = 10.0
 FOOTER_POINT_SIZE = 8.0
 PDF_RESOLUTION = 300  # dots per inch of the layout: ample for text, keeps chart images sharp
+
+
+# The application made for the command line, kept for the life of the process.
+_application: QGuiApplication | None = None
 
 
 class PrintError(Exception):
@@ -37,6 +43,40 @@ class PrintError(Exception):
 
 # Each string is written out in a translate("Printing", ...) call so pyside6-lupdate finds it.
 translate = QCoreApplication.translate
+
+
+def ensure_application() -> QGuiApplication:
+    """The running application (the window, tests), else a QGuiApplication for the
+    command line: offscreen when there is no display to talk to."""
+    global _application
+    application = QGuiApplication.instance()
+    if application is None:
+        if not _has_display():
+            os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        application = _application = QGuiApplication(sys.argv[:1])
+    return application
+
+
+def _has_display() -> bool:
+    if sys.platform in ("win32", "darwin"):
+        return True
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
+@contextmanager
+def language(lang: str):
+    """Qt's catalogue in `lang` while rendering (page numbers, errors); a shared
+    application (the window, tests) gets its own language back afterwards."""
+    from fieldkit.ui.app import Translators
+
+    application = QGuiApplication.instance()
+    previous = application.property("fieldkit_language")
+    Translators(application).install(lang)
+    try:
+        yield
+    finally:
+        if previous != lang:
+            Translators(application).install(previous or "en")
 
 
 @cache
@@ -112,8 +152,9 @@ def print_document(document: Document, printer: QPagedPaintDevice) -> int:
         painter.end()
 
 
-def pdf_bytes(document: Document) -> bytes:
-    """The document as a PDF, in memory."""
+def render_pdf(document: Document) -> tuple[bytes, int]:
+    """The document as a PDF in memory, and its page count. Paints with Qt: call it where
+    the QGuiApplication lives (the GUI thread); `save_pdf` may then run on a worker."""
     buffer = QBuffer()
     buffer.setData(QByteArray())
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
@@ -122,16 +163,22 @@ def pdf_bytes(document: Document) -> bytes:
     writer.setPageLayout(page_layout(document))
     writer.setTitle(document.title)
     writer.setCreator("fieldkit")
-    print_document(document, writer)
+    pages = print_document(document, writer)
     buffer.close()
-    return bytes(buffer.data().data())
+    return bytes(buffer.data().data()), pages
 
 
-def write_pdf(document: Document, path: str | os.PathLike) -> Path:
-    """Write the document as a PDF at `path`, atomically: a temp file beside it, fsync,
-    then rename over it. On failure raises PrintError and leaves no partial file."""
+def write_pdf(document: Document, path: str | os.PathLike) -> int:
+    """Write the document as a PDF at `path`, atomically; returns the page count.
+    On failure raises PrintError and leaves no partial file."""
+    data, pages = render_pdf(document)
+    save_pdf(data, path)
+    return pages
+
+
+def save_pdf(data: bytes, path: str | os.PathLike) -> Path:
+    """Write PDF bytes at `path`: a temp file beside it, fsync, then rename over it."""
     target = Path(path)
-    data = pdf_bytes(document)
     temporary = None
     try:
         descriptor, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
