@@ -240,6 +240,9 @@ def build_parser() -> argparse.ArgumentParser:
     from fieldkit.reports import commands as report_commands
 
     report_commands.add_parsers(commands)
+    from fieldkit.reports.export import command as export_command
+
+    export_command.add_parser(commands)
     return parser
 
 
@@ -256,6 +259,10 @@ def main(argv: list[str] | None = None) -> int:
         from fieldkit.reports import commands as report_commands
 
         return report_commands.run(arguments)
+    if arguments.command == "export":
+        from fieldkit.reports.export import command as export_command
+
+        return export_command.run(arguments)
     if arguments.command in (None, "gui"):
         from fieldkit.ui.app import run  # Qt only loads when the window is wanted
 

@@ -16,8 +16,6 @@ VIETNAMESE = {
     "language of the summary (default: Vietnamese)": "ngôn ngữ của bản tổng hợp (mặc định: tiếng Việt)",
     "--out must name a .pdf file, not {path}": "--out phải là tên tệp .pdf, không phải {path}",
     "Wrote {path} ({pages} pages).": "Đã ghi {path} ({pages} trang).",
-    "export the submissions (CSV, XLSX, SQLite, GeoJSON, JSON)":
-        "xuất các phiếu (CSV, XLSX, SQLite, GeoJSON, JSON)",
 }
 
 add_messages("vi", VIETNAMESE)
