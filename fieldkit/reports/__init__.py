@@ -8,5 +8,7 @@
 """
 
 from fieldkit.reports.document import Document
+from fieldkit.reports.errors import ReportError
+from fieldkit.reports.service import ReportService
 
-__all__ = ["Document"]
+__all__ = ["Document", "ReportError", "ReportService"]

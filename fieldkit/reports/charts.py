@@ -1,0 +1,131 @@
+"""Charts as PNG bytes: matplotlib `Figure` and the Agg canvas, never pyplot (it keeps
+global state and may pick a GUI backend; documents are built on worker threads).
+
+Labels use the shipped Noto Sans, registered with matplotlib's font manager once, so
+Vietnamese diacritics print as they do in the text. matplotlib shares its font cache
+and text layout between figures, so charts are drawn one at a time (a lock).
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import sys
+import textwrap
+import threading
+from pathlib import Path
+
+FONT_FAMILY = "Noto Sans"
+DPI = 170
+COLOURS = ("#2f6f9f", "#e3a33b", "#7a9f3a", "#a8483e")
+_lock = threading.Lock()
+_fonts_registered = False
+
+
+def font_dir() -> Path:
+    """resources/fonts of the source tree or of a PyInstaller bundle (as fieldkit.ui.app
+    finds resources/, which this Qt-free module cannot import)."""
+    bundle = getattr(sys, "_MEIPASS", None)
+    base = Path(bundle) if bundle else Path(__file__).resolve().parents[2]
+    return Path(os.environ.get("FIELDKIT_RESOURCES") or base / "resources") / "fonts"
+
+
+def _register_fonts() -> None:
+    global _fonts_registered
+    if _fonts_registered:
+        return
+    from matplotlib import font_manager
+
+    for path in sorted(font_dir().glob("NotoSans-*.ttf")):
+        font_manager.fontManager.addfont(str(path))
+    _fonts_registered = True
+
+
+def _figure(width: float, height: float):
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
+    _register_fonts()
+    figure = Figure(figsize=(width, height), dpi=DPI, layout="constrained")
+    FigureCanvasAgg(figure)
+    return figure
+
+
+def _png(figure) -> bytes:
+    buffer = io.BytesIO()
+    figure.savefig(buffer, format="png", dpi=DPI)
+    return buffer.getvalue()
+
+
+def _style(axes, title: str) -> None:
+    axes.set_title(title, fontfamily=FONT_FAMILY, fontsize=10, fontweight="bold")
+    axes.spines[["top", "right"]].set_visible(False)
+    for label in axes.get_xticklabels() + axes.get_yticklabels():
+        label.set_fontfamily(FONT_FAMILY)
+        label.set_fontsize(8)
+
+
+def _wrapped(labels: list[str], width: int = 34) -> list[str]:
+    return ["\n".join(textwrap.wrap(label, width)) or label for label in labels]
+
+
+def horizontal_bars(*, title: str, labels: list[str], series: list[tuple[str, list[float | None]]],
+                    value_text, limit: float | None = None) -> bytes:
+    """One bar per label for each series (name, values); `value_text(value)` writes the
+    figure beside each bar; `limit`: the axis maximum (100 for percentages)."""
+    with _lock:
+        rows = len(labels)
+        figure = _figure(6.4, 0.6 + 0.38 * rows * max(1, len(series)) ** 0.7)
+        axes = figure.add_subplot()
+        height = 0.8 / len(series)
+        for number, (name, values) in enumerate(series):
+            positions = [row + (number - (len(series) - 1) / 2) * height for row in range(rows)]
+            drawn = [value or 0 for value in values]
+            bars = axes.barh(positions, drawn, height=height * 0.92, color=COLOURS[number % len(COLOURS)],
+                             label=name)
+            axes.bar_label(bars, labels=[value_text(value) for value in values], padding=3, fontsize=7,
+                           fontfamily=FONT_FAMILY)
+        axes.set_yticks(range(rows), _wrapped(labels))
+        axes.invert_yaxis()
+        top = max([value or 0 for _name, values in series for value in values] + [limit or 1])
+        axes.set_xlim(0, (limit if limit is not None else top) * 1.12 or 1)
+        if len(series) > 1:  # below the bars, never over them
+            figure.legend(prop={"family": FONT_FAMILY, "size": 8}, loc="outside lower center", ncols=len(series))
+        _style(axes, title)
+        return _png(figure)
+
+
+def histogram(*, title: str, values: list[float], x_label: str, y_label: str, bins: int = 10) -> bytes:
+    """A histogram of numeric answers (whole-number bins for small integer ranges)."""
+    with _lock:
+        figure = _figure(6.0, 2.6)
+        axes = figure.add_subplot()
+        low, high = min(values), max(values)
+        whole = all(float(value).is_integer() for value in values)
+        if whole and high - low <= 25:
+            edges = [low - 0.5 + step for step in range(int(high - low) + 2)]
+            axes.hist(values, bins=edges, color=COLOURS[0], edgecolor="white")
+        else:
+            axes.hist(values, bins=bins if high > low else 1, color=COLOURS[0], edgecolor="white")
+        axes.set_xlabel(x_label, fontfamily=FONT_FAMILY, fontsize=8)
+        axes.set_ylabel(y_label, fontfamily=FONT_FAMILY, fontsize=8)
+        axes.yaxis.get_major_locator().set_params(integer=True)
+        _style(axes, title)
+        return _png(figure)
+
+
+def vertical_bars(*, title: str, labels: list[str], values: list[float], y_label: str,
+                  limit: float | None = None) -> bytes:
+    """One bar per label (many labels: a province each), names turned to fit."""
+    with _lock:
+        figure = _figure(9.0, 3.6)
+        axes = figure.add_subplot()
+        axes.bar(range(len(labels)), values, color=COLOURS[0])
+        axes.set_xticks(range(len(labels)), labels, rotation=60, ha="right")
+        axes.set_ylabel(y_label, fontfamily=FONT_FAMILY, fontsize=8)
+        if limit is not None:
+            axes.set_ylim(0, limit)
+        _style(axes, title)
+        for label in axes.get_xticklabels():
+            label.set_fontsize(7)
+        return _png(figure)

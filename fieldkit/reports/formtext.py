@@ -1,0 +1,101 @@
+"""Question and choice labels in the reader's language, from the form's own translations,
+and answers shown as people read them (choice labels, numbers as the language writes them)."""
+
+from __future__ import annotations
+
+import re
+
+from fieldkit.forms.model import Form, Group, Question, strip_positions
+from fieldkit.forms.texts import in_language
+from fieldkit.reports.html import number
+
+_OUTPUT = re.compile(r"<output\s[^>]*/>")
+_PREDICATE = re.compile(r"\[[^\[\]]*\]\s*$")
+NUMERIC_TYPES = {"integer", "decimal", "range"}
+SELECT_TYPES = {"select_one", "select_multiple"}
+
+
+def form_language(form: Form, lang: str) -> str:
+    """The form's language for a code ("vi" -> "Tiếng Việt (vi)"), else its default."""
+    for known in form.languages:
+        if known == lang or known.endswith(f"({lang})"):
+            return known
+    return form.default_language or (form.languages[0] if form.languages else "")
+
+
+def plain(variants: dict[str, str], form: Form, lang: str) -> str:
+    """A text in the language, without `<output>` markup (a summary has no one answer to show)."""
+    return _OUTPUT.sub("…", in_language(variants, form_language(form, lang), form)).strip()
+
+
+def label(form: Form, path: str, lang: str) -> str:
+    """The label of a question or group (its name when it has none)."""
+    item = form.find(path)
+    if item is None:
+        return strip_positions(path).rsplit("/", 1)[-1]
+    return plain(item.labels, form, lang) or item.name
+
+
+def label_in_group(form: Form, path: str, lang: str) -> str:
+    """The label with its group's ("Signal: commune office – Mobile signal")."""
+    item, parent = form.find(path), form.find(strip_positions(path).rsplit("/", 1)[0])
+    if isinstance(parent, Group) and parent.labels and not parent.repeat:
+        return f"{plain(parent.labels, form, lang)} – {label(form, path, lang)}"
+    return label(form, path, lang) if item else path
+
+
+def choice_labels(form: Form, question: Question, lang: str) -> dict[str, str]:
+    """value -> label of a select's choices: inline ones, or every item of its itemset
+    (the choice filter, e.g. the communes of one province, is dropped)."""
+    if question.choices is not None:
+        return {choice.value: plain(choice.labels, form, lang) or choice.value for choice in question.choices}
+    if question.itemset is None:
+        return {}
+    return _itemset_labels(form, question, lang)
+
+
+def _itemset_labels(form: Form, question: Question, lang: str) -> dict[str, str]:
+    from fieldkit.forms.errors import FormError
+
+    session = form.new_session(lang=form_language(form, lang) or None)
+    _nodeset, value_expression, label_expression = session.compiled.itemsets[question.path]
+    by_itext = question.itemset.label_ref.strip().startswith("jr:itext(")
+    try:
+        nodeset = session.compiled.expression(_PREDICATE.sub("", question.itemset.nodeset))
+        items = session.evaluate(nodeset, session.instance.root, what="choice list")
+    except FormError:
+        return {}
+    labels = {}
+    for item in items if isinstance(items, list) else []:
+        value = session.evaluate(value_expression, item, what="choice value", kind="string")
+        text = session.evaluate(label_expression, item, what="choice label", kind="string")
+        labels[value] = session.itext(text) if by_itext else text
+    return labels
+
+
+def shown(form: Form, path: str, value: str, lang: str, *, labels: dict[str, str] | None = None) -> str:
+    """An answer as a person reads it: choice labels for selects, numbers in the language."""
+    question = form.find(path)
+    if not value or not isinstance(question, Question):
+        return value or ""
+    if question.type in SELECT_TYPES:
+        labels = labels if labels is not None else choice_labels(form, question, lang)
+        return ", ".join(labels.get(part, part) for part in value.split())
+    if question.type in NUMERIC_TYPES:
+        found = to_number(value)
+        return number(found, lang) if found is not None else value
+    return value
+
+
+def to_number(value: str | None) -> float | None:
+    try:
+        return float(value) if value not in (None, "") else None
+    except ValueError:
+        return None
+
+
+def form_title(form: Form, lang: str) -> str:
+    from fieldkit.catalog import form_titles
+
+    titles = form_titles(form)
+    return titles.get(lang) or titles[""]

@@ -1,0 +1,102 @@
+"""Qt rich-text HTML (the QTextDocument subset) and numbers and dates as each language
+writes them: Vietnamese 3.321 and 12,5; English 3,321 and 12.5."""
+
+from __future__ import annotations
+
+import datetime as dt
+import statistics
+from html import escape
+
+ENGLISH_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+                  "October", "November", "December")
+TABLE = '<table border="1" cellpadding="4" cellspacing="0" width="100%" style="border-collapse: collapse">'
+HEAD_CELL = '<th style="background-color: #e8e8e8" align="{align}">{text}</th>'
+
+
+def number(value: float | int | None, lang: str, *, decimals: int = 1) -> str:
+    """A number with at most `decimals` decimals (trailing zeros dropped); "–" when missing."""
+    if value is None:
+        return "–"
+    text = f"{round(float(value), decimals):,.{decimals}f}"
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    if lang == "vi":
+        text = text.translate(str.maketrans({",": ".", ".": ","}))
+    return text
+
+
+def percent(value: float | None, lang: str) -> str:
+    return "–" if value is None else f"{number(value, lang)}%"
+
+
+def long_date(iso: str, lang: str) -> str:
+    """2026-11-26 -> "ngày 26 tháng 11 năm 2026" / "26 November 2026"; other text as it is."""
+    try:
+        day = dt.date.fromisoformat(iso[:10])
+    except ValueError:
+        return iso
+    if lang == "vi":
+        return f"ngày {day.day:02d} tháng {day.month:02d} năm {day.year}"
+    return f"{day.day} {ENGLISH_MONTHS[day.month - 1]} {day.year}"
+
+
+def median(values: list[float]) -> float | None:
+    return statistics.median(values) if values else None
+
+
+def text(value: str) -> str:
+    return escape(value or "")
+
+
+def heading(value: str, level: int = 2) -> str:
+    return f"<h{level}>{escape(value)}</h{level}>"
+
+
+def paragraph(value: str, *, align: str = "", bold: bool = False, italic: bool = False) -> str:
+    body = escape(value).replace("\n", "<br>")
+    if bold:
+        body = f"<b>{body}</b>"
+    if italic:
+        body = f"<i>{body}</i>"
+    return f'<p align="{align}">{body}</p>' if align else f"<p>{body}</p>"
+
+
+def bullets(items: list[str]) -> str:
+    return "<ul>" + "".join(f"<li>{escape(item)}</li>" for item in items) + "</ul>"
+
+
+def table(headers: list[str], rows: list[list[str]], *, numeric: set[int] = frozenset(),
+          widths: tuple[int, ...] = ()) -> str:
+    """A bordered table; the columns in `numeric` are right-aligned, `widths` in percent.
+    Cells are escaped."""
+    return sectioned_table(headers, [("", rows)], numeric=numeric, widths=widths)
+
+
+def sectioned_table(headers: list[str], sections: list[tuple[str, list[list[str]]]], *,
+                    numeric: set[int] = frozenset(), widths: tuple[int, ...] = ()) -> str:
+    """A table whose rows come in titled sections (a bold row spanning the table)."""
+    def align(column: int) -> str:
+        return "right" if column in numeric else "left"
+
+    def width(column: int) -> str:
+        return f' width="{widths[column]}%"' if column < len(widths) else ""
+
+    head = "".join(HEAD_CELL.format(align=align(column), text=escape(header)).replace("<th ", f"<th{width(column)} ")
+                   for column, header in enumerate(headers))
+    body = ""
+    for title, rows in sections:
+        if title:
+            body += f'<tr><td colspan="{len(headers)}"><b>{escape(title)}</b></td></tr>'
+        body += "".join(
+            "<tr>" + "".join(f'<td align="{align(column)}">{escape(cell)}</td>' for column, cell in enumerate(row))
+            + "</tr>" for row in rows)
+    return f"{TABLE}<tr>{head}</tr>{body}</table>"
+
+
+def image(name: str, *, width: int) -> str:
+    return f'<p align="center"><img src="{escape(name)}" width="{width}"></p>'
+
+
+def page(title_html: str, *parts: str) -> str:
+    return ('<html><body style="font-family: \'Noto Sans\'; font-size: 10pt">'
+            + title_html + "".join(parts) + "</body></html>")
