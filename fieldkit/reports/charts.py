@@ -70,9 +70,10 @@ def _wrapped(labels: list[str], width: int = 34) -> list[str]:
 
 
 def horizontal_bars(*, title: str, labels: list[str], series: list[tuple[str, list[float | None]]],
-                    value_text, limit: float | None = None) -> bytes:
+                    value_text, limit: float | None = None, counts: bool = False) -> bytes:
     """One bar per label for each series (name, values); `value_text(value)` writes the
-    figure beside each bar; `limit`: the axis maximum (100 for percentages)."""
+    figure beside each bar; `limit`: the axis maximum (100 for percentages); `counts`:
+    whole-number ticks."""
     with _lock:
         rows = len(labels)
         figure = _figure(6.4, 0.6 + 0.38 * rows * max(1, len(series)) ** 0.7)
@@ -89,6 +90,8 @@ def horizontal_bars(*, title: str, labels: list[str], series: list[tuple[str, li
         axes.invert_yaxis()
         top = max([value or 0 for _name, values in series for value in values] + [limit or 1])
         axes.set_xlim(0, (limit if limit is not None else top) * 1.12 or 1)
+        if counts:
+            axes.xaxis.get_major_locator().set_params(integer=True)
         if len(series) > 1:  # below the bars, never over them
             figure.legend(prop={"family": FONT_FAMILY, "size": 8}, loc="outside lower center", ncols=len(series))
         _style(axes, title)
@@ -129,3 +132,27 @@ def vertical_bars(*, title: str, labels: list[str], values: list[float], y_label
         for label in axes.get_xticklabels():
             label.set_fontsize(7)
         return _png(figure)
+
+
+def box_plots(*, title: str, labels: list[str], values: list[list[float]], x_label: str) -> bytes:
+    """The spread of each indicator across communes (median, quartiles, whiskers at 1.5 IQR)."""
+    with _lock:
+        figure = _figure(6.4, 0.8 + 0.45 * len(labels))
+        axes = figure.add_subplot()
+        kept = [(label, data) for label, data in zip(labels, values) if data]
+        axes.boxplot([data for _label, data in kept], **_horizontal(), widths=0.5,
+                     medianprops={"color": COLOURS[1], "linewidth": 2}, patch_artist=True,
+                     boxprops={"facecolor": "#dbe7f0", "edgecolor": COLOURS[0]})
+        axes.set_yticks(range(1, len(kept) + 1), _wrapped([label for label, _data in kept]))
+        axes.invert_yaxis()
+        axes.set_xlabel(x_label, fontfamily=FONT_FAMILY, fontsize=8)
+        _style(axes, title)
+        return _png(figure)
+
+
+def _horizontal() -> dict:
+    """Horizontal boxes: `orientation` from matplotlib 3.10, `vert` (deprecated there) before."""
+    import matplotlib
+
+    major, minor = (int(part) for part in matplotlib.__version__.split(".")[:2])
+    return {"orientation": "horizontal"} if (major, minor) >= (3, 10) else {"vert": False}

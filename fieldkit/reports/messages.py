@@ -61,6 +61,67 @@ VIETNAMESE = {
     "FOR THE DELEGATION": "ĐẠI DIỆN ĐOÀN CÔNG TÁC",
     "HEAD OF THE DELEGATION": "TRƯỞNG ĐOÀN",
     "(Signature, full name)": "(Ký, ghi rõ họ tên)",
+    # the coordinator summaries (province, national)
+    "Survey summary: {scope}": "Tổng hợp kết quả khảo sát: {scope}",
+    "the whole country": "toàn quốc",
+    "Figures as of {date}.": "Số liệu tính đến {date}.",
+    "1. Coverage": "1. Mức độ bao phủ",
+    "{visited} of {total} communes visited ({share}).": "Đã khảo sát {visited} trên tổng số {total} xã, phường ({share}).",
+    "Form": "Biểu mẫu",
+    "Communes with a submission": "Số xã có phiếu",
+    "Of which finalized": "Trong đó đã hoàn tất",
+    "Communes visited by province (%)": "Tỷ lệ xã đã khảo sát theo tỉnh (%)",
+    "Province": "Tỉnh, thành phố",
+    "Communes": "Số xã",
+    "Visited": "Đã khảo sát",
+    "Coverage": "Tỷ lệ bao phủ",
+    "Median records digitised": "Trung vị tỷ lệ số hoá hồ sơ",
+    "Median staff trained": "Trung vị tỷ lệ cán bộ đã đào tạo",
+    "2. Key indicators across communes": "2. Các chỉ tiêu chính giữa các xã",
+    "Minimum": "Nhỏ nhất",
+    "Median": "Trung vị",
+    "Mean": "Trung bình",
+    "Maximum": "Lớn nhất",
+    "No survey answers yet.": "Chưa có câu trả lời khảo sát nào.",
+    "Spread across communes (%)": "Phân bố giữa các xã (%)",
+    "3. Problems reported": "3. Các vấn đề được nêu",
+    "Out of {count} communes with a survey or minutes.": "Trên tổng số {count} xã có phiếu khảo sát hoặc biên bản.",
+    "Problem": "Vấn đề",
+    "Share": "Tỷ lệ",
+    "Communes reporting each problem": "Số xã nêu từng vấn đề",
+    "4. Staffing gaps": "4. Thiếu hụt nhân lực",
+    "Out of {count} communes with a staffing survey.": "Trên tổng số {count} xã có phiếu khảo sát nhân lực.",
+    "Gap": "Thiếu hụt",
+    "Communes with no IT staff": "Số xã không có cán bộ công nghệ thông tin",
+    "Communes where under half the listed staff have training":
+        "Số xã có dưới một nửa cán bộ trong danh sách đã được đào tạo",
+    "Communes where no listed staff holds a digital-signature certificate":
+        "Số xã không có cán bộ nào trong danh sách có chứng thư chữ ký số",
+    "Need": "Nhu cầu",
+    "5. Communes that need attention first": "5. Các xã cần ưu tiên quan tâm",
+    "Commune": "Xã, phường",
+    "Score": "Điểm",
+    "Weighs most": "Yếu tố nặng nhất",
+    # the priority score (fieldkit.reports.priority)
+    "Not connected to the dedicated data network": "Chưa kết nối mạng truyền số liệu chuyên dùng",
+    "Old computers": "Máy tính cũ",
+    "Records not digitised": "Hồ sơ chưa được số hoá",
+    "Records not received online": "Hồ sơ chưa tiếp nhận trực tuyến",
+    "Procedures not configured": "Thủ tục chưa được cấu hình",
+    "Staff without training": "Cán bộ chưa được đào tạo",
+    "No IT staff": "Không có cán bộ công nghệ thông tin",
+    "Problems reported": "Các vấn đề được nêu",
+    "Priority score (0–100, higher needs attention first): 15 points if not connected to the dedicated data "
+    "network; up to 15 for the share of computers older than 5 years; up to 15 for the share of records not "
+    "digitised; up to 10 for the share of records not received online; up to 10 for the share of procedures "
+    "not fully configured; up to 15 for the share of listed staff with no training; 10 if the commune has no IT "
+    "staff; 2 per problem group reported, up to 10. A missing answer adds nothing.":
+        "Điểm ưu tiên (0–100, điểm cao hơn cần quan tâm trước): 15 điểm nếu chưa kết nối mạng truyền số liệu "
+        "chuyên dùng; tối đa 15 điểm theo tỷ lệ máy tính trên 5 năm; tối đa 15 điểm theo tỷ lệ hồ sơ chưa được số "
+        "hoá; tối đa 10 điểm theo tỷ lệ hồ sơ chưa tiếp nhận trực tuyến; tối đa 10 điểm theo tỷ lệ thủ tục chưa "
+        "được cấu hình đầy đủ; tối đa 15 điểm theo tỷ lệ cán bộ trong danh sách chưa được đào tạo; 10 điểm nếu xã "
+        "không có cán bộ công nghệ thông tin; 2 điểm cho mỗi nhóm vấn đề được nêu, tối đa 10 điểm. Câu hỏi chưa "
+        "được trả lời không tính điểm.",
 }
 
 add_messages("vi", VIETNAMESE)

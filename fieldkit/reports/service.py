@@ -12,7 +12,9 @@ from fieldkit.reports import data as reads
 from fieldkit.reports import indicators as ind
 from fieldkit.reports import messages  # noqa: F401 - registers the summaries' Vietnamese
 from fieldkit.reports.document import Document
-from fieldkit.reports.errors import NO_COMMUNE_DATA, UNKNOWN_COMMUNE, ReportError
+from fieldkit.reports.errors import (
+    NO_COMMUNE_DATA, NO_DATA, NO_PROVINCE_DATA, UNKNOWN_COMMUNE, UNKNOWN_PROVINCE, ReportError,
+)
 from fieldkit.reports.html import median
 
 if TYPE_CHECKING:
@@ -49,6 +51,41 @@ class ReportService:
                            province_medians=medians, province_communes=len(in_province),
                            delegation=visit.delegation, members=list(visit.members))
         return commune_summary(data, lang)
+
+    # -- the coordinator ------------------------------------------------------------------
+
+    def province_summary(self, province_code: str, *, lang: str = "vi") -> Document:
+        """Coverage, indicators, problems, staffing gaps and priorities of one province."""
+        province = self.communes.province(province_code)
+        if province is None:
+            raise ReportError(UNKNOWN_PROVINCE, lang=lang, code=province_code)
+        return self._coordinator(province, lang)
+
+    def national_summary(self, *, lang: str = "vi") -> Document:
+        """The same over the whole country, with a table of the provinces."""
+        return self._coordinator(None, lang)
+
+    def _coordinator(self, province, lang: str) -> Document:
+        import datetime as dt
+
+        from fieldkit.reports.coverage import CoordinatorData, coordinator_summary
+
+        code = province.code if province else None
+        with self.store.read() as connection:
+            visited = reads.communes_with_submissions(connection, form_ids=list(ind.SHIPPED_FORMS), province=code)
+            submissions = {form_id: reads.chosen(connection, form_id=form_id, province=code)
+                           for form_id in ind.SHIPPED_FORMS}
+        if not visited:
+            if province is None:
+                raise ReportError(NO_DATA, lang=lang)
+            raise ReportError(NO_PROVINCE_DATA, lang=lang, province=province.name)
+        communes = self.communes.in_province(code) if code else [
+            commune for known in self.communes.provinces() for commune in self.communes.in_province(known.code)]
+        data = CoordinatorData(
+            province=province, provinces=[province] if province else self.communes.provinces(), communes=communes,
+            visited=visited & {commune.code for commune in communes}, submissions=submissions,
+            forms={form_id: self.survey.form(form_id) for form_id in ind.SHIPPED_FORMS}, today=dt.date.today())
+        return coordinator_summary(data, lang)
 
     # -- helpers ----------------------------------------------------------------------------
 
