@@ -57,10 +57,10 @@ def export_submissions(survey, *, format: str, out: Path | str, form_id: str | N
             try:
                 rows = _stream(connection, filters, layouts, writer, survey=survey, labels=labels, lang=lang,
                                total=total, progress=progress)
+                files = writer.close() or [out.name]
             except BaseException:
                 writer.abort()
                 raise
-            files = writer.close() or [out.name]
             if format == "csv":
                 _write_marker(temporary, files=files, rows=rows, filters=filters, total=total)
     return ExportResult(format, out, files, total, rows, getattr(writer, "features", 0))

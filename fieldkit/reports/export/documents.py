@@ -4,6 +4,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 from pathlib import Path
 
@@ -27,7 +28,8 @@ class _DocumentWriter:
         self._first = False
 
     def abort(self) -> None:
-        self._handle.close()
+        with contextlib.suppress(OSError):  # what did not reach the disk goes with the temporary file
+            self._handle.close()
 
 
 def _head(layout: FormLayout, submission: SubmissionRows) -> dict:

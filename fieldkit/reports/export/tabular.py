@@ -6,7 +6,9 @@ no submission fills it), then submissions one at a time, so memory stays bounded
 
 from __future__ import annotations
 
+import contextlib
 import csv
+import os
 import re
 from pathlib import Path
 
@@ -61,23 +63,29 @@ class CsvWriter(TableWriter):
     def __init__(self, target: Path, layouts: list[FormLayout], *, labels):
         super().__init__(target, layouts, labels=labels)
         self._files, self._writers = {}, {}
-        for table in self.tables:
-            handle = open(target / f"{table.name}.csv", "w", encoding="utf-8-sig", newline="")
-            self._files[table.name] = handle
-            self._writers[table.name] = csv.writer(handle)
-            self._writers[table.name].writerow(table.header)
+        try:
+            for table in self.tables:
+                handle = self._files[table.name] = open(target / f"{table.name}.csv", "w", encoding="utf-8-sig",
+                                                        newline="")
+                self._writers[table.name] = csv.writer(handle)
+                self._writers[table.name].writerow(table.header)
+        except BaseException:
+            self.abort()
+            raise
 
     def write_row(self, table: Table, cells: list) -> None:
         self._writers[table.name].writerow(cells)
 
     def close(self) -> list[str]:
         for handle in self._files.values():
-            handle.close()
+            handle.flush()  # a full disk shows here, while every file is still open
+        self.abort()
         return [f"{name}.csv" for name in self._files]
 
     def abort(self) -> None:
         for handle in self._files.values():
-            handle.close()
+            with contextlib.suppress(OSError):  # what did not reach the disk is dropped with the folder
+                handle.close()
 
 
 class XlsxWriter(TableWriter):
@@ -100,11 +108,29 @@ class XlsxWriter(TableWriter):
         sheet.append([_sheet_value(sheet, value) for value in cells])
 
     def close(self) -> list[str]:
-        self._workbook.save(self.target)
+        # openpyxl's save_workbook, with the archive kept so that a failure can close it
+        from zipfile import ZIP_DEFLATED, ZipFile
+
+        from openpyxl.writer.excel import ExcelWriter
+
+        self._archive = ZipFile(self.target, "w", ZIP_DEFLATED, allowZip64=True)
+        ExcelWriter(self._workbook, self._archive).save()
         return [sheet.title for sheet in self._sheets.values()]
 
     def abort(self) -> None:
-        self._workbook.close()
+        """Close what a failed save left open and remove the sheets' temporary files."""
+        archive = getattr(self, "_archive", None)
+        if archive is not None:
+            with contextlib.suppress(OSError, ValueError):
+                archive.close()
+        for sheet in self._sheets.values():
+            with contextlib.suppress(Exception):
+                if not sheet.closed:
+                    sheet.close()
+            writer = sheet._writer  # openpyxl keeps each sheet in a temporary file until saved
+            if writer is not None and isinstance(writer.out, str) and os.path.exists(writer.out):
+                with contextlib.suppress(OSError, ValueError):
+                    writer.cleanup()
 
 
 def _sheet_value(sheet, value):
@@ -190,4 +216,5 @@ class SqliteWriter(TableWriter):
         return [table.name for table in self.tables]
 
     def abort(self) -> None:
-        self._db.close()
+        with contextlib.suppress(Exception):
+            self._db.close()

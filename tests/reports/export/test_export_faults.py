@@ -1,0 +1,122 @@
+"""A full stick, a read-only stick, a folder that is not ours, an interrupted export:
+a clear message, nothing half-written left, the store untouched."""
+
+import contextlib
+import json
+import os
+import subprocess
+
+import pytest
+
+from fieldkit.reports.export import ExportError, export_submissions
+
+TARGETS = {"csv": "xuat", "xlsx": "khao-sat.xlsx", "sqlite": "khao-sat.sqlite", "json": "khao-sat.json",
+           "geojson": "diem.geojson"}
+
+
+@contextlib.contextmanager
+def small_filesystem(path, size):
+    """A tiny tmpfs at `path` (needs root; skips otherwise); unmounted after."""
+    path.mkdir()
+    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(path)], capture_output=True)
+    if mounted.returncode != 0:
+        pytest.skip("cannot mount a small filesystem here (needs root)")
+    try:
+        yield path
+    finally:
+        subprocess.run(["umount", "-l", str(path)], check=True)
+
+
+def store_state(service) -> tuple:
+    with service.store.read() as connection:
+        revisions = connection.execute("SELECT count(*) FROM revisions").fetchone()[0]
+    return revisions, service.store.records(include_deleted=True), len(service.store.audit_log())
+
+
+def listing(folder) -> dict:
+    return {path.name: path.read_bytes() for path in sorted(folder.iterdir()) if path.is_file()}
+
+
+@pytest.mark.parametrize("format", list(TARGETS))
+def test_a_full_stick_leaves_nothing_behind_and_keeps_the_earlier_file(world, tmp_path, format):
+    before = store_state(world.service)
+    with small_filesystem(tmp_path / "stick", "256k") as stick:
+        target = stick / TARGETS[format]
+        if format != "csv":
+            target.write_bytes(b"the export of yesterday")
+        free = os.statvfs(stick)
+        (stick / "photos.bin").write_bytes(b"\0" * (free.f_bavail * free.f_frsize))  # the stick is full
+        kept = listing(stick)
+        with pytest.raises(ExportError) as refused:
+            export_submissions(world.service, format=format, out=target, labels=True)
+        assert refused.value.kind == "disk_full"
+        assert str(target) in refused.value.text("en") and "Ổ đĩa đã đầy" in refused.value.text("vi")
+        assert listing(stick) == kept and sorted(path.name for path in stick.iterdir()) == sorted(kept)
+
+        (stick / "photos.bin").unlink()  # room made: the same export now succeeds
+        result = export_submissions(world.service, format=format, out=target, labels=True)
+        assert result.submissions == 5 and target.exists()
+    assert store_state(world.service) == before
+
+
+@pytest.mark.parametrize("format", ["csv", "xlsx", "sqlite"])
+def test_a_read_only_stick_says_so_and_changes_nothing(world, tmp_path, format):
+    before = store_state(world.service)
+    with small_filesystem(tmp_path / "stick", "1m") as stick:
+        (stick / "notes.txt").write_text("giữ nguyên", encoding="utf-8")
+        subprocess.run(["mount", "-o", "remount,ro", str(stick)], check=True)
+        target = stick / TARGETS[format]
+        with pytest.raises(ExportError) as refused:
+            export_submissions(world.service, format=format, out=target)
+        assert refused.value.kind == "read_only"
+        assert str(target) in refused.value.text("en") and "read-only" in refused.value.text("en")
+        assert "chỉ đọc" in refused.value.text("vi")
+        assert sorted(path.name for path in stick.iterdir()) == ["notes.txt"]
+    assert store_state(world.service) == before
+
+
+def test_an_interrupted_export_leaves_no_partial_file(world, tmp_path):
+    def cancel(done, total):
+        if done:
+            raise KeyboardInterrupt
+
+    for format, name in TARGETS.items():
+        with pytest.raises(KeyboardInterrupt):
+            export_submissions(world.service, format=format, out=tmp_path / name, progress=cancel)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_folder_holding_other_files_is_never_replaced(world, tmp_path):
+    documents = tmp_path / "Documents"
+    documents.mkdir()
+    (documents / "bao-cao.docx").write_bytes(b"a report")
+    with pytest.raises(ExportError) as refused:
+        export_submissions(world.service, format="csv", out=documents)
+    assert "already exists and holds other files" in refused.value.text("en")
+    assert listing(documents) == {"bao-cao.docx": b"a report"}
+
+
+def test_an_earlier_export_folder_is_replaced_whole(world, tmp_path):
+    export_submissions(world.service, format="csv", out=tmp_path / "xuat")
+    result = export_submissions(world.service, format="csv", out=tmp_path / "xuat", form_id="visit_minutes")
+    files = sorted(path.name for path in (tmp_path / "xuat").iterdir())
+    assert files == sorted([*result.files, "fieldkit-export.json"])
+    assert json.loads((tmp_path / "xuat" / "fieldkit-export.json").read_text(encoding="utf-8"))["submissions"] == 1
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["xuat"]
+
+
+@pytest.mark.parametrize(("format", "make", "message"), [
+    ("xlsx", lambda target: target.mkdir(), "is a folder"),
+    ("csv", lambda target: target.write_bytes(b"x"), "is a file"),
+])
+def test_a_target_of_the_wrong_kind_is_refused(world, tmp_path, format, make, message):
+    make(tmp_path / "target")
+    with pytest.raises(ExportError) as refused:
+        export_submissions(world.service, format=format, out=tmp_path / "target")
+    assert message in refused.value.text("en")
+
+
+def test_a_missing_folder_is_named(world, tmp_path):
+    with pytest.raises(ExportError) as refused:
+        export_submissions(world.service, format="json", out=tmp_path / "no" / "a.json")
+    assert f"The folder {tmp_path / 'no'} does not exist" in refused.value.text("en")
