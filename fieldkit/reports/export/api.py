@@ -120,13 +120,13 @@ def _label_maps(survey, layouts: dict[str, FormLayout], lang: str) -> dict[str, 
 
 def _stream(connection, filters, layouts, writer, *, survey, labels, lang, total, progress) -> dict[str, int]:
     rows = {table.name: 0 for layout in layouts.values() for table in layout.tables}
-    done, zone = 0, local_zone()
+    done, zone, places = 0, local_zone(), {}
     if progress is not None:
         progress(0, total)
     for batch in source.submissions(connection, filters):
         for submission in batch:
             record = submission.record
-            meta = source.metadata(record, survey.communes, lang, zone)
+            meta = source.metadata(record, places, survey.communes, lang, zone)
             if labels:
                 meta["_status"] = translate(record["status"], lang)
             layout = layouts[record["form_id"]]

@@ -65,6 +65,7 @@ class FormLayout:
         self.by_level = {table.level: table for table in self.tables}
         self.by_name = {table.name: table for table in self.tables}
         self.columns = {column.path: (table, column) for table in self.tables for column in table.columns}
+        self.path_cache: dict = {}  # answer path -> where it goes (fieldkit.reports.export.rows)
 
     @property
     def main(self) -> Table:

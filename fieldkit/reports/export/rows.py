@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from fieldkit.reports.export.layout import FormLayout
 
 _STEP = re.compile(r"([^/\[\]]+)(?:\[(\d+)\])?")
+_CACHE_LIMIT = 200_000  # paths remembered per layout: the same few hundred recur in every submission
 
 
 @dataclass
@@ -15,7 +16,7 @@ class Row:
     key: str
     parent_key: str | None
     index: int | None
-    positions: tuple[int, ...] = ()  # the repeat positions down to this row, for ordering
+    positions: tuple[int, ...] = ()  # the positions down to this row, for ordering
     values: dict[str, str] = field(default_factory=dict)  # by the column's path (no positions)
 
 
@@ -27,46 +28,56 @@ class SubmissionRows:
     meta: dict[str, object]
     tables: dict[str, list[Row]]
 
-    @property
-    def main(self) -> Row:
-        return self.tables[next(iter(self.tables))][0]
+
+@dataclass(frozen=True)
+class _Place:
+    """Where an answer path goes: its column's path, and the repeat rows it lies in, from
+    the outermost: (table name, key below the record, index, positions)."""
+
+    template: str
+    chain: tuple[tuple[str, str, int, tuple[int, ...]], ...]
 
 
 def submission_rows(layout: FormLayout, record_id: str, meta: dict, answers: dict[str, str]) -> SubmissionRows:
     main = Row(record_id, None, None)
     rows: dict[str, dict[str, Row]] = {table.name: {} for table in layout.tables}
     rows[layout.main.name][""] = main
+    places = layout.path_cache
     for path, value in answers.items():
-        steps = _steps(path)
-        template = "/" + "/".join(name for name, _position in steps)
-        found = layout.columns.get(template)
-        if found is None:
+        place = places.get(path)
+        if place is None:
+            if len(places) > _CACHE_LIMIT:
+                places.clear()
+            place = places[path] = _place(layout, path)
+        if place is False:
             continue  # a node no version of the form has a question for
-        table, _column = found
-        row = main if table.is_main else _repeat_row(layout, record_id, steps, table.level, rows)
-        row.values[template] = value
+        row = main
+        for table_name, below, index, positions in place.chain:
+            known = rows[table_name].get(below)
+            if known is None:
+                known = rows[table_name][below] = Row(f"{record_id}/{below}", row.key, index, positions)
+            row = known
+        row.values[place.template] = value
     ordered = {name: sorted(by_key.values(), key=lambda row: row.positions) for name, by_key in rows.items()}
     return SubmissionRows(record_id, meta, ordered)
 
 
-def _steps(path: str) -> list[tuple[str, int]]:
-    return [(match.group(1), int(match.group(2) or 1)) for match in _STEP.finditer(path)]
-
-
-def _repeat_row(layout: FormLayout, record_id: str, steps: list[tuple[str, int]], level: str,
-                rows: dict[str, dict[str, Row]]) -> Row:
-    """The row of the repeat instance `steps` lies in, made (with its parents) if new."""
-    own = steps[:level.count("/")]  # "/data/roster" is two steps deep
-    concrete = "/".join(_key_steps(layout, own))
-    table = layout.by_level[level]
-    row = rows[table.name].get(concrete)
-    if row is not None:
-        return row
-    parent = layout.by_name[table.parent]
-    parent_key = record_id if parent.is_main else _repeat_row(layout, record_id, steps, parent.level, rows).key
-    row = Row(f"{record_id}/{concrete}", parent_key, own[-1][1], tuple(position for _name, position in own))
-    rows[table.name][concrete] = row
-    return row
+def _place(layout: FormLayout, path: str) -> _Place | bool:
+    steps = [(match.group(1), int(match.group(2) or 1)) for match in _STEP.finditer(path)]
+    template = "/" + "/".join(name for name, _position in steps)
+    found = layout.columns.get(template)
+    if found is None:
+        return False
+    levels, table = [], found[0]
+    while not table.is_main:
+        levels.append(table)
+        table = layout.by_name[table.parent]
+    chain = []
+    for level in reversed(levels):
+        own = steps[:level.level.count("/")]  # "/data/roster" is two steps deep
+        chain.append((level.name, "/".join(_key_steps(layout, own)), own[-1][1],
+                      tuple(position for _name, position in own)))
+    return _Place(template, tuple(chain))
 
 
 def _key_steps(layout: FormLayout, steps: list[tuple[str, int]]) -> list[str]:

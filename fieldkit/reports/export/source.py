@@ -84,20 +84,29 @@ def submissions(connection: sqlite3.Connection, filters: Filters) -> Iterator[li
         yield [Submission(dict(zip(_COLUMNS, row)), json.loads(row[-1] or "{}")) for row in rows]
 
 
-def metadata(record: dict, communes, lang: str, zone: dt.tzinfo) -> dict[str, object]:
-    """The metadata columns of a submission (fieldkit.reports.export.layout.METADATA)."""
-    commune = communes.get(record["commune"]) if record["commune"] else None
-    province_code = commune.province_code if commune else (record["province"] or "")
-    province = communes.province(province_code) if province_code else None
-    english = lang == "en"
+def metadata(record: dict, places: dict, communes, lang: str, zone: dt.tzinfo) -> dict[str, object]:
+    """The metadata columns of a submission (fieldkit.reports.export.layout.METADATA);
+    `places` remembers each commune's names across submissions."""
+    where = (record["commune"], record["province"])
+    if where not in places:
+        places[where] = _place_names(*where, communes=communes, english=lang == "en")
     return {
         "_form_version": record["form_version"] or "",
-        "_commune": record["commune"] or "",
-        "_commune_name": (commune.name_en if english and commune.name_en else commune.name) if commune else "",
-        "_province": province_code,
-        "_province_name": (province.name_en if english else province.name) if province else "",
+        **places[where],
         "_status": record["status"],
         "_author": record["author"] or "",
         "_updated": local_iso(record["updated"], zone),
         "_conflicts": record["conflicts"] or 0,
+    }
+
+
+def _place_names(commune_code: str | None, province_code: str | None, *, communes, english: bool) -> dict:
+    commune = communes.get(commune_code) if commune_code else None
+    province_code = commune.province_code if commune else (province_code or "")
+    province = communes.province(province_code) if province_code else None
+    return {
+        "_commune": commune_code or "",
+        "_commune_name": (commune.name_en if english and commune.name_en else commune.name) if commune else "",
+        "_province": province_code,
+        "_province_name": (province.name_en if english else province.name) if province else "",
     }
