@@ -16,7 +16,7 @@ import threading
 from pathlib import Path
 
 FONT_FAMILY = "Noto Sans"
-DPI = 170
+DPI = 150
 COLOURS = ("#2f6f9f", "#e3a33b", "#7a9f3a", "#a8483e")
 _lock = threading.Lock()
 _fonts_registered = False
@@ -41,12 +41,14 @@ def _register_fonts() -> None:
     _fonts_registered = True
 
 
-def _figure(width: float, height: float):
+def _figure(width: float, height: float, *, layout: str | None = "constrained"):
+    """A figure on its own Agg canvas; `layout=None` for fixed margins (faster to draw:
+    constrained layout measures every label first)."""
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
 
     _register_fonts()
-    figure = Figure(figsize=(width, height), dpi=DPI, layout="constrained")
+    figure = Figure(figsize=(width, height), dpi=DPI, layout=layout)
     FigureCanvasAgg(figure)
     return figure
 
@@ -76,13 +78,17 @@ def horizontal_bars(*, title: str, labels: list[str], series: list[tuple[str, li
     whole-number ticks."""
     with _lock:
         rows = len(labels)
-        figure = _figure(6.4, 0.6 + 0.38 * rows * max(1, len(series)) ** 0.7)
+        height = 0.9 + 0.38 * rows * max(1, len(series)) ** 0.7 + (0.3 if len(series) > 1 else 0)
+        figure = _figure(6.4, height, layout=None)
+        # fixed margins: room for labels wrapped to 34 characters, the title, the legend
+        figure.subplots_adjust(left=0.36, right=0.95, top=1 - 0.45 / height,
+                               bottom=(0.75 if len(series) > 1 else 0.35) / height)
         axes = figure.add_subplot()
-        height = 0.8 / len(series)
+        bar = 0.8 / len(series)
         for number, (name, values) in enumerate(series):
-            positions = [row + (number - (len(series) - 1) / 2) * height for row in range(rows)]
+            positions = [row + (number - (len(series) - 1) / 2) * bar for row in range(rows)]
             drawn = [value or 0 for value in values]
-            bars = axes.barh(positions, drawn, height=height * 0.92, color=COLOURS[number % len(COLOURS)],
+            bars = axes.barh(positions, drawn, height=bar * 0.92, color=COLOURS[number % len(COLOURS)],
                              label=name)
             axes.bar_label(bars, labels=[value_text(value) for value in values], padding=3, fontsize=7,
                            fontfamily=FONT_FAMILY)
@@ -93,7 +99,7 @@ def horizontal_bars(*, title: str, labels: list[str], series: list[tuple[str, li
         if counts:
             axes.xaxis.get_major_locator().set_params(integer=True)
         if len(series) > 1:  # below the bars, never over them
-            figure.legend(prop={"family": FONT_FAMILY, "size": 8}, loc="outside lower center", ncols=len(series))
+            figure.legend(prop={"family": FONT_FAMILY, "size": 8}, loc="lower center", ncols=len(series))
         _style(axes, title)
         return _png(figure)
 
@@ -101,7 +107,8 @@ def horizontal_bars(*, title: str, labels: list[str], series: list[tuple[str, li
 def histogram(*, title: str, values: list[float], x_label: str, y_label: str, bins: int = 10) -> bytes:
     """A histogram of numeric answers (whole-number bins for small integer ranges)."""
     with _lock:
-        figure = _figure(6.0, 2.6)
+        figure = _figure(6.0, 2.6, layout=None)
+        figure.subplots_adjust(left=0.1, right=0.97, top=0.86, bottom=0.2)
         axes = figure.add_subplot()
         low, high = min(values), max(values)
         whole = all(float(value).is_integer() for value in values)

@@ -4,14 +4,21 @@ and answers shown as people read them (choice labels, numbers as the language wr
 from __future__ import annotations
 
 import re
+import threading
 
-from fieldkit.forms.model import Form, Group, Question, strip_positions
+from fieldkit.forms.model import Form, Question, strip_positions
 from fieldkit.forms.texts import in_language
 from fieldkit.reports.html import number
 
 _OUTPUT = re.compile(r"<output\s[^>]*/>")
 _PREDICATE = re.compile(r"\[[^\[\]]*\]\s*$")
 NUMERIC_TYPES = {"integer", "decimal", "range"}
+# Itemset labels by (form, question, language): reading them needs a blank session of the
+# form (a tenth of a second or more: its calculations run on start), so once per process.
+_itemset_cache: dict[tuple, dict[str, str]] = {}
+_sessions: dict[tuple, object] = {}  # a blank session per form and language
+_cache_lock = threading.Lock()
+CACHE_SIZE = 512
 SELECT_TYPES = {"select_one", "select_multiple"}
 
 
@@ -36,14 +43,6 @@ def label(form: Form, path: str, lang: str) -> str:
     return plain(item.labels, form, lang) or item.name
 
 
-def label_in_group(form: Form, path: str, lang: str) -> str:
-    """The label with its group's ("Signal: commune office – Mobile signal")."""
-    item, parent = form.find(path), form.find(strip_positions(path).rsplit("/", 1)[0])
-    if isinstance(parent, Group) and parent.labels and not parent.repeat:
-        return f"{plain(parent.labels, form, lang)} – {label(form, path, lang)}"
-    return label(form, path, lang) if item else path
-
-
 def choice_labels(form: Form, question: Question, lang: str) -> dict[str, str]:
     """value -> label of a select's choices: inline ones, or every item of its itemset
     (the choice filter, e.g. the communes of one province, is dropped)."""
@@ -51,26 +50,38 @@ def choice_labels(form: Form, question: Question, lang: str) -> dict[str, str]:
         return {choice.value: plain(choice.labels, form, lang) or choice.value for choice in question.choices}
     if question.itemset is None:
         return {}
-    return _itemset_labels(form, question, lang)
+    form_key = (form.id, form.version, hash(form.xform))
+    with _cache_lock:  # also keeps two threads off one session
+        known = _itemset_cache.get((*form_key, question.path, lang))
+        if known is None:
+            if len(_itemset_cache) >= CACHE_SIZE:
+                _itemset_cache.clear()
+                _sessions.clear()
+            known = _itemset_cache[(*form_key, question.path, lang)] = _itemset_labels(form, question, lang, form_key)
+    return dict(known)
 
 
-def _itemset_labels(form: Form, question: Question, lang: str) -> dict[str, str]:
+def _itemset_labels(form: Form, question: Question, lang: str, form_key: tuple) -> dict[str, str]:
+    """Every item of the itemset, read through a blank session of the form (kept per form
+    and language); {} when the form cannot start one: values then show as they are."""
     from fieldkit.forms.errors import FormError
 
-    session = form.new_session(lang=form_language(form, lang) or None)
-    _nodeset, value_expression, label_expression = session.compiled.itemsets[question.path]
-    by_itext = question.itemset.label_ref.strip().startswith("jr:itext(")
     try:
+        session = _sessions.get((*form_key, lang))
+        if session is None:
+            session = _sessions[(*form_key, lang)] = form.new_session(lang=form_language(form, lang) or None)
+        _nodeset, value_expression, label_expression = session.compiled.itemsets[question.path]
+        by_itext = question.itemset.label_ref.strip().startswith("jr:itext(")
         nodeset = session.compiled.expression(_PREDICATE.sub("", question.itemset.nodeset))
         items = session.evaluate(nodeset, session.instance.root, what="choice list")
+        labels = {}
+        for item in items if isinstance(items, list) else []:
+            value = session.evaluate(value_expression, item, what="choice value", kind="string")
+            text = session.evaluate(label_expression, item, what="choice label", kind="string")
+            labels[value] = session.itext(text) if by_itext else text
+        return labels
     except FormError:
         return {}
-    labels = {}
-    for item in items if isinstance(items, list) else []:
-        value = session.evaluate(value_expression, item, what="choice value", kind="string")
-        text = session.evaluate(label_expression, item, what="choice label", kind="string")
-        labels[value] = session.itext(text) if by_itext else text
-    return labels
 
 
 def shown(form: Form, path: str, value: str, lang: str, *, labels: dict[str, str] | None = None) -> str:

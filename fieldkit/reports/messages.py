@@ -122,6 +122,21 @@ VIETNAMESE = {
         "được cấu hình đầy đủ; tối đa 15 điểm theo tỷ lệ cán bộ trong danh sách chưa được đào tạo; 10 điểm nếu xã "
         "không có cán bộ công nghệ thông tin; 2 điểm cho mỗi nhóm vấn đề được nêu, tối đa 10 điểm. Câu hỏi chưa "
         "được trả lời không tính điểm.",
+    # the summary of any form
+    "Summary of the form {form}": "Tóm tắt biểu mẫu {form}",
+    "{count} submissions, {finalized} of them finalized.": "{count} phiếu, trong đó {finalized} phiếu đã hoàn tất.",
+    "Province: {province}.": "Tỉnh, thành phố: {province}.",
+    "{answered} answers over every row of {repeat} ({type}).":
+        "{answered} câu trả lời trên mọi dòng của {repeat} ({type}).",
+    "{answered} of {count} submissions answered ({type}).": "{answered} trên {count} phiếu có trả lời ({type}).",
+    "Answered": "Đã trả lời",
+    "Different answers": "Số câu trả lời khác nhau",
+    "Choice": "Lựa chọn",
+    "Count": "Số lượng",
+    "Share of answers": "Tỷ lệ trên số trả lời",
+    "Answer": "Câu trả lời",
+    "First": "Sớm nhất",
+    "Last": "Muộn nhất",
 }
 
 add_messages("vi", VIETNAMESE)

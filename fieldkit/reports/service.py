@@ -13,7 +13,8 @@ from fieldkit.reports import indicators as ind
 from fieldkit.reports import messages  # noqa: F401 - registers the summaries' Vietnamese
 from fieldkit.reports.document import Document
 from fieldkit.reports.errors import (
-    NO_COMMUNE_DATA, NO_DATA, NO_PROVINCE_DATA, UNKNOWN_COMMUNE, UNKNOWN_PROVINCE, ReportError,
+    NO_COMMUNE_DATA, NO_DATA, NO_PROVINCE_DATA, NO_SUBMISSIONS, UNKNOWN_COMMUNE, UNKNOWN_FORM, UNKNOWN_PROVINCE,
+    ReportError,
 )
 from fieldkit.reports.html import median
 
@@ -86,6 +87,28 @@ class ReportService:
             visited=visited & {commune.code for commune in communes}, submissions=submissions,
             forms={form_id: self.survey.form(form_id) for form_id in ind.SHIPPED_FORMS}, today=dt.date.today())
         return coordinator_summary(data, lang)
+
+    # -- any form ---------------------------------------------------------------------------
+
+    def form_summary(self, form_id: str, *, lang: str = "vi", province: str | None = None) -> Document:
+        """Per-question counts, shares and statistics of a form's submissions (every live
+        one that is not a marked duplicate; of one province when `province` is given)."""
+        from fieldkit.reports.form_summary import FormData, form_summary
+        from fieldkit.reports.formtext import form_title
+        from fieldkit.store import StoreError
+
+        try:
+            form = self.survey.form(form_id)
+        except StoreError:
+            raise ReportError(UNKNOWN_FORM, lang=lang, form_id=form_id) from None
+        known = self.communes.province(province) if province else None
+        if province and known is None:
+            raise ReportError(UNKNOWN_PROVINCE, lang=lang, code=province)
+        with self.store.read() as connection:
+            submissions = reads.every(connection, form_id=form_id, province=province)
+        if not submissions:
+            raise ReportError(NO_SUBMISSIONS, lang=lang, form=form_title(form, lang))
+        return form_summary(FormData(form, submissions, known.name if known else ""), lang)
 
     # -- helpers ----------------------------------------------------------------------------
 

@@ -36,7 +36,8 @@ def infrastructure(changes: dict) -> dict:
 
 @pytest.fixture(scope="module")
 def filled(tmp_path_factory):
-    """(survey service, the answers that count per (commune, form), the data folder)."""
+    """(survey service, the answers that count per (commune, form), the data folder,
+    the answers of every live submission that is not a marked duplicate, by form)."""
     home = tmp_path_factory.mktemp("reports-home")
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("FIELDKIT_CACHE_DIR", str(home / "cache"))
@@ -44,13 +45,13 @@ def filled(tmp_path_factory):
         survey = SurveyService.open(data_dir)
         survey.set_visit(delegation="Đoàn công tác số 1", members=["Nguyễn Văn An", "Trần Thị Bình"],
                          at_keyboard="Nguyễn Văn An").result()
-        counted = _fill(survey)
-        yield survey, counted, data_dir
+        counted, live = _fill(survey)
+        yield survey, counted, data_dir, live
         survey.close()
 
 
-def _fill(survey) -> dict[tuple[str, str], dict]:
-    counted = {}
+def _fill(survey) -> tuple[dict[tuple[str, str], dict], dict[str, list[dict]]]:
+    counted, live = {}, {}
     for commune, changes in ((HOAN_KIEM, {}), (BA_DINH, BA_DINH_INFRASTRUCTURE),
                              (HAI_BA_TRUNG, HAI_BA_TRUNG_INFRASTRUCTURE), (THUC_PHAN, THUC_PHAN_INFRASTRUCTURE)):
         revision = submit(survey, "commune_infrastructure", commune, infrastructure(changes))
@@ -60,14 +61,17 @@ def _fill(survey) -> dict[tuple[str, str], dict]:
     draft_only = {**STAFFING, "/data/it_staff": "0"}
     counted[(BA_DINH, "commune_staffing")] = submit(survey, "commune_staffing", BA_DINH, draft_only,
                                                     finalize=False)["data"]["answers"]
-    # a later draft does not replace a finalized submission
-    submit(survey, "commune_infrastructure", HOAN_KIEM, infrastructure(NOT_COUNTED), finalize=False)
+    for (_commune, form_id), answers in counted.items():
+        live.setdefault(form_id, []).append(answers)
+    # a later draft does not replace a finalized submission (in the form summary, it counts)
+    later = submit(survey, "commune_infrastructure", HOAN_KIEM, infrastructure(NOT_COUNTED), finalize=False)
+    live["commune_infrastructure"].append(later["data"]["answers"])
     # a second visit the coordinator marked as a duplicate does not count
     duplicate = submit(survey, "commune_infrastructure", HAI_BA_TRUNG, infrastructure(NOT_COUNTED))
     original = next(row for row in survey.submissions(form_id="commune_infrastructure", commune=HAI_BA_TRUNG)
                     if row.record_id != duplicate["record_id"])
     CoordinatorService(survey.store).mark_duplicate(duplicate["record_id"], duplicate_of=original.record_id)
-    return counted
+    return counted, live
 
 
 @pytest.fixture(scope="module")

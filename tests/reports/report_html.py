@@ -1,6 +1,7 @@
 """Reading a summary's HTML back as a reader sees it: texts and table rows."""
 
 import re
+from html import escape
 import struct
 from html.parser import HTMLParser
 
@@ -61,3 +62,10 @@ def png_size(data: bytes) -> tuple[int, int]:
 
 def image_names(html: str) -> list[str]:
     return re.findall(r'<img src="([^"]+)"', html)
+
+
+def section(html: str, heading: str) -> str:
+    """The HTML from an <h3> heading to the next one."""
+    start = html.index(f"<h3>{escape(heading)}</h3>")
+    end = html.find("<h3>", start + 4)
+    return html[start:end if end != -1 else len(html)]
