@@ -11,7 +11,7 @@ from pathlib import Path
 from fieldkit.i18n import translate
 from fieldkit.reports.export import atomic, errors, source
 from fieldkit.reports.export.documents import GeoJsonWriter, JsonWriter
-from fieldkit.reports.export.layout import FormLayout, form_layout
+from fieldkit.reports.export.layout import form_layout
 from fieldkit.reports.export.rows import submission_rows
 from fieldkit.reports.export.tabular import CsvWriter, SqliteWriter, XlsxWriter
 from fieldkit.reports.export.values import choice_labels
@@ -49,8 +49,10 @@ def export_submissions(survey, *, format: str, out: Path | str, form_id: str | N
     with survey.store.read() as connection:
         connection.execute("BEGIN")  # one snapshot: the counts, the layouts and the rows agree
         total = source.count(connection, filters)
-        layouts = _layouts(survey, source.form_versions(connection, filters), form_id)
-        label_maps = _label_maps(survey, layouts, lang) if labels else None
+        forms = _forms_exported(survey, source.form_versions(connection, filters), form_id)
+        layouts = {name: form_layout(versions) for name, versions in forms.items()}
+        label_maps = ({name: choice_labels(forms[name], layout, lang) for name, layout in layouts.items()}
+                      if labels else None)
         place = atomic.atomic_folder if format == "csv" else atomic.atomic_file
         with place(out) as temporary:
             writer = WRITERS[format](temporary, list(layouts.values()), labels=label_maps)
@@ -91,11 +93,11 @@ def _date(text: str | None) -> dt.date | None:
         raise errors.ExportError(errors.BAD_DATE, value=text) from None
 
 
-def _layouts(survey, versions: dict[str, list[str]], form_id: str | None) -> dict[str, FormLayout]:
-    """Per form id, the layout over its latest version and every version exported."""
+def _forms_exported(survey, versions: dict[str, list[str]], form_id: str | None) -> dict[str, list]:
+    """Per form id, its latest version and every version the submissions were made with."""
     if form_id is not None:
         versions.setdefault(form_id, [])
-    return {name: form_layout(_forms(survey, name, wanted)) for name, wanted in versions.items()}
+    return {name: _forms(survey, name, wanted) for name, wanted in versions.items()}
 
 
 def _forms(survey, form_id: str, versions: list[str]) -> list:
@@ -109,13 +111,6 @@ def _forms(survey, form_id: str, versions: list[str]) -> list:
     if not found:
         raise errors.ExportError(errors.NO_FORM_FOR, form_id=form_id)
     return list(found.values())
-
-
-def _label_maps(survey, layouts: dict[str, FormLayout], lang: str) -> dict[str, dict]:
-    maps = {}
-    for form_id, layout in layouts.items():
-        maps[form_id] = choice_labels(_forms(survey, form_id, []), layout, lang)
-    return maps
 
 
 def _stream(connection, filters, layouts, writer, *, survey, labels, lang, total, progress) -> dict[str, int]:
