@@ -72,10 +72,9 @@ def _wrapped(labels: list[str], width: int = 34) -> list[str]:
 
 
 def horizontal_bars(*, title: str, labels: list[str], series: list[tuple[str, list[float | None]]],
-                    value_text, limit: float | None = None, counts: bool = False) -> bytes:
+                    value_text, limit: float | None = None) -> bytes:
     """One bar per label for each series (name, values); `value_text(value)` writes the
-    figure beside each bar; `limit`: the axis maximum (100 for percentages); `counts`:
-    whole-number ticks."""
+    figure beside each bar; `limit`: the axis maximum (100 for percentages)."""
     with _lock:
         rows = len(labels)
         height = 0.9 + 0.38 * rows * max(1, len(series)) ** 0.7 + (0.3 if len(series) > 1 else 0)
@@ -96,8 +95,10 @@ def horizontal_bars(*, title: str, labels: list[str], series: list[tuple[str, li
         axes.invert_yaxis()
         top = max([value or 0 for _name, values in series for value in values] + [limit or 1])
         axes.set_xlim(0, (limit if limit is not None else top) * 1.12 or 1)
-        if counts:
-            axes.xaxis.get_major_locator().set_params(integer=True)
+        # every bar carries its figure: no value axis to read (and less text to draw)
+        axes.xaxis.set_visible(False)
+        axes.spines["bottom"].set_visible(False)
+        axes.tick_params(axis="y", length=0)
         if len(series) > 1:  # below the bars, never over them
             figure.legend(prop={"family": FONT_FAMILY, "size": 8}, loc="lower center", ncols=len(series))
         _style(axes, title)

@@ -144,7 +144,7 @@ def _infrastructure(data: CommuneData, lang: str, images: dict[str, bytes]) -> s
         title=label(form, "/data/equipment", lang),
         labels=[label(form, ind.path(name), lang) for name in EQUIPMENT],
         series=[(data.commune.name, [ind.figure(answers, name) for name in EQUIPMENT])],
-        value_text=lambda value: html.number(value, lang), counts=True)
+        value_text=lambda value: html.number(value, lang))
     return (part + html.image("equipment.png", width=CHART_WIDTH)
             + _digitisation(data, form, figures, lang, images))
 

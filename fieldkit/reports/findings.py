@@ -82,7 +82,7 @@ def problem_frequency(data, lang: str, images: dict[str, bytes]) -> str:
     images["problems.png"] = charts.horizontal_bars(
         title=translate("Communes reporting each problem", lang), labels=[row[0] for row in rows],
         series=[(translate("Communes", lang), [count for _group, count in ordered])],
-        value_text=lambda value: html.number(value, lang), counts=True)
+        value_text=lambda value: html.number(value, lang))
     return part + html.image("problems.png", width=CHART_WIDTH)
 
 

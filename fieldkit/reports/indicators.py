@@ -93,7 +93,8 @@ def infrastructure_figures(answers: Answers | None) -> dict[str, float | None]:
         "outages_per_month": figure(answers, "outages_per_month"),
         "records_digitised_pct": figure(answers, "records_digitised_pct"),
         "records_online_pct": figure(answers, "records_online_pct"),
-        "procedures_configured_pct": share(figure(answers, "procedures_configured"), figure(answers, "procedures_total")),
+        "procedures_configured_pct": share(figure(answers, "procedures_configured"),
+                                           figure(answers, "procedures_total")),
     }
 
 

@@ -66,7 +66,8 @@ VIETNAMESE = {
     "the whole country": "toàn quốc",
     "Figures as of {date}.": "Số liệu tính đến {date}.",
     "1. Coverage": "1. Mức độ bao phủ",
-    "{visited} of {total} communes visited ({share}).": "Đã khảo sát {visited} trên tổng số {total} xã, phường ({share}).",
+    "{visited} of {total} communes visited ({share}).":
+        "Đã khảo sát {visited} trên tổng số {total} xã, phường ({share}).",
     "Form": "Biểu mẫu",
     "Communes with a submission": "Số xã có phiếu",
     "Of which finalized": "Trong đó đã hoàn tất",

@@ -82,7 +82,10 @@ def test_unknown_forms_and_forms_without_submissions_are_refused(reports):
     assert str(empty.value) == "Biểu mẫu Biên bản làm việc của đoàn công tác chưa có phiếu nào."
 
 
-@pytest.mark.parametrize("name", ["pyxform/tutorial.xls", "pyxform/loop.xlsx", "web-forms/all-question-types-v2024091201-3.xlsx"])
+CORPUS_FORMS = ["pyxform/tutorial.xls", "pyxform/loop.xlsx", "web-forms/all-question-types-v2024091201-3.xlsx"]
+
+
+@pytest.mark.parametrize("name", CORPUS_FORMS)
 def test_any_corpus_form_is_summarised_from_its_answers(corpus_dir, tmp_path, name):
     with SurveyService.open(tmp_path / "data") as survey:
         entry = survey.add_form(corpus_dir / "xlsforms" / name)
