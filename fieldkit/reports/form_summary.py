@@ -1,6 +1,7 @@
 """A summary of any form's answers, question by question, as KoboToolbox and ODK Central
 report them: for selects, each choice's count and share with its label in the reader's
-language; for numbers, n, minimum, median, mean, maximum and a histogram; for dates, the
+language (past 30 different choices, e.g. the commune, the 20 most frequent and one row
+for the others); for numbers, n, minimum, median, mean, maximum and a histogram; for dates, the
 first and last; for other answers, how many and how many different.
 
 Questions inside repeats are counted over every row of every submission. Calculations,
@@ -24,6 +25,7 @@ from fieldkit.reports.formtext import (
 NOT_ASKED = {"calculate", "hidden", "note"}
 DATE_TYPES = {"date", "dateTime", "time"}
 CHART_WIDTH = 520
+LONG_LIST, SHOWN_OF_LONG_LIST = 30, 20  # choices answered; beyond, the 20 most frequent and one row for the rest
 
 
 @dataclass(frozen=True)
@@ -101,8 +103,16 @@ def _choices(form: Form, question: Question, values: list[str], lang: str) -> st
     picked = Counter(part for value in values for part in (value.split() if question.type == "select_multiple"
                                                            else [value]))
     order = [value for value in labels if value in picked] + sorted(value for value in picked if value not in labels)
+    rest: list[str] = []
+    if len(order) > LONG_LIST:  # e.g. the commune picked: the most frequent, then the rest in one row
+        order = sorted(order, key=lambda value: -picked[value])
+        order, rest = order[:SHOWN_OF_LONG_LIST], order[SHOWN_OF_LONG_LIST:]
     rows = [[labels.get(value, value), html.number(picked[value], lang),
              html.percent(picked[value] / len(values) * 100, lang)] for value in order]
+    if rest:
+        others = sum(picked[value] for value in rest)
+        rows.append([translate("{count} other choices", lang, count=html.number(len(rest), lang)),
+                     html.number(others, lang), html.percent(others / len(values) * 100, lang)])
     headers = [translate("Choice", lang), translate("Count", lang), translate("Share of answers", lang)]
     return html.table(headers, rows, numeric={1, 2}, widths=(60, 20, 20))
 

@@ -137,6 +137,7 @@ VIETNAMESE = {
     "Share of answers": "Tỷ lệ trên số trả lời",
     "Answer": "Câu trả lời",
     "First": "Sớm nhất",
+    "{count} other choices": "{count} lựa chọn khác",
     "Last": "Muộn nhất",
 }
 

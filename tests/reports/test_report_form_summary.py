@@ -116,3 +116,20 @@ def test_any_corpus_form_is_summarised_from_its_answers(corpus_dir, tmp_path, na
         checked += 1
     assert checked > 0
     assert sorted(image_names(document.html)) == sorted(document.images)
+
+
+def test_a_long_choice_list_shows_the_most_frequent_and_sums_the_rest(filled):
+    from fieldkit.reports.data import Answers
+    from fieldkit.reports.form_summary import FormData, form_summary
+
+    survey = filled[0]
+    form = survey.form("commune_staffing")
+    communes = survey.communes.in_province("01")[:40]
+    picked = [communes[0].code] * 3 + [commune.code for commune in communes[1:]]
+    submissions = [Answers(f"r{number}", form.id, form.version, code, "01", "finalized", {"/data/commune": code})
+                   for number, code in enumerate(picked)]
+    document = form_summary(FormData(form, submissions), "vi")
+    part = section(document.html, "Xã, phường, đặc khu")
+    assert row(part, communes[0].name)[1:] == ["3", f"{number(3 / len(picked) * 100, 'vi')}%"]
+    assert len(table_rows(part)) == 1 + 20 + 1
+    assert row(part, f"{len(communes) - 20} lựa chọn khác")[1] == str(len(communes) - 20)
