@@ -45,7 +45,12 @@ def form_summary(data: FormData, lang: str) -> Document:
     if data.province_name:
         intro += " " + translate("Province: {province}.", lang, province=data.province_name)
     parts = [html.heading(title, 1), html.paragraph(intro)]
+    group = form.root.path
     for number, question in enumerate(_asked(form), start=1):
+        parent = question.path.rsplit("/", 1)[0]
+        if parent != group and parent != form.root.path:  # a page or repeat: its title, as the form shows it
+            parts.append(html.heading(label(form, parent, lang), 2))
+        group = parent
         parts.append(_question(form, question, answers.get(question.path, []), len(data.submissions), lang,
                                images=images, name=f"q{number}.png"))
     return Document(title=title, html=html.page("", *parts), images=images, landscape=False)
