@@ -20,7 +20,8 @@ from fieldkit.store.tables import utc_now
 from fieldkit.sync import crypto, merge, trust
 from fieldkit.sync import status as sync_status
 from fieldkit.sync.export import export_bundle
-from fieldkit.sync.importer import ImportReport, import_bundle, unreadable, verify_file
+from fieldkit.sync.importer import ImportReport, unreadable, verify_file
+from fieldkit.sync.pipeline import RevisionWorker, import_bundles, worth_a_worker
 
 BUNDLE_SUFFIX = ".fkb"
 
@@ -46,12 +47,14 @@ class CoordinatorService:
         self.store = store
         self._owns_store = owns_store
         self._exchange = None
+        self._worker = RevisionWorker()  # a process of its own, started by a big enough import
 
     @classmethod
     def open(cls, data_dir: Path | str | None = None, *, device_name: str | None = None) -> "CoordinatorService":
         return cls(Store.open(data_dir=paths.data_dir(data_dir), device_name=device_name), owns_store=True)
 
     def close(self) -> None:
+        self._worker.close()
         if self._owns_store:
             self.store.close()
 
@@ -109,21 +112,21 @@ class CoordinatorService:
                 files += self.bundle_files([given])
             except OSError as error:
                 files.append(unreadable(given, error))
-        reports = []
-        for number, path in enumerate(files, start=1):
-            if isinstance(path, ImportReport):
-                reports.append(path)
-                continue
+        numbers = [number for number, path in enumerate(files, start=1) if not isinstance(path, ImportReport)]
+        bundles = [files[number - 1] for number in numbers]
 
-            def step(name, done, total, number=number, path=path):
-                if progress:
-                    progress(number, len(files), str(path), name, done, total)
+        def step(index, name, done, total):
+            if progress:
+                progress(numbers[index], len(files), str(bundles[index]), name, done, total)
 
-            try:
-                reports.append(import_bundle(self.store, path, exchange_private=self.exchange_key, progress=step))
-            except OSError as error:  # raised outside the bundle's reading (the progress callback...)
-                reports.append(unreadable(path, error))
-        return reports
+        imported = iter(self._import(bundles, progress=step))
+        return [path if isinstance(path, ImportReport) else next(imported) for path in files]
+
+    def _import(self, bundles: list[Path], *, progress=None) -> list[ImportReport]:
+        """import_bundles, with the worker process when there is enough to check."""
+        worker = self._worker if worth_a_worker(bundles) else None
+        return import_bundles(self.store, bundles, exchange_private=self.exchange_key, worker=worker,
+                              progress=progress)
 
     def verify(self, path: Path) -> ImportReport:
         return verify_file(self.store, Path(path), exchange_private=self.exchange_key)
@@ -141,8 +144,7 @@ class CoordinatorService:
             connection, fingerprint=fingerprint, trusted=True, public_key=public_key, name=name))
         with self.store.read() as connection:
             waiting = trust.quarantined(connection, fingerprint)
-        reports = [import_bundle(self.store, Path(row["file"]), exchange_private=self.exchange_key)
-                   for row in waiting]
+        reports = self._import([Path(row["file"]) for row in waiting])
         for row, report in zip(waiting, reports):
             if not report.rejected and report.status != "quarantined":
                 Path(row["file"]).unlink(missing_ok=True)

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from fieldkit.store.revisions import insert_revisions, materialize_many
 from fieldkit.store.tables import utc_now
+from fieldkit.sync.verify import whole
 
 
 @dataclass
@@ -45,7 +46,8 @@ def _waiting(connection: sqlite3.Connection) -> list[dict]:
 def apply_revisions(connection: sqlite3.Connection, revisions: list[dict], *, bundle_id: str,
                     data_texts: dict[str, str] | None = None) -> ChunkResult:
     """Store a chunk's verified revisions; `data_texts`: rev_id -> data as canonical JSON,
-    when the verification encoded it already."""
+    when the verification encoded it already (then a revision's `data` may be slim:
+    verify.check_lines; what is kept whole, a pending revision, tampering, reads it back)."""
     result = ChunkResult()
     ids = [revision["rev_id"] for revision in revisions]
     present = _held(connection, ids)
@@ -62,7 +64,7 @@ def apply_revisions(connection: sqlite3.Connection, revisions: list[dict], *, bu
                            [(rev_id,) for rev_id in sorted((stored | settled) & pending_before)])
     for rev_id, revision in candidates.items():
         if rev_id not in stored and rev_id not in settled:
-            _wait(connection, revision, bundle_id=bundle_id)
+            _wait(connection, whole(revision, data_texts), bundle_id=bundle_id)
             result.pending += rev_id in from_chunk
     rows = materialize_many(connection, [candidates[rev_id] for rev_id in stored])
     result.conflicts_opened = sum(bool(row["conflicts"] and not before) for row, before in rows)
@@ -104,7 +106,7 @@ def _store_ready(connection: sqlite3.Connection, candidates: dict[str, dict], re
                 slot = (revision["site_id"], revision["seq"])
                 kept = slots.setdefault(slot, revision["rev_id"])
                 if kept != revision["rev_id"]:  # a different revision already numbered (site_id, seq)
-                    record_tampering(connection, kept=kept, other=revision, bundle_id="")
+                    record_tampering(connection, kept=kept, other=whole(revision, data_texts), bundle_id="")
                     result.tampering.append({"site_id": revision["site_id"], "seq": revision["seq"]})
                     continue
                 ready.append(revision)

@@ -26,6 +26,11 @@ class BundleError(Exception):
         return translate(self.message, lang, **self.values)
 
 
+class CheckerStopped(BundleError):
+    """The revision checks could not finish (their worker process died): the import
+    failed, the bundle was not refused."""
+
+
 # size limits and archive structure
 NOT_A_BUNDLE = "{path} is not a fieldkit bundle, or it is damaged or truncated ({detail})."
 TOO_LARGE = "{path}: {what} is {size} bytes, more than the {limit} bytes a bundle may hold."
@@ -56,3 +61,6 @@ TAMPERING = ("{path}: device {site_id} sent two different revisions numbered {se
 READ_FAILED = ("{path} could not be read ({detail}). Was the drive removed? Nothing was applied half-way: "
                "plug it back in and import again to finish.")
 CHANGED_DURING_IMPORT = "{path}: {name} changed while it was being imported; import it again."
+# the process that checks revisions beside the app ended (killed, out of memory): not the bundle's fault
+CHECKER_STOPPED = ("{path}: the process checking its revisions stopped before it finished ({detail}). "
+                   "Nothing from this bundle was applied; import it again.")

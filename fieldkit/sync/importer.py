@@ -5,38 +5,40 @@ revision hashes and signatures → stage → commit.
 
 Everything up to "stage" only reads (the bundle and the database), so a bundle that
 fails any check leaves the database exactly as it was. Then each chunk is committed in
-its own transaction on the store's writer thread; a crash between two chunks leaves the
-state of a whole number of chunks, and importing again completes it (revisions are
-keyed by rev_id: storing one twice stores it once). A chunk is parsed once: the verified
-revisions are kept for the commit (up to KEEP_PARSED_BYTES a bundle), so what is committed
-is what was verified; a chunk beyond that is read again, and its bytes must hash to what
-was verified (a USB stick can change under us).
+its own transaction on the store's writer thread (fieldkit.sync.commit). A chunk is
+parsed once: the verified revisions are kept for the commit (up to KEEP_PARSED_BYTES a
+bundle), so what is committed is what was verified; a chunk beyond that is read again,
+and its bytes must hash to what was verified (a USB stick can change under us).
+
+`BundleImport` runs the steps in three calls: `check` needs only the bundle (the pure
+revision checks, verify.check_lines, may run in a worker process), `stage` reads the
+store, `commit` writes. fieldkit.sync.pipeline overlaps one bundle's `check` with the
+previous one's `commit`; `import_bundle` runs the three in a row.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
-import json
 import shutil
-import time
 from collections.abc import Callable
+from concurrent.futures import Future
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from fieldkit.store.errors import StoreError, as_store_error
-from fieldkit.store.hlc import hlc_milliseconds
-from fieldkit.store.tables import put_blob, put_form, utc_now
 from fieldkit.sync import bundle as bundles
 from fieldkit.sync import trust
-from fieldkit.sync.apply import apply_revisions, record_tampering
+from fieldkit.sync.apply import record_tampering
 from fieldkit.sync.archive import Limits
 from fieldkit.sync.errors import (
-    CHANGED_DURING_IMPORT, READ_FAILED, REVOKED_SIGNER, TAMPERING, UNKNOWN_SIGNER, BundleError,
+    CHECKER_STOPPED, READ_FAILED, REVOKED_SIGNER, TAMPERING, UNKNOWN_SIGNER, BundleError,
+    CheckerStopped,
 )
-from fieldkit.sync.status import gaps
-from fieldkit.sync.verify import RevisionChecker
+from fieldkit.sync.commit import Chunk, Plan, after_commit, commit_plan
+from fieldkit.sync.verify import RevisionChecker, check_lines, manifest_keys
 
-CLOCK_SKEW_LIMIT_MS = 24 * 3600 * 1000  # a laptop clock a day ahead is wrong, not a time zone
 QUARANTINE_DIR = "quarantine"
 
 
@@ -76,51 +78,128 @@ KEEP_PARSED_BYTES = 24 << 20
 
 
 @dataclass
-class _Chunk:
-    name: str
-    digest: str  # SHA-256 of the verified JSON lines
-    revisions: list[dict] | None  # parsed and verified; None: read again at commit
-    data_texts: dict[str, str] | None  # rev_id -> data as canonical JSON, encoded when verified
-
-
-@dataclass
-class _Plan:
+class _Checking:
+    """A bundle whose chunks are being checked. Per chunk in order, its name and: (digest,
+    Future of CheckedLines); None: checked at staging (past KEEP_PARSED_BYTES); or the
+    BundleError that stopped the reading there (the last entry)."""
     key: bytes | None
-    chunks: list[_Chunk]
-    revisions: int
-    newest_hlc: dict[str, str]  # site_id -> latest hlc among the bundle's revisions
+    keys: dict[str, bytes]  # what the checks were given
+    chunks: list[tuple[str, tuple[str, Future] | BundleError | None]]
 
 
 class _Quarantined(Exception):
     pass
 
 
-def import_bundle(store, path: Path, *, exchange_private=None, progress: Callable[[str, int, int], None] | None = None,
-                  wall_ms: Callable[[], int] | None = None, limits: Limits = Limits()) -> ImportReport:
-    """Import one bundle file into `store`; the report (rejections are reports, not raised)."""
-    report = ImportReport(path=str(path))
-    progress = progress or (lambda step, done, total: None)
-    try:
-        with bundles.open_bundle(Path(path), limits=limits) as bundle:
-            _describe(report, bundle)
-            plan = _verify(store, bundle, exchange_private=exchange_private, report=report, progress=progress)
-            _commit(store, bundle, plan, report=report, progress=progress, wall_ms=wall_ms)
-            _after_commit(store, plan, report=report)
-    except BundleError as error:
-        _reject(report, error)
-    except _Quarantined:
-        report.status = "quarantined"
-    except StoreError as error:  # disk full, read-only...: the chunks committed stay; importing again completes
-        report.status, report.step = "failed", "commit"
-        report.reason, report.reason_en = str(error), error.text("en")
-    except OSError as error:
-        if _ours(store, error):  # writing our own files (the quarantine copy): a storage fault
-            mapped = as_store_error(error, store.data_dir)
-            report.status, report.step = "failed", "commit"
-            report.reason, report.reason_en = str(mapped), mapped.text("en")
+# check(lines, keys) -> Future of verify.CheckedLines: here, or in a worker process
+Check = Callable[[bytes, dict[str, bytes]], Future]
+
+
+def check_here(lines: bytes, keys: dict[str, bytes]) -> Future:
+    future: Future = Future()
+    future.set_result(check_lines(lines, keys))
+    return future
+
+
+class BundleImport:
+    """One bundle's import in the order of DESIGN.md §5, in three calls that each turn a
+    failure into the report (and end the import): `check` (the bundle alone: revisions
+    checked by `check`, maybe in a worker process), `stage` (against the store: after the
+    commit of every bundle imported before this one) and `commit`."""
+
+    def __init__(self, store, path: Path, *, exchange_private=None, progress=None, wall_ms=None,
+                 limits: Limits = Limits(), check: Check = check_here, quarantine: bool = True):
+        self.store, self.path, self.limits = store, Path(path), limits
+        self.report = ImportReport(path=str(path), status="imported" if quarantine else "verified")
+        self.bundle = None
+        self._exchange_private, self._check, self._quarantine = exchange_private, check, quarantine
+        self._progress = progress or (lambda step, done, total: None)
+        self._wall_ms = wall_ms
+        self._checking: _Checking | None = None
+        self._plan: Plan | None = None
+        self.done = False
+
+    @property
+    def signer_keys(self) -> dict[str, bytes]:
+        """The keys this bundle's commit remembers (a next bundle may need them)."""
+        return manifest_keys(self.bundle.manifest) if self.bundle is not None and not self.done else {}
+
+    def check(self, *, extra_keys: dict[str, bytes] | None = None) -> None:
+        """`extra_keys`: those of the bundle being committed meanwhile (see `_stage`)."""
+        if self.done:
+            return
+        with self._outcome():
+            self.bundle = bundles.open_bundle(self.path, limits=self.limits)
+            _describe(self.report, self.bundle)
+            self._checking = _check(self.store, self.bundle, exchange_private=self._exchange_private,
+                                    report=self.report, progress=self._progress, quarantine=self._quarantine,
+                                    check=self._check, extra_keys=extra_keys or {})
+
+    def stage(self) -> None:
+        if self.done:
+            return
+        with self._outcome():
+            self._plan = _stage(self.store, self.bundle, self._checking, report=self.report)
+            self._checking = None
+            if self.report.status == "verified":  # an import counts them once committed
+                self.report.revisions = self._plan.revisions
+
+    def commit(self) -> ImportReport:
+        if self.done:
+            return self.report
+        with self._outcome():
+            commit_plan(self.store, self.bundle, self._plan, report=self.report, progress=self._progress,
+                    wall_ms=self._wall_ms)
+            after_commit(self.store, self._plan, report=self.report)
+        self.close()
+        return self.report
+
+    def close(self) -> None:
+        self.done = True
+        self._checking = self._plan = None
+        if self.bundle is not None:
+            self.bundle.close()
+
+    @contextlib.contextmanager
+    def _outcome(self):
+        try:
+            yield
+        except CheckerStopped as error:
+            self.report.status, self.report.step = "failed", error.step
+            self.report.reason, self.report.reason_en = str(error), error.text("en")
+            self.close()
+        except BundleError as error:
+            _reject(self.report, error)
+            self.close()
+        except _Quarantined:
+            self.report.status = "quarantined"
+            self.close()
+        except StoreError as error:  # disk full, read-only...: the chunks committed stay; importing again completes
+            self.report.status, self.report.step = "failed", "commit"
+            self.report.reason, self.report.reason_en = str(error), error.text("en")
+            self.close()
+        except OSError as error:
+            self._fault(error)
+            self.close()
+
+    def _fault(self, error: OSError) -> None:
+        if _ours(self.store, error):  # writing our own files (the quarantine copy): a storage fault
+            mapped = as_store_error(error, self.store.data_dir)
+            self.report.status, self.report.step = "failed", "commit"
+            self.report.reason, self.report.reason_en = str(mapped), mapped.text("en")
         else:  # the bundle vanished or its drive failed: the chunks committed stay
-            unreadable(path, error, report=report)
-    return report
+            unreadable(self.path, error, report=self.report)
+
+
+def import_bundle(store, path: Path, *, exchange_private=None, progress: Callable[[str, int, int], None] | None = None,
+                  wall_ms: Callable[[], int] | None = None, limits: Limits = Limits(),
+                  check: Check = check_here) -> ImportReport:
+    """Import one bundle file into `store`; the report (rejections are reports, not raised)."""
+    job = BundleImport(store, path, exchange_private=exchange_private, progress=progress, wall_ms=wall_ms,
+                       limits=limits, check=check)
+    job.check()
+    job.stage()
+    return job.commit()
 
 
 def unreadable(path, error: OSError, *, report: ImportReport | None = None) -> ImportReport:
@@ -140,18 +219,11 @@ def _ours(store, error: OSError) -> bool:
 
 def verify_file(store, path: Path, *, exchange_private=None, limits: Limits = Limits()) -> ImportReport:
     """Every check of an import, without writing anything (nor quarantining)."""
-    report = ImportReport(path=str(path), status="verified")
-    try:
-        with bundles.open_bundle(Path(path), limits=limits) as bundle:
-            _describe(report, bundle)
-            plan = _verify(store, bundle, exchange_private=exchange_private, report=report,
-                           progress=lambda *_: None, quarantine=False)
-            report.revisions = plan.revisions
-    except BundleError as error:
-        _reject(report, error)
-    except _Quarantined:
-        report.status = "quarantined"
-    return report
+    job = BundleImport(store, path, exchange_private=exchange_private, limits=limits, quarantine=False)
+    job.check()
+    job.stage()
+    job.close()
+    return job.report
 
 
 def _describe(report: ImportReport, bundle) -> None:
@@ -167,7 +239,11 @@ def _reject(report: ImportReport, error: BundleError) -> None:
 
 # -- verification (reads only) ---------------------------------------------------------------
 
-def _verify(store, bundle, *, exchange_private, report, progress, quarantine: bool = True) -> _Plan:
+def _check(store, bundle, *, exchange_private, report, progress, quarantine: bool, check: Check,
+           extra_keys: dict[str, bytes]) -> _Checking:
+    """Steps up to "revision" that need only the bundle; the revision checks are handed
+    to `check` chunk by chunk (with the keys the store and the manifests give) and not
+    awaited. A reading failure is kept for its place in the order (see `_stage`)."""
     _check_signer(store, bundle, report=report, quarantine=quarantine)
     bundles.check_version(bundle)
     total = sum(int(entry.get("size") or 0) for entry in bundle.files.values())
@@ -180,22 +256,72 @@ def _verify(store, bundle, *, exchange_private, report, progress, quarantine: bo
     bundles.check_hashes(bundle, progress=hashed)
     key = bundles.bundle_key(bundle, exchange_private=exchange_private)
     with store.read() as connection:
-        checker = RevisionChecker(connection, bundle)
-        chunks, kept = [], 0
-        for name in bundle.chunk_names:
+        keys = extra_keys | manifest_keys(bundle.manifest) | trust.site_keys(connection)
+    checking, kept = _Checking(key=key, keys=keys, chunks=[]), 0
+    for name in bundle.chunk_names:
+        if kept is None:  # past what is kept: read, checked and dropped at staging
+            checking.chunks.append((name, None))
+            continue
+        try:
             lines = bundles.chunk_lines(bundle, name, key=key)
-            revisions, data_texts = checker.check_chunk(name, lines)
-            keep = kept + len(lines) <= KEEP_PARSED_BYTES
-            kept += len(lines) if keep else 0
-            chunks.append(_Chunk(name, hashlib.sha256(lines).hexdigest(), revisions if keep else None,
-                                 data_texts if keep else None))
-            del lines, revisions, data_texts
+        except BundleError as error:
+            checking.chunks.append((name, error))
+            break
+        if kept + len(lines) > KEEP_PARSED_BYTES:
+            kept = None
+            checking.chunks.append((name, None))
+            continue
+        kept += len(lines)
+        checking.chunks.append((name, (hashlib.sha256(lines).hexdigest(), _submit(check, bundle, lines, keys))))
+    return checking
+
+
+def _submit(check: Check, bundle, lines: bytes, keys: dict[str, bytes]) -> Future:
+    try:
+        return check(lines, keys)
+    except BrokenProcessPool as error:
+        raise CheckerStopped(CHECKER_STOPPED, step="revision", path=bundle.path, detail=error) from None
+
+
+def _stage(store, bundle, checking: _Checking, *, report) -> Plan:
+    """The chunks in order, each checked result staged against the store (which holds
+    what every bundle imported before this one committed); then tampering and the
+    attachments. A chunk past what is kept is read, checked and staged here, then
+    dropped (read again to commit). When the checks were given keys the store does not
+    hold now (the bundle committed meanwhile brought them, and failed), every chunk is
+    checked again here with the store's: the outcome is the one of importing in turn."""
+    with store.read() as connection:
+        checker = RevisionChecker(connection, bundle)
+        again = checker.keys != checking.keys
+        chunks = []
+        for name, handed in checking.chunks:
+            if isinstance(handed, BundleError):
+                raise handed
+            if handed is None or again:
+                lines = bundles.chunk_lines(bundle, name, key=checking.key)
+                checked = check_lines(lines, checker.keys)
+                checker.stage(name, checked)
+                keep = handed is not None
+                chunks.append(Chunk(name, hashlib.sha256(lines).hexdigest(), checked.revisions if keep else None,
+                                     checked.data_texts if keep else None))
+                continue
+            digest, future = handed
+            checked = _result(future, bundle)
+            checker.stage(name, checked)
+            chunks.append(Chunk(name, digest, checked.revisions, checked.data_texts))
     if checker.tampering:
         _report_tampering(store, bundle, checker.tampering, report)
     for name in sorted(bundle.files):
         if name.startswith("blobs/"):
-            bundles.blob_bytes(bundle, name, key=key)
-    return _Plan(key=key, chunks=chunks, revisions=checker.count, newest_hlc=checker.newest_hlc)
+            bundles.blob_bytes(bundle, name, key=checking.key)
+    return Plan(key=checking.key, chunks=chunks, revisions=checker.count, newest_hlc=checker.newest_hlc)
+
+
+def _result(future: Future, bundle):
+    try:
+        return future.result()
+    except BrokenProcessPool as error:
+        raise CheckerStopped(CHECKER_STOPPED, step="revision", path=bundle.path, detail=error) from None
 
 
 def _check_signer(store, bundle, *, report, quarantine: bool) -> None:
@@ -240,94 +366,3 @@ def _report_tampering(store, bundle, found: list[tuple[str, dict]], report) -> N
                         for kept, other in found]
     first = found[0][1]
     raise BundleError(TAMPERING, step="stage", path=bundle.path, site_id=first["site_id"], seq=first["seq"])
-
-
-# -- commit: one transaction per chunk -------------------------------------------------------
-
-def _commit(store, bundle, plan: _Plan, *, report, progress, wall_ms) -> None:
-    """Attachments, then one transaction per chunk; the bundle's forms go in the first
-    and its bookkeeping (bundles_imported, keys, acknowledgements) in the last, so a
-    bundle of one chunk is one transaction (each commit is an fsync)."""
-    now = (wall_ms or (lambda: time.time_ns() // 1_000_000))()
-    report.clock_skew = sorted(site for site, hlc in plan.newest_hlc.items()
-                               if hlc_milliseconds(hlc) > now + CLOCK_SKEW_LIMIT_MS)
-    _store_blobs(store, bundle, plan.key)
-    count = len(plan.chunks)
-    if not count:
-        report.gaps = store.writer.call(lambda connection: (
-            _store_forms(connection, bundle), _bookkeeping(connection, bundle, plan, report, now=now))[1])
-    for number, chunk in enumerate(plan.chunks, start=1):
-        revisions, data_texts = chunk.revisions, chunk.data_texts
-        chunk.revisions = chunk.data_texts = None  # released once committed
-        if revisions is None:
-            lines = bundles.chunk_lines(bundle, chunk.name, key=plan.key)
-            if hashlib.sha256(lines).hexdigest() != chunk.digest:
-                raise BundleError(CHANGED_DURING_IMPORT, step="commit", path=bundle.path, name=chunk.name)
-            revisions = [json.loads(line) for line in lines.splitlines() if line]
-
-        def work(connection, revisions=revisions, data_texts=data_texts, first=number == 1, last=number == count):
-            if first:
-                _store_forms(connection, bundle)
-            result = apply_revisions(connection, revisions, bundle_id=bundle.bundle_id, data_texts=data_texts)
-            found = None
-            if last:
-                totals = {counter: getattr(report, counter) + getattr(result, counter)
-                          for counter in ("new", "present", "pending")}
-                found = _bookkeeping(connection, bundle, plan, report, now=now, totals=totals)
-            return result, found
-
-        result, found = store.writer.call(work)
-        for counter in ("new", "present", "pending", "applied_pending", "conflicts_opened"):
-            setattr(report, counter, getattr(report, counter) + getattr(result, counter))
-        report.tampering += result.tampering
-        if found is not None:
-            report.gaps = found
-        progress("import", number, count)
-    report.revisions = plan.revisions
-
-
-def _store_forms(connection, bundle) -> None:
-    for form in bundle.manifest.get("forms") or []:
-        xform = bundles.member_bytes(bundle, f"forms/{form['sha256']}.xml").decode("utf-8")
-        put_form(connection, form_id=form["form_id"], version=form["version"], title=form.get("title") or {},
-                 xform=xform, source_sha256=None)
-
-
-def _store_blobs(store, bundle, key, batch_bytes: int = 64 << 20) -> None:
-    """Attachments before the revisions naming them, in transactions of bounded size."""
-    names = sorted(name for name in bundle.files if name.startswith("blobs/"))
-    while names:
-        batch, size = [], 0
-        while names and (not batch or size + bundle.files[names[0]]["size"] <= batch_bytes):
-            size += bundle.files[names[0]]["size"]
-            batch.append(names.pop(0))
-        contents = [bundles.blob_bytes(bundle, name, key=key) for name in batch]
-        store.writer.call(lambda connection, contents=contents: [put_blob(connection, data) for data in contents])
-
-
-def _bookkeeping(connection, bundle, plan: _Plan, report, *, now: int, totals: dict | None = None) -> dict:
-    """Inside the bundle's last transaction: its signers' keys, clock skew, the sender's
-    acknowledgements, bundles_imported; the gaps of the devices it carried."""
-    manifest = bundle.manifest
-    totals = totals or {"new": report.new, "present": report.present, "pending": report.pending}
-    for signer in [{"public_key": manifest["public_key"]}, *(manifest.get("signers") or [])]:
-        key = bundles.crypto.unb64(signer["public_key"])
-        trust.remember_key(connection, fingerprint=hashlib.sha256(key).hexdigest(), public_key=key,
-                           name=report.device if key == bundle.public_key else "")
-    for site in report.clock_skew:
-        trust.flag_clock_skew(connection, site_id=site, hlc=plan.newest_hlc[site], receiver_ms=now)
-    trust.acknowledge(connection, peer=bundle.fingerprint, vector=manifest.get("acknowledges") or {})
-    connection.execute("DELETE FROM quarantine WHERE bundle_id = ?", (bundle.bundle_id,))
-    connection.execute("INSERT OR REPLACE INTO bundles_imported (bundle_id, site_id, fingerprint, at, new, present, "
-                       "pending) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                       (bundle.bundle_id, manifest.get("site_id"), bundle.fingerprint, utc_now(), totals["new"],
-                        totals["present"], totals["pending"]))
-    return gaps(connection, list(plan.newest_hlc))
-
-
-def _after_commit(store, plan: _Plan, *, report) -> None:
-    for site, hlc in plan.newest_hlc.items():
-        if site not in report.clock_skew:  # a clock far ahead is not adopted: ours would jump with it
-            store.clock.observe(hlc)
-    if report.new == 0 and report.applied_pending == 0 and report.pending == 0 and report.revisions:
-        report.status = "already_present"

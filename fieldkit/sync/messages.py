@@ -29,6 +29,8 @@ VIETNAMESE = {
     errors.READ_FAILED: ("Không đọc được {path} ({detail}). Ổ đĩa đã bị rút ra? Không có gì được nhập dở dang: "
                          "hãy cắm lại và nhập lại để hoàn tất."),
     errors.CHANGED_DURING_IMPORT: "{path}: {name} đã thay đổi trong lúc nhập; hãy nhập lại.",
+    errors.CHECKER_STOPPED: ("{path}: tiến trình kiểm tra các phiên bản phiếu đã dừng trước khi xong ({detail}). "
+                             "Chưa có gì của gói này được nhập; hãy nhập lại."),
     # the sync commands
     "imported": "đã nhập",
     "already_present": "đã có sẵn",

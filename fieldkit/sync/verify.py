@@ -6,6 +6,9 @@ the store or the manifest's `signers`, and must hash to the revision's site_id: 
 lead relays others' revisions without being able to alter them). Staging checks them
 against what the store holds: a different revision under the same (site_id, seq) is
 tampering; new revisions of a revoked device are refused.
+
+`check_lines` is the pure part (no database, no bundle): the importer runs it in a worker
+process when that pays (fieldkit.sync.pipeline), so its arguments and result pickle.
 """
 
 from __future__ import annotations
@@ -15,13 +18,14 @@ import json
 import re
 import sqlite3
 from collections import defaultdict
+from dataclasses import dataclass, field
 
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
 from fieldkit.store.hlc import parse_hlc
 from fieldkit.store.identity import site_id_of
-from fieldkit.store.revisions import REVISION_FIELDS, revision_id_and_data
+from fieldkit.store.revisions import REVISION_FIELDS, record_data, revision_id_and_data
 from fieldkit.sync import crypto, trust
 from fieldkit.sync.errors import BAD_REVISION, BAD_REVISION_SIGNATURE, REVOKED_REVISION, BundleError
 
@@ -53,75 +57,114 @@ def check_shape(revision) -> str | None:
     return None
 
 
+@dataclass
+class CheckedLines:
+    """What `check_lines` found in a chunk: its revisions and rev_id -> data's canonical
+    JSON text (each revision parsed and encoded once; the importer keeps both for the
+    commit), or the first problem as (message, values)."""
+    revisions: list[dict] = field(default_factory=list)
+    data_texts: dict[str, str] = field(default_factory=dict)
+    problem: tuple[str, dict] | None = None
+
+
+_KEYS: dict[bytes, Ed25519PublicKey] = {}  # raw key -> loaded key, for this process's lifetime
+
+
+def check_lines(lines: bytes, keys: dict[str, bytes], *, slim: bool = False) -> CheckedLines:
+    """Decode, shape, rev_id and signature of every line, stopping at the first problem.
+    `keys`: site_id -> raw Ed25519 public key. `slim`: each revision's `data` cut to
+    `record_data` (its whole text is in data_texts), ten times cheaper to send between
+    processes; what needs the whole revision reads it back from the text."""
+    checked = CheckedLines()
+    for line in lines.splitlines():
+        try:
+            revision = json.loads(line)
+        except (ValueError, RecursionError):
+            checked.problem = (BAD_REVISION, {"detail": "not JSON"})
+            return checked
+        shape = check_shape(revision)
+        if shape:
+            checked.problem = (BAD_REVISION, {"detail": shape})
+            return checked
+        rev_id, data_text = revision_id_and_data(revision)
+        checked.problem = _identity_problem(revision, rev_id, keys)
+        if checked.problem:
+            return checked
+        checked.data_texts[rev_id] = data_text
+        checked.revisions.append({**revision, "data": record_data(revision["data"])} if slim else revision)
+    return checked
+
+
+def _identity_problem(revision: dict, rev_id: str, keys: dict[str, bytes]) -> tuple[str, dict] | None:
+    if rev_id != revision["rev_id"]:
+        return BAD_REVISION, {"detail": f"{revision['rev_id']} does not match its content"}
+    raw = keys.get(revision["site_id"])
+    try:
+        if raw is None:
+            raise InvalidSignature()
+        if raw not in _KEYS:
+            _KEYS[raw] = _public(raw)
+        _KEYS[raw].verify(base64.b64decode(revision["sig"], validate=True), bytes.fromhex(rev_id))
+    except (InvalidSignature, ValueError):
+        return BAD_REVISION_SIGNATURE, {"rev_id": rev_id}
+    return None
+
+
+def whole(revision: dict, data_texts: dict[str, str] | None) -> dict:
+    """A revision with its whole `data` (a slim one's comes back from its text)."""
+    if data_texts is None or revision["rev_id"] not in data_texts:
+        return revision
+    return {**revision, "data": json.loads(data_texts[revision["rev_id"]])}
+
+
 class RevisionChecker:
+    """A bundle's checked chunks staged against the store (reads only), in order."""
+
     def __init__(self, connection: sqlite3.Connection, bundle):
         self.connection = connection
         self.bundle = bundle
         self.count = 0
         self.newest_hlc: dict[str, str] = {}
-        self.tampering: list[tuple[str, dict]] = []  # (rev_id kept, the other revision)
+        self.tampering: list[tuple[str, dict]] = []  # (rev_id kept, the other revision, whole)
         self._seen: dict[tuple[str, int], str] = {}
         self._revoked = trust.revoked_sites(connection)
-        self._keys = {site: _public(key) for site, key in trust.site_keys(connection).items()}
-        for signer in [{"public_key": bundle.manifest["public_key"]}, *(bundle.manifest.get("signers") or [])]:
-            try:
-                key = crypto.unb64(signer["public_key"])
-                self._keys.setdefault(site_id_of(key), _public(key))
-            except (KeyError, TypeError, ValueError):
-                pass  # a revision needing this key fails its signature check below
+        self.keys = manifest_keys(bundle.manifest) | trust.site_keys(connection)  # the store's first
 
     def _fail(self, message: str, name: str, **values) -> BundleError:
         return BundleError(message, step="revision", path=self.bundle.path, name=name, **values)
 
     def check_chunk(self, name: str, lines: bytes) -> tuple[list[dict], dict[str, str]]:
-        """The chunk's revisions, parsed and checked, and rev_id -> data's canonical JSON
-        text (kept by the importer for the commit: each revision is parsed and encoded once)."""
-        revisions, data_texts = [], {}
-        for line in lines.splitlines():
-            try:
-                revision = json.loads(line)
-            except (ValueError, RecursionError):
-                raise self._fail(BAD_REVISION, name, detail="not JSON") from None
-            problem = check_shape(revision)
-            if problem:
-                raise self._fail(BAD_REVISION, name, detail=problem)
-            data_texts[revision["rev_id"]] = self._check_identity(name, revision)
-            revisions.append(revision)
-        self._stage(name, revisions)
-        return revisions, data_texts
+        """`check_lines` here, then `stage`: the chunk's revisions and their data texts."""
+        checked = check_lines(lines, self.keys)
+        self.stage(name, checked)
+        return checked.revisions, checked.data_texts
 
-    def _check_identity(self, name: str, revision: dict) -> str:
-        """Checks the rev_id and the signature; the data's canonical JSON text."""
-        rev_id, data_text = revision_id_and_data(revision)
-        if rev_id != revision["rev_id"]:
-            raise self._fail(BAD_REVISION, name, detail=f"{revision['rev_id']} does not match its content")
-        key = self._keys.get(revision["site_id"])
-        try:
-            if key is None:
-                raise InvalidSignature()
-            key.verify(base64.b64decode(revision["sig"], validate=True), bytes.fromhex(revision["rev_id"]))
-        except (InvalidSignature, ValueError):
-            raise self._fail(BAD_REVISION_SIGNATURE, name, rev_id=revision["rev_id"]) from None
-        self.count += 1
-        site = revision["site_id"]
-        self.newest_hlc[site] = max(self.newest_hlc.get(site, ""), revision["hlc"])
-        return data_text
+    def stage(self, name: str, checked: CheckedLines) -> None:
+        """Raises the chunk's problem if it had one; else stages its revisions."""
+        if checked.problem:
+            message, values = checked.problem
+            raise self._fail(message, name, **values)
+        for revision in checked.revisions:
+            site = revision["site_id"]
+            self.newest_hlc[site] = max(self.newest_hlc.get(site, ""), revision["hlc"])
+        self.count += len(checked.revisions)
+        self._stage(name, checked.revisions, checked.data_texts)
 
-    def _stage(self, name: str, revisions: list[dict]) -> None:
+    def _stage(self, name: str, revisions: list[dict], data_texts: dict[str, str]) -> None:
         """Same (site_id, seq), other content, within the bundle or against the store."""
         by_site = defaultdict(list)
         for revision in revisions:
             slot = (revision["site_id"], revision["seq"])
             earlier = self._seen.setdefault(slot, revision["rev_id"])
             if earlier != revision["rev_id"]:
-                self.tampering.append((earlier, revision))
+                self.tampering.append((earlier, whole(revision, data_texts)))
             by_site[revision["site_id"]].append(revision)
         for site, group in by_site.items():
             held = self._held(site, min(r["seq"] for r in group), max(r["seq"] for r in group))
             for revision in group:
                 kept = held.get(revision["seq"])
                 if kept is not None and kept != revision["rev_id"]:
-                    self.tampering.append((kept, revision))
+                    self.tampering.append((kept, whole(revision, data_texts)))
                 elif kept is None and site in self._revoked:
                     raise self._fail(REVOKED_REVISION, name, site_id=site)
 
@@ -131,6 +174,20 @@ class RevisionChecker:
             held.update(self.connection.execute(
                 f"SELECT seq, rev_id FROM {table} WHERE site_id = ? AND seq BETWEEN ? AND ?", (site, low, high)))
         return held
+
+
+def manifest_keys(manifest: dict) -> dict[str, bytes]:
+    """site_id -> raw key of the manifest's signer and the `signers` it lists (those that
+    are keys at all: a revision needing a broken one fails its signature check)."""
+    keys = {}
+    for signer in [{"public_key": manifest.get("public_key")}, *(manifest.get("signers") or [])]:
+        try:
+            key = crypto.unb64(signer["public_key"])
+            _public(key)
+        except (KeyError, TypeError, ValueError, AttributeError):
+            continue
+        keys.setdefault(site_id_of(key), key)
+    return keys
 
 
 def _public(raw: bytes) -> Ed25519PublicKey:

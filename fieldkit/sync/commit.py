@@ -1,0 +1,131 @@
+"""Step "commit" of an import (DESIGN.md §5): a verified bundle's plan, one transaction per chunk.
+
+Attachments first, then each chunk in its own transaction on the store's writer thread;
+the bundle's forms go in the first and its bookkeeping (bundles_imported, keys,
+acknowledgements) in the last, so a bundle of one chunk is one fsync'd commit. A crash
+between two chunks leaves the state of a whole number of chunks; importing again
+completes it (revisions are keyed by rev_id).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import time
+from dataclasses import dataclass
+
+from fieldkit.store.hlc import hlc_milliseconds
+from fieldkit.store.tables import put_blob, put_form, utc_now
+from fieldkit.sync import bundle as bundles
+from fieldkit.sync import trust
+from fieldkit.sync.apply import apply_revisions
+from fieldkit.sync.errors import CHANGED_DURING_IMPORT, BundleError
+from fieldkit.sync.status import gaps
+
+CLOCK_SKEW_LIMIT_MS = 24 * 3600 * 1000  # a laptop clock a day ahead is wrong, not a time zone
+
+
+@dataclass
+class Chunk:
+    name: str
+    digest: str  # SHA-256 of the verified JSON lines
+    revisions: list[dict] | None  # parsed and verified (maybe slim: verify.check_lines); None: read again
+    data_texts: dict[str, str] | None  # rev_id -> data as canonical JSON, encoded when verified
+
+
+@dataclass
+class Plan:
+    key: bytes | None
+    chunks: list[Chunk]
+    revisions: int
+    newest_hlc: dict[str, str]  # site_id -> latest hlc among the bundle's revisions
+
+
+
+def commit_plan(store, bundle, plan: Plan, *, report, progress, wall_ms) -> None:
+    """Attachments, then one transaction per chunk; the bundle's forms go in the first
+    and its bookkeeping (bundles_imported, keys, acknowledgements) in the last, so a
+    bundle of one chunk is one transaction (each commit is an fsync)."""
+    now = (wall_ms or (lambda: time.time_ns() // 1_000_000))()
+    report.clock_skew = sorted(site for site, hlc in plan.newest_hlc.items()
+                               if hlc_milliseconds(hlc) > now + CLOCK_SKEW_LIMIT_MS)
+    _store_blobs(store, bundle, plan.key)
+    count = len(plan.chunks)
+    if not count:
+        report.gaps = store.writer.call(lambda connection: (
+            _store_forms(connection, bundle), _bookkeeping(connection, bundle, plan, report, now=now))[1])
+    for number, chunk in enumerate(plan.chunks, start=1):
+        revisions, data_texts = chunk.revisions, chunk.data_texts
+        chunk.revisions = chunk.data_texts = None  # released once committed
+        if revisions is None:
+            lines = bundles.chunk_lines(bundle, chunk.name, key=plan.key)
+            if hashlib.sha256(lines).hexdigest() != chunk.digest:
+                raise BundleError(CHANGED_DURING_IMPORT, step="commit", path=bundle.path, name=chunk.name)
+            revisions = [json.loads(line) for line in lines.splitlines() if line]
+
+        def work(connection, revisions=revisions, data_texts=data_texts, first=number == 1, last=number == count):
+            if first:
+                _store_forms(connection, bundle)
+            result = apply_revisions(connection, revisions, bundle_id=bundle.bundle_id, data_texts=data_texts)
+            found = None
+            if last:
+                totals = {counter: getattr(report, counter) + getattr(result, counter)
+                          for counter in ("new", "present", "pending")}
+                found = _bookkeeping(connection, bundle, plan, report, now=now, totals=totals)
+            return result, found
+
+        result, found = store.writer.call(work)
+        for counter in ("new", "present", "pending", "applied_pending", "conflicts_opened"):
+            setattr(report, counter, getattr(report, counter) + getattr(result, counter))
+        report.tampering += result.tampering
+        if found is not None:
+            report.gaps = found
+        progress("import", number, count)
+    report.revisions = plan.revisions
+
+
+def _store_forms(connection, bundle) -> None:
+    for form in bundle.manifest.get("forms") or []:
+        xform = bundles.member_bytes(bundle, f"forms/{form['sha256']}.xml").decode("utf-8")
+        put_form(connection, form_id=form["form_id"], version=form["version"], title=form.get("title") or {},
+                 xform=xform, source_sha256=None)
+
+
+def _store_blobs(store, bundle, key, batch_bytes: int = 64 << 20) -> None:
+    """Attachments before the revisions naming them, in transactions of bounded size."""
+    names = sorted(name for name in bundle.files if name.startswith("blobs/"))
+    while names:
+        batch, size = [], 0
+        while names and (not batch or size + bundle.files[names[0]]["size"] <= batch_bytes):
+            size += bundle.files[names[0]]["size"]
+            batch.append(names.pop(0))
+        contents = [bundles.blob_bytes(bundle, name, key=key) for name in batch]
+        store.writer.call(lambda connection, contents=contents: [put_blob(connection, data) for data in contents])
+
+
+def _bookkeeping(connection, bundle, plan: Plan, report, *, now: int, totals: dict | None = None) -> dict:
+    """Inside the bundle's last transaction: its signers' keys, clock skew, the sender's
+    acknowledgements, bundles_imported; the gaps of the devices it carried."""
+    manifest = bundle.manifest
+    totals = totals or {"new": report.new, "present": report.present, "pending": report.pending}
+    for signer in [{"public_key": manifest["public_key"]}, *(manifest.get("signers") or [])]:
+        key = bundles.crypto.unb64(signer["public_key"])
+        trust.remember_key(connection, fingerprint=hashlib.sha256(key).hexdigest(), public_key=key,
+                           name=report.device if key == bundle.public_key else "")
+    for site in report.clock_skew:
+        trust.flag_clock_skew(connection, site_id=site, hlc=plan.newest_hlc[site], receiver_ms=now)
+    trust.acknowledge(connection, peer=bundle.fingerprint, vector=manifest.get("acknowledges") or {})
+    connection.execute("DELETE FROM quarantine WHERE bundle_id = ?", (bundle.bundle_id,))
+    connection.execute("INSERT OR REPLACE INTO bundles_imported (bundle_id, site_id, fingerprint, at, new, present, "
+                       "pending) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                       (bundle.bundle_id, manifest.get("site_id"), bundle.fingerprint, utc_now(), totals["new"],
+                        totals["present"], totals["pending"]))
+    return gaps(connection, list(plan.newest_hlc))
+
+
+def after_commit(store, plan: Plan, *, report) -> None:
+    for site, hlc in plan.newest_hlc.items():
+        if site not in report.clock_skew:  # a clock far ahead is not adopted: ours would jump with it
+            store.clock.observe(hlc)
+    if report.new == 0 and report.applied_pending == 0 and report.pending == 0 and report.revisions:
+        report.status = "already_present"

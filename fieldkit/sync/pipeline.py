@@ -1,0 +1,130 @@
+"""Importing many bundles on two cores: the revision checks in a worker process, and the
+checks of one bundle beside the commit of the one before.
+
+The pure checks of every revision (decode, shape, rev_id re-encode and hash, Ed25519
+signature: verify.check_lines) are most of an import's work, and the writer's commit
+most of the rest, so they run side by side: the worker checks bundle k+1's chunks while
+the writer commits bundle k. Every guarantee of a bundle imported alone holds, because
+only the bundle-only checks move ahead: bundle k+1 is staged against the store (and its
+keys compared, see importer._stage) once bundle k's commit has finished, and committed
+only after. At most two bundles are in flight: one committing, one being checked.
+
+The worker is started with "spawn" (the GUI process has Qt threads: fork is unsafe) and
+only when there is enough to check to pay for its start (WORKER_MIN_BYTES); it is kept
+for the next imports until `close()`. If it dies (killed, out of memory), the bundle it
+was checking gets a "failed" report, and the next import starts a new one.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import threading
+from collections.abc import Callable
+from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from functools import partial
+from pathlib import Path
+
+from fieldkit.sync.importer import BundleImport, ImportReport, check_here
+from fieldkit.sync.verify import check_lines
+
+# Bundles smaller than this in all are checked in this process: a worker takes ~0.3 s
+# to start (spawn, imports), about what checking 1 MB of bundles (~300 revisions of
+# the bench's 250-question form) takes.
+WORKER_MIN_BYTES = 4 << 20
+
+
+class RevisionWorker:
+    """One process that runs verify.check_lines, started at the first check; a worker
+    that died is replaced at the next check."""
+
+    # Chunks handed to the worker and not finished beyond which the caller checks the
+    # next one itself: the worker's share is the larger (the caller also reads the
+    # bundles and commits), yet neither waits for the other.
+    BACKLOG = 2
+
+    def __init__(self):
+        self._pool: ProcessPoolExecutor | None = None
+        self._retired: list[ProcessPoolExecutor] = []
+        self._lock = threading.Lock()
+        self._handed: list[Future] = []
+
+    def check(self, lines: bytes, keys: dict[str, bytes]) -> Future:
+        """A Future of CheckedLines, with slim revisions (cheap to send back). Raises, or
+        its Future raises, BrokenProcessPool when the worker died. Checked here, at once,
+        when the worker has BACKLOG chunks to do."""
+        self._handed = [future for future in self._handed if not future.done()]
+        if len(self._handed) >= self.BACKLOG:
+            future: Future = Future()
+            future.set_result(check_lines(lines, keys, slim=True))
+            return future
+        future = self._hand(lines, keys)
+        self._handed.append(future)
+        return future
+
+    def _hand(self, lines: bytes, keys: dict[str, bytes]) -> Future:
+        with self._lock:
+            if self._pool is None:
+                self._pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
+            pool = self._pool
+        try:
+            future = pool.submit(check_lines, lines, keys, slim=True)
+        except (BrokenProcessPool, OSError) as error:  # OSError: it could not be started (no memory...)
+            self._retire(pool)
+            raise BrokenProcessPool(str(error)) from error
+        future.add_done_callback(lambda done: done.cancelled() or not isinstance(
+            done.exception(), BrokenProcessPool) or self._retire(pool))
+        return future
+
+    def _retire(self, pool: ProcessPoolExecutor) -> None:
+        with self._lock:
+            if self._pool is pool:
+                self._pool = None
+                self._retired.append(pool)
+
+    def close(self) -> None:
+        with self._lock:
+            pools, self._pool, self._retired = [self._pool, *self._retired], None, []
+        for pool in pools:
+            if pool is not None:
+                pool.shutdown(wait=True, cancel_futures=True)
+
+
+def worth_a_worker(paths: list[Path]) -> bool:
+    total = 0
+    for path in paths:
+        try:
+            total += Path(path).stat().st_size
+        except OSError:
+            pass  # its import reports it
+    return total >= WORKER_MIN_BYTES
+
+
+def import_bundles(store, paths: list[Path], *, exchange_private=None, worker: RevisionWorker | None = None,
+                   progress: Callable[[int, str, int, int], None] | None = None) -> list[ImportReport]:
+    """Import `paths` in order, as importing them one after the other would: one report
+    each. `worker`: where to check revisions (None: here). `progress(index, step, done,
+    total)`: calls for two bundles can interleave (one verifying, one committing)."""
+    check = worker.check if worker is not None else check_here
+    reports: list[ImportReport | None] = [None] * len(paths)
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="fieldkit-import-commit") as committer:
+        committing: tuple[int, BundleImport, Future] | None = None
+        for index, path in enumerate(paths):
+            job = BundleImport(store, path, exchange_private=exchange_private, check=check,
+                               progress=partial(progress, index) if progress else None)
+            job.check(extra_keys=committing[1].signer_keys if committing else None)
+            if committing:
+                reports[committing[0]] = _committed(committing)
+            job.stage()
+            committing = (index, job, committer.submit(job.commit))
+        if committing:
+            reports[committing[0]] = _committed(committing)
+    return reports
+
+
+def _committed(committing: tuple[int, BundleImport, Future]) -> ImportReport:
+    _index, job, future = committing
+    try:
+        return future.result()
+    finally:
+        job.close()
