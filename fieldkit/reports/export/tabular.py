@@ -19,6 +19,7 @@ from fieldkit.reports.export.values import cell
 SQLITE_BATCH = 2000
 SHEET_NAME_LIMIT = 31
 _NOT_IN_SHEET_NAMES = re.compile(r"[\[\]:*?/\\]")
+_ILLEGAL_IN_XML = re.compile(r"[\000-\010]|[\013-\014]|[\016-\037]")  # as openpyxl's ILLEGAL_CHARACTERS_RE
 
 
 def row_cells(table: Table, row: Row, submission: SubmissionRows, *, labels, typed: bool) -> list:
@@ -105,7 +106,10 @@ class XlsxWriter(TableWriter):
 
     def write_row(self, table: Table, cells: list) -> None:
         sheet = self._sheets[table.name]
-        sheet.append([_sheet_value(sheet, value) for value in cells])
+        texts = "\n".join(value for value in cells if value.__class__ is str)  # one search a row, not a cell
+        if "=" in texts or _ILLEGAL_IN_XML.search(texts):
+            cells = [_sheet_value(sheet, value) for value in cells]
+        sheet.append(cells)
 
     def close(self) -> list[str]:
         # openpyxl's save_workbook, with the archive kept so that a failure can close it
@@ -138,10 +142,8 @@ def _sheet_value(sheet, value):
     if not isinstance(value, str) or not value:
         return value
     from openpyxl.cell import WriteOnlyCell
-    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
-    if ILLEGAL_CHARACTERS_RE.search(value):
-        value = ILLEGAL_CHARACTERS_RE.sub("", value)
+    value = _ILLEGAL_IN_XML.sub("", value)
     if value.startswith("="):
         text = WriteOnlyCell(sheet, value=value)
         text.data_type = "s"

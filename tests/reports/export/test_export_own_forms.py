@@ -1,4 +1,4 @@
-"""Submissions of two versions of a form: one table, the columns of both, no answer lost."""
+"""Small forms written here: two versions of one form, text Excel cannot hold as it is."""
 
 import csv
 
@@ -43,3 +43,19 @@ def test_a_question_only_an_older_version_has_keeps_its_column(tmp_path):
     assert header.index("village") < header.index("area_km2") < header.index("households")  # latest's, then older's
     assert (rows[old]["_form_version"], rows[old]["households"], rows[old]["area_km2"]) == ("1", "120", "")
     assert (rows[new]["_form_version"], rows[new]["village"], rows[new]["area_km2"]) == ("2", "Thôn Tây", "3.5")
+
+
+def test_xlsx_drops_only_the_control_characters_excel_cannot_hold(tmp_path):
+    import openpyxl
+
+    with SurveyService.open(tmp_path / "data") as service:
+        _add_version(service, tmp_path, "1", [("text", "village"), ("integer", "households")])
+        _submit(service, "1", {"/data/village": "Thôn\x0b Đông\tA", "/data/households": "120"})
+        _submit(service, "1", {"/data/village": "=HYPERLINK(\"http://x\")", "/data/households": "7"})
+        export_submissions(service, format="xlsx", out=tmp_path / "a.xlsx")
+    sheet = openpyxl.load_workbook(tmp_path / "a.xlsx")["two_version"]
+    header = [cell.value for cell in sheet[1]]
+    cells = [row[header.index("village")] for row in sheet.iter_rows(min_row=2)]
+    assert sorted(cell.value for cell in cells) == ["=HYPERLINK(\"http://x\")", "Thôn Đông\tA"]
+    assert {cell.data_type for cell in cells} == {"s"}  # text, never a formula
+    assert sorted(row[header.index("households")].value for row in sheet.iter_rows(min_row=2)) == [7, 120]
