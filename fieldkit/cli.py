@@ -272,4 +272,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
+    import multiprocessing
+
+    multiprocessing.freeze_support()  # in a frozen (PyInstaller) app the sync import's worker process starts here
     sys.exit(main())

@@ -124,7 +124,7 @@ class CoordinatorService:
 
     def _import(self, bundles: list[Path], *, progress=None) -> list[ImportReport]:
         """import_bundles, with the worker process when there is enough to check."""
-        worker = self._worker if worth_a_worker(bundles) else None
+        worker = self._worker if worth_a_worker(self._worker, bundles) else None
         return import_bundles(self.store, bundles, exchange_private=self.exchange_key, worker=worker,
                               progress=progress)
 

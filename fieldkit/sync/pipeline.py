@@ -28,9 +28,10 @@ from pathlib import Path
 from fieldkit.sync.importer import BundleImport, ImportReport, check_here
 from fieldkit.sync.verify import check_lines
 
-# Bundles smaller than this in all are checked in this process: a worker takes ~0.3 s
-# to start (spawn, imports), about what checking 1 MB of bundles (~300 revisions of
-# the bench's 250-question form) takes.
+# Bundles smaller than this in all are checked in this process unless the worker runs
+# already: starting one (spawn, imports) costs ~0.4 s of CPU, and checking 1 MB of
+# bundles (~320 revisions of the bench's 250-question form) ~0.2 s, of which the worker
+# takes about half.
 WORKER_MIN_BYTES = 4 << 20
 
 
@@ -38,9 +39,9 @@ class RevisionWorker:
     """One process that runs verify.check_lines, started at the first check; a worker
     that died is replaced at the next check."""
 
-    # Chunks handed to the worker and not finished beyond which the caller checks the
-    # next one itself: the worker's share is the larger (the caller also reads the
-    # bundles and commits), yet neither waits for the other.
+    # Chunks handed to the worker and not finished, beyond which the caller checks the
+    # next one itself: both processes check, and neither waits long for the other (the
+    # caller also reads the bundles and commits, so the worker takes the larger share).
     BACKLOG = 2
 
     def __init__(self):
@@ -62,6 +63,10 @@ class RevisionWorker:
         self._handed.append(future)
         return future
 
+    @property
+    def running(self) -> bool:
+        return self._pool is not None
+
     def _hand(self, lines: bytes, keys: dict[str, bytes]) -> Future:
         with self._lock:
             if self._pool is None:
@@ -72,9 +77,12 @@ class RevisionWorker:
         except (BrokenProcessPool, OSError) as error:  # OSError: it could not be started (no memory...)
             self._retire(pool)
             raise BrokenProcessPool(str(error)) from error
-        future.add_done_callback(lambda done: done.cancelled() or not isinstance(
-            done.exception(), BrokenProcessPool) or self._retire(pool))
+        future.add_done_callback(partial(self._retire_if_broken, pool))
         return future
+
+    def _retire_if_broken(self, pool: ProcessPoolExecutor, done: Future) -> None:
+        if not done.cancelled() and isinstance(done.exception(), BrokenProcessPool):
+            self._retire(pool)
 
     def _retire(self, pool: ProcessPoolExecutor) -> None:
         with self._lock:
@@ -90,14 +98,15 @@ class RevisionWorker:
                 pool.shutdown(wait=True, cancel_futures=True)
 
 
-def worth_a_worker(paths: list[Path]) -> bool:
+def worth_a_worker(worker: RevisionWorker, paths: list[Path]) -> bool:
+    """Whether importing `paths` should use `worker`: it runs already, or they are big enough."""
     total = 0
     for path in paths:
         try:
             total += Path(path).stat().st_size
         except OSError:
             pass  # its import reports it
-    return total >= WORKER_MIN_BYTES
+    return worker.running or total >= WORKER_MIN_BYTES
 
 
 def import_bundles(store, paths: list[Path], *, exchange_private=None, worker: RevisionWorker | None = None,

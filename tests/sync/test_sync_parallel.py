@@ -20,6 +20,7 @@ from sync.test_sync_convergence import OPERATIONS, World
 from fieldkit.store.tables import put_form
 from fieldkit.sync import pipeline
 from fieldkit.sync.archive import ArchiveReader
+from fieldkit.sync.importer import BundleImport, import_bundle
 
 # every table an import writes, without the columns that say when
 TABLES = {"revisions": "*", "records": "*", "pending_revisions": "rev_id, record_id, site_id, seq, missing, revision",
@@ -170,4 +171,59 @@ def test_a_small_import_starts_no_process(lan, tmp_path):
         assert coordinator.import_(bundle)[0].new == 1
         assert set(multiprocessing.active_children()) == before
     finally:
+        coordinator.close()
+
+
+@pytest.fixture
+def relayed(tmp_path):
+    """A team lead relays lan's revisions in two bundles: the first lists lan's key in its
+    `signers`, the second (re-signed without them) relies on the receiver remembering it."""
+    lan, lead = Device(tmp_path, "lan"), Device(tmp_path, "lead")
+    lead.trusts(lan)
+    lan.save({"/data/staff": "1"})
+    lead.import_(lan.export(tmp_path / "lan-1.fkb"))
+    first = lead.export(tmp_path / "relay-1.fkb", full=True)
+    lan.save({"/data/staff": "2"})
+    lead.import_(lan.export(tmp_path / "lan-2.fkb"))
+
+    def without_signers(manifest):
+        manifest["signers"] = []
+
+    second = rewrite(lead.export(tmp_path / "relay-2.fkb", full=True), tmp_path / "relay-2-bare.fkb",
+                     sign=lead.store.identity.sign, edit_manifest=without_signers)
+    keys = {lan.site_id: lan.store.identity.public_key}
+    lan.close()
+    yield lead, first, second, keys
+    lead.close()
+
+
+def test_a_key_brought_by_the_bundle_before_serves_the_next(relayed, tmp_path, force_worker, monkeypatch):
+    lead, first, second, _keys = relayed
+    expected_reports, expected = one_at_a_time_here(tmp_path, "serial", [lead], [first, second], monkeypatch)
+    reports, found = in_the_worker(tmp_path, "parallel", [lead], [first, second])
+    assert [report.status for report in reports] == ["imported", "imported"]
+    assert [comparable(report) for report in reports] == [comparable(report) for report in expected_reports]
+    assert found == expected
+
+
+def test_keys_of_a_bundle_whose_commit_failed_meanwhile_do_not_count(relayed, tmp_path):
+    """The second bundle is checked while the first commits, with the first's keys too;
+    if that commit fails, the key is not in the store: the second is checked again at
+    staging and refused as it is imported alone."""
+    lead, _first, second, keys = relayed
+    coordinator = Device(tmp_path, "coordinator")
+    coordinator.trusts(lead)
+    worker = pipeline.RevisionWorker()
+    try:
+        alone = import_bundle(coordinator.store, second)
+        job = BundleImport(coordinator.store, second, check=worker.check)
+        job.check(extra_keys=keys)
+        job.stage()
+        report = job.commit()
+        assert (alone.status, alone.step) == ("rejected", "revision")
+        assert "signature does not match" in alone.reason_en
+        assert comparable(report) == comparable(alone)
+        assert coordinator.status()["revisions"] == 0
+    finally:
+        worker.close()
         coordinator.close()
