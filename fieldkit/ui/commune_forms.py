@@ -32,6 +32,9 @@ class CommuneFormsModel(QAbstractTableModel):
         self._rows = rows
         self.endResetModel()
 
+    def has_submissions(self) -> bool:
+        return any(row.record_id for row in self._rows)
+
     def rowCount(self, parent=QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._rows)
 
@@ -59,9 +62,11 @@ class CommuneFormsModel(QAbstractTableModel):
 
 
 class CommuneForms(QWidget):
-    """Emits `open_requested(entry, record_id or None, new: bool)`."""
+    """Emits `open_requested(entry, record_id or None, new: bool)`; `summary_requested()`
+    for the commune's working-visit record (biên bản)."""
 
     open_requested = Signal(object, object, bool)
+    summary_requested = Signal()
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -83,7 +88,10 @@ class CommuneForms(QWidget):
         self.open_button.setObjectName("open_form")
         self.new_button = QPushButton()
         self.new_button.setObjectName("new_submission")
+        self.summary_button = QPushButton()
+        self.summary_button.setObjectName("print_summary")
         buttons = QHBoxLayout()
+        buttons.addWidget(self.summary_button)
         buttons.addStretch()
         buttons.addWidget(self.new_button)
         buttons.addWidget(self.open_button)
@@ -94,6 +102,7 @@ class CommuneForms(QWidget):
         self.table.activated.connect(lambda index: self._open(index, new=False))
         self.open_button.clicked.connect(lambda: self._open(self.table.currentIndex(), new=False))
         self.new_button.clicked.connect(lambda: self._open(self.table.currentIndex(), new=True))
+        self.summary_button.clicked.connect(self.summary_requested)
         self.table.selectionModel().currentChanged.connect(self._update_buttons)
         self._retranslate()
         self._update_buttons()
@@ -130,6 +139,7 @@ class CommuneForms(QWidget):
         row = self.proxy.index(index.row(), COLUMN_TITLE).data(ROW_ROLE) if index.isValid() else None
         self.open_button.setEnabled(row is not None)
         self.new_button.setEnabled(row is not None and row.record_id is not None)
+        self.summary_button.setEnabled(self.model.has_submissions())
 
     def _retranslate(self) -> None:
         if self.commune is None:
@@ -140,6 +150,9 @@ class CommuneForms(QWidget):
         self.open_button.setText(self.tr("&Open"))
         self.new_button.setText(self.tr("&New submission"))
         self.new_button.setToolTip(self.tr("Start another submission of this form for this commune"))
+        self.summary_button.setText(self.tr("&Print summary…"))
+        self.summary_button.setToolTip(self.tr("The working-visit record of this commune: preview, print, "
+                                               "save as PDF"))
 
     def changeEvent(self, event) -> None:
         if event.type() == QEvent.Type.LanguageChange:

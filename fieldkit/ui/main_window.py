@@ -22,6 +22,7 @@ from fieldkit.ui.commune_picker import CommunePicker
 from fieldkit.ui.coordinator import CoordinatorPage
 from fieldkit.ui.form_controller import FormController
 from fieldkit.ui.form_page import FormPage
+from fieldkit.ui.reports.summaries import SummaryRunner
 from fieldkit.ui.resume_dialog import ResumeDialog
 from fieldkit.ui.submissions import SubmissionsBrowser
 from fieldkit.ui.visit_dialog import VisitDialog
@@ -54,6 +55,7 @@ class MainWindow(QMainWindow):
         self.browser = SubmissionsBrowser()
         self.coordinator = CoordinatorPage()
         self.forms = FormController(self, self.form_page)
+        self.summaries = SummaryRunner(self)
         self.pages = QStackedWidget()
         home = QSplitter()
         home.addWidget(self.picker)
@@ -111,6 +113,8 @@ class MainWindow(QMainWindow):
     def _connect(self) -> None:
         self.picker.commune_picked.connect(self.pick_commune)
         self.commune_forms.open_requested.connect(self._open_form)
+        self.commune_forms.summary_requested.connect(lambda: self.summaries.commune(self.commune.code))
+        self.summaries.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.browser.open_requested.connect(self._open_row)
         self.forms.opened.connect(self._form_opened)
         self.forms.closed.connect(self._form_closed)
@@ -146,6 +150,7 @@ class MainWindow(QMainWindow):
         self.service = service
         self.forms.service = service
         self.coordinator.set_service(service)
+        self.summaries.set_service(service)
         tasks.run(self._read_start_data, service).then(self._start_data_read, self._service_failed)
 
     @staticmethod

@@ -4,7 +4,7 @@
 <context>
     <name>CommuneForms</name>
     <message>
-        <location filename="../../fieldkit/ui/commune_forms.py" line="+136"/>
+        <location filename="../../fieldkit/ui/commune_forms.py" line="+146"/>
         <source>Pick a commune to see its forms.</source>
         <translation>Chọn một xã, phường để xem các biểu mẫu.</translation>
     </message>
@@ -28,11 +28,21 @@
         <source>Start another submission of this form for this commune</source>
         <translation>Lập thêm một phiếu của biểu mẫu này cho xã, phường này</translation>
     </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Print summary…</source>
+        <translation>&amp;In biên bản…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The working-visit record of this commune: preview, print, save as PDF</source>
+        <translation>Biên bản làm việc của xã, phường này: xem trước, in, lưu thành PDF</translation>
+    </message>
 </context>
 <context>
     <name>CommuneFormsModel</name>
     <message>
-        <location line="-99"/>
+        <location line="-108"/>
         <source>Form</source>
         <translation>Biểu mẫu</translation>
     </message>
@@ -205,7 +215,7 @@
 <context>
     <name>CoordinatorPage</name>
     <message>
-        <location filename="../../fieldkit/ui/coordinator/__init__.py" line="+78"/>
+        <location filename="../../fieldkit/ui/coordinator/__init__.py" line="+98"/>
         <source>{count} new conflicts to review</source>
         <translation>{count} xung đột mới cần xem xét</translation>
     </message>
@@ -230,6 +240,11 @@
         <translation>Thiết bị</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Summaries</source>
+        <translation>Tổng hợp</translation>
+    </message>
+    <message>
         <location line="+3"/>
         <source>&amp;Import bundles…</source>
         <translation>&amp;Nhập gói dữ liệu…</translation>
@@ -248,6 +263,16 @@
         <location line="+1"/>
         <source>Trusted &amp;devices</source>
         <translation>&amp;Thiết bị tin cậy</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Summaries and printing…</source>
+        <translation>Tổng hợp và &amp;in…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Export data…</source>
+        <translation>Xuất &amp;dữ liệu…</translation>
     </message>
 </context>
 <context>
@@ -536,6 +561,145 @@ Dữ liệu máy này đã gửi vẫn được giữ.</translation>
         <location line="+2"/>
         <source>Please send this file to the team that supports fieldkit:</source>
         <translation>Vui lòng gửi tệp này cho nhóm hỗ trợ fieldkit:</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <location filename="../../fieldkit/ui/reports/export_dialog.py" line="+121"/>
+        <source>All forms</source>
+        <translation>Tất cả biểu mẫu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All provinces</source>
+        <translation>Tất cả tỉnh, thành phố</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Could not read the provinces and forms.</source>
+        <translation>Không đọc được danh sách tỉnh, thành phố và biểu mẫu.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>A new folder for the CSV files (*)</source>
+        <translation>Một thư mục mới cho các tệp CSV (*)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export to</source>
+        <translation>Xuất vào</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Choose where to write the export.</source>
+        <translation>Hãy chọn nơi ghi dữ liệu xuất.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Exporting…</source>
+        <translation>Đang xuất…</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Exported {count} submissions to {path}</source>
+        <translation>Đã xuất {count} phiếu vào {path}</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <location line="+1"/>
+        <source>The export stopped.</source>
+        <translation>Việc xuất dữ liệu đã dừng.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Export data</source>
+        <translation>Xuất dữ liệu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Excel workbook (.xlsx)</source>
+        <translation>Sổ tính Excel (.xlsx)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>CSV files in a folder</source>
+        <translation>Các tệp CSV trong một thư mục</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>SQLite database</source>
+        <translation>Cơ sở dữ liệu SQLite</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>GeoJSON (map points)</source>
+        <translation>GeoJSON (điểm trên bản đồ)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>JSON</source>
+        <translation>JSON</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Format:</source>
+        <translation>Định dạng:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Form:</source>
+        <translation>Biểu mẫu:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Province:</source>
+        <translation>Tỉnh, thành phố:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Last changed:</source>
+        <translation>Sửa lần cuối:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status:</source>
+        <translation>Trạng thái:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Write to:</source>
+        <translation>Ghi vào:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>from</source>
+        <translation>từ ngày</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>to</source>
+        <translation>đến ngày</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choice labels instead of codes</source>
+        <translation>Ghi nhãn lựa chọn thay cho mã</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Choose…</source>
+        <translation>&amp;Chọn…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Export</source>
+        <translation>&amp;Xuất</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Any status</source>
+        <translation>Mọi trạng thái</translation>
     </message>
 </context>
 <context>
@@ -1042,7 +1206,7 @@ Dữ liệu máy này đã gửi vẫn được giữ.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../fieldkit/ui/main_window.py" line="+137"/>
+        <location filename="../../fieldkit/ui/main_window.py" line="+141"/>
         <source>Opening the data in {folder}…</source>
         <translation>Đang mở dữ liệu trong {folder}…</translation>
     </message>
@@ -1053,7 +1217,7 @@ Dữ liệu máy này đã gửi vẫn được giữ.</translation>
         <translation>Không mở được dữ liệu.</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+62"/>
         <source>Could not save the visit.</source>
         <translation>Không lưu được thông tin chuyến công tác.</translation>
     </message>
@@ -1149,9 +1313,70 @@ Dữ liệu máy này đã gửi vẫn được giữ.</translation>
     </message>
 </context>
 <context>
+    <name>PdfSave</name>
+    <message>
+        <location filename="../../fieldkit/ui/reports/preview.py" line="+41"/>
+        <source>Save as PDF</source>
+        <translation>Lưu thành PDF</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>Tệp PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The PDF could not be saved.</source>
+        <translation>Không lưu được tệp PDF.</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewDialog</name>
+    <message>
+        <location line="+45"/>
+        <source>{pages} pages</source>
+        <translation>{pages} trang</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Saving {path}…</source>
+        <translation>Đang lưu {path}…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The PDF was not saved.</source>
+        <translation>Tệp PDF chưa được lưu.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Saved {path}</source>
+        <translation>Đã lưu {path}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Print preview: {title}</source>
+        <translation>Xem trước khi in: {title}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Print…</source>
+        <translation>&amp;In…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save as P&amp;DF…</source>
+        <translation>Lưu thành P&amp;DF…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Close</source>
+        <translation>Đó&amp;ng</translation>
+    </message>
+</context>
+<context>
     <name>Printing</name>
     <message>
-        <location filename="../../fieldkit/ui/printing.py" line="+78"/>
+        <location filename="../../fieldkit/ui/printing.py" line="+118"/>
         <source>Page {page}/{pages}</source>
         <translation>Trang {page}/{pages}</translation>
     </message>
@@ -1161,7 +1386,7 @@ Dữ liệu máy này đã gửi vẫn được giữ.</translation>
         <translation>Không khởi động được máy in.</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+68"/>
         <source>The disk is full: {path} could not be written. Free some space or choose another place.</source>
         <translation>Ổ đĩa đã đầy: không ghi được {path}. Hãy giải phóng bớt dung lượng hoặc chọn nơi lưu khác.</translation>
     </message>
@@ -1458,6 +1683,87 @@ Dữ liệu máy này đã gửi vẫn được giữ.</translation>
         <location line="+26"/>
         <source>Possible duplicate visit: this commune has another submission of this form.</source>
         <translation>Có thể trùng lượt khảo sát: xã, phường này đã có một phiếu khác của biểu mẫu này.</translation>
+    </message>
+</context>
+<context>
+    <name>SummariesPanel</name>
+    <message>
+        <location filename="../../fieldkit/ui/reports/summaries_panel.py" line="+91"/>
+        <source>Could not read the provinces and forms.</source>
+        <translation>Không đọc được danh sách tỉnh, thành phố và biểu mẫu.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>All provinces</source>
+        <translation>Tất cả tỉnh, thành phố</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>&amp;Province summary</source>
+        <translation>Tổng hợp &amp;tỉnh, thành phố</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;National summary</source>
+        <translation>Tổng hợp toàn &amp;quốc</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Summary of a f&amp;orm</source>
+        <translation>Tổng hợp một &amp;biểu mẫu</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Province:</source>
+        <translation>Tỉnh, thành phố:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Form:</source>
+        <translation>Biểu mẫu:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pre&amp;view…</source>
+        <translation>&amp;Xem trước…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>P&amp;rint…</source>
+        <translation>&amp;In…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Save as P&amp;DF…</source>
+        <translation>Lưu thành P&amp;DF…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>E&amp;xport data…</source>
+        <translation>Xuất dữ &amp;liệu…</translation>
+    </message>
+</context>
+<context>
+    <name>SummaryRunner</name>
+    <message>
+        <location filename="../../fieldkit/ui/reports/summaries.py" line="+53"/>
+        <source>Preparing the summary…</source>
+        <translation>Đang lập bản tổng hợp…</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Saved {path}</source>
+        <translation>Đã lưu {path}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>No summary</source>
+        <translation>Chưa có bản tổng hợp</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The summary could not be made.</source>
+        <translation>Không lập được bản tổng hợp.</translation>
     </message>
 </context>
 <context>

@@ -1,5 +1,6 @@
 """The coordinator's screens: import bundles, review conflicts and duplicate visits,
-trusted devices; one page of the main window with a tab each, and a menu to reach them.
+trusted devices, summaries (and the export dialog); one page of the main window with a
+tab each, and a menu to reach them.
 
 The page works over a `CoordinatorService` sharing the main window's store (one writer
 thread, one SQLite file); every call that touches the disk goes through
@@ -15,8 +16,10 @@ from fieldkit.ui.coordinator.conflicts import ConflictPanel
 from fieldkit.ui.coordinator.devices import DevicesPanel
 from fieldkit.ui.coordinator.duplicates import DuplicatesPanel
 from fieldkit.ui.coordinator.import_panel import ImportPanel
+from fieldkit.ui.reports.export_dialog import ExportDialog
+from fieldkit.ui.reports.summaries_panel import SummariesPanel
 
-TAB_IMPORT, TAB_CONFLICTS, TAB_DUPLICATES, TAB_DEVICES = range(4)
+TAB_IMPORT, TAB_CONFLICTS, TAB_DUPLICATES, TAB_DEVICES, TAB_SUMMARIES = range(5)
 
 
 class CoordinatorPage(QTabWidget):
@@ -30,9 +33,18 @@ class CoordinatorPage(QTabWidget):
         self.coordinator = None
         self.import_panel, self.conflicts = ImportPanel(), ConflictPanel()
         self.duplicates, self.devices = DuplicatesPanel(), DevicesPanel()
-        for panel in (self.import_panel, self.conflicts, self.duplicates, self.devices):
+        self.summaries = SummariesPanel()
+        self.survey = None
+        self.export_dialog: ExportDialog | None = None
+        for panel in (self.import_panel, self.conflicts, self.duplicates, self.devices, self.summaries):
             self.addTab(panel, "")
-        self.menu_actions = [self._action(tab) for tab in range(4)]
+        self.export_action = QAction(self)
+        self.export_action.setObjectName("coordinator_export")
+        self.export_action.setEnabled(False)
+        self.export_action.triggered.connect(self.open_export)
+        self.menu_actions = [*(self._action(tab) for tab in range(5)), self.export_action]
+        self.summaries.export_requested.connect(self.open_export)
+        self.summaries.message.connect(self.message)
         self.import_panel.imported.connect(self._imported)
         self.conflicts.resolved.connect(lambda _record: self._changed(conflicts=False))
         self.duplicates.changed.connect(self.data_changed)
@@ -44,7 +56,7 @@ class CoordinatorPage(QTabWidget):
     def _action(self, tab: int) -> QAction:
         action = QAction(self)
         action.setObjectName(("coordinator_import", "coordinator_conflicts", "coordinator_duplicates",
-                              "coordinator_devices")[tab])
+                              "coordinator_devices", "coordinator_summaries")[tab])
         action.setEnabled(False)
         action.triggered.connect(lambda _checked=False: self.show_tab(tab))
         return action
@@ -57,6 +69,8 @@ class CoordinatorPage(QTabWidget):
         self.import_panel.set_service(self.coordinator)
         for panel in (self.conflicts, self.duplicates, self.devices):
             panel.set_services(self.coordinator, survey)
+        self.survey = survey
+        self.summaries.set_service(survey)
         for action in self.menu_actions:
             action.setEnabled(True)
 
@@ -65,6 +79,12 @@ class CoordinatorPage(QTabWidget):
         if self.currentIndex() == tab:
             self._reload_tab(tab)
         self.setCurrentIndex(tab)
+
+    def open_export(self) -> None:
+        if self.survey is None:
+            return
+        self.export_dialog = ExportDialog(self.survey, self)
+        self.export_dialog.open()
 
     def _reload_tab(self, tab: int) -> None:
         panel = self.widget(tab)
@@ -87,11 +107,12 @@ class CoordinatorPage(QTabWidget):
         self.data_changed.emit()
 
     def _retranslate(self) -> None:
-        titles = (self.tr("Import"), self.tr("Conflicts"), self.tr("Duplicate visits"), self.tr("Devices"))
+        titles = (self.tr("Import"), self.tr("Conflicts"), self.tr("Duplicate visits"), self.tr("Devices"),
+                  self.tr("Summaries"))
         for tab, title in enumerate(titles):
             self.setTabText(tab, title)
         menu = (self.tr("&Import bundles…"), self.tr("&Conflicts"), self.tr("&Duplicate visits"),
-                self.tr("Trusted &devices"))
+                self.tr("Trusted &devices"), self.tr("&Summaries and printing…"), self.tr("&Export data…"))
         for action, text in zip(self.menu_actions, menu):
             action.setText(text)
 

@@ -10,12 +10,14 @@ import pytest
 
 from fieldkit.reports.document import Document
 from fieldkit.ui import printing
+from pdf_text import pdf_text
 
 
-def pdf_text(path) -> str:
-    """All text of a PDF, whitespace normalised (Qt writes words as separate runs)."""
-    reader = pypdf.PdfReader(str(path))
-    return " ".join(" ".join(page.extract_text().split()) for page in reader.pages)
+@pytest.fixture(autouse=True)
+def _english(qapp):
+    """Page numbers in the source language, whatever an earlier test installed."""
+    with printing.language("en"):
+        yield
 
 
 def font_names(path) -> set[str]:

@@ -1,0 +1,90 @@
+"""Building a summary off the GUI thread, then showing it: the preview, the print dialog
+or a PDF file. The commune view and the coordinator's summaries panel both use it."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtPrintSupport import QPrintDialog
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from fieldkit.reports.errors import ReportError
+from fieldkit.ui import errors, labels, printing, tasks
+from fieldkit.ui.reports.preview import PreviewDialog, ask_pdf_path, new_printer, save_document
+
+PREVIEW, PRINT, SAVE_PDF = "preview", "print", "save_pdf"
+
+
+class SummaryRunner(QObject):
+    """`busy(bool)` while a summary is being built; `message(str)` for a status line."""
+
+    busy = Signal(bool)
+    message = Signal(str)
+    saved = Signal(object)  # the path of a PDF written
+
+    def __init__(self, parent: QWidget):
+        super().__init__(parent)
+        self.window = parent
+        self.reports = None
+        self.preview: PreviewDialog | None = None
+        self.print_dialog: QPrintDialog | None = None
+        self.refusal: QMessageBox | None = None
+
+    def set_service(self, survey) -> None:
+        from fieldkit.reports.service import ReportService
+
+        self.reports = ReportService(survey)
+
+    def commune(self, code: str, action: str = PREVIEW) -> None:
+        self._build(action, "commune_summary", code)
+
+    def province(self, code: str, action: str = PREVIEW) -> None:
+        self._build(action, "province_summary", code)
+
+    def national(self, action: str = PREVIEW) -> None:
+        self._build(action, "national_summary")
+
+    def form(self, form_id: str, province: str | None = None, action: str = PREVIEW) -> None:
+        self._build(action, "form_summary", form_id, province=province)
+
+    def _build(self, action: str, method: str, *args, **keywords) -> None:
+        if self.reports is None:
+            return
+        self.busy.emit(True)
+        self.message.emit(self.tr("Preparing the summary…"))
+        task = tasks.run(getattr(self.reports, method), *args, lang=labels.ui_language(), **keywords,
+                         description=method)
+        task.then(lambda document: self._show(document, action), self._failed)
+        task.finished.connect(lambda: self.busy.emit(False))
+
+    def _show(self, document, action: str) -> None:
+        self.message.emit("")
+        if action == PREVIEW:
+            self.preview = PreviewDialog(document, self.window)
+            self.preview.saved.connect(self.saved)
+            self.preview.open()
+        elif action == PRINT:
+            printer = new_printer(document)
+            self.print_dialog = QPrintDialog(printer, self.window)
+            self.print_dialog.setObjectName("print_dialog")
+            self.print_dialog.accepted.connect(lambda: printing.print_document(document, printer))
+            self.print_dialog.open()
+        else:
+            self._save(document)
+
+    def _save(self, document) -> None:
+        path = ask_pdf_path(self.window, document)
+        if path is None:
+            return
+        task = save_document(self.window, document, path)
+        task.succeeded.connect(lambda saved: self.message.emit(self.tr("Saved {path}").format(path=saved)))
+        task.succeeded.connect(self.saved)
+
+    def _failed(self, error: BaseException) -> None:
+        self.message.emit("")
+        if isinstance(error, ReportError):  # nothing to summarise yet: not a fault
+            self.refusal = QMessageBox(QMessageBox.Icon.Information, self.tr("No summary"),
+                                       error.text(labels.ui_language()), QMessageBox.StandardButton.Ok, self.window)
+            self.refusal.setObjectName("summary_refused")
+            self.refusal.open()
+            return
+        errors.show_error(self.window, self.tr("The summary could not be made."), error)

@@ -1,0 +1,80 @@
+"""The commune view's "Print summary": the working-visit record of the picked commune,
+built off the GUI thread, previewed page by page and saved as a PDF (only the file
+dialog is patched); read back, it holds the commune and its figures."""
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFileDialog
+
+from pdf_text import page_count, pdf_text, title
+
+
+def open_preview(shell):
+    window = shell.window
+    button = window.commune_forms.summary_button
+    shell.qtbot.waitUntil(button.isEnabled)
+    shell.qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    shell.qtbot.waitUntil(lambda: window.summaries.preview is not None and window.summaries.preview.isVisible(),
+                          timeout=30_000)
+    preview = window.summaries.preview
+    shell.qtbot.waitUntil(lambda: preview.pages > 0)
+    return preview
+
+
+def test_print_summary_previews_then_saves_the_pdf(start_shell, surveyed, tmp_path, monkeypatch):
+    shell = start_shell()
+    shell.enter_visit()
+    shell.pick_commune("hoan kiem")
+    preview = open_preview(shell)
+    assert preview.preview.pageCount() == preview.pages
+    assert "Phường Hoàn Kiếm" in preview.windowTitle()
+
+    asked = []
+
+    def save_dialog(parent, caption, suggested, name_filter):
+        asked.append(suggested)
+        return str(tmp_path / "bien-ban"), name_filter
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", save_dialog)
+    with shell.qtbot.waitSignal(preview.saved, timeout=20_000) as saved:
+        shell.qtbot.mouseClick(preview.save_button, Qt.MouseButton.LeftButton)
+    target = tmp_path / "bien-ban.pdf"
+    assert saved.args == [target]
+    assert asked[0].endswith(".pdf") and "Phường Hoàn Kiếm" in asked[0]
+    text = pdf_text(target)
+    assert "Phường Hoàn Kiếm" in text
+    assert "Đoàn công tác Bộ Khoa học và Công nghệ" in text  # the visit's delegation
+    for figure in ("137", "23"):
+        assert f" {figure} " in f" {text} "
+    assert page_count(target) == preview.pages
+    assert "Phường Hoàn Kiếm" in title(target)
+    assert f"Trang {preview.pages}/{preview.pages}" in text
+    assert "Đã lưu" in preview.status.text()
+    shell.idle()  # nothing left in flight when the window is closed
+
+
+def test_no_summary_for_a_commune_without_submissions(start_shell, surveyed):
+    shell = start_shell()
+    shell.enter_visit()
+    shell.pick_commune("ba dinh")
+    shell.idle()
+    assert not shell.window.commune_forms.summary_button.isEnabled()
+    shell.pick_commune("hoan kiem")
+    shell.qtbot.waitUntil(shell.window.commune_forms.summary_button.isEnabled)
+    shell.idle()
+
+
+def test_saving_to_a_missing_folder_says_so_and_writes_nothing(start_shell, surveyed, tmp_path, monkeypatch):
+    shell = start_shell()
+    shell.enter_visit()
+    shell.pick_commune("hoan kiem")
+    preview = open_preview(shell)
+    target = tmp_path / "gone" / "bien-ban.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *arguments: (str(target), ""))
+    shell.qtbot.mouseClick(preview.save_button, Qt.MouseButton.LeftButton)
+    shell.qtbot.waitUntil(lambda: preview.findChild(object, "fault_message") is not None, timeout=20_000)
+    box = preview.findChild(object, "fault_message")
+    assert str(target) in box.informativeText() and "không tồn tại" in box.informativeText()
+    assert not target.parent.exists()
+    assert preview.save_button.isEnabled()
+    box.close()
+    shell.idle()
