@@ -1,23 +1,25 @@
-"""Importing many bundles on two cores: the revision checks in a worker process, and the
+"""Importing bundles on two cores: the revision checks in worker processes, and the
 checks of one bundle beside the commit of the one before.
 
 The pure checks of every revision (decode, shape, rev_id re-encode and hash, Ed25519
-signature: verify.check_lines) are most of an import's work, and the writer's commit
-most of the rest, so they run side by side: the worker checks bundle k+1's chunks while
-the writer commits bundle k. Every guarantee of a bundle imported alone holds, because
-only the bundle-only checks move ahead: bundle k+1 is staged against the store (and its
-keys compared, see importer._stage) once bundle k's commit has finished, and committed
-only after. At most two bundles are in flight: one committing, one being checked.
+signature: verify.check_lines) are about twice the writer's work, so they run in two
+worker processes while this one reads the bundles and the writer commits: the workers
+check bundle k+1's chunks while bundle k commits. Every guarantee of a bundle imported
+alone holds, because only the bundle-only checks move ahead: bundle k+1 is staged
+against the store (and its keys compared, see importer._stage) once bundle k's commit
+has finished, and committed only after. At most two bundles are in flight: one
+committing, one being checked.
 
-The worker is started with "spawn" (the GUI process has Qt threads: fork is unsafe) and
-only when there is enough to check to pay for its start (WORKER_MIN_BYTES); it is kept
-for the next imports until `close()`. If it dies (killed, out of memory), the bundle it
-was checking gets a "failed" report, and the next import starts a new one.
+The workers are started with "spawn" (the GUI process has Qt threads: fork is unsafe),
+only when there is enough to check to pay for their start (WORKER_MIN_BYTES), and kept
+for the next imports until `close()`. If one dies (killed, out of memory), the bundle
+being checked gets a "failed" report, and the next import starts new ones.
 """
 
 from __future__ import annotations
 
 import multiprocessing
+import os
 import threading
 from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
@@ -28,49 +30,31 @@ from pathlib import Path
 from fieldkit.sync.importer import BundleImport, ImportReport, check_here
 from fieldkit.sync.verify import check_lines
 
-# Bundles smaller than this in all are checked in this process unless the worker runs
+# Bundles smaller than this in all are checked in this process unless the workers run
 # already: starting one (spawn, imports) costs ~0.4 s of CPU, and checking 1 MB of
-# bundles (~320 revisions of the bench's 250-question form) ~0.2 s, of which the worker
-# takes about half.
+# bundles (~320 revisions of the bench's 250-question form) ~0.2 s.
 WORKER_MIN_BYTES = 4 << 20
 
 
 class RevisionWorker:
-    """One process that runs verify.check_lines, started at the first check; a worker
-    that died is replaced at the next check."""
+    """Processes that run verify.check_lines, started at the first check; when one dies
+    they are replaced at the next check. Not in this process: its Python work would hold
+    the GIL that the writer thread takes back after every row SQLite stores."""
 
-    # Chunks handed to the worker and not finished, beyond which the caller checks the
-    # next one itself: both processes check, and neither waits long for the other (the
-    # caller also reads the bundles and commits, so the worker takes the larger share).
-    BACKLOG = 2
+    PROCESSES = min(2, os.cpu_count() or 1)  # two cores: the checks are about twice the writer's work
 
     def __init__(self):
         self._pool: ProcessPoolExecutor | None = None
         self._retired: list[ProcessPoolExecutor] = []
         self._lock = threading.Lock()
-        self._handed: list[Future] = []
 
     def check(self, lines: bytes, keys: dict[str, bytes]) -> Future:
         """A Future of CheckedLines, with slim revisions (cheap to send back). Raises, or
-        its Future raises, BrokenProcessPool when the worker died. Checked here, at once,
-        when the worker has BACKLOG chunks to do."""
-        self._handed = [future for future in self._handed if not future.done()]
-        if len(self._handed) >= self.BACKLOG:
-            future: Future = Future()
-            future.set_result(check_lines(lines, keys, slim=True))
-            return future
-        future = self._hand(lines, keys)
-        self._handed.append(future)
-        return future
-
-    @property
-    def running(self) -> bool:
-        return self._pool is not None
-
-    def _hand(self, lines: bytes, keys: dict[str, bytes]) -> Future:
+        its Future raises, BrokenProcessPool when a worker died."""
         with self._lock:
             if self._pool is None:
-                self._pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
+                self._pool = ProcessPoolExecutor(max_workers=self.PROCESSES,
+                                                 mp_context=multiprocessing.get_context("spawn"))
             pool = self._pool
         try:
             future = pool.submit(check_lines, lines, keys, slim=True)
@@ -79,6 +63,10 @@ class RevisionWorker:
             raise BrokenProcessPool(str(error)) from error
         future.add_done_callback(partial(self._retire_if_broken, pool))
         return future
+
+    @property
+    def running(self) -> bool:
+        return self._pool is not None
 
     def _retire_if_broken(self, pool: ProcessPoolExecutor, done: Future) -> None:
         if not done.cancelled() and isinstance(done.exception(), BrokenProcessPool):
