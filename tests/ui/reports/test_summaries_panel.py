@@ -1,0 +1,78 @@
+"""The coordinator's Summaries tab: a province, the country or one form, previewed or
+saved as PDF (only the file dialog is patched) with the figures of the data; a province
+with no submission is told plainly."""
+
+import re
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFileDialog
+
+from fieldkit.ui.reports.summaries import PREVIEW, SAVE_PDF
+from fieldkit.ui.reports.summaries_panel import KIND_FORM, KIND_NATIONAL, KIND_PROVINCE
+from pdf_text import pdf_text
+
+
+@pytest.fixture
+def panel(start_shell, surveyed):
+    shell = start_shell()
+    shell.enter_visit()
+    window = shell.window
+    window.findChild(object, "coordinator_summaries").trigger()
+    found = window.coordinator.summaries
+    shell.qtbot.waitUntil(lambda: window.pages.currentWidget() is window.coordinator and found.isVisible())
+    shell.qtbot.waitUntil(lambda: found.action_buttons[PREVIEW].isEnabled(), timeout=20_000)
+    found.shell = shell
+    yield found
+    shell.idle()
+
+
+def ask(panel, kind: int, *, province=None, form=None) -> None:
+    panel.kind_buttons[kind].setChecked(True)
+    if province is not None:
+        panel.province_box.setCurrentIndex(panel.province_box.findData(province))
+    if form is not None:
+        panel.form_box.setCurrentIndex(panel.form_box.findData(form))
+
+
+def save_pdf(panel, target, monkeypatch) -> str:
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *arguments: (str(target), ""))
+    with panel.shell.qtbot.waitSignal(panel.runner.saved, timeout=60_000):
+        panel.shell.qtbot.mouseClick(panel.action_buttons[SAVE_PDF], Qt.MouseButton.LeftButton)
+    return pdf_text(target)
+
+
+def test_province_preview_then_pdf(panel, tmp_path, monkeypatch):
+    ask(panel, KIND_PROVINCE, province="01")
+    assert panel.province_box.itemData(0) is not None  # no "All provinces" for a province summary
+    panel.shell.qtbot.mouseClick(panel.action_buttons[PREVIEW], Qt.MouseButton.LeftButton)
+    panel.shell.qtbot.waitUntil(lambda: panel.runner.preview is not None and panel.runner.preview.pages > 0,
+                                timeout=30_000)
+    assert "Hà Nội".upper() in panel.runner.preview.windowTitle().upper()
+    panel.runner.preview.close()
+    text = save_pdf(panel, tmp_path / "ha-noi.pdf", monkeypatch)
+    assert "THÀNH PHỐ HÀ NỘI" in text.upper()
+    assert re.search(r"Tổng số cán bộ, công chức, viên chức của xã 1 137 137 137 137\b", text)
+
+
+def test_national_and_form_summaries(panel, tmp_path, monkeypatch):
+    ask(panel, KIND_NATIONAL)
+    assert not panel.province_box.isEnabled()
+    assert re.search(r"Thành phố Hà Nội 126 1\b", save_pdf(panel, tmp_path / "toan-quoc.pdf", monkeypatch))
+    ask(panel, KIND_FORM, form="commune_staffing")
+    assert panel.province_box.itemData(0) is None  # "All provinces" offered, first
+    panel.province_box.setCurrentIndex(0)
+    text = save_pdf(panel, tmp_path / "nhan-luc.pdf", monkeypatch)
+    assert "Khảo sát nhân lực cấp xã" in text and "Phường Hoàn Kiếm" in text
+    assert re.search(r"\b1 23 23 23 23\b", text)
+
+
+def test_a_province_without_submissions_is_told_plainly(panel):
+    ask(panel, KIND_PROVINCE, province="79")
+    panel.shell.qtbot.mouseClick(panel.action_buttons[PREVIEW], Qt.MouseButton.LeftButton)
+    panel.shell.qtbot.waitUntil(lambda: panel.runner.refusal is not None and panel.runner.refusal.isVisible(),
+                                timeout=30_000)
+    assert "Hồ Chí Minh" in panel.runner.refusal.text()
+    assert panel.runner.preview is None
+    panel.runner.refusal.close()
+    assert panel.action_buttons[PREVIEW].isEnabled()
