@@ -120,6 +120,29 @@ def peak_import_memory(data_dir: Path, bundles: list[Path], fingerprint: str) ->
             "import_both_processes_peak_rss_mb": round((importer + worker) / 2**20, 1)}
 
 
+def one_bundle(path: Path, fingerprint: str, root: Path) -> dict:
+    """Seconds to import one bundle into a fresh coordinator: checked here, and by worker
+    processes started for it (what WORKER_MIN_BYTES weighs); the workers' start alone."""
+    from fieldkit.sync import pipeline
+
+    figures = {"bundle_bytes": path.stat().st_size}
+    for name, threshold in (("here_s", 1 << 60), ("fresh_workers_s", 0)):
+        service = CoordinatorService.open(root / f"one-{name}", device_name="bench-one")
+        service.store.writer.call(lambda c: trust.set_trust(c, fingerprint=fingerprint, trusted=True))
+        pipeline.WORKER_MIN_BYTES, kept = threshold, pipeline.WORKER_MIN_BYTES
+        started = time.perf_counter()
+        assert not service.import_paths([path])[0].rejected
+        figures[name] = round(time.perf_counter() - started, 2)
+        pipeline.WORKER_MIN_BYTES = kept
+        service.close()
+    worker = pipeline.RevisionWorker()
+    started = time.perf_counter()
+    worker.check(b"", {}).result()
+    figures["worker_start_s"] = round(time.perf_counter() - started, 2)
+    worker.close()
+    return figures
+
+
 def run(*, bundles: int, per_bundle: int, root: Path, memory_only: bool = False) -> dict:
     laptop = Store.open(data_dir=root / "laptop", device_name="bench-laptop")
     coordinator = CoordinatorService.open(root / "coordinator", device_name="bench-coordinator")
@@ -146,6 +169,7 @@ def run(*, bundles: int, per_bundle: int, root: Path, memory_only: bool = False)
     if not memory_only:
         figures.update(timed_import(coordinator, paths, rows, root=root, per_bundle=per_bundle))
         figures["export_vs_raw"] = round(figures["raw_executemany_s"] / export_s, 3)
+        figures["one_bundle_import"] = one_bundle(paths[0], laptop.identity.fingerprint, root)
         signing = signing_cost(laptop, every)
         figures["ed25519_per_revision_us"] = {"sign": round(signing["sign_s"] / signing["count"] * 1e6, 1),
                                               "verify": round(signing["verify_s"] / signing["count"] * 1e6, 1)}

@@ -149,7 +149,7 @@ class BundleImport:
             return self.report
         with self._outcome():
             commit_plan(self.store, self.bundle, self._plan, report=self.report, progress=self._progress,
-                    wall_ms=self._wall_ms)
+                        wall_ms=self._wall_ms)
             after_commit(self.store, self._plan, report=self.report)
         self.close()
         return self.report
@@ -181,6 +181,9 @@ class BundleImport:
         except OSError as error:
             self._fault(error)
             self.close()
+        except BaseException:
+            self.close()
+            raise
 
     def _fault(self, error: OSError) -> None:
         if _ours(self.store, error):  # writing our own files (the quarantine copy): a storage fault
