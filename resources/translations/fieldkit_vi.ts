@@ -1325,7 +1325,12 @@ Dữ liệu máy này đã gửi vẫn được giữ.</translation>
         <translation>Tệp PDF (*.pdf)</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+22"/>
+        <source>Could not print.</source>
+        <translation>Không in được.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>The PDF could not be saved.</source>
         <translation>Không lưu được tệp PDF.</translation>
     </message>
@@ -1338,7 +1343,7 @@ Dữ liệu máy này đã gửi vẫn được giữ.</translation>
         <translation>{pages} trang</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+10"/>
         <source>Saving {path}…</source>
         <translation>Đang lưu {path}…</translation>
     </message>
@@ -1751,7 +1756,7 @@ Dữ liệu máy này đã gửi vẫn được giữ.</translation>
         <translation>Đang lập bản tổng hợp…</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+22"/>
         <source>Saved {path}</source>
         <translation>Đã lưu {path}</translation>
     </message>

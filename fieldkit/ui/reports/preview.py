@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, QStandardPaths, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QStandardPaths, Qt, Signal
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewWidget
 from PySide6.QtWidgets import QDialog, QFileDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
@@ -45,6 +45,25 @@ def ask_pdf_path(parent: QWidget, document: Document) -> Path | None:
     return Path(path if path.lower().endswith(".pdf") else f"{path}.pdf")
 
 
+def open_print_dialog(parent: QWidget, document: Document, printer: QPrinter) -> QPrintDialog:
+    """The system's print dialog, window-modal without a nested event loop; OK prints.
+    The caller keeps the dialog and the printer: the dialog only points at the printer."""
+    dialog = QPrintDialog(printer, parent)
+    dialog.setObjectName("print_dialog")
+    dialog.accepted.connect(lambda: print_or_say_why(parent, document, printer))
+    # QPrintDialog.open() in PySide6 wants a receiver and a slot: show it window-modal instead.
+    dialog.setWindowModality(Qt.WindowModality.WindowModal)
+    dialog.show()
+    return dialog
+
+
+def print_or_say_why(parent: QWidget, document: Document, printer: QPrinter) -> None:
+    try:
+        printing.print_document(document, printer)
+    except printing.PrintError as error:  # no printer, or it went away: said, not a crash
+        errors.show_fault(parent, translate("PdfSave", "Could not print."), error)
+
+
 def save_document(parent: QWidget, document: Document, path: Path) -> tasks.Task:
     """Render now, write on a worker; the task succeeds with the path, or fails with a
     PrintError (shown to the person here, so callers only update their status)."""
@@ -65,6 +84,7 @@ class PreviewDialog(QDialog):
         self.setObjectName("summary_preview")
         self.document = document
         self.pages = 0
+        self.print_dialog: QPrintDialog | None = None
         self.printer = new_printer(document)
         self.preview = QPrintPreviewWidget(self.printer, self)
         self.preview.setObjectName("preview_pages")
@@ -99,10 +119,10 @@ class PreviewDialog(QDialog):
         self.status.setText(self.tr("{pages} pages").format(pages=self.pages))
 
     def print_document(self) -> None:
-        dialog = QPrintDialog(self.printer, self)
-        dialog.setObjectName("print_dialog")
-        dialog.accepted.connect(lambda: printing.print_document(self.document, self.printer))
-        dialog.open()
+        if self.print_dialog is None:
+            self.print_dialog = open_print_dialog(self, self.document, self.printer)
+        else:
+            self.print_dialog.show()
 
     def save_pdf(self) -> None:
         path = ask_pdf_path(self, self.document)

@@ -8,8 +8,8 @@ from PySide6.QtPrintSupport import QPrintDialog
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from fieldkit.reports.errors import ReportError
-from fieldkit.ui import errors, labels, printing, tasks
-from fieldkit.ui.reports.preview import PreviewDialog, ask_pdf_path, new_printer, save_document
+from fieldkit.ui import errors, labels, tasks
+from fieldkit.ui.reports.preview import PreviewDialog, ask_pdf_path, new_printer, open_print_dialog, save_document
 
 PREVIEW, PRINT, SAVE_PDF = "preview", "print", "save_pdf"
 
@@ -27,6 +27,7 @@ class SummaryRunner(QObject):
         self.reports = None
         self.preview: PreviewDialog | None = None
         self.print_dialog: QPrintDialog | None = None
+        self.printer = None  # the print dialog's: it must outlive the dialog
         self.refusal: QMessageBox | None = None
 
     def set_service(self, survey) -> None:
@@ -63,11 +64,10 @@ class SummaryRunner(QObject):
             self.preview.saved.connect(self.saved)
             self.preview.open()
         elif action == PRINT:
-            printer = new_printer(document)
-            self.print_dialog = QPrintDialog(printer, self.window)
-            self.print_dialog.setObjectName("print_dialog")
-            self.print_dialog.accepted.connect(lambda: printing.print_document(document, printer))
-            self.print_dialog.open()
+            if self.print_dialog is not None:
+                self.print_dialog.deleteLater()  # the last summary's, and with it its printer
+            self.printer = new_printer(document)
+            self.print_dialog = open_print_dialog(self.window, document, self.printer)
         else:
             self._save(document)
 

@@ -139,3 +139,62 @@ def test_page_numbers_in_vietnamese(qapp, tmp_path):
     assert qapp.property("fieldkit_language") in (None, "en")  # the application's own language back
     reader = pypdf.PdfReader(str(tmp_path / "vi.pdf"))
     assert f"Trang 1/{len(reader.pages)}" in " ".join(reader.pages[0].extract_text().split())
+
+
+def test_print_document_on_a_printer_writing_to_a_file(qapp, tmp_path):
+    """What the print dialog's OK does: the printer's own page setup, the same pages."""
+    from PySide6.QtPrintSupport import QPrinter
+
+    from fieldkit.ui.reports.preview import new_printer
+
+    document = table_document(200, landscape=True)
+    printer = new_printer(document)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+    pages = printing.print_document(document, printer)
+    reader = pypdf.PdfReader(str(tmp_path / "printed.pdf"))
+    assert len(reader.pages) == pages > 1
+    assert round(float(reader.pages[0].mediabox.width)) == 842  # landscape A4 from the document
+    assert "Xã Nghĩa Đô 199 1393" in pdf_text(tmp_path / "printed.pdf")
+
+
+def test_the_preview_print_button_prints_what_the_dialog_accepts(qtbot, tmp_path):
+    from PySide6.QtCore import Qt
+    from PySide6.QtPrintSupport import QPrinter
+
+    from fieldkit.ui.reports.preview import PreviewDialog
+
+    preview = PreviewDialog(table_document(60))
+    qtbot.addWidget(preview)
+    preview.show()
+    qtbot.waitUntil(lambda: preview.pages > 0)
+    preview.printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    preview.printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+    qtbot.mouseClick(preview.print_button, Qt.MouseButton.LeftButton)
+    dialog = preview.findChild(object, "print_dialog")
+    qtbot.waitUntil(dialog.isVisible)
+    dialog.accept()
+    assert len(pypdf.PdfReader(str(tmp_path / "printed.pdf")).pages) == preview.pages
+
+
+@pytest.mark.qt_log_ignore("QPainter::begin", "does not support propagateSizeHints")  # Qt notes the failure made here
+def test_a_printer_that_cannot_start_is_said_not_crashed(qtbot, tmp_path):
+    from PySide6.QtCore import Qt
+    from PySide6.QtPrintSupport import QPrinter
+
+    from fieldkit.ui.reports.preview import PreviewDialog
+
+    preview = PreviewDialog(table_document(3))
+    qtbot.addWidget(preview)
+    preview.show()
+    qtbot.waitUntil(lambda: preview.pages > 0)
+    preview.printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    preview.printer.setOutputFileName(str(tmp_path / "gone" / "printed.pdf"))  # cannot be opened
+    qtbot.mouseClick(preview.print_button, Qt.MouseButton.LeftButton)
+    dialog = preview.findChild(object, "print_dialog")
+    qtbot.waitUntil(dialog.isVisible)
+    dialog.accept()
+    qtbot.waitUntil(lambda: preview.findChild(object, "fault_message") is not None)
+    box = preview.findChild(object, "fault_message")
+    assert box.text() == "Could not print."
+    box.close()

@@ -76,3 +76,25 @@ def test_a_province_without_submissions_is_told_plainly(panel):
     assert panel.runner.preview is None
     panel.runner.refusal.close()
     assert panel.action_buttons[PREVIEW].isEnabled()
+
+
+def test_print_goes_through_the_print_dialog(panel, tmp_path, monkeypatch):
+    from PySide6.QtPrintSupport import QPrinter
+
+    from fieldkit.ui.reports import summaries
+    from fieldkit.ui.reports.preview import new_printer
+
+    def file_printer(document):  # a file stands in for the paper
+        printer = new_printer(document)
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+        return printer
+
+    monkeypatch.setattr(summaries, "new_printer", file_printer)
+    ask(panel, KIND_PROVINCE, province="01")
+    panel.shell.qtbot.mouseClick(panel.action_buttons[summaries.PRINT], Qt.MouseButton.LeftButton)
+    panel.shell.qtbot.waitUntil(lambda: panel.runner.print_dialog is not None
+                                and panel.runner.print_dialog.isVisible(), timeout=30_000)
+    panel.runner.print_dialog.accept()
+    assert re.search(r"Tổng số cán bộ, công chức, viên chức của xã 1 137 137 137 137\b",
+                     pdf_text(tmp_path / "printed.pdf"))
