@@ -566,7 +566,7 @@ Dữ liệu máy này đã gửi vẫn được giữ.</translation>
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../fieldkit/ui/reports/export_dialog.py" line="+121"/>
+        <location filename="../../fieldkit/ui/reports/export_dialog.py" line="+124"/>
         <source>All forms</source>
         <translation>Tất cả biểu mẫu</translation>
     </message>
@@ -1338,12 +1338,12 @@ Dữ liệu máy này đã gửi vẫn được giữ.</translation>
 <context>
     <name>PreviewDialog</name>
     <message>
-        <location line="+45"/>
+        <location line="+46"/>
         <source>{pages} pages</source>
         <translation>{pages} trang</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+13"/>
         <source>Saving {path}…</source>
         <translation>Đang lưu {path}…</translation>
     </message>
@@ -1751,12 +1751,12 @@ Dữ liệu máy này đã gửi vẫn được giữ.</translation>
 <context>
     <name>SummaryRunner</name>
     <message>
-        <location filename="../../fieldkit/ui/reports/summaries.py" line="+53"/>
+        <location filename="../../fieldkit/ui/reports/summaries.py" line="+54"/>
         <source>Preparing the summary…</source>
         <translation>Đang lập bản tổng hợp…</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+25"/>
         <source>Saved {path}</source>
         <translation>Đã lưu {path}</translation>
     </message>

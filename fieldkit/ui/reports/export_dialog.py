@@ -47,6 +47,28 @@ class ExportDialog(QDialog):
         self.running = False
         self.result = None
         self.choices: Choices | None = None
+        self._make_fields()
+        self.outcome = QLabel()
+        self.outcome.setObjectName("export_result")
+        self.outcome.setWordWrap(True)
+        self.outcome.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.export_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.ActionRole)
+        self.export_button.setObjectName("export_start")
+        self.export_button.clicked.connect(self.start)
+        self.buttons.rejected.connect(self.reject)
+        self.relay = tasks.Progress(self)
+        self.relay.progressed.connect(self._progressed, Qt.ConnectionType.QueuedConnection)
+        self.field_labels = [QLabel() for _label in range(6)]
+        self._lay_out()
+        for format in FORMATS:
+            self.format_box.addItem("", format)
+        self.format_box.currentIndexChanged.connect(self._format_changed)
+        self.destination.setText(str(self._folder() / default_name(self.format_box.currentData())))
+        self._retranslate()
+        tasks.run(read_choices, survey).then(self._choices_read, self._read_failed)
+
+    def _make_fields(self) -> None:
         self.format_box, self.form_box, self.province_box, self.status_box = (QComboBox() for _box in range(4))
         for box, name in ((self.format_box, "export_format"), (self.form_box, "export_form"),
                           (self.province_box, "export_province"), (self.status_box, "export_status")):
@@ -67,25 +89,6 @@ class ExportDialog(QDialog):
         self.browse_button.clicked.connect(self.choose_destination)
         self.progress = QProgressBar()
         self.progress.setObjectName("export_progress")
-        self.outcome = QLabel()
-        self.outcome.setObjectName("export_result")
-        self.outcome.setWordWrap(True)
-        self.outcome.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        self.export_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.ActionRole)
-        self.export_button.setObjectName("export_start")
-        self.export_button.clicked.connect(self.start)
-        self.buttons.rejected.connect(self.reject)
-        self.relay = tasks.Progress(self)
-        self.relay.progressed.connect(self._progressed, Qt.ConnectionType.QueuedConnection)
-        self.field_labels = [QLabel() for _label in range(6)]
-        self._lay_out()
-        for format in FORMATS:
-            self.format_box.addItem("", format)
-        self.format_box.currentIndexChanged.connect(self._format_changed)
-        self.destination.setText(str(self._folder() / default_name(self.format_box.currentData())))
-        self._retranslate()
-        tasks.run(read_choices, survey).then(self._choices_read, self._read_failed)
 
     def _lay_out(self) -> None:
         dates = QHBoxLayout()

@@ -75,3 +75,22 @@ def test_a_missing_folder_is_said_in_the_dialog_and_nothing_is_written(dialog, t
     assert "không tồn tại" in dialog.outcome.text()
     assert not target.parent.exists()
     assert dialog.export_button.isEnabled()
+
+
+def test_the_date_range_selects_by_the_day_of_the_last_change(dialog, tmp_path):
+    from PySide6.QtCore import QDate
+
+    choose(dialog.format_box, "json")
+    dialog.from_check.setChecked(True)
+    dialog.to_check.setChecked(True)
+    dialog.from_date.setDate(QDate.currentDate().addDays(-1))
+    dialog.to_date.setDate(QDate.currentDate())
+    dialog.destination.setText(str(tmp_path / "today.json"))
+    run_export(dialog)
+    assert "Đã xuất 1 phiếu" in dialog.outcome.text()
+    dialog.from_date.setDate(QDate.currentDate().addDays(1))  # after the end: said, nothing written
+    dialog.to_date.setDate(QDate.currentDate())
+    dialog.destination.setText(str(tmp_path / "reversed.json"))
+    dialog.shell.qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    dialog.shell.qtbot.waitUntil(lambda: "sau ngày kết thúc" in dialog.outcome.text(), timeout=20_000)
+    assert not (tmp_path / "reversed.json").exists()
