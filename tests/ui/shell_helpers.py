@@ -22,8 +22,9 @@ class Shell:
         qt_app = QApplication.instance()
         self.translators = application.Translators(qt_app)
         self.translators.install(lang)
+        # Not qtbot.addWidget: pytest-qt would close and delete the window before the
+        # start_shell fixture's teardown, whose close() still needs it (see close()).
         self.window = MainWindow(data_dir, self.translators, application.settings(data_dir))
-        qtbot.addWidget(self.window)
         with qtbot.waitSignal(self.window.ready, timeout=30_000):
             self.window.show()
             self.activate()
@@ -99,6 +100,7 @@ class Shell:
         self.idle()
         self.window.close()
         self.window.shutdown()
+        self.window.deleteLater()
 
 
 def type_text(qtbot, widget, text: str) -> None:
