@@ -7,6 +7,8 @@ path, in the topological order fixed here, so one change costs only what it touc
 from __future__ import annotations
 
 import graphlib
+import threading
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from fieldkit.forms.errors import FormError
@@ -39,17 +41,12 @@ class CompiledForm:
     repeat_counts: dict[str, Expression] = field(default_factory=dict)
     setvalues: list[tuple[object, Expression | None]] = field(default_factory=list)
     _extra: dict[str, Expression] = field(default_factory=dict)
-    _secondary: dict[str, Document] | None = None
+    _secondary: SecondaryDocuments | None = None
 
-    def secondary_documents(self) -> dict[str, Document]:
-        """The secondary instances, parsed once per form: sessions only read them, and
-        the 3,321-commune list takes most of a second to parse."""
+    def secondary_documents(self) -> SecondaryDocuments:
+        """The secondary instances, each parsed once per form when first read."""
         if self._secondary is None:
-            self._secondary = {
-                key: parse_xml(instance.xml, keep_whitespace=False)
-                for key, instance in self.form.secondary_instances.items()
-                if instance.xml
-            }
+            self._secondary = SecondaryDocuments(self.form)
         return self._secondary
 
     def expression(self, source: str) -> Expression:
@@ -64,6 +61,39 @@ class CompiledForm:
         for path in paths:
             found.update(self.dependents.get(path, ()))
         return found
+
+
+class SecondaryDocuments(Mapping):
+    """instance id -> parsed document, parsed when first read. Documents are only read,
+    so forms whose instances hold the same XML share one parse: the three shipped forms
+    carry the same 3,321-commune list, which takes most of a second to parse."""
+
+    def __init__(self, form: Form):
+        self._sources = {key: instance.xml for key, instance in form.secondary_instances.items() if instance.xml}
+
+    def __getitem__(self, key: str) -> Document:
+        return _parsed_instance(self._sources[key])
+
+    def __iter__(self):
+        return iter(self._sources)
+
+    def __len__(self) -> int:
+        return len(self._sources)
+
+
+_PARSED_LIMIT = 32  # documents kept across forms; a few lists of a few MB at most
+_parsed: dict[str, Document] = {}
+_parsed_lock = threading.Lock()  # reports read choice labels on a worker thread
+
+
+def _parsed_instance(xml: str) -> Document:
+    with _parsed_lock:
+        document = _parsed.get(xml)
+        if document is None:
+            if len(_parsed) >= _PARSED_LIMIT:
+                _parsed.pop(next(iter(_parsed)))
+            document = _parsed[xml] = parse_xml(xml, keep_whitespace=False)
+        return document
 
 
 def _compile(source: str, *, where: str, what: str, form: Form) -> Expression:

@@ -16,7 +16,6 @@ from fieldkit.forms.errors import FormError
 from fieldkit.forms.model import Form
 from fieldkit.forms.xform import parse_xform
 from fieldkit.forms.xform_cache import cached_xform
-from fieldkit.forms.xlsform import xlsform_to_xform
 
 FILE_TYPES = (".xlsx", ".xlsm", ".xls", ".csv", ".md", ".xml")
 _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -35,9 +34,13 @@ def load_form(source: str | os.PathLike | bytes, file_type: str | None = None) -
     media = _beside(path) if path is not None else None
     if kind == ".xml":
         return parse_xform(data, source=display, media=media)
-    xform = cached_xform(
-        data, kind, lambda: xlsform_to_xform(path if path is not None else data, kind, display=display)
-    )
+
+    def convert() -> str:
+        from fieldkit.forms.xlsform import xlsform_to_xform  # pyxform loads only when not cached
+
+        return xlsform_to_xform(path if path is not None else data, kind, display=display)
+
+    xform = cached_xform(data, kind, convert)
     return parse_xform(xform, source=display, media=media)
 
 

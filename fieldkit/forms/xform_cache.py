@@ -8,21 +8,29 @@ an optimisation only: an unwritable or damaged cache never stops a form loading.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 import tempfile
 from collections.abc import Callable
 
-import pyxform
+from importlib.metadata import version
 
 from fieldkit.paths import cache_dir
 
 _memory: dict[str, str] = {}
 
 
+@functools.cache
+def _pyxform_version() -> str:
+    """Read from the package metadata: importing pyxform (and openpyxl with it) takes
+    over a second, which opening a cached form or a stored XForm should not pay."""
+    return version("pyxform")
+
+
 def _key(data: bytes, file_type: str) -> str:
     digest = hashlib.sha256(data)
-    digest.update(f"\0{file_type}\0pyxform {pyxform.__version__}".encode())
+    digest.update(f"\0{file_type}\0pyxform {_pyxform_version()}".encode())
     return digest.hexdigest()
 
 
