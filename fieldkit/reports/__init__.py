@@ -9,6 +9,15 @@
 
 from fieldkit.reports.document import Document
 from fieldkit.reports.errors import ReportError
-from fieldkit.reports.service import ReportService
 
 __all__ = ["Document", "ReportError", "ReportService"]
+
+
+def __getattr__(name: str):
+    # The service pulls in the form engine; `fieldkit --help` and `fieldkit export` load
+    # this package for their commands and should not pay for it.
+    if name == "ReportService":
+        from fieldkit.reports.service import ReportService
+
+        return ReportService
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

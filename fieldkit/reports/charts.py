@@ -54,8 +54,13 @@ def _figure(width: float, height: float, *, layout: str | None = "constrained"):
 
 
 def _png(figure) -> bytes:
+    """Drawn with an ASCII hyphen for negative ticks: Noto Sans has no U+2212 minus sign,
+    and matplotlib would warn and draw a box. (rcParams are global: callers hold _lock.)"""
+    from matplotlib import rc_context
+
     buffer = io.BytesIO()
-    figure.savefig(buffer, format="png", dpi=DPI)
+    with rc_context({"axes.unicode_minus": False}):
+        figure.savefig(buffer, format="png", dpi=DPI)
     return buffer.getvalue()
 
 

@@ -29,7 +29,19 @@ the store is only read. `progress(done, total)` is called per batch of submissio
 """
 
 from fieldkit.reports.export import messages  # noqa: F401 - the Vietnamese catalogue
-from fieldkit.reports.export.api import FORMATS, STATUSES, ExportResult, export_submissions
 from fieldkit.reports.export.errors import ExportError
 
+FORMATS = ("csv", "xlsx", "sqlite", "geojson", "json")
+STATUSES = ("draft", "finalized", "has_errors")
+
 __all__ = ["FORMATS", "STATUSES", "ExportError", "ExportResult", "export_submissions"]
+
+
+def __getattr__(name: str):
+    # The writers pull in the form engine and openpyxl; building the command line's
+    # parser (`fieldkit --help`) imports this package and should not pay for them.
+    if name in ("ExportResult", "export_submissions"):
+        from fieldkit.reports.export import api
+
+        return getattr(api, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

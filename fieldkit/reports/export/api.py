@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from fieldkit.i18n import translate
-from fieldkit.reports.export import atomic, errors, source
+from fieldkit.reports.export import FORMATS, STATUSES, atomic, errors, source
 from fieldkit.reports.export.documents import GeoJsonWriter, JsonWriter
 from fieldkit.reports.export.layout import form_layout
 from fieldkit.reports.export.rows import submission_rows
@@ -20,8 +20,6 @@ from fieldkit.store import StoreError
 
 WRITERS = {"csv": CsvWriter, "xlsx": XlsxWriter, "sqlite": SqliteWriter, "geojson": GeoJsonWriter,
            "json": JsonWriter}
-FORMATS = tuple(WRITERS)
-STATUSES = ("draft", "finalized", "has_errors")
 
 
 @dataclass(frozen=True)
