@@ -36,6 +36,11 @@ from fieldkit.sync.verify import check_lines
 WORKER_MIN_BYTES = 4 << 20
 
 
+# The workers yield the CPU to this process (its writer thread, the GUI): with two of
+# them on two cores, the writer otherwise gets a third of a core at times.
+_BELOW_THIS_PROCESS = {"initializer": os.nice, "initargs": (10,)} if hasattr(os, "nice") else {}
+
+
 class RevisionWorker:
     """Processes that run verify.check_lines, started at the first check; when one dies
     they are replaced at the next check. Not in this process: its Python work would hold
@@ -54,7 +59,8 @@ class RevisionWorker:
         with self._lock:
             if self._pool is None:
                 self._pool = ProcessPoolExecutor(max_workers=self.PROCESSES,
-                                                 mp_context=multiprocessing.get_context("spawn"))
+                                                 mp_context=multiprocessing.get_context("spawn"),
+                                                 **_BELOW_THIS_PROCESS)
             pool = self._pool
         try:
             future = pool.submit(check_lines, lines, keys, slim=True)
