@@ -20,6 +20,7 @@ from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QMa
 from PySide6.QtGui import (QFont, QFontDatabase, QGuiApplication, QImage, QPageLayout, QPageSize,
                            QPagedPaintDevice, QPainter, QPdfWriter, QTextDocument)
 
+from fieldkit.files import fsync_folder
 from fieldkit.reports.document import Document
 from fieldkit.ui.app import FONT_FILES, resources_dir
 
@@ -188,27 +189,13 @@ def save_pdf(data: bytes, path: str | os.PathLike) -> Path:
             os.fsync(stream.fileno())
         os.replace(temporary, target)
         temporary = None
-        _sync_folder(target.parent)
+        fsync_folder(target.parent)
     except OSError as error:
         raise PrintError(_write_error_message(target, error), path=target) from error
     finally:
         if temporary is not None:
             Path(temporary).unlink(missing_ok=True)
     return target
-
-
-def _sync_folder(folder: Path) -> None:
-    """Make the rename itself durable where the system allows it (not on Windows)."""
-    try:
-        descriptor = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(descriptor)
-    except OSError:
-        pass  # some file systems (FAT sticks, network shares) cannot sync a folder
-    finally:
-        os.close(descriptor)
 
 
 def _write_error_message(target: Path, error: OSError) -> str:

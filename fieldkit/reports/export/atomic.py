@@ -14,6 +14,7 @@ import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
+from fieldkit.files import fsync_folder
 from fieldkit.reports.export import errors
 
 MARKER = "fieldkit-export.json"  # in every CSV export folder: what may be replaced
@@ -33,16 +34,6 @@ def fsync_file(path: Path) -> None:
         os.fsync(handle.fileno())
 
 
-def _fsync_folder(folder: Path) -> None:
-    if os.name == "nt":  # Windows cannot open a folder; its renames are durable on return
-        return
-    descriptor = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(descriptor)
-    finally:
-        os.close(descriptor)
-
-
 @contextlib.contextmanager
 def atomic_file(target: Path) -> Iterator[Path]:
     """Yield a temporary path to write the export to; it replaces `target` on success."""
@@ -55,7 +46,7 @@ def atomic_file(target: Path) -> Iterator[Path]:
             yield temporary
             fsync_file(temporary)
             os.replace(temporary, target)
-            _fsync_folder(target.parent)
+            fsync_folder(target.parent)
     finally:
         with contextlib.suppress(OSError):
             temporary.unlink()
@@ -77,7 +68,7 @@ def atomic_folder(target: Path) -> Iterator[Path]:
             yield temporary
             for path in temporary.iterdir():
                 fsync_file(path)
-            _fsync_folder(temporary)
+            fsync_folder(temporary)
             _swap_folder(temporary, target)
     finally:
         shutil.rmtree(temporary, ignore_errors=True)
@@ -87,7 +78,7 @@ def _swap_folder(new: Path, target: Path) -> None:
     """Put `new` at `target`; an earlier export there goes only once `new` is in place."""
     if not target.exists():
         new.rename(target)
-        _fsync_folder(target.parent)
+        fsync_folder(target.parent)
         return
     old = _temporary(target, "old")
     target.rename(old)
@@ -96,5 +87,5 @@ def _swap_folder(new: Path, target: Path) -> None:
     except OSError:
         old.rename(target)
         raise
-    _fsync_folder(target.parent)
+    fsync_folder(target.parent)
     shutil.rmtree(old, ignore_errors=True)
