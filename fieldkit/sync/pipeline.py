@@ -31,13 +31,14 @@ from fieldkit.sync.importer import BundleImport, ImportReport, check_here
 from fieldkit.sync.verify import check_lines
 
 # Bundles smaller than this in all are checked in this process unless the workers run
-# already: starting one (spawn, imports) costs ~0.4 s of CPU, and checking 1 MB of
-# bundles (~320 revisions of the bench's 250-question form) ~0.2 s.
+# already: starting them (spawn, imports) takes ~0.35 s, and a 3 MB bundle (1,000
+# submissions of the bench's 250-question form) imports no faster with workers started
+# for it (BENCHMARKS.md, Sync).
 WORKER_MIN_BYTES = 4 << 20
 
 
-# The workers yield the CPU to this process (its writer thread, the GUI): with two of
-# them on two cores, the writer otherwise gets a third of a core at times.
+# The workers yield the CPU to this process (its writer thread, the GUI): two of them on
+# two cores slowed the writer thread (6 bundles: 4.2 s, 3.2 s with this).
 _BELOW_THIS_PROCESS = {"initializer": os.nice, "initargs": (10,)} if hasattr(os, "nice") else {}
 
 
