@@ -10,7 +10,6 @@ whole or not at all, and importing again completes what was cut short.
 from __future__ import annotations
 
 import sys
-from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QSortFilterProxyModel, QStorageInfo, Qt, Signal
@@ -57,22 +56,10 @@ def overall_progress(number: int, count: int, step: str, done: int, total: int) 
 
 
 def import_files(service, paths: list[Path], progress) -> list:
-    """On a worker: every bundle under `paths`, one report each; an unreadable file is
-    a report of its own (status "failed") with the OS error, the others go on."""
-    progress = _Throttle(progress)
-    try:
-        files = service.bundle_files(paths)
-    except OSError as error:
-        return [_unreadable(Path(paths[0]) if paths else Path("."), error)]
-    reports = []
-    for number, path in enumerate(files, start=1):
-        step = partial(_bundle_progress, progress, number, len(files), str(path))
-        try:
-            reports += service.import_paths([path], progress=step)
-        except OSError as error:
-            reports.append(_unreadable(path, error))
-        progress(number, len(files), str(path), "import", 1, 1)
-    return reports
+    """On a worker: every bundle under `paths`, one report each, in one call to the
+    service, so it checks the next bundle while the previous one commits; an unreadable
+    file or folder is a report of its own (status "failed"), the others go on."""
+    return service.import_paths(paths, progress=_Throttle(progress))
 
 
 class _Throttle:
@@ -87,18 +74,6 @@ class _Throttle:
         if value != self.last:
             self.last = value
             self.progress(number, count, path, step, done, total)
-
-
-def _bundle_progress(progress, number: int, count: int, path: str, _number, _count, _path, step: str, done: int,
-                     total: int) -> None:
-    """The service counts the bundles of one call (one file here): report the whole run's."""
-    progress(number, count, path, step, done, total)
-
-
-def _unreadable(path: Path, error: OSError):
-    from fieldkit.sync.importer import unreadable
-
-    return unreadable(path, error)
 
 
 class ImportResults(RowsModel):
