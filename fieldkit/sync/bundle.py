@@ -22,6 +22,7 @@ from pathlib import Path
 
 from cryptography.exceptions import InvalidTag
 
+from fieldkit.files import fsync_folder
 from fieldkit.store.errors import storage_errors
 from fieldkit.store.identity import fingerprint_of, verify_signature
 from fieldkit.store.revisions import canonical_json
@@ -87,7 +88,7 @@ def write_bundle(path: Path, *, chunks: Iterable[bytes], header: Callable[[], di
                 file.flush()
                 os.fsync(file.fileno())
             os.replace(partial, path)
-            _fsync_directory(path.parent)
+            fsync_folder(path.parent)
         finally:
             partial.unlink(missing_ok=True)
         with open_bundle(path) as written:  # re-read from the medium: what a receiver will see
@@ -129,16 +130,6 @@ def _write_members(writer: ArchiveWriter, *, header, forms, chunks, blobs, sign,
     writer.add("manifest.sig", sign(manifest_bytes))
     writer.finish()
     return {**manifest, "bundle_id": hashlib.sha256(manifest_bytes).hexdigest()}
-
-
-def _fsync_directory(directory: Path) -> None:
-    if os.name != "posix":
-        return
-    descriptor = os.open(directory, os.O_RDONLY)
-    try:
-        os.fsync(descriptor)
-    finally:
-        os.close(descriptor)
 
 
 # -- reading: size limits, then the signature ------------------------------------------------

@@ -1,13 +1,13 @@
 """Faults a laptop in the field meets: a full disk, a read-only stick, a file another
 program holds, a damaged file. Each is a StoreError naming the file, and nothing is lost."""
 
-import contextlib
 import errno
 import os
 import sqlite3
 import subprocess
 
 import pytest
+from filesystems import small_filesystem
 from store.helpers import integrity
 
 from fieldkit.store import Store, StoreError
@@ -26,20 +26,6 @@ def commit(store, record_id="r1", notes=""):
     return store.commit_revision(record_id=record_id, parents=[], form_id="f", form_version="1",
                                  data={"status": "draft", "answers": {"/data/notes": notes}, "commune": "00070"},
                                  author="Lan", action="save")
-
-
-@contextlib.contextmanager
-def small_filesystem(path, size="400k"):
-    """A tiny tmpfs at `path` (needs root; skips otherwise); unmounted after."""
-    path.mkdir()
-    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(path)],
-                             capture_output=True)
-    if mounted.returncode != 0:
-        pytest.skip("cannot mount a small filesystem here (needs root)")
-    try:
-        yield path
-    finally:
-        subprocess.run(["umount", "-l", str(path)], check=True)
 
 
 def limit_pages(store, pages=None):

@@ -7,6 +7,7 @@ import subprocess
 import sys
 
 import pytest
+from filesystems import small_filesystem
 from store.helpers import integrity, kill_at_random_moment
 from sync.sync_helpers import HERE, Device, digest_of, records_equal_rebuild, state_of
 
@@ -101,18 +102,6 @@ def test_a_full_disk_during_import_fails_cleanly_and_a_retry_completes(two_lapto
     assert not any(report.rejected for report in coordinator.import_(*bundles))
     assert coordinator.digest() == expected
     coordinator.close()
-
-
-@contextlib.contextmanager
-def small_filesystem(path, size):
-    path.mkdir()
-    if subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(path)],
-                      capture_output=True).returncode != 0:
-        pytest.skip("cannot mount a small filesystem here (needs root)")
-    try:
-        yield path
-    finally:
-        subprocess.run(["umount", "-l", str(path)], check=True)
 
 
 def test_a_full_stick_during_export_fails_cleanly_and_a_retry_succeeds(tmp_path):

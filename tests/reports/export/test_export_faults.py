@@ -1,30 +1,17 @@
 """A full stick, a read-only stick, a folder that is not ours, an interrupted export:
 a clear message, nothing half-written left, the store untouched."""
 
-import contextlib
 import json
 import os
 import subprocess
 
 import pytest
+from filesystems import small_filesystem
 
 from fieldkit.reports.export import ExportError, export_submissions
 
 TARGETS = {"csv": "xuat", "xlsx": "khao-sat.xlsx", "sqlite": "khao-sat.sqlite", "json": "khao-sat.json",
            "geojson": "diem.geojson"}
-
-
-@contextlib.contextmanager
-def small_filesystem(path, size):
-    """A tiny tmpfs at `path` (needs root; skips otherwise); unmounted after."""
-    path.mkdir()
-    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(path)], capture_output=True)
-    if mounted.returncode != 0:
-        pytest.skip("cannot mount a small filesystem here (needs root)")
-    try:
-        yield path
-    finally:
-        subprocess.run(["umount", "-l", str(path)], check=True)
 
 
 def store_state(service) -> tuple:
