@@ -42,12 +42,22 @@ class CompiledForm:
     setvalues: list[tuple[object, Expression | None]] = field(default_factory=list)
     _extra: dict[str, Expression] = field(default_factory=dict)
     _secondary: SecondaryDocuments | None = None
+    _selects: dict[str, Question] | None = None
+    instance_choice_values: dict[str, frozenset[str] | None] = field(default_factory=dict)  # texts.py fills it
 
     def secondary_documents(self) -> SecondaryDocuments:
         """The secondary instances, each parsed once per form when first read."""
         if self._secondary is None:
             self._secondary = SecondaryDocuments(self.form)
         return self._secondary
+
+    def select_question(self, path: str) -> Question | None:
+        """The select question at a path without positions (answers are checked against
+        its choices at every save, so no walk over the form each time)."""
+        if self._selects is None:
+            self._selects = {item.path: item for item in self.form.walk() if isinstance(item, Question)
+                             and (item.choices is not None or item.itemset is not None)}
+        return self._selects.get(path)
 
     def expression(self, source: str) -> Expression:
         """Compile an expression met at run time (label outputs) once."""

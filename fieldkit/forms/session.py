@@ -200,10 +200,26 @@ class FormSession:
         if not fits_type(value, bind.type):
             expected = translate(TYPE_HINTS[bind.type], self.message_language)
             return "type", translate("Expected {expected}.", self.message_language, expected=expected)
+        wrong = self._not_a_choice(path, node, value)
+        if wrong is not None:
+            return "choice", translate("{value!r} is not one of the choices.", self.message_language, value=wrong)
         constraint = self.compiled.binds[path].get("constraint")
         if constraint is not None and not self.evaluate(constraint, node, what="constraint", kind="boolean"):
             return "constraint", self._message(bind.constraint_msg, "This answer is not allowed.", node)
         return None
+
+    def _not_a_choice(self, path: str, node, value: str) -> str | None:
+        """The first part of a select's answer that is none of its choices, or None."""
+        question = self.compiled.select_question(path)
+        if question is None:
+            return None
+        if question.choices is not None:
+            allowed = {choice.value for choice in question.choices}
+        else:
+            allowed = texts.itemset_values(self, question, node)
+            if allowed is None:
+                return None
+        return next((part for part in value.split() if part not in allowed), None)
 
     def _message(self, messages: dict[str, str], default: str, node) -> str:
         if messages:

@@ -66,3 +66,30 @@ def itemset_choices(session, question: Question, node) -> list[tuple[str, str]]:
         label = session.evaluate(label_expression, item, what="choice label", kind="string")
         choices.append((value, session.itext(label) if by_itext else label))
     return choices
+
+
+_TRAILING_FILTER = re.compile(r"\[[^\[\]]*\]\s*$")
+
+
+def itemset_values(session, question: Question, node) -> frozenset[str] | None:
+    """The values an answer to an itemset select may take; None when that cannot be told
+    cheaply. A list from a secondary instance is read once per form without its choice
+    filter (the 3,321 communes filtered by province take ~40 ms, too slow for every save;
+    a code that exists nowhere is still caught); a list from the answers themselves (a
+    repeat's names) is read as it stands."""
+    source = question.itemset.nodeset.strip()
+    if not source.startswith("instance("):
+        return frozenset(value for value, _label in itemset_choices(session, question, node))
+    known = session.compiled.instance_choice_values
+    if question.path not in known:
+        unfiltered = _TRAILING_FILTER.sub("", source)
+        known[question.path] = None if "[" in unfiltered else _values(session, question, unfiltered)
+    return known[question.path]
+
+
+def _values(session, question: Question, nodeset_source: str) -> frozenset[str]:
+    _nodeset, value_expression, _label = session.compiled.itemsets[question.path]
+    items = session.evaluate(session.compiled.expression(nodeset_source), session.instance.root, what="choice list")
+    if not isinstance(items, list):
+        raise FormError(f"the choice list of {question.path} does not select nodes", location=question.path)
+    return frozenset(session.evaluate(value_expression, item, what="choice value", kind="string") for item in items)

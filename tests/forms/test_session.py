@@ -1,6 +1,7 @@
 """FormSession: filling a submission, as the GUI and the CLI drive it."""
 
 import datetime as dt
+import pathlib
 import textwrap
 
 import pytest
@@ -213,6 +214,33 @@ def test_choice_filters_on_corpus_cascading_selects(corpus_dir):
     assert [value for value, _ in session.choices("/data/county")] == ["king", "cameron"]
     session.set("/data/county", "cameron")
     assert session.choices("/data/city") == [("brownsville", "brownsville"), ("harlingen", "harlingen")]
+
+
+def test_an_answer_that_is_none_of_the_choices_is_an_error(household, corpus_dir):
+    session = household.new_session(lang="en")
+    session.set("/data/children", "2")
+    session.set("/data/school", "maybe")
+    assert session.error("/data/school") == ("choice", "'maybe' is not one of the choices.")
+    session.set("/data/school", "yes")
+    assert session.error("/data/school") is None
+    cascading = load_form(corpus_dir / "xlsforms" / "pyxform" / "choice_filter_test.xlsx").new_session()
+    cascading.set("/data/state", "texas")
+    cascading.set("/data/county", "nowhere")  # a code no list holds, filtered or not
+    assert cascading.error("/data/county")[0] == "choice"
+    cascading.set("/data/county", "cameron")
+    assert cascading.error("/data/county") is None
+
+
+def test_a_multiple_choice_answer_names_the_part_that_is_no_choice():
+    form = load_form(pathlib.Path(__file__).resolve().parents[2] / "forms" / "commune_infrastructure.xlsx")
+    session = form.new_session(lang="en")
+    session.set("/data/findings/problems", "old_equipment nonsense")
+    assert session.error("/data/findings/problems") == ("choice", "'nonsense' is not one of the choices.")
+    session.set("/data/commune", "99999")  # no commune has this code
+    assert ("/data/commune", "choice", "'99999' is not one of the choices.") in session.errors()
+    session.set("/data/findings/problems", "old_equipment")
+    session.set("/data/commune", "00070")
+    assert [error for error in session.errors() if error[1] == "choice"] == []
 
 
 def test_a_corpus_form_with_a_broken_calculation_loads_but_cannot_be_filled(corpus_dir):
