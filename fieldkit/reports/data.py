@@ -19,10 +19,13 @@ by SQLite (`json_extract`); the instance XML beside them is never read or parsed
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
+from functools import cached_property
 
 _LIVE = ("r.deleted = 0 AND r.form_id = ? AND r.record_id NOT IN "
          "(SELECT record_id FROM duplicate_marks WHERE duplicate_of IS NOT NULL)")
+_REPEAT_ANSWER = re.compile(r"^(.+)\[(\d+)\]/([^/\[]+)$")  # "/data/roster[2]/trainings"
 
 
 @dataclass(frozen=True)
@@ -40,6 +43,19 @@ class Answers:
     @property
     def finalized(self) -> bool:
         return self.status == "finalized"
+
+    @cached_property
+    def repeats(self) -> dict[str, list[dict[str, str]]]:
+        """Repeat path -> its rows in order ([{name: value}]), read from keys such as
+        "/data/roster[2]/trainings". Parsed once: a national summary reads each roster
+        from several of its parts."""
+        rows: dict[str, dict[int, dict[str, str]]] = {}
+        for key, text in self.values.items():
+            match = _REPEAT_ANSWER.match(key)
+            if match:
+                repeat, position, name = match.groups()
+                rows.setdefault(repeat, {}).setdefault(int(position), {})[name] = text
+        return {repeat: [found[position] for position in sorted(found)] for repeat, found in rows.items()}
 
 
 def chosen(connection, *, form_id: str, province: str | None = None,

@@ -4,8 +4,6 @@ from the forms' own calculations, so submissions made by another tool count the 
 
 from __future__ import annotations
 
-import re
-
 from fieldkit.reports.data import Answers
 from fieldkit.reports.formtext import to_number
 from fieldkit.reports.messages import _
@@ -69,13 +67,7 @@ def share(part: float | None, whole: float | None) -> float | None:
 
 def repeat_rows(answers: Answers | None, repeat: str) -> list[dict[str, str]]:
     """The rows of a repeat, in order: [{name: value}] from "/data/roster[2]/trainings"."""
-    pattern = re.compile(rf"^{re.escape(path(repeat))}\[(\d+)\]/([^/\[]+)$")
-    rows: dict[int, dict[str, str]] = {}
-    for key, text in (answers.values if answers else {}).items():
-        match = pattern.match(key)
-        if match:
-            rows.setdefault(int(match.group(1)), {})[match.group(2)] = text
-    return [rows[position] for position in sorted(rows)]
+    return list(answers.repeats.get(path(repeat), [])) if answers else []
 
 
 def trained(row: dict[str, str]) -> bool:
