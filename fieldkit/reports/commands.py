@@ -15,7 +15,6 @@ from pathlib import Path
 from fieldkit.i18n import language_code, translate
 from fieldkit.reports import command_messages  # noqa: F401 - registers the Vietnamese
 
-KINDS = ("commune", "province", "national", "form")
 
 def _default_lang() -> str:
     return language_code(os.environ.get("FIELDKIT_LANG") or "vi")

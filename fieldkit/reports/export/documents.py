@@ -15,7 +15,6 @@ from fieldkit.reports.export.values import cell
 
 class _DocumentWriter:
     def __init__(self, target: Path, layouts: list[FormLayout], *, labels: dict[str, dict] | None):
-        self.target = target
         self.labels = labels
         self._handle = open(target, "w", encoding="utf-8")
         self._first = True

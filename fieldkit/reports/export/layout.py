@@ -71,9 +71,6 @@ class FormLayout:
     def main(self) -> Table:
         return self.tables[0]
 
-    def repeat_levels(self) -> list[str]:
-        return [table.level for table in self.tables[1:]]
-
 
 def form_layout(forms: list[Form]) -> FormLayout:
     """The layout of one form's submissions over all its versions: the first form's

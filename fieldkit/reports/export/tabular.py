@@ -37,7 +37,6 @@ class TableWriter:
 
     def __init__(self, target: Path, layouts: list[FormLayout], *, labels: dict[str, dict] | None):
         self.target = target
-        self.layouts = layouts
         self.labels = labels  # per form id, the choice labels (None: codes)
         self.tables = [table for layout in layouts for table in layout.tables]
 
