@@ -116,7 +116,7 @@ def _stream(connection, filters, layouts, writer, *, survey, labels, lang, total
     done, zone, places = 0, local_zone(), {}
     if progress is not None:
         progress(0, total)
-    for batch in source.submissions(connection, filters):
+    for batch in source.submissions(connection, filters, data_file=survey.store.path):
         for submission in batch:
             record = submission.record
             meta = source.metadata(record, places, survey.communes, lang, zone)

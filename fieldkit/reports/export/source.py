@@ -7,13 +7,16 @@ is never read. Dates filter on the day a submission last changed, in local time.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
 
 from fieldkit.services.listing import local_iso, local_zone
+from fieldkit.store.errors import IO_ERROR, StoreError, as_store_error
 from fieldkit.store.hlc import format_hlc
 
 BATCH = 500
@@ -73,15 +76,31 @@ class Submission:
     answers: dict[str, str]
 
 
-def submissions(connection: sqlite3.Connection, filters: Filters) -> Iterator[list[Submission]]:
-    """The selected submissions, by form, oldest change first, `BATCH` at a time."""
+def submissions(connection: sqlite3.Connection, filters: Filters, *, data_file: Path) -> Iterator[list[Submission]]:
+    """The selected submissions, by form, oldest change first, `BATCH` at a time. A fault
+    reading them is a StoreError naming `data_file`: they are read while the export is
+    written, whose own faults name the export."""
     where, values = _where(filters)
-    cursor = connection.execute(
-        f"SELECT {', '.join('r.' + name for name in _COLUMNS)}, json_extract(v.data, '$.answers') "
-        f"FROM records r JOIN revisions v ON v.rev_id = r.winner_rev WHERE {where} "
-        "ORDER BY r.form_id, r.updated, r.record_id", values)
-    while rows := cursor.fetchmany(BATCH):
+    with _reading(data_file):
+        cursor = connection.execute(
+            f"SELECT {', '.join('r.' + name for name in _COLUMNS)}, json_extract(v.data, '$.answers') "
+            f"FROM records r JOIN revisions v ON v.rev_id = r.winner_rev WHERE {where} "
+            "ORDER BY r.form_id, r.updated, r.record_id", values)
+    while True:
+        with _reading(data_file):
+            rows = cursor.fetchmany(BATCH)
+        if not rows:
+            return
         yield [Submission(dict(zip(_COLUMNS, row)), json.loads(row[-1] or "{}")) for row in rows]
+
+
+@contextlib.contextmanager
+def _reading(data_file: Path):
+    try:
+        yield
+    except sqlite3.DatabaseError as error:  # "malformed JSON" too: the stored revision is damaged
+        raise as_store_error(error, data_file) or StoreError(IO_ERROR, kind="io", path=data_file,
+                                                             detail=error) from error
 
 
 def metadata(record: dict, places: dict, communes, lang: str, zone: dt.tzinfo) -> dict[str, object]:

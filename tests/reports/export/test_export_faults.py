@@ -1,14 +1,23 @@
 """A full stick, a read-only stick, a folder that is not ours, an interrupted export:
 a clear message, nothing half-written left, the store untouched."""
 
+import contextlib
 import json
 import os
+import sqlite3
 import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 from filesystems import small_filesystem
 
 from fieldkit.reports.export import ExportError, export_submissions
+from fieldkit.services import SurveyService
+from fieldkit.store import DATABASE_FILE, StoreError
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "services"))
+from survey_data import HOAN_KIEM, STAFFING_COMPLETE  # noqa: E402
 
 TARGETS = {"csv": "xuat", "xlsx": "khao-sat.xlsx", "sqlite": "khao-sat.sqlite", "json": "khao-sat.json",
            "geojson": "diem.geojson"}
@@ -107,3 +116,31 @@ def test_a_missing_folder_is_named(world, tmp_path):
     with pytest.raises(ExportError) as refused:
         export_submissions(world.service, format="json", out=tmp_path / "no" / "a.json")
     assert f"The folder {tmp_path / 'no'} does not exist" in refused.value.text("en")
+
+
+def test_a_damaged_data_file_is_named_not_the_export(tmp_path, monkeypatch):
+    monkeypatch.setenv("FIELDKIT_CACHE_DIR", str(tmp_path / "cache"))
+    out = tmp_path / "out"
+    out.mkdir()
+    answers = dict(STAFFING_COMPLETE)
+    for number in range(1, 120):  # a revision long enough to spill onto overflow pages
+        answers[f"/data/roster[{number}]/name"] = f"Nguyễn Thị Lan {number} " + "x" * 60
+    with SurveyService.open(tmp_path / "data") as service:
+        submission = service.open_submission(form_id="commune_staffing", commune_code=HOAN_KIEM)
+        submission.set_many(answers, autosave=False)
+        submission.save().result()
+    data_file = tmp_path / "data" / DATABASE_FILE
+    with contextlib.closing(sqlite3.connect(data_file)) as connection:
+        page_size = connection.execute("PRAGMA page_size").fetchone()[0]
+        overflow = connection.execute("SELECT min(pageno) FROM dbstat WHERE name = 'revisions' "
+                                      "AND pagetype = 'overflow'").fetchone()[0]
+    with open(data_file, "r+b") as damaged:  # the revision's answers are no longer readable
+        damaged.seek((overflow - 1) * page_size)
+        damaged.write(b"\xff" * page_size)
+    with SurveyService.open(tmp_path / "data") as service:
+        for format, name in TARGETS.items():
+            with pytest.raises(StoreError) as refused:
+                export_submissions(service, format=format, out=out / name)
+            assert not isinstance(refused.value, ExportError) and refused.value.kind == "corrupt"
+            assert str(data_file) in refused.value.text("en")
+    assert list(out.iterdir()) == []
