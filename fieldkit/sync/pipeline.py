@@ -13,7 +13,8 @@ committing, one being checked.
 The workers are started with "spawn" (the GUI process has Qt threads: fork is unsafe),
 only when there is enough to check to pay for their start (WORKER_MIN_BYTES), and kept
 for the next imports until `close()`. If one dies (killed, out of memory), the bundle
-being checked gets a "failed" report, and the next import starts new ones.
+being checked gets a "failed" report, and the next check starts new ones (one that died
+while idle fails no bundle).
 """
 
 from __future__ import annotations
@@ -56,7 +57,14 @@ class RevisionWorker:
 
     def check(self, lines: bytes, keys: dict[str, bytes]) -> Future:
         """A Future of CheckedLines, with slim revisions (cheap to send back). Raises, or
-        its Future raises, BrokenProcessPool when a worker died."""
+        its Future raises, BrokenProcessPool when a worker died during these checks, or
+        new workers could not start."""
+        try:
+            return self._submit(lines, keys)
+        except BrokenProcessPool:  # it broke before taking these checks (killed while idle...): new workers
+            return self._submit(lines, keys)
+
+    def _submit(self, lines: bytes, keys: dict[str, bytes]) -> Future:
         with self._lock:
             if self._pool is None:
                 self._pool = ProcessPoolExecutor(max_workers=self.PROCESSES,

@@ -160,6 +160,30 @@ def test_a_worker_that_dies_gives_a_failed_report_and_the_next_import_completes(
         coordinator.close()
 
 
+def test_workers_killed_while_idle_are_replaced_without_failing_the_next_import(lan, tmp_path, force_worker):
+    """Killed between two imports (out of memory...): the next bundle's checks never
+    reached them, so it imports."""
+    bundles = []
+    for number in range(2):
+        lan.save({"/data/staff": str(number)})
+        bundles.append(lan.export(tmp_path / f"{number}.fkb"))
+        lan.acknowledged_by_receiver({lan.site_id: number + 1})
+    coordinator = Device(tmp_path, "coordinator")
+    coordinator.trusts(lan)
+    try:
+        assert coordinator.import_(bundles[0])[0].status == "imported"
+        workers = multiprocessing.active_children()
+        assert workers
+        for child in workers:
+            os.kill(child.pid, signal.SIGKILL)
+            child.join()
+        report = coordinator.import_(bundles[1])[0]
+        assert (report.status, report.reason_en, report.new) == ("imported", "", 1)
+        assert coordinator.digest() == lan.digest()
+    finally:
+        coordinator.close()
+
+
 def test_a_small_import_starts_no_process(lan, tmp_path):
     lan.save({"/data/staff": "1"})
     bundle = lan.export(tmp_path / "small.fkb")
