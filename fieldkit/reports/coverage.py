@@ -26,7 +26,7 @@ class CoordinatorData:
     province: Province | None  # None: the whole country
     provinces: list[Province]  # the provinces in scope, in code order
     communes: list[Commune]  # every commune in scope the directory knows
-    visited: set[str]  # codes of the communes with a live submission of a shipped form
+    visited: set[str]  # codes of the communes with a submission that counts (fieldkit.reports.data)
     submissions: dict[str, dict[str, Answers]]  # form id -> commune code -> the submission that counts
     forms: dict[str, Form]  # the shipped forms (latest versions), for labels
     today: dt.date

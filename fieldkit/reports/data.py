@@ -89,18 +89,6 @@ def every(connection, *, form_id: str, province: str | None = None) -> list[Answ
     return [_answers(row) for row in connection.execute(sql, values)]
 
 
-def communes_with_submissions(connection, *, form_ids: list[str], province: str | None = None) -> set[str]:
-    """Codes of the communes that have a live submission of one of the forms."""
-    placeholders = ",".join("?" * len(form_ids))
-    sql = (f"SELECT DISTINCT commune FROM records WHERE deleted = 0 AND commune != '' "
-           f"AND form_id IN ({placeholders})")
-    values: list[str] = list(form_ids)
-    if province is not None:
-        sql += " AND province = ?"
-        values.append(province)
-    return {row[0] for row in connection.execute(sql, values)}
-
-
 def _answers(row) -> Answers:
     record_id, form_id, form_version, commune, province, status, answers = row
     return Answers(record_id, form_id, form_version or "", commune or "", province or "", status or "draft",

@@ -73,9 +73,9 @@ class ReportService:
 
         code = province.code if province else None
         with self.store.read() as connection:
-            visited = reads.communes_with_submissions(connection, form_ids=list(ind.SHIPPED_FORMS), province=code)
             submissions = {form_id: reads.chosen(connection, form_id=form_id, province=code)
                            for form_id in ind.SHIPPED_FORMS}
+        visited = set().union(*submissions.values())  # communes with a submission that counts
         if not visited:
             if province is None:
                 raise ReportError(NO_DATA, lang=lang)

@@ -6,14 +6,17 @@ import statistics
 
 import pytest
 from PIL import Image
-from report_answers import BA_DINH, HAI_BA_TRUNG, HOAN_KIEM, THUC_PHAN
+from report_answers import BA_DINH, HAI_BA_TRUNG, HOAN_KIEM, INFRASTRUCTURE, THUC_PHAN, submit
 from report_html import image_names, plain_text, row, rows
 
 from fieldkit.communes import CommuneDirectory
-from fieldkit.reports import ReportError
+from fieldkit.reports import ReportError, ReportService
+from fieldkit.services import SurveyService
+from fieldkit.services.coordinator import CoordinatorService
 
 INFRA = "commune_infrastructure"
 HANOI = [HOAN_KIEM, BA_DINH, HAI_BA_TRUNG]
+NUNG_TRI_CAO = "01279"  # another ward of Cao Bằng (04)
 
 
 def vi_number(value: float) -> str:
@@ -106,3 +109,15 @@ def test_an_unknown_province_is_refused(reports):
     with pytest.raises(ReportError) as refused:
         reports.province_summary("99", lang="en")
     assert str(refused.value) == "There is no province with code 99."
+
+
+def test_a_commune_whose_only_submission_is_a_marked_duplicate_is_not_counted_as_visited(tmp_path):
+    # entered under the wrong ward, then marked as a duplicate of the right one's
+    with SurveyService.open(tmp_path / "data") as survey:
+        kept = submit(survey, INFRA, THUC_PHAN, INFRASTRUCTURE)
+        misplaced = submit(survey, INFRA, NUNG_TRI_CAO, INFRASTRUCTURE)
+        CoordinatorService(survey.store).mark_duplicate(misplaced["record_id"], duplicate_of=kept["record_id"])
+        summary = ReportService(survey).province_summary("04", lang="en")
+    total = len(CommuneDirectory().in_province("04"))
+    assert f"1 of {total} communes visited" in plain_text(summary.html)
+    assert row(summary.html, "Commune digital infrastructure survey")[1] == "1"
