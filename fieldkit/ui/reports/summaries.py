@@ -3,13 +3,18 @@ or a PDF file. The commune view and the coordinator's summaries panel both use i
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtPrintSupport import QPrintDialog
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from fieldkit.reports.errors import ReportError
 from fieldkit.ui import errors, labels, tasks
-from fieldkit.ui.reports.preview import PreviewDialog, ask_pdf_path, new_printer, open_print_dialog, save_document
+
+if TYPE_CHECKING:
+    from PySide6.QtPrintSupport import QPrintDialog
+
+    from fieldkit.ui.reports.preview import PreviewDialog
 
 PREVIEW, PRINT, SAVE_PDF = "preview", "print", "save_pdf"
 
@@ -58,6 +63,9 @@ class SummaryRunner(QObject):
         task.finished.connect(lambda: self.busy.emit(False))
 
     def _show(self, document, action: str) -> None:
+        # Qt's print support and the renderer load with the first summary, not at start-up.
+        from fieldkit.ui.reports.preview import PreviewDialog, new_printer, open_print_dialog
+
         self.message.emit("")
         if action == PREVIEW:
             self.preview = PreviewDialog(document, self.window)
@@ -72,6 +80,8 @@ class SummaryRunner(QObject):
             self._save(document)
 
     def _save(self, document) -> None:
+        from fieldkit.ui.reports.preview import ask_pdf_path, save_document
+
         path = ask_pdf_path(self.window, document)
         if path is None:
             return

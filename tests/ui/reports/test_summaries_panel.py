@@ -81,7 +81,7 @@ def test_a_province_without_submissions_is_told_plainly(panel):
 def test_print_goes_through_the_print_dialog(panel, tmp_path, monkeypatch):
     from PySide6.QtPrintSupport import QPrinter
 
-    from fieldkit.ui.reports import summaries
+    from fieldkit.ui.reports import preview, summaries
     from fieldkit.ui.reports.preview import new_printer
 
     def file_printer(document):  # a file stands in for the paper
@@ -90,7 +90,7 @@ def test_print_goes_through_the_print_dialog(panel, tmp_path, monkeypatch):
         printer.setOutputFileName(str(tmp_path / "printed.pdf"))
         return printer
 
-    monkeypatch.setattr(summaries, "new_printer", file_printer)
+    monkeypatch.setattr(preview, "new_printer", file_printer)
     ask(panel, KIND_PROVINCE, province="01")
     panel.shell.qtbot.mouseClick(panel.action_buttons[summaries.PRINT], Qt.MouseButton.LeftButton)
     panel.shell.qtbot.waitUntil(lambda: panel.runner.print_dialog is not None
