@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from fieldkit.communes import Commune
-from fieldkit.forms.model import Form, Question
+from fieldkit.forms.model import Form
 from fieldkit.i18n import translate
 from fieldkit.reports import charts, html
 from fieldkit.reports import indicators as ind
@@ -186,8 +186,7 @@ def _staffing(data: CommuneData, lang: str, images: dict[str, bytes]) -> str:
 
 
 def _training_chart(data: CommuneData, form: Form, answers: Answers, figures: dict, lang: str) -> bytes:
-    question = form.find("/data/roster/trainings")
-    topics = choice_labels(form, question, lang) if isinstance(question, Question) else {}
+    topics = choice_labels(form, form.find("/data/roster/trainings"), lang)
     topics.pop("none", None)
     coverage = ind.training_coverage(answers, list(topics))
     return charts.horizontal_bars(

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import statistics
 
-from fieldkit.forms.model import Question
 from fieldkit.i18n import translate
 from fieldkit.reports import charts, html, priority
 from fieldkit.reports import indicators as ind
@@ -67,8 +66,7 @@ def problem_frequency(data, lang: str, images: dict[str, bytes]) -> str:
                                   data.submissions[ind.MINUTES].get(commune)):
             counts[group] = counts.get(group, 0) + 1
     form = data.forms[ind.INFRASTRUCTURE]
-    question = form.find(ind.path("problems"))
-    labels = choice_labels(form, question, lang) if isinstance(question, Question) else {}
+    labels = choice_labels(form, form.find(ind.path("problems")), lang)
     ordered = sorted(counts.items(), key=lambda pair: (-pair[1], pair[0]))
     part = html.heading(translate("3. Problems reported", lang))
     part += html.paragraph(translate("Out of {count} communes with a survey or minutes.", lang,
@@ -110,8 +108,7 @@ def staffing_gaps(data, lang: str) -> str:
 
 def _training_needs(data, lang: str) -> str:
     form = data.forms[ind.STAFFING]
-    question = form.find(ind.path("training_needs"))
-    labels = choice_labels(form, question, lang) if isinstance(question, Question) else {}
+    labels = choice_labels(form, form.find(ind.path("training_needs")), lang)
     counts: dict[str, int] = {}
     for answers in data.submissions[ind.STAFFING].values():
         for need in set(ind.value(answers, "training_needs").split()) - {"none"}:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 import threading
 
-from fieldkit.forms.model import Form, Question, strip_positions
+from fieldkit.forms.model import Form, Group, Question, strip_positions
 from fieldkit.forms.texts import in_language
 from fieldkit.reports.html import number
 
@@ -43,9 +43,12 @@ def label(form: Form, path: str, lang: str) -> str:
     return plain(item.labels, form, lang) or item.name
 
 
-def choice_labels(form: Form, question: Question, lang: str) -> dict[str, str]:
+def choice_labels(form: Form, question: Question | Group | None, lang: str) -> dict[str, str]:
     """value -> label of a select's choices: inline ones, or every item of its itemset
-    (the choice filter, e.g. the communes of one province, is dropped)."""
+    (the choice filter, e.g. the communes of one province, is dropped). {} when `question`
+    (what `form.find` gave) is not a question: that version of the form does not ask it."""
+    if not isinstance(question, Question):
+        return {}
     if question.choices is not None:
         return {choice.value: plain(choice.labels, form, lang) or choice.value for choice in question.choices}
     if question.itemset is None:

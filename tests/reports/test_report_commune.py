@@ -6,12 +6,22 @@ import statistics
 
 import pytest
 from PIL import Image
-from report_answers import BA_DINH, HAI_BA_TRUNG, HOAN_KIEM, MINUTES, THUC_PHAN
+from report_answers import BA_DINH, HAI_BA_TRUNG, HOAN_KIEM, INFRASTRUCTURE, MINUTES, THUC_PHAN, submit
 from report_html import image_names, plain_text, row, rows, table_rows
 
-from fieldkit.reports import ReportError
+from fieldkit.reports import ReportError, ReportService
+from fieldkit.services import SurveyService
 
 INFRA = "commune_infrastructure"
+# A delegation's own, newer minutes form that does not list issues.
+MINUTES_WITHOUT_ISSUES = """
+| survey |
+|        | type | name          | label         |
+|        | text | closing_notes | Closing notes |
+| settings |
+|          | form_id       | version    |
+|          | visit_minutes | 2099010101 |
+"""
 
 
 def vi_number(value: float) -> str:
@@ -125,3 +135,13 @@ def test_unknown_or_empty_communes_are_refused_with_a_clear_message(reports):
         reports.commune_summary("00008", lang="en")
     assert str(empty.value) == "Phường Ngọc Hà has no submissions yet: fill or import its forms first."
     assert empty.value.text("vi").startswith("Phường Ngọc Hà chưa có phiếu nào")
+
+
+def test_a_minutes_form_without_an_issues_list_still_gives_the_record(tmp_path):
+    form_file = tmp_path / "visit_minutes.md"
+    form_file.write_text(MINUTES_WITHOUT_ISSUES, encoding="utf-8")
+    with SurveyService.open(tmp_path / "data") as survey:
+        survey.add_form(form_file)
+        submit(survey, INFRA, HOAN_KIEM, INFRASTRUCTURE)
+        document = ReportService(survey).commune_summary(HOAN_KIEM, lang="en")
+    assert "Old or outdated equipment" in plain_text(document.html)  # the survey's problems are listed
