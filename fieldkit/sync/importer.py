@@ -195,11 +195,10 @@ class BundleImport:
 
 
 def import_bundle(store, path: Path, *, exchange_private=None, progress: Callable[[str, int, int], None] | None = None,
-                  wall_ms: Callable[[], int] | None = None, limits: Limits = Limits(),
-                  check: Check = check_here) -> ImportReport:
-    """Import one bundle file into `store`; the report (rejections are reports, not raised)."""
+                  wall_ms: Callable[[], int] | None = None, limits: Limits = Limits()) -> ImportReport:
+    """Import one bundle file into `store`, checked here; the report (rejections are reports, not raised)."""
     job = BundleImport(store, path, exchange_private=exchange_private, progress=progress, wall_ms=wall_ms,
-                       limits=limits, check=check)
+                       limits=limits)
     job.check()
     job.stage()
     return job.commit()

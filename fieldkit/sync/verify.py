@@ -133,12 +133,6 @@ class RevisionChecker:
     def _fail(self, message: str, name: str, **values) -> BundleError:
         return BundleError(message, step="revision", path=self.bundle.path, name=name, **values)
 
-    def check_chunk(self, name: str, lines: bytes) -> tuple[list[dict], dict[str, str]]:
-        """`check_lines` here, then `stage`: the chunk's revisions and their data texts."""
-        checked = check_lines(lines, self.keys)
-        self.stage(name, checked)
-        return checked.revisions, checked.data_texts
-
     def stage(self, name: str, checked: CheckedLines) -> None:
         """Raises the chunk's problem if it had one; else stages its revisions."""
         if checked.problem:
