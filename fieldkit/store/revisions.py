@@ -125,6 +125,7 @@ def record_data(data: dict) -> dict:
     revision can travel between processes with only this, its whole `data` as text."""
     return {name: data[name] for name in RECORD_DATA_KEYS if name in data}
 
+
 def record_row(revisions: list[dict]) -> dict:
     """The `records` row that a record's revisions give (DESIGN.md §6)."""
     named_as_parent = {parent for revision in revisions for parent in revision["parents"]}
@@ -132,7 +133,7 @@ def record_row(revisions: list[dict]) -> dict:
                    key=lambda revision: (revision["hlc"], revision["rev_id"]))
     winner = heads[-1]
     live_heads = [head for head in heads if not head["deleted"]]
-    data = winner["data"]
+    data = record_data(winner["data"])  # only these keys: a slim revision (sync.verify) gives the same row
     error_count = int(data.get("error_count", 0) or 0)
     status = data.get("status", "draft")
     if status != "finalized" and error_count:

@@ -41,7 +41,6 @@ class Plan:
     newest_hlc: dict[str, str]  # site_id -> latest hlc among the bundle's revisions
 
 
-
 def commit_plan(store, bundle, plan: Plan, *, report, progress, wall_ms) -> None:
     """Attachments, then one transaction per chunk; the bundle's forms go in the first
     and its bookkeeping (bundles_imported, keys, acknowledgements) in the last, so a
