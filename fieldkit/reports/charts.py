@@ -9,11 +9,10 @@ and text layout between figures, so charts are drawn one at a time (a lock).
 from __future__ import annotations
 
 import io
-import os
-import sys
 import textwrap
 import threading
-from pathlib import Path
+
+from fieldkit.paths import resources_dir
 
 FONT_FAMILY = "Noto Sans"
 DPI = 150
@@ -22,21 +21,13 @@ _lock = threading.Lock()
 _fonts_registered = False
 
 
-def font_dir() -> Path:
-    """resources/fonts of the source tree or of a PyInstaller bundle (as fieldkit.ui.app
-    finds resources/, which this Qt-free module cannot import)."""
-    bundle = getattr(sys, "_MEIPASS", None)
-    base = Path(bundle) if bundle else Path(__file__).resolve().parents[2]
-    return Path(os.environ.get("FIELDKIT_RESOURCES") or base / "resources") / "fonts"
-
-
 def _register_fonts() -> None:
     global _fonts_registered
     if _fonts_registered:
         return
     from matplotlib import font_manager
 
-    for path in sorted(font_dir().glob("NotoSans-*.ttf")):
+    for path in sorted((resources_dir() / "fonts").glob("NotoSans-*.ttf")):
         font_manager.fontManager.addfont(str(path))
     _fonts_registered = True
 

@@ -6,6 +6,7 @@ excepthook that turns any unexpected error into a crash dialog and a log entry.
 
 from __future__ import annotations
 
+import functools
 import logging
 import logging.handlers
 import os
@@ -18,6 +19,7 @@ from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
 from fieldkit import paths
+from fieldkit.paths import resources_dir
 
 log = logging.getLogger("fieldkit")
 
@@ -25,13 +27,6 @@ LANGUAGES = ("vi", "en")
 DEFAULT_LANGUAGE = "vi"
 FONT_FILES = ("NotoSans-Regular.ttf", "NotoSans-Bold.ttf")
 LOG_NAME = "fieldkit.log"
-
-
-def resources_dir() -> Path:
-    """`resources/` of the source tree, or of a PyInstaller bundle."""
-    bundle = getattr(sys, "_MEIPASS", None)
-    base = Path(bundle) if bundle else Path(__file__).resolve().parents[2]
-    return Path(os.environ.get("FIELDKIT_RESOURCES") or base / "resources")
 
 
 # -- logging and the excepthook ---------------------------------------------------------
@@ -131,13 +126,21 @@ def settings(data_dir: Path) -> QSettings:
 
 # -- the application --------------------------------------------------------------------
 
-def load_fonts(app: QApplication) -> str | None:
-    """Noto Sans as the app font: full Vietnamese coverage whatever the system has."""
+@functools.cache
+def shipped_font_family() -> str | None:
+    """Register the shipped Noto Sans, Regular and Bold (so bold text uses the real bold
+    face, on screen and in PDFs); its family name, None if it could not be loaded."""
     family = None
     for name in FONT_FILES:
         font_id = QFontDatabase.addApplicationFont(str(resources_dir() / "fonts" / name))
         families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
         family = family or (families[0] if families else None)
+    return family
+
+
+def load_fonts(app: QApplication) -> str | None:
+    """Noto Sans as the app font: full Vietnamese coverage whatever the system has."""
+    family = shipped_font_family()
     if family is None:
         log.warning("the shipped font could not be loaded; using the system font")
         return None

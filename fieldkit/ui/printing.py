@@ -13,16 +13,15 @@ import os
 import sys
 import tempfile
 from contextlib import contextmanager
-from functools import cache
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QMarginsF, QRectF, QSizeF, Qt, QUrl
-from PySide6.QtGui import (QFont, QFontDatabase, QGuiApplication, QImage, QPageLayout, QPageSize,
+from PySide6.QtGui import (QFont, QGuiApplication, QImage, QPageLayout, QPageSize,
                            QPagedPaintDevice, QPainter, QPdfWriter, QTextDocument)
 
 from fieldkit.files import fsync_folder
 from fieldkit.reports.document import Document
-from fieldkit.ui.app import FONT_FILES, resources_dir
+from fieldkit.ui.app import shipped_font_family
 
 MARGINS_MM = QMarginsF(18, 15, 15, 15)  # left a little wider: summaries get stapled
 BODY_POINT_SIZE = 10.0
@@ -80,15 +79,9 @@ def language(lang: str):
             Translators(application).install(previous or "en")
 
 
-@cache
 def font_family() -> str:
-    """Noto Sans, registered Regular and Bold, so bold text uses the real bold face."""
-    family = None
-    for name in FONT_FILES:
-        font_id = QFontDatabase.addApplicationFont(str(resources_dir() / "fonts" / name))
-        families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
-        family = family or (families[0] if families else None)
-    return family or QFont().defaultFamily()
+    """The shipped Noto Sans (Regular and Bold registered), else Qt's default family."""
+    return shipped_font_family() or QFont().defaultFamily()
 
 
 def page_layout(document: Document) -> QPageLayout:
