@@ -103,7 +103,10 @@ _VIETNAMESE = {
     "an answer to change; repeat for several": "một câu trả lời cần sửa; lặp lại cho nhiều câu",
 }
 
-_CATALOGUES = {"vi": _VIETNAMESE, "en": {}}
+# Keys that are codes, not English text (submission statuses): their English wording.
+_ENGLISH = {"has_errors": "has errors", "not_started": "not started"}
+
+_CATALOGUES = {"vi": _VIETNAMESE, "en": _ENGLISH}
 
 
 def language_code(form_language: str | None) -> str:
