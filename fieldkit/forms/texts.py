@@ -55,10 +55,27 @@ def render(session, text: str, node=None) -> str:
 
 
 def itemset_choices(session, question: Question, node) -> list[tuple[str, str]]:
-    nodeset, value_expression, label_expression = session.compiled.itemsets[question.path]
-    items = session.evaluate(nodeset, node, what="choice filter")
+    """(value, label) of a select's itemset as the question at `node` offers it (its
+    choice filter applied)."""
+    nodeset, _value, _label = session.compiled.itemsets[question.path]
+    return _choices(session, question, session.evaluate(nodeset, node, what="choice filter"))
+
+
+_TRAILING_FILTER = re.compile(r"\[[^\[\]]*\]\s*$")
+
+
+def unfiltered_itemset_choices(session, question: Question) -> list[tuple[str, str]]:
+    """(value, label) of every item of a select's itemset, its choice filter dropped (the
+    communes of every province): for the labels of stored answers and the choice check."""
+    source = _TRAILING_FILTER.sub("", question.itemset.nodeset.strip())
+    items = session.evaluate(session.compiled.expression(source), session.instance.root, what="choice list")
+    return _choices(session, question, items)
+
+
+def _choices(session, question: Question, items) -> list[tuple[str, str]]:
     if not isinstance(items, list):
         raise FormError(f"the choice list of {question.path} does not select nodes", location=question.path)
+    _nodeset, value_expression, label_expression = session.compiled.itemsets[question.path]
     by_itext = question.itemset.label_ref.strip().startswith("jr:itext(")
     choices = []
     for item in items:
@@ -66,9 +83,6 @@ def itemset_choices(session, question: Question, node) -> list[tuple[str, str]]:
         label = session.evaluate(label_expression, item, what="choice label", kind="string")
         choices.append((value, session.itext(label) if by_itext else label))
     return choices
-
-
-_TRAILING_FILTER = re.compile(r"\[[^\[\]]*\]\s*$")
 
 
 def itemset_values(session, question: Question, node) -> frozenset[str] | None:
@@ -82,14 +96,6 @@ def itemset_values(session, question: Question, node) -> frozenset[str] | None:
         return frozenset(value for value, _label in itemset_choices(session, question, node))
     known = session.compiled.instance_choice_values
     if question.path not in known:
-        unfiltered = _TRAILING_FILTER.sub("", source)
-        known[question.path] = None if "[" in unfiltered else _values(session, question, unfiltered)
+        known[question.path] = None if "[" in _TRAILING_FILTER.sub("", source) else frozenset(
+            value for value, _label in unfiltered_itemset_choices(session, question))
     return known[question.path]
-
-
-def _values(session, question: Question, nodeset_source: str) -> frozenset[str]:
-    _nodeset, value_expression, _label = session.compiled.itemsets[question.path]
-    items = session.evaluate(session.compiled.expression(nodeset_source), session.instance.root, what="choice list")
-    if not isinstance(items, list):
-        raise FormError(f"the choice list of {question.path} does not select nodes", location=question.path)
-    return frozenset(session.evaluate(value_expression, item, what="choice value", kind="string") for item in items)

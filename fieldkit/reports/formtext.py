@@ -7,11 +7,10 @@ import re
 import threading
 
 from fieldkit.forms.model import Form, Group, Question, strip_positions
-from fieldkit.forms.texts import in_language
+from fieldkit.forms.texts import in_language, unfiltered_itemset_choices
 from fieldkit.reports.html import number
 
 _OUTPUT = re.compile(r"<output\s[^>]*/>")
-_PREDICATE = re.compile(r"\[[^\[\]]*\]\s*$")
 NUMERIC_TYPES = {"integer", "decimal", "range"}
 # Itemset labels by (form, question, language): reading them needs a blank session of the
 # form (a tenth of a second or more: its calculations run on start), so once per process.
@@ -73,16 +72,7 @@ def _itemset_labels(form: Form, question: Question, lang: str, form_key: tuple) 
         session = _sessions.get((*form_key, lang))
         if session is None:
             session = _sessions[(*form_key, lang)] = form.new_session(lang=form_language(form, lang) or None)
-        _nodeset, value_expression, label_expression = session.compiled.itemsets[question.path]
-        by_itext = question.itemset.label_ref.strip().startswith("jr:itext(")
-        nodeset = session.compiled.expression(_PREDICATE.sub("", question.itemset.nodeset))
-        items = session.evaluate(nodeset, session.instance.root, what="choice list")
-        labels = {}
-        for item in items if isinstance(items, list) else []:
-            value = session.evaluate(value_expression, item, what="choice value", kind="string")
-            text = session.evaluate(label_expression, item, what="choice label", kind="string")
-            labels[value] = session.itext(text) if by_itext else text
-        return labels
+        return dict(unfiltered_itemset_choices(session, question))
     except FormError:
         return {}
 

@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 import logging
-import re
 
 from fieldkit.forms import FormError
 from fieldkit.forms.model import Form, Question
+from fieldkit.forms.texts import unfiltered_itemset_choices
 from fieldkit.reports.export.layout import Column, FormLayout
 
 log = logging.getLogger(__name__)
 
 MULTIPLE_LABELS_SEPARATOR = "; "
-_LAST_PREDICATE = re.compile(r"\[[^\[\]]*\]\s*$")
 
 
 def choice_labels(forms: list[Form], layout: FormLayout, lang: str) -> dict[str, dict[str, str]]:
@@ -43,21 +42,10 @@ def _question_labels(session, question: Question) -> dict[str, str]:
     if question.itemset is None:
         return {}
     try:
-        return dict(_itemset_labels(session, question))
+        return dict(unfiltered_itemset_choices(session, question))
     except FormError as error:  # labels are a convenience: the codes are still exported
         log.warning("choice labels of %s not read: %s", question.path, error)
         return {}
-
-
-def _itemset_labels(session, question: Question):
-    _nodeset, value_expression, label_expression = session.compiled.itemsets[question.path]
-    unfiltered = _LAST_PREDICATE.sub("", question.itemset.nodeset.strip())
-    items = session.evaluate(session.compiled.expression(unfiltered), session.instance.root, what="choice filter")
-    by_itext = question.itemset.label_ref.strip().startswith("jr:itext(")
-    for item in items if isinstance(items, list) else ():
-        value = session.evaluate(value_expression, item, what="choice value", kind="string")
-        label = session.evaluate(label_expression, item, what="choice label", kind="string")
-        yield value, session.itext(label) if by_itext else label
 
 
 def cell(column: Column, raw: str | None, *, labels: dict[str, dict[str, str]] | None, typed: bool):
