@@ -66,6 +66,9 @@ class RevisionWorker:
 
     def _submit(self, lines: bytes, keys: dict[str, bytes]) -> Future:
         with self._lock:
+            if self._pool is not None and not _workers_alive(self._pool):  # killed while idle
+                self._retired.append(self._pool)
+                self._pool = None
             if self._pool is None:
                 self._pool = ProcessPoolExecutor(max_workers=self.PROCESSES,
                                                  mp_context=multiprocessing.get_context("spawn"),
@@ -99,6 +102,14 @@ class RevisionWorker:
         for pool in pools:
             if pool is not None:
                 pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _workers_alive(pool: ProcessPoolExecutor) -> bool:
+    """Whether every worker process of `pool` still runs. The pool itself notices a dead
+    worker only when its management thread next wakes, so without this a worker killed
+    while idle (out of memory...) could fail the next bundle's checks, which it never ran.
+    (`_processes` is the executor's own table of its processes.)"""
+    return all(process.is_alive() for process in (getattr(pool, "_processes", None) or {}).values())
 
 
 def worth_a_worker(worker: RevisionWorker, paths: list[Path]) -> bool:
