@@ -1,33 +1,20 @@
 """Every expression of a form, compiled once, and the graph of what depends on what.
 
 A session recomputes after an answer change by walking `dependents` from the changed
-path, in the topological order fixed here, so one change costs only what it touches.
+path and `followers` from what changed, in the order `fieldkit.forms.dependencies`
+fixes, so one change costs only what it touches.
 """
 
 from __future__ import annotations
 
-import graphlib
 import threading
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from fieldkit.forms.dependencies import BIND_ATTRIBUTES, CHOICES, COUNT, Candidate, Computation, followers, order
 from fieldkit.forms.errors import FormError
 from fieldkit.forms.model import Form, Question
 from fieldkit.forms.xpath import Document, Expression, XPathError, compile_expression, parse_xml
-
-# Bind attributes whose value the session keeps up to date as answers change.
-TRACKED_ATTRIBUTES = ("calculate", "relevant", "required", "readonly")
-
-
-@dataclass
-class Computation:
-    """One tracked bind attribute: evaluated for every instance node of `path`."""
-
-    index: int
-    path: str
-    attribute: str
-    expression: Expression
-    references: set[str] | None  # None: may read anything, recompute on every change
 
 
 @dataclass
@@ -37,6 +24,8 @@ class CompiledForm:
     computations: list[Computation]  # in topological order
     dependents: dict[str, list[int]]  # instance path -> computations that read it
     unbounded: list[int]  # computations with unknown references
+    followers: dict[int, list[int]] = field(default_factory=dict)  # index -> readers of what it writes
+    by_path: dict[str, list[int]] = field(default_factory=dict)  # path -> computations evaluated there
     itemsets: dict[str, tuple[Expression, Expression, Expression]] = field(default_factory=dict)
     repeat_counts: dict[str, Expression] = field(default_factory=dict)
     setvalues: list[tuple[object, Expression | None]] = field(default_factory=list)
@@ -119,7 +108,7 @@ def _compile_binds(form: Form) -> dict[str, dict[str, Expression]]:
     compiled: dict[str, dict[str, Expression]] = {}
     for path, bind in form.binds.items():
         attributes = {}
-        for name in (*TRACKED_ATTRIBUTES, "constraint"):
+        for name in (*BIND_ATTRIBUTES, "constraint"):
             source = getattr(bind, name)
             if source:
                 attributes[name] = _compile(source, where=path, what=name, form=form)
@@ -155,46 +144,52 @@ def _compile_controls(form: Form, compiled: CompiledForm) -> None:
         compiled.setvalues.append((action, expression))
 
 
-def _order(form: Form, binds: dict[str, dict[str, Expression]]) -> list[Computation]:
-    """Computations sorted so that a calculation comes before whatever reads it."""
-    candidates = []
-    for path, attributes in binds.items():
-        for name in TRACKED_ATTRIBUTES:
+def _candidates(form: Form, compiled: CompiledForm) -> list[Candidate]:
+    """Every expression a session keeps up to date, with what it reads."""
+    found = []
+    for path, attributes in compiled.binds.items():
+        for name in BIND_ATTRIBUTES:
             if name in attributes:
-                expression = attributes[name]
-                candidates.append((path, name, expression, expression.references(path)))
-    calculated = {path for path, name, _, _ in candidates if name == "calculate"}
-    graph: dict[tuple[str, str], set[tuple[str, str]]] = {}
-    for path, name, _, references in candidates:
-        reads = calculated if references is None else references & calculated
-        graph[(path, name)] = {(read, "calculate") for read in reads if read != path}
-    try:
-        order = list(graphlib.TopologicalSorter(graph).static_order())
-    except graphlib.CycleError as error:
-        cycle = " → ".join(path for path, _ in error.args[1])
-        raise FormError(f"calculations depend on each other in a cycle: {cycle}", source=form.source) from None
-    rank = {key: position for position, key in enumerate(order)}
-    candidates.sort(key=lambda candidate: rank[(candidate[0], candidate[1])])
-    return [
-        Computation(index=i, path=path, attribute=name, expression=expression, references=references)
-        for i, (path, name, expression, references) in enumerate(candidates)
-    ]
+                found.append(Candidate(path, name, attributes[name], attributes[name].references(path)))
+    for path, expression in compiled.repeat_counts.items():
+        # jr:count is evaluated in the context of the repeat: `../n` is a sibling of it
+        found.append(Candidate(path, COUNT, expression, expression.references(path)))
+    for path, (nodeset, _value, _label) in compiled.itemsets.items():
+        references = nodeset.references(path)
+        if references:  # a list that reads no answer never filters an answer out
+            found.append(Candidate(path, CHOICES, nodeset, references))
+    return found
 
 
 def compile_form(form: Form) -> CompiledForm:
-    """Compile every expression of `form`; FormError names the field and expression."""
-    binds = _compile_binds(form)
-    computations = _order(form, binds)
-    dependents: dict[str, list[int]] = {}
-    unbounded = []
-    for computation in computations:
+    """Compile every expression of `form`; FormError names the field and expression,
+    or the nodes of a cycle."""
+    compiled = CompiledForm(form=form, binds=_compile_binds(form), computations=[], dependents={}, unbounded=[])
+    _compile_controls(form, compiled)
+    paths = {item.path for item in form.walk()} | set(form.binds) | _instance_paths(form)
+    compiled.computations = order(
+        _candidates(form, compiled), paths=paths, counted_repeats=set(compiled.repeat_counts), source=form.source
+    )
+    for computation in compiled.computations:
         if computation.references is None:
-            unbounded.append(computation.index)
+            compiled.unbounded.append(computation.index)
             continue
         for path in computation.references:
-            dependents.setdefault(path, []).append(computation.index)
-    compiled = CompiledForm(
-        form=form, binds=binds, computations=computations, dependents=dependents, unbounded=unbounded
-    )
-    _compile_controls(form, compiled)
+            compiled.dependents.setdefault(path, []).append(computation.index)
+    compiled.followers = followers(compiled.computations, paths)
+    by_path: dict[str, list[int]] = {}
+    for computation in compiled.computations:
+        by_path.setdefault(computation.path, []).append(computation.index)
+    compiled.by_path = by_path
     return compiled
+
+
+def _instance_paths(form: Form) -> set[str]:
+    found = set()
+    stack = [(parse_xml(form.instance_xml, keep_whitespace=False).root_element, "")]
+    while stack:
+        element, parent = stack.pop()
+        path = f"{parent}/{element.name}"
+        found.add(path)
+        stack.extend((child, path) for child in element.element_children())
+    return found

@@ -26,6 +26,7 @@ class Instance:
         self.repeat_paths = {group.path for group in form.repeats()}
         self.document: Document = parse_xml(form.instance_xml, keep_whitespace=False)
         self.templates: dict[str, Element] = {}
+        self._sibling_names: dict[str, list[str]] | None = None
         self._take_templates()
         if xml is not None:
             self._load(xml)
@@ -38,9 +39,14 @@ class Instance:
     # -- structure -------------------------------------------------------------------
 
     def _take_templates(self) -> None:
-        """Keep each repeat's template aside; what remains are real instances."""
+        """Keep each repeat's template aside, and take every `jr:template` node out of the
+        instance and out of the templates of enclosing repeats (a new outer instance
+        starts with no inner one made of a template): what remains are real instances."""
         for path in sorted(self.repeat_paths, key=len):
-            found = self._walk_template(path)
+            found = _descend(self.root, "/" + self.root.name, path)
+            for outer, template in list(self.templates.items()):
+                if path.startswith(outer + "/"):
+                    found += _descend(template, outer, path)
             marked = [node for node in found if node.get("template", JR_NAMESPACE) is not None]
             template = marked[0] if marked else (found[0] if found else None)
             if template is None:
@@ -48,15 +54,6 @@ class Instance:
             self.templates[path] = _blank_copy(template)
             for node in marked:
                 node.parent.remove(node)
-
-    def _walk_template(self, template_path: str) -> list[Element]:
-        names = template_path.strip("/").split("/")
-        if names[0] != self.root.name:
-            return []
-        level = [self.root]
-        for name in names[1:]:
-            level = [child for node in level for child in node.element_children() if child.name == name]
-        return level
 
     def _load(self, xml: str | bytes) -> None:
         try:
@@ -185,13 +182,12 @@ class Instance:
 
     def _template_position(self, parent: Element, template_path: str) -> int:
         """Where the repeat goes among its siblings, by the blank instance's order."""
-        blank = parse_xml(self.form.instance_xml, keep_whitespace=False)
-        parent_path = template_path.rsplit("/", 1)[0]
-        names = []
-        for node in _walk(blank.root_element, "/" + blank.root_element.name):
-            if node[1] == parent_path:
-                names = [child.name for child in node[0].element_children()]
-                break
+        if self._sibling_names is None:
+            blank = parse_xml(self.form.instance_xml, keep_whitespace=False)
+            self._sibling_names = {}
+            for node, path in _walk(blank.root_element, "/" + blank.root_element.name):
+                self._sibling_names.setdefault(path, [child.name for child in node.element_children()])
+        names = self._sibling_names.get(template_path.rsplit("/", 1)[0], [])
         name = template_path.rsplit("/", 1)[1]
         before = set(names[: names.index(name)]) if name in names else set(names)
         position = 0
@@ -215,6 +211,16 @@ def _walk(element: Element, path: str):
     yield element, path
     for child in element.element_children():
         yield from _walk(child, f"{path}/{child.name}")
+
+
+def _descend(top: Element, top_path: str, path: str) -> list[Element]:
+    """The elements at `path` under `top`, which stands at `top_path`."""
+    if path != top_path and not path.startswith(top_path + "/"):
+        return []
+    level = [top]
+    for name in path[len(top_path):].strip("/").split("/") if path != top_path else []:
+        level = [child for node in level for child in node.element_children() if child.name == name]
+    return level
 
 
 def _blank_copy(template: Element) -> Element:

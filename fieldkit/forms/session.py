@@ -1,38 +1,43 @@
 """FormSession: one submission being filled.
 
 It is what the GUI, the CLI and the tests drive. An answer change recomputes only the
-calculations, relevance, required and read-only states that read the changed path
-(`CompiledForm.dependents`, in topological order); constraints are checked when asked.
+calculations, relevance, required and read-only states, repeat counts and choice
+filters that read the changed path, in one ordered pass (`fieldkit.forms.recompute`);
+constraints are checked when asked. As in ODK, a non-relevant node reads as blank in
+every expression, and keeps its value until it is relevant again.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import heapq
 import uuid
+from collections import ChainMap
 
 from fieldkit.forms import session_output as output
 from fieldkit.forms import texts
 from fieldkit.forms.errors import FormError
 from fieldkit.forms.instance import Instance
 from fieldkit.forms.model import Form, Group, Question, strip_positions
+from fieldkit.forms.recompute import Pass, whole_number_text
 from fieldkit.forms.session_events import EventRunner
 from fieldkit.forms.values import TYPE_HINTS, fits_type, to_text
-from fieldkit.forms.xpath import Element, EvalContext, XPathError
+from fieldkit.forms.xpath import Element, EvalContext, XPathError, parse_xml
 from fieldkit.forms.xpath.nodes import is_ancestor
 from fieldkit.i18n import language_code, translate
 
 
 class FormSession:
     def __init__(self, form: Form, *, lang: str | None = None, now=None, tz: dt.tzinfo | None = None,
-                 properties: dict[str, str] | None = None):
+                 properties: dict[str, str] | None = None, last_saved: str | bytes | None = None):
+        """`last_saved`: the instance XML of the last saved submission of this form, read
+        by the form as `instance('__last-saved')` (jr://instance/last-saved)."""
         self.form = form
         self.compiled = form.compiled
         self.lang = texts.pick_language(form, lang)
         self.tz = tz
         self._now = now or (lambda: dt.datetime.now(dt.timezone.utc).astimezone(tz))
         self.properties = dict(properties or {})
-        self.secondary = self.compiled.secondary_documents()
+        self.secondary = _with_last_saved(form, self.compiled.secondary_documents(), last_saved)
         self._functions = {"jr:choice-name": self._choice_name}
         self._events = EventRunner(self)
         self._start(Instance(form), first_load=True)
@@ -80,54 +85,45 @@ class FormSession:
             where = self.instance.concrete_path(node) if isinstance(node, Element) else None
             raise FormError(f"{what} expression {expression.source!r} failed: {error}", location=where) from None
 
-    def _recompute(self, changed: set[str] | None) -> None:
-        """Re-evaluate what reads `changed` (None: everything), then sync jr:count."""
-        computations = self.compiled.computations
+    def _recompute(self, changed: set[str] | None, *, fresh: tuple[Element, ...] = ()) -> None:
+        """Re-evaluate what reads `changed` (None: everything) and the binds of `fresh`
+        repeat instances, in one ordered pass."""
+        recompute = Pass(self)
         if changed is None:
-            pending = list(range(len(computations)))
+            # Choice filters clear answers when what they read changes, not on opening
+            # a stored submission (its answers were valid when it was saved).
+            recompute.mark_everything(with_choices=False)
         else:
-            pending = sorted(self.compiled.affected_by(changed))
-        done: set[int] = set()
-        while pending:
-            index = heapq.heappop(pending)
-            if index in done:
-                continue
-            done.add(index)
-            computation = computations[index]
-            if self._apply(computation):
-                for follower in self.compiled.affected_by({computation.path}):
-                    if follower not in done:
-                        heapq.heappush(pending, follower)
-        self._sync_repeat_counts(changed)
+            recompute.mark_readers(changed)
+        for instance in fresh:
+            recompute.mark_fresh(instance)
+        recompute.run()
 
-    def _apply(self, computation) -> bool:
-        """Evaluate one computation on every node of its path; True if a value changed."""
+    def store_state(self, computation, nodes: list[Element]) -> bool:
+        """Keep a relevant/required/readonly result; True if a node's relevance changed."""
+        states = self._state[computation.attribute]
         changed = False
-        for node in self.instance.nodes_at(computation.path):
-            if computation.attribute == "calculate":
-                text = self.evaluate(computation.expression, node, what="calculate", kind="string")
-                if node.value != text:
-                    node.value = text
-                    changed = True
-            else:
-                result = self.evaluate(computation.expression, node, what=computation.attribute, kind="boolean")
-                self._state[computation.attribute][node] = result
+        for node in nodes:
+            result = self.evaluate(computation.expression, node, what=computation.attribute, kind="boolean")
+            if computation.attribute == "relevant" and states.get(node, True) != result:
+                states[node] = result
+                self._mark_blank(node)
+                changed = True
+            states[node] = result
         return changed
 
-    def _sync_repeat_counts(self, changed: set[str] | None) -> None:
-        for path, expression in self.compiled.repeat_counts.items():
-            parent_path = path.rsplit("/", 1)[0]
-            for parent in self.instance.nodes_at(parent_path):
-                wanted = self.evaluate(expression, parent, what="repeat count", kind="value")
-                wanted = _count(wanted)
-                have = self.instance.repeat_instances(parent, path)
-                if len(have) == wanted:
-                    continue
-                for _ in range(wanted - len(have)):
-                    self._add_repeat_node(parent, path)
-                for extra in have[wanted:]:
-                    self._remove_node(extra)
-                self._recompute(_subtree_paths(self.form, path))
+    def _mark_blank(self, top: Element) -> None:
+        """Non-relevant nodes, and everything under them, read as blank."""
+        relevant = self._state["relevant"]
+        parent = top.parent
+        stack = [(top, isinstance(parent, Element) and parent.blank)]
+        while stack:
+            node, parent_blank = stack.pop()
+            blank = parent_blank or not relevant.get(node, True)
+            if blank == node.blank and node is not top:
+                continue
+            node.blank = blank
+            stack.extend((child, blank) for child in node.element_children())
 
     # -- answers -----------------------------------------------------------------------
 
@@ -135,29 +131,30 @@ class FormSession:
         return self.instance.resolve(path)
 
     def value(self, path: str) -> str:
+        """The answer held at `path` (a non-relevant one too: it comes back when the
+        question is relevant again, as in ODK)."""
         return self.node(path).value
 
     def set(self, path: str, value) -> None:
-        """Answer a question; recompute what depends on it."""
+        """Answer a question; recompute what depends on it, then run the question's
+        xforms-value-changed actions."""
         node = self.node(path)
+        template = self.instance.template_path(node)
         text = to_text(value)
+        bind = self.form.binds.get(template)
+        if bind is not None and bind.type in ("int", "integer"):
+            text = whole_number_text(text)
         if node.value == text:
             return
         node.value = text
-        template = strip_positions(path)
-        self._events.value_changed(template, node)
         self._recompute({template})
+        self._events.value_changed(template, node)
 
     def is_relevant(self, path: str) -> bool:
         return self._node_relevant(self.node(path))
 
     def _node_relevant(self, node) -> bool:
-        relevant = self._state["relevant"]
-        while node is not None and node.kind == "element":
-            if not relevant.get(node, True):
-                return False
-            node = node.parent
-        return True
+        return not node.blank
 
     def is_required(self, path: str) -> bool:
         return bool(self._state["required"].get(self.node(path), False))
@@ -260,8 +257,11 @@ class FormSession:
         wanted = _plain_value(value)
         if isinstance(question_path, list):  # a node-set: the select itself
             target = question_path[0] if question_path else None
-        else:
-            target = self.instance.nearest(str(question_path).strip(), context.node)
+        elif str(question_path).strip().startswith("/"):
+            target = self.instance.nearest(strip_positions(str(question_path).strip()), context.node)
+        else:  # relative to the node being computed: ' ../colour '
+            found = self.compiled.expression(str(question_path).strip()).evaluate(context.with_node(context.node))
+            target = found[0] if isinstance(found, list) and found else None
         if target is None:
             return wanted
         path = self.instance.concrete_path(target)
@@ -269,6 +269,23 @@ class FormSession:
             if choice_value == wanted:
                 return label
         return ""
+
+    def keep_offered_choices(self, node: Element) -> bool:
+        """Clear what a select's answer holds that its choice filter no longer offers (a
+        multiple select keeps the choices still offered); True if the answer changed."""
+        if not node.value:
+            return False
+        path = self.instance.concrete_path(node)
+        offered = {value for value, _label in self.choices(path)}
+        question = self.compiled.select_question(strip_positions(path))
+        if question is not None and question.kind == "select":
+            kept = " ".join(part for part in node.value.split() if part in offered)
+        else:
+            kept = node.value if node.value in offered else ""
+        if kept == node.value:
+            return False
+        node.value = kept
+        return True
 
     # -- repeats -------------------------------------------------------------------------
 
@@ -285,24 +302,26 @@ class FormSession:
         return len(self.instance.repeat_instances(parent, template))
 
     def add_repeat(self, path: str) -> int:
-        """Add an instance at the end of a repeat; its 1-based position."""
+        """Add an instance at the end of a repeat; its 1-based position. Every bind of
+        the new instance is evaluated, whatever it reads."""
         parent, template = self._repeat_parent(_without_last_position(path))
-        self._add_repeat_node(parent, template)
-        self._recompute(_subtree_paths(self.form, template))
+        fresh = self.add_repeat_node(parent, template)
+        self._recompute(set(), fresh=(fresh,))
         return len(self.instance.repeat_instances(parent, template))
 
-    def _add_repeat_node(self, parent: Element, template: str) -> Element:
+    def add_repeat_node(self, parent: Element, template: str) -> Element:
         fresh = self.instance.add_repeat(parent, template)
+        self._mark_blank(fresh)
         self._events.new_repeat(template, fresh)
         return fresh
 
     def remove_repeat(self, path: str) -> None:
         """Remove one repeat instance, e.g. /data/roster[2]."""
         self._repeat_parent(_without_last_position(path))
-        self._remove_node(self.node(path))
+        self.remove_node(self.node(path))
         self._recompute(_subtree_paths(self.form, strip_positions(path)))
 
-    def _remove_node(self, node: Element) -> None:
+    def remove_node(self, node: Element) -> None:
         for states in self._state.values():
             for gone in [known for known in states if known is node or is_ancestor(node, known)]:
                 del states[gone]
@@ -327,27 +346,33 @@ class FormSession:
         return output.visible_questions(self)
 
     def stamp_end(self) -> None:
-        """Set jr:preload timestamp/end fields: call when the submission is finalized."""
+        """Call when the submission is finalized: set jr:preload timestamp/end fields and
+        recompute every calculation, so none keeps a value set by hand."""
         self._events.stamp_end()
+        self._recompute(None)
 
     def new_instance_id(self) -> str:
         return f"uuid:{uuid.uuid4()}"
+
+
+def _with_last_saved(form: Form, documents, last_saved: str | bytes | None):
+    """The form's secondary instances, with jr://instance/last-saved read from the last
+    saved submission (the blank form when there is none yet, as in ODK Collect)."""
+    ids = [key for key, instance in form.secondary_instances.items()
+           if (instance.src or "").strip() == "jr://instance/last-saved"]
+    if not ids:
+        return documents
+    try:
+        document = parse_xml(last_saved if last_saved is not None else form.instance_xml, keep_whitespace=False)
+    except XPathError as error:
+        raise FormError(f"the last saved submission is not well-formed XML: {error}") from None
+    return ChainMap({key: document for key in ids}, documents)
 
 
 def _plain_value(value) -> str:
     if isinstance(value, list):
         return value[0].string_value() if value else ""
     return value if isinstance(value, str) else to_text(value)
-
-
-def _count(value) -> int:
-    if isinstance(value, list):
-        value = value[0].string_value() if value else ""
-    try:
-        number = float(value)
-    except (TypeError, ValueError):
-        return 0
-    return max(0, int(number)) if number == number else 0
 
 
 def _subtree_paths(form: Form, template: str) -> set[str]:

@@ -165,7 +165,14 @@ class _Container(Node):
                 stack.extend(reversed(children))
 
     def string_value(self) -> str:
-        parts = [n.value for n in self.iter_descendants() if n.kind == "text"]  # type: ignore[attr-defined]
+        parts = []
+        stack = list(reversed(self.children))
+        while stack:
+            node = stack.pop()
+            if node.kind == "text":
+                parts.append(node.value)  # type: ignore[attr-defined]
+            elif node.kind == "element" and not node.blank:  # type: ignore[attr-defined]
+                stack.extend(reversed(node.children))  # type: ignore[attr-defined]
         return "".join(parts)
 
 
@@ -182,7 +189,10 @@ class Document(_Container):
 
 
 class Element(_Container):
-    __slots__ = ("name", "namespace", "prefix", "attributes", "nsmap")
+    """An element. `blank` marks a node that expressions read as empty (a form session
+    sets it on non-relevant nodes, as ODK does) while `value` keeps what it holds."""
+
+    __slots__ = ("name", "namespace", "prefix", "attributes", "nsmap", "blank")
     kind = "element"
 
     def __init__(
@@ -199,10 +209,17 @@ class Element(_Container):
         self.attributes: list[Attribute] = []
         # Namespace declarations made on this element (prefix None = default).
         self.nsmap: dict[str | None, str] = dict(nsmap) if nsmap else {}
+        self.blank = False
 
     @property
     def value(self) -> str:
-        return self.string_value()
+        """The text this element holds, read as empty or not."""
+        children = self.children
+        if len(children) == 1 and children[0].kind == "text":
+            return children[0].value  # type: ignore[attr-defined]
+        if not children:
+            return ""
+        return super().string_value()
 
     @value.setter
     def value(self, text: str) -> None:
@@ -222,6 +239,8 @@ class Element(_Container):
         _mutated()
 
     def string_value(self) -> str:
+        if self.blank:
+            return ""
         # Fast path for the common leaf: one text child.
         children = self.children
         if len(children) == 1 and children[0].kind == "text":

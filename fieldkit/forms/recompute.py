@@ -1,0 +1,175 @@
+"""One ordered pass over a session's computations after something changed.
+
+What to evaluate is kept per computation: every node of its path, or only the nodes of
+repeat instances just added (their binds must be evaluated, whatever they read). The
+pass takes computations in the order `fieldkit.forms.dependencies` fixed, so a count
+adds instances before their binds run and a calculation settles before its readers;
+nothing recurses, and the work is bounded.
+"""
+
+from __future__ import annotations
+
+import heapq
+import math
+import re
+
+from fieldkit.forms.dependencies import CHOICES, COUNT
+from fieldkit.forms.errors import FormError
+from fieldkit.forms.xpath import Element
+from fieldkit.forms.xpath.values import to_string
+
+_RERUNS = 4  # an unbounded computation (`//x`) may be woken again by later ones
+
+
+class Pass:
+    def __init__(self, session):
+        self.session = session
+        self.compiled = session.compiled
+        self.dirty: dict[int, set[Element] | None] = {}  # None: every node
+        self.queue: list[int] = []
+        self.runs: dict[int, int] = {}
+
+    # -- what to evaluate -----------------------------------------------------------
+
+    def mark(self, index: int, nodes: set[Element] | None = None) -> None:
+        if index in self.dirty:
+            known = self.dirty[index]
+            if known is not None:
+                self.dirty[index] = None if nodes is None else known | nodes
+            return
+        self.dirty[index] = None if nodes is None else set(nodes)
+        heapq.heappush(self.queue, index)
+
+    def mark_everything(self, *, with_choices: bool) -> None:
+        for computation in self.compiled.computations:
+            if with_choices or computation.attribute != CHOICES:
+                self.mark(computation.index)
+
+    def mark_readers(self, paths: set[str]) -> None:
+        for index in self.compiled.affected_by(paths):
+            self.mark(index)
+
+    def mark_fresh(self, fresh: Element) -> None:
+        """A repeat instance just added: every bind inside it, and whatever reads it."""
+        top = self.session.instance.template_path(fresh)
+        by_path: dict[str, set[Element]] = {}
+        stack = [(fresh, top)]
+        while stack:
+            element, path = stack.pop()
+            by_path.setdefault(path, set()).add(element)
+            stack.extend((child, f"{path}/{child.name}") for child in element.element_children())
+        for path, elements in by_path.items():
+            for index in self.compiled.by_path.get(path, ()):
+                if self.compiled.computations[index].attribute != COUNT:
+                    self.mark(index, elements)
+                elif path != top:  # a nested repeat's count, once per new owner
+                    self.mark(index, by_path.get(path.rsplit("/", 1)[0], set()))
+        self.mark_readers(set(by_path))
+
+    # -- the pass -------------------------------------------------------------------
+
+    def run(self) -> None:
+        computations = self.compiled.computations
+        while self.queue:
+            index = heapq.heappop(self.queue)
+            nodes = self.dirty.pop(index)
+            runs = self.runs[index] = self.runs.get(index, 0) + 1
+            computation = computations[index]
+            if runs > _RERUNS:
+                raise FormError(
+                    f"the form's {computation.attribute} of {computation.path} does not settle: "
+                    f"{computation.expression.source!r}", location=computation.path)
+            if self.apply(computation, nodes):
+                for follower in self.compiled.followers.get(index, ()):
+                    self.mark(follower)
+                for unbounded in self.compiled.unbounded:
+                    if unbounded != index:
+                        self.mark(unbounded)
+
+    def apply(self, computation, nodes: set[Element] | None) -> bool:
+        """Evaluate one computation on its nodes; True if what it writes changed."""
+        if computation.attribute == COUNT:
+            return self._apply_count(computation, nodes)
+        targets = self.session.instance.nodes_at(computation.path)
+        if nodes is not None:
+            targets = [node for node in targets if node in nodes]
+        if computation.attribute == "calculate":
+            return any([self._calculate(computation, node) for node in targets])
+        if computation.attribute == CHOICES:
+            return any([self.session.keep_offered_choices(node) for node in targets])
+        return self.session.store_state(computation, targets)
+
+    def _calculate(self, computation, node: Element) -> bool:
+        session = self.session
+        result = session.evaluate(computation.expression, node, what="calculate")
+        text = calculated_text(result, session.form.binds[computation.path].type)
+        if node.value == text:
+            return False
+        node.value = text
+        return True
+
+    def _apply_count(self, computation, nodes: set[Element] | None) -> bool:
+        session = self.session
+        instance = session.instance
+        parents = instance.nodes_at(computation.path.rsplit("/", 1)[0])
+        if nodes is not None:
+            parents = [parent for parent in parents if parent in nodes]
+        changed = False
+        for parent in parents:
+            wanted = repeat_count(session.evaluate(computation.expression, _probe(parent, computation.path),
+                                                   what="repeat count"))
+            have = instance.repeat_instances(parent, computation.path)
+            for extra in have[wanted:]:
+                session.remove_node(extra)
+            for _ in range(wanted - len(have)):
+                self.mark_fresh(session.add_repeat_node(parent, computation.path))
+            changed = changed or wanted != len(have)
+        return changed
+
+
+def _probe(parent: Element, repeat_path: str) -> Element:
+    """A stand-in for the repeat at `parent`: jr:count is read in the repeat's context
+    (`../n` is the repeat's sibling), and there may be no instance yet."""
+    probe = Element(repeat_path.rsplit("/", 1)[1])
+    probe.parent = parent  # not among parent's children: nothing else sees it
+    return probe
+
+
+MAX_REPEAT_COUNT = 10_000  # a count beyond any roster a commune has; keeps a bad count bounded
+
+
+def repeat_count(value) -> int:
+    if isinstance(value, list):
+        value = value[0].string_value() if value else ""
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        return 0
+    if not math.isfinite(number):
+        return 0
+    return min(MAX_REPEAT_COUNT, max(0, int(number)))
+
+
+def calculated_text(result, data_type: str) -> str:
+    """A calculation's value as the instance stores it: NaN is blank, and an integer
+    field keeps the whole part, as JavaRosa does."""
+    if isinstance(result, float) and math.isnan(result):
+        return ""
+    text = to_string(result)
+    if data_type in ("int", "integer"):
+        return whole_number_text(text)
+    return text
+
+
+def whole_number_text(text: str) -> str:
+    """`2.5` -> `2` for an integer field (JavaRosa truncates toward zero)."""
+    if _WHOLE.fullmatch(text.strip()):
+        return text
+    try:
+        number = float(text)
+    except ValueError:
+        return text  # not a number at all: the type check reports it
+    return str(int(number)) if math.isfinite(number) else ""
+
+
+_WHOLE = re.compile(r"[+-]?\d+")
