@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from fieldkit.forms.xpath import Attribute, Element
+
 
 class EventRunner:
     def __init__(self, session):
@@ -11,7 +13,9 @@ class EventRunner:
             self.by_event.setdefault(action.event, []).append((action, expression))
 
     def preload(self) -> None:
-        """jr:preload: identity, timestamps and device properties of a new submission."""
+        """jr:preload: identity, timestamps and device properties of a new submission.
+        A preload replaces the blank form's default (a copied form's old instanceID
+        must never identify a new submission)."""
         session = self.session
         for path, bind in session.form.binds.items():
             if not bind.preload:
@@ -19,9 +23,8 @@ class EventRunner:
             value = self._preload_value(bind.preload, (bind.preload_params or "").strip())
             if value is None:
                 continue
-            for node in session.instance.nodes_at(path):
-                if node.value == "":
-                    node.value = value
+            for node in self.targets(path):
+                node.value = value
 
     def _preload_value(self, kind: str, params: str) -> str | None:
         session = self.session
@@ -41,21 +44,36 @@ class EventRunner:
         end = session._now().isoformat(timespec="milliseconds")
         for path, bind in session.form.binds.items():
             if bind.preload == "timestamp" and (bind.preload_params or "").strip() == "end":
-                for node in session.instance.nodes_at(path):
+                for node in self.targets(path):
                     node.value = end
+
+    def targets(self, ref: str, near: Element | None = None) -> list:
+        """The nodes `ref` names: an instance path, or an expression when it holds a
+        predicate (`/data/rep[position()=1]/x`) or names an attribute (`/data/@v`).
+        `near`: the node whose repeat instance a plain path is read in."""
+        session = self.session
+        if "[" in ref or "@" in ref:
+            found = session.evaluate(session.compiled.expression(ref), near or session.instance.root,
+                                     what="setvalue target")
+            return [node for node in found if isinstance(node, (Element, Attribute))] if isinstance(found, list) else []
+        if near is not None:
+            target = session.instance.nearest(ref, near)
+            return [target] if target is not None else []
+        return session.instance.nodes_at(ref)
 
     def run(self, *events: str | None) -> None:
         for event in events:
             for action, expression in self.by_event.get(event, []) if event else []:
-                for node in self.session.instance.nodes_at(action.ref):
+                for node in self.targets(action.ref):
                     self._set(node, action, expression)
 
-    def _set(self, node, action, expression, context=None) -> None:
+    def _set(self, node, action, expression) -> None:
+        """Set one target; the value is read in the target's context (XForms 1.0)."""
         if action.action == "setgeopoint":
             return  # no location sensor on a laptop: the member types the coordinates
         value = ""
         if expression is not None:
-            value = self.session.evaluate(expression, context or node, what="setvalue", kind="string")
+            value = self.session.evaluate(expression, node, what="setvalue", kind="string")
         node.value = value
 
     def new_repeat(self, template: str, fresh) -> None:
@@ -71,12 +89,14 @@ class EventRunner:
                 self._set(node, action, expression)
 
     def value_changed(self, template: str, node) -> None:
-        """xforms-value-changed actions nested in the control that was answered."""
+        """xforms-value-changed actions nested in the control that was answered; they
+        run after the recalculation that the answer caused."""
         actions = [pair for pair in self.by_event.get("xforms-value-changed", []) if pair[0].trigger_path == template]
+        changed = set()
         for action, expression in actions:
-            target = self.session.instance.nearest(action.ref, node)
-            if target is not None:
-                self._set(target, action, expression, context=node)
-        if actions:
-            self.session._recompute({action.ref for action, _ in actions})
-
+            for target in self.targets(action.ref, near=node):
+                self._set(target, action, expression)
+                if isinstance(target, Element):
+                    changed.add(self.session.instance.template_path(target))
+        if changed:
+            self.session._recompute(changed)

@@ -11,8 +11,8 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from fieldkit.forms.model import Bind, Choice, Group, Itemset, Question, SetValue
+from fieldkit.forms.xform_actions import action_events, check_single_target
 from fieldkit.forms.xform_text import (
-    EV,
     JR,
     ODK,
     Itext,
@@ -41,6 +41,8 @@ class BodyContext:
     paths: set[str]  # every node of the primary instance: what refs may point at
     source: str | None
     setvalues: list[SetValue] = field(default_factory=list)
+    instance: object = None  # the primary instance's root element (lxml), for action checks
+    warnings: list[str] = field(default_factory=list)
 
 
 def in_instance(path: str, paths: set[str]) -> bool:
@@ -67,8 +69,17 @@ def resolve_path(ref: str, context: str) -> str:
             if steps:
                 steps.pop()
             continue
-        steps.append(step)
+        steps.append(_local_step(step))
     return "/" + "/".join(steps)
+
+
+def _local_step(step: str) -> str:
+    """`orx:meta` -> `meta`: instance paths name elements by local name, as the
+    session's index of the instance does (attributes keep their prefix)."""
+    name, bracket, rest = step.partition("[")
+    if step.startswith("@") or ":" not in name:
+        return step
+    return name.split(":", 1)[1] + bracket + rest
 
 
 def parse_body(body, root_path: str, ctx: BodyContext) -> list[Question | Group]:
@@ -122,7 +133,8 @@ def _texts(element, name: str, ctx: BodyContext):
 
 
 def _group(element, context: str, ctx: BodyContext) -> Group:
-    path = _bound_path(element, "ref", context, ctx)
+    # JavaRosa reads a group's node from `ref`, `nodeset` or `bind` alike.
+    path = _bound_path(element, "nodeset" if element.get("ref") is None else "ref", context, ctx)
     inner = [child for child in element if isinstance(child.tag, str) and local(child) not in ("label", "hint")]
     if len(inner) == 1 and is_xf(inner[0], "repeat"):
         # pyxform (and most hand-written forms) wrap a repeat in a group holding its
@@ -232,11 +244,12 @@ def _itemset(element, ctx: BodyContext) -> Itemset | None:
     return Itemset(nodeset=nodeset, value_ref=refs["value"], label_ref=refs["label"])
 
 
-def parse_action(element, context: str, trigger: str | None, ctx: BodyContext) -> list[SetValue]:
+def parse_action(element, context: str, trigger: str | None, ctx: BodyContext, *,
+                 in_model: bool = False) -> list[SetValue]:
     """`<setvalue>` / `<odk:setgeopoint>` as SetValues, one per event it listens to.
 
     `trigger` is the control the action sits in: its xforms-value-changed actions run
-    when that control's answer changes.
+    when that control's answer changes. The target is `ref` or `bind` (a bind's id).
     """
     if is_xf(element, "setvalue"):
         action = "setvalue"
@@ -244,14 +257,13 @@ def parse_action(element, context: str, trigger: str | None, ctx: BodyContext) -
         action = "setgeopoint"
     else:
         return []
-    events = (element.get("event") or element.get(f"{{{EV}}}event") or "").split()
-    ref = element.get("ref")
-    if not events or not ref or not ref.strip():
-        raise fail(f"the {action} action needs both an event and a ref", element, source=ctx.source)
+    events = action_events(element, action, ctx.source, in_model=in_model)
+    path = _action_target(element, action, context, ctx)
+    if in_model:
+        check_single_target(element, path, ctx)
     value = element.get("value")
     if value is None and action == "setvalue" and element.text and element.text.strip():
         value = _literal(element.text)  # text content is a literal value, not an expression
-    path = _checked(resolve_path(ref, context), element, "ref", ctx)
     return [
         SetValue(
             event=event,
@@ -262,6 +274,21 @@ def parse_action(element, context: str, trigger: str | None, ctx: BodyContext) -
         )
         for event in events
     ]
+
+
+def _action_target(element, action: str, context: str, ctx: BodyContext) -> str:
+    """The instance path an action sets: its `bind` id's node, else its `ref`."""
+    bind = (element.get("bind") or "").strip()
+    if bind:
+        path = ctx.bind_ids.get(bind)
+        if path is None:
+            raise fail(f"the {action} action refers to a bind id that no <bind> has", element, "bind",
+                       source=ctx.source)
+        return _checked(path, element, "bind", ctx)
+    ref = element.get("ref")
+    if not ref or not ref.strip():
+        raise fail(f"the {action} action has no target: it needs a ref (or a bind id)", element, source=ctx.source)
+    return _checked(resolve_path(ref, context), element, "ref", ctx)
 
 
 def _literal(text: str) -> str:

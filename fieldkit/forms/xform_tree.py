@@ -14,16 +14,13 @@ from __future__ import annotations
 from lxml import etree
 
 from fieldkit.forms.model import Bind, Group, Question, SetValue
-from fieldkit.forms.xform_text import XF
 from fieldkit.forms.xform_types import question_type
 
 
 def step_name(element) -> str:
-    """An instance element's path step: local name, prefixed outside XForms' namespace."""
-    qname = etree.QName(element)
-    if qname.namespace in (XF, None) or not element.prefix:
-        return qname.localname
-    return f"{element.prefix}:{qname.localname}"
+    """An instance element's path step: its local name (`orx:meta` is `meta`), as the
+    session's index of the instance and the references of expressions name it."""
+    return etree.QName(element).localname
 
 
 def instance_paths(data) -> set[str]:
