@@ -1,7 +1,7 @@
 """External secondary instances: a media file turned into instance XML, as ODK does.
 
 - CSV (`jr://file-csv/x.csv`, also `jr://file/x.csv`): UTF-8, optional BOM, comma
-  separated; the first row names the columns, each further row becomes
+  or (when the header line has one, as JavaRosa accepts) semicolon separated; the first row names the columns, each further row becomes
   `<item><col>value</col>...</item>` under `<root>`. Headers must be XML names
   (ODK fails the same way on `label::English`).
 - XML (`jr://file/x.xml`): kept as written (its XML declaration dropped).
@@ -44,7 +44,8 @@ def _text(data: bytes) -> str:
 
 
 def csv_to_xml(data: bytes) -> str:
-    rows = list(csv.reader(io.StringIO(_text(data), newline="")))
+    text = _text(data)
+    rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=csv_delimiter(text)))
     root = etree.Element("root")
     if not rows:
         return etree.tostring(root, encoding="unicode")
@@ -58,6 +59,14 @@ def csv_to_xml(data: bytes) -> str:
         for position, header in enumerate(headers):
             etree.SubElement(item, header).text = row[position] if position < len(row) else ""
     return etree.tostring(root, encoding="unicode")
+
+
+def csv_delimiter(text: str) -> str:
+    """`;` when the header line has one (as JavaRosa decides: spreadsheets in many
+    locales save CSV with semicolons), else `,`. A column name cannot hold `;` (it
+    is no XML name character), so a header with one is never comma-separated."""
+    header = text.split("\n", 1)[0]
+    return ";" if ";" in header else ","
 
 
 def _check_name(name: str, what: str) -> None:

@@ -126,6 +126,12 @@ class SecondaryInstance(_Model):
     src: str | None = None
     xml: str | None = None
 
+    @property
+    def last_saved(self) -> bool:
+        """`jr://instance/last-saved`: the last saved submission of this form, which the
+        session supplies when it opens (ODK's prefill from the previous visit)."""
+        return is_last_saved(self.src)
+
 
 class Form(_Model):
     """A loaded form. Build it with `fieldkit.forms.load_form`."""
@@ -145,6 +151,9 @@ class Form(_Model):
     media_missing: list[str] = Field(default_factory=list)  # referenced, not found
     xform: str = ""  # the XForm source this model was built from
     source: str | None = None  # where it was loaded from, for messages
+    # What ODK only warns about (a <bind> for a node that does not exist...): the form
+    # loads, `fieldkit form check` prints these.
+    warnings: list[str] = Field(default_factory=list)
     _compiled: object = PrivateAttr(default=None)
 
     @property
@@ -187,6 +196,13 @@ class Form(_Model):
         from fieldkit.forms.session import FormSession
 
         return FormSession(self, lang=lang, **options)
+
+
+LAST_SAVED_SRC = "jr://instance/last-saved"
+
+
+def is_last_saved(src: str | None) -> bool:
+    return (src or "").strip().lower() == LAST_SAVED_SRC
 
 
 def strip_positions(path: str) -> str:

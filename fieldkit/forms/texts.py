@@ -12,16 +12,28 @@ _OUTPUT = re.compile(r"<output\s+(?:value|ref)\s*=\s*(\"[^\"]*\"|'[^']*')\s*/>")
 
 
 def pick_language(form: Form, lang: str | None) -> str:
-    """The form language to show: the one asked for, else the form's default."""
-    if lang is None:
-        return form.default_language or (form.languages[0] if form.languages else "")
+    """The form language to show for `lang`: the form's own language of that name or
+    code ("vi" finds "Tiếng Việt (vi)" and "Vietnamese (vi)"), else the form's default.
+
+    As in ODK, the app's language and the form's are independent: a form without the
+    asked language (one with a plain `label` column has none) shows its default one.
+    """
+    found = matching_language(form, lang) if lang is not None else None
+    if found is not None:
+        return found
+    return form.default_language or (form.languages[0] if form.languages else "")
+
+
+def matching_language(form: Form, lang: str) -> str | None:
+    """The form's language named `lang` or whose code it is; None when it has none."""
     if lang == "" or lang in form.languages:
         return lang
-    for known in form.languages:  # accept the code alone: "vi" for "Tiếng Việt (vi)"
-        if known.endswith(f"({lang})"):
+    wanted = lang.strip().casefold()
+    for known in form.languages:
+        name = known.strip().casefold()
+        if name == wanted or name.endswith(f"({wanted})"):
             return known
-    available = ", ".join(form.languages) or "none"
-    raise FormError(f"the form has no language {lang!r} (it has: {available})", source=form.source)
+    return None
 
 
 def in_language(variants: dict[str, str], lang: str, form: Form) -> str:

@@ -2,8 +2,9 @@
 too, converted by pyxform first).
 
 The parts, each in its module:
-- head and model (this module): title, id, version, itext languages, binds, the
-  primary and secondary instances, setvalue actions of the model;
+- head (this module): title, id, version;
+- model (`xform_model`): its children, the primary and secondary instances, binds;
+  itext languages (`xform_text`); actions and their events (`xform_actions`);
 - body (`xform_body`): groups, repeats, controls, labels, hints, choices, itemsets;
 - types (`xform_types.question_type`): the XLSForm-style type of each question;
 - nodes without a control (`xform_tree`): calculations and metadata, placed in the
@@ -12,7 +13,8 @@ The parts, each in its module:
 - media (`form_media`): referenced files found and external instances converted.
 
 Texts keep `<output value="..."/>` as markup (see `xform_text`). A broken XForm
-raises FormError naming the element and its line.
+raises FormError naming the element and its line; what ODK loads with a warning
+loads, the warning in `Form.warnings` (see `xform_model`, `xform_checks`).
 """
 
 from __future__ import annotations
@@ -24,27 +26,17 @@ from lxml import etree
 
 from fieldkit.forms.errors import FormError
 from fieldkit.forms.form_media import attach_media
-from fieldkit.forms.model import Bind, Form, Group, SecondaryInstance
-from fieldkit.forms.xform_body import BodyContext, in_instance, parse_action, parse_body, resolve_path
-from fieldkit.forms.xform_text import JR, XF, Itext, fail, is_xf, local, message_texts, parse_itext, serialize
+from fieldkit.forms.model import Form, Group
+from fieldkit.forms.xform_body import BodyContext, parse_action, parse_body
+from fieldkit.forms.xform_checks import check_choice_names
+from fieldkit.forms.xform_model import check_model, parse_binds, parse_instances
+from fieldkit.forms.xform_text import fail, is_xf, local, parse_itext, serialize
 from fieldkit.forms.xform_tree import add_unbound, instance_paths, step_name
 from fieldkit.forms.xform_types import question_type
 
 __all__ = ["parse_xform", "question_type"]
 
 _DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
-# Bind attributes with a Bind field of their own (the others go to Bind.attributes).
-_BIND_FIELDS = {
-    "type": "type",
-    "relevant": "relevant",
-    "required": "required",
-    "readonly": "readonly",
-    "constraint": "constraint",
-    "calculate": "calculate",
-    f"{{{JR}}}preload": "preload",
-    f"{{{JR}}}preloadParams": "preload_params",
-}
-_BIND_MESSAGES = {f"{{{JR}}}constraintMsg": "constraint_msg", f"{{{JR}}}requiredMsg": "required_msg"}
 
 
 def parse_xform(
@@ -58,17 +50,21 @@ def parse_xform(
     `source` names the form in error messages. `media` gives the referenced media
     files by name (a mapping, or a function returning bytes or None); files it
     lacks are looked up among the built-in media, then listed in `media_missing`.
+    What ODK only warns about is in `Form.warnings`.
     """
     html, text = _parse(xml, source)
     head, model, body = _parts(html, source)
+    warnings: list[str] = []
+    check_model(head, model, warnings, source)
     itext, languages, default = parse_itext(model, source)
-    data, secondary = _instances(model, source)
+    data, secondary = parse_instances(model, warnings, source)
     root_path = "/" + step_name(data)
     paths = instance_paths(data)
-    binds, bind_ids = _binds(model, root_path, paths, itext, source)
-    context = BodyContext(itext=itext, binds=binds, bind_ids=bind_ids, paths=paths, source=source)
+    binds, bind_ids = parse_binds(model, root_path, paths, itext, warnings, source)
+    context = BodyContext(itext=itext, binds=binds, bind_ids=bind_ids, paths=paths, source=source,
+                          instance=data, warnings=warnings)
     for element in model:
-        context.setvalues.extend(parse_action(element, root_path, None, context))
+        context.setvalues.extend(parse_action(element, root_path, None, context, in_model=True))
     root = Group(path=root_path, name=step_name(data), children=parse_body(body, root_path, context))
     add_unbound(root, data, binds, context.setvalues)
     form = Form(
@@ -85,7 +81,9 @@ def parse_xform(
         setvalues=context.setvalues,
         xform=text,
         source=source,
+        warnings=warnings,
     )
+    check_choice_names(form)
     attach_media(form, media)
     return form
 
@@ -134,64 +132,3 @@ def _form_id(data, source: str | None) -> str:
     if not form_id:
         raise fail("the primary instance's root element has no id attribute (the form id)", data, source=source)
     return form_id
-
-
-def _instances(model, source: str | None):
-    """(root element of the primary instance, secondary instances by id)."""
-    instances = [child for child in model if is_xf(child, "instance")]
-    if not instances:
-        raise fail("the model has no <instance>", model, source=source)
-    data = next((child for child in instances[0] if isinstance(child.tag, str)), None)
-    if data is None:
-        raise fail("the primary instance is empty", instances[0], source=source)
-    secondary: dict[str, SecondaryInstance] = {}
-    for element in instances[1:]:
-        instance_id = (element.get("id") or "").strip()
-        if not instance_id:
-            raise fail("a secondary instance has no id", element, "src", source=source)
-        if instance_id in secondary:
-            raise fail("two instances have the same id", element, "id", source=source)
-        inline = next((child for child in element if isinstance(child.tag, str)), None)
-        secondary[instance_id] = SecondaryInstance(
-            id=instance_id,
-            src=element.get("src"),
-            xml=serialize(inline) if inline is not None else None,
-        )
-    return data, secondary
-
-
-def _binds(model, root_path: str, paths: set[str], itext: Itext, source: str | None):
-    """(Bind by nodeset path, nodeset by bind id). Several binds of one node merge."""
-    merged: dict[str, dict] = {}
-    bind_ids: dict[str, str] = {}
-    for element in model.iter(f"{{{XF}}}bind", "bind"):
-        nodeset = (element.get("nodeset") or element.get("ref") or "").strip()
-        if not nodeset:
-            raise fail("a bind has no nodeset", element, source=source)
-        path = resolve_path(nodeset, root_path)
-        if not in_instance(path, paths):
-            raise fail(f"the bind is for {path}, which is not in the primary instance", element, "nodeset", source=source)
-        if element.get("id"):
-            bind_ids[element.get("id").strip()] = path
-        fields = merged.setdefault(path, {"nodeset": path, "attributes": {}})
-        _read_bind(element, fields, itext)
-    return {path: Bind(**fields) for path, fields in merged.items()}, bind_ids
-
-
-def _read_bind(element, fields: dict, itext: Itext) -> None:
-    for name, value in element.attrib.items():
-        if name in ("nodeset", "ref"):
-            continue
-        if name in _BIND_FIELDS:
-            fields[_BIND_FIELDS[name]] = _bind_type(value) if name == "type" else value
-        elif name in _BIND_MESSAGES:
-            fields[_BIND_MESSAGES[name]] = message_texts(value, itext)
-        else:
-            fields["attributes"][name] = value
-
-
-def _bind_type(value: str) -> str:
-    """`xsd:int` -> `int`, `odk:rank` -> `rank`: the data type without its prefix."""
-    return value.strip().rsplit(":", 1)[-1] or "string"
-
-

@@ -92,15 +92,22 @@ def _content(element) -> str:
 
 
 def parse_itext(model, source: str | None) -> tuple[Itext, list[str], str | None]:
-    """(texts, languages in order, default language) from the model's `<itext>`."""
+    """(texts, languages in order, default language) from the model's `<itext>`.
+
+    As in JavaRosa, a `default` attribute marks the default language whatever its
+    value (`default=""`, pyxform's `default="true()"`); without one the first
+    translation is the default. A translation without a language, the same language
+    twice, or two defaults are refused, as ODK refuses them.
+    """
     texts: Itext = {}
     default = None
     for itext in (child for child in model if is_xf(child, "itext")):
         for translation in (child for child in itext if is_xf(child, "translation")):
-            lang = translation.get("lang")
-            if lang is None:
-                raise fail("an itext translation has no lang attribute", translation, source=source)
-            if _is_true(translation.get("default")) and default is None:
+            lang = _translation_lang(translation, texts, source)
+            if _is_default(translation.get("default")):
+                if default is not None:
+                    raise fail(f"two translations are marked as the default ({default!r} and {lang!r})",
+                               translation, "lang", source=source)
                 default = lang
             found = texts.setdefault(lang, {})
             for text in (child for child in translation if is_xf(child, "text")):
@@ -111,8 +118,17 @@ def parse_itext(model, source: str | None) -> tuple[Itext, list[str], str | None
     return texts, languages, default
 
 
-def _is_true(value: str | None) -> bool:
-    return value is not None and value.strip() in ("true()", "true", "1")
+def _translation_lang(translation, texts: Itext, source: str | None) -> str:
+    lang = translation.get("lang")
+    if lang is None or not lang.strip():
+        raise fail("an itext translation has no lang attribute (the language's name)", translation, source=source)
+    if lang in texts:
+        raise fail(f"the language {lang!r} has two <translation>s", translation, "lang", source=source)
+    return lang
+
+
+def _is_default(value: str | None) -> bool:
+    return value is not None and value.strip() not in ("false()", "false", "0")
 
 
 def _text_forms(text) -> dict[str, str]:

@@ -96,12 +96,14 @@ def test_malformed_xml_names_line(tmp_path):
     assert error.location == "line 11" and "not well-formed" in error.problem
 
 
-def test_bind_to_missing_node_names_element_and_line(tmp_path):
+def test_bind_to_missing_node_is_a_warning_naming_element_and_line(tmp_path):
+    # JavaRosa loads the form and ignores the bind ("<bind> defined for a node that
+    # doesn't exist"): a warning, not an error (tests/forms/test_xform_odk_compat.py).
     path = tmp_path / "bind.xml"
     path.write_text(GOOD_XFORM.replace('<bind nodeset="/data/a"', '<bind nodeset="/data/zz"'))
-    error = _error(path)
-    assert error.location == "<bind nodeset='/data/zz'> (line 7)"
-    assert "/data/zz" in error.problem
+    form = load_form(path)
+    assert "/data/zz" not in form.binds
+    assert [warning.startswith("<bind nodeset='/data/zz'> (line 7): ") for warning in form.warnings] == [True]
 
 
 def test_control_bound_to_missing_node(tmp_path):

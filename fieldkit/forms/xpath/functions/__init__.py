@@ -140,4 +140,4 @@ def compile_call(tree, args: list) -> Callable:
 
 
 # Register the library.
-from fieldkit.forms.xpath.functions import core, geo, numeric, odk, temporal  # noqa: E402,F401
+from fieldkit.forms.xpath.functions import core, geo, numeric, odk, signed, temporal  # noqa: E402,F401
