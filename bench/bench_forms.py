@@ -2,8 +2,10 @@
 
 Run: python bench/bench_forms.py  (prints JSON; figures go into BENCHMARKS.md)
 
-Forms measured: the largest corpus form (by question count) and a generated form of
-1,000 questions in chains of relevance and calculation.
+Forms measured: the largest corpus form (by question count), a generated form of
+1,000 questions in chains of relevance and calculation, and a generated household
+survey with nested `jr:count` repeats (households x children, counts from calculations,
+sums over the repeats) filled with 20 households of 5 children.
 """
 
 from __future__ import annotations
@@ -103,6 +105,89 @@ def time_recompute(path: pathlib.Path, changes: int = 2000) -> dict:
     }
 
 
+NESTED_HEADER = ["type", "name", "label", "calculation", "repeat_count", "relevant", "required", "constraint"]
+NESTED_ROWS = [
+    ["integer", "n_households", "Households", "", "", "", "yes", ". <= 100"],
+    ["calculate", "hh_count", "", "${n_households}", "", "", "", ""],
+    ["begin repeat", "household", "Household", "", "${hh_count}", "", "", ""],
+    ["text", "head", "Head", "", "", "", "yes", ""],
+    ["integer", "num_children", "Children", "", "", "", "yes", ". <= 20"],
+    ["calculate", "child_repeat_count", "", "${num_children}", "", "", "", ""],
+    ["begin repeat", "child", "Child", "", "${child_repeat_count}", "", "", ""],
+    ["text", "child_name", "Name", "", "", "", "yes", ""],
+    ["integer", "age_months", "Age (months)", "", "", "", "yes", ". < 60"],
+    ["select_one yn", "vaccinated", "Vaccinated?", "", "", "", "yes", ""],
+    ["integer", "doses", "Doses", "", "", "${vaccinated} = 'yes'", "yes", ". <= 10"],
+    ["text", "why_not", "Why not?", "", "", "${vaccinated} = 'no'", "yes", ""],
+    ["calculate", "dose_group", "", "if(${age_months} < 6, 'a', if(${age_months} < 12, 'b', "
+     "if(${age_months} < 24, 'c', if(${age_months} < 36, 'd', 'e'))))", "", "", "", ""],
+    ["end repeat", "", "", "", "", "", "", ""],
+    ["calculate", "hh_vaccinated", "", "count(../child[vaccinated = 'yes'])", "", "", "", ""],
+    ["calculate", "hh_doses", "", "sum(../child/doses)", "", "", "", ""],
+    ["end repeat", "", "", "", "", "", "", ""],
+    ["calculate", "total_children", "", "sum(${num_children})", "", "", "", ""],
+    ["calculate", "total_vaccinated", "", "sum(${hh_vaccinated})", "", "", "", ""],
+    ["note", "summary", "${total_vaccinated} of ${total_children} vaccinated", "", "", "", "", ""],
+]
+
+
+def nested_repeats_form(path: pathlib.Path) -> pathlib.Path:
+    book = Workbook()
+    survey = book.active
+    survey.title = "survey"
+    survey.append(NESTED_HEADER)
+    for row in NESTED_ROWS:
+        survey.append(row)
+    choices = book.create_sheet("choices")
+    choices.append(["list_name", "name", "label"])
+    choices.append(["yn", "yes", "Yes"])
+    choices.append(["yn", "no", "No"])
+    settings = book.create_sheet("settings")
+    settings.append(["form_id", "version"])
+    settings.append(["bench_households", "1"])
+    book.save(path)
+    return path
+
+
+def _household_answers(households: int, children: int):
+    yield "/data/n_households", str(households)
+    for h in range(1, households + 1):
+        yield f"/data/household[{h}]/head", f"Head {h}"
+        yield f"/data/household[{h}]/num_children", str(children)
+        for c in range(1, children + 1):
+            child = f"/data/household[{h}]/child[{c}]"
+            vaccinated = "yes" if (h + c) % 3 else "no"
+            yield f"{child}/child_name", f"Child {h}.{c}"
+            yield f"{child}/age_months", str((h * 7 + c * 11) % 60)
+            yield f"{child}/vaccinated", vaccinated
+            yield (f"{child}/doses", str(c % 4)) if vaccinated == "yes" else (f"{child}/why_not", "away")
+
+
+def time_nested_fill(path: pathlib.Path, households: int = 20, children: int = 5) -> dict:
+    """Open the form, then fill every household and child one answer at a time."""
+    start = time.perf_counter()
+    form = load_form(path)
+    session = form.new_session()
+    open_ms = (time.perf_counter() - start) * 1000
+    timings = []
+    for answer_path, value in _household_answers(households, children):
+        start = time.perf_counter()
+        session.set(answer_path, value)
+        timings.append((time.perf_counter() - start) * 1000)
+    expected = sum(1 for h in range(1, households + 1) for c in range(1, children + 1) if (h + c) % 3)
+    assert session.value("/data/total_vaccinated") == str(expected), "the form did not settle"
+    assert session.errors() == [], session.errors()[:3]
+    ordered = sorted(timings)
+    return {
+        "households": households, "children_each": children, "answers": len(timings),
+        "open_ms": round(open_ms, 1),
+        "first_answer_ms": round(timings[0], 3),
+        "median_ms": round(statistics.median(timings), 4),
+        "p99_ms": round(ordered[int(len(ordered) * 0.99) - 1], 4),
+        "max_ms": round(ordered[-1], 4),
+    }
+
+
 def largest_corpus_form() -> pathlib.Path:
     candidates = sorted(CORPUS.glob("*/*.xls*")) + sorted(CORPUS.glob("*/*.md")) + sorted(CORPUS.glob("*/*.csv"))
     sized = []
@@ -131,6 +216,9 @@ def main() -> None:
                 "load_median": time_load(path),
                 "recompute": time_recompute(path),
             }
+        nested = nested_repeats_form(pathlib.Path(folder) / "bench_households.xlsx")
+        results["nested_repeats"] = {"file": nested.name, "load_median": time_load(nested),
+                                     "fill": time_nested_fill(nested)}
     json.dump(results, sys.stdout, indent=2)
     print()
 

@@ -90,10 +90,9 @@ class Instance:
                 target.append(extra.clone())
 
     def _merge_repeat(self, parent: Element, repeat: str, instances: list[Element]) -> None:
-        for blank in self.repeat_instances(parent, repeat):
-            parent.remove(blank)
-        for instance in instances:
-            self._merge(self.add_repeat(parent, repeat), instance, repeat)
+        parent.remove_all(self.repeat_instances(parent, repeat))
+        for blank, instance in zip(self.add_repeat(parent, repeat, len(instances)), instances):
+            self._merge(blank, instance, repeat)
 
     def changed_structure(self) -> None:
         self._index = None
@@ -166,17 +165,17 @@ class Instance:
         name = template_path.rsplit("/", 1)[1]
         return [child for child in parent.element_children() if child.name == name]
 
-    def add_repeat(self, parent: Element, template_path: str) -> Element:
-        """Insert a fresh instance after the last one (or where the template stood)."""
+    def add_repeat(self, parent: Element, template_path: str, count: int = 1) -> list[Element]:
+        """Insert `count` fresh instances after the last one (or where the template stood)."""
         template = self.templates.get(template_path)
         if template is None:
             raise FormError(f"{template_path} is not a repeat")
-        fresh = template.clone()
+        fresh = [template.clone() for _ in range(count)]
         existing = self.repeat_instances(parent, template_path)
         if existing:
-            parent.insert(parent.children.index(existing[-1]) + 1, fresh)
+            parent.insert_all(parent.children.index(existing[-1]) + 1, fresh)
         else:
-            parent.insert(self._template_position(parent, template_path), fresh)
+            parent.insert_all(self._template_position(parent, template_path), fresh)
         self.changed_structure()
         return fresh
 
@@ -196,8 +195,13 @@ class Instance:
                 position = index + 1
         return position
 
-    def remove(self, node: Element) -> None:
-        node.parent.remove(node)
+    def remove(self, nodes: list[Element]) -> None:
+        """Remove nodes (repeat instances), each parent's at once."""
+        by_parent: dict[int, tuple[Element, list[Element]]] = {}
+        for node in nodes:
+            by_parent.setdefault(id(node.parent), (node.parent, []))[1].append(node)
+        for parent, children in by_parent.values():
+            parent.remove_all(children)
         self.changed_structure()
 
     def to_xml(self, keep) -> str:

@@ -49,11 +49,14 @@ class Pass:
         for index in self.compiled.affected_by(paths):
             self.mark(index)
 
-    def mark_fresh(self, fresh: Element) -> None:
-        """A repeat instance just added: every bind inside it, and whatever reads it."""
-        top = self.session.instance.template_path(fresh)
+    def mark_fresh(self, fresh: list[Element]) -> None:
+        """Repeat instances just added (of one repeat): every bind inside them, and
+        whatever reads them."""
+        if not fresh:
+            return
+        top = self.session.instance.template_path(fresh[0])
         by_path: dict[str, set[Element]] = {}
-        stack = [(fresh, top)]
+        stack = [(instance, top) for instance in fresh]
         while stack:
             element, path = stack.pop()
             by_path.setdefault(path, set()).add(element)
@@ -119,10 +122,10 @@ class Pass:
             wanted = repeat_count(session.evaluate(computation.expression, _probe(parent, computation.path),
                                                    what="repeat count"))
             have = instance.repeat_instances(parent, computation.path)
-            for extra in have[wanted:]:
-                session.remove_node(extra)
-            for _ in range(wanted - len(have)):
-                self.mark_fresh(session.add_repeat_node(parent, computation.path))
+            if have[wanted:]:
+                session.remove_nodes(have[wanted:])
+            if wanted > len(have):
+                self.mark_fresh(session.add_repeat_nodes(parent, computation.path, wanted - len(have)))
             changed = changed or wanted != len(have)
         return changed
 
@@ -151,18 +154,26 @@ def repeat_count(value) -> int:
 
 
 def calculated_text(result, data_type: str) -> str:
-    """A calculation's value as the instance stores it: NaN is blank, and an integer
-    field keeps the whole part, as JavaRosa does."""
+    """A calculation's value as the instance stores it (see `stored_text`); NaN is blank."""
     if isinstance(result, float) and math.isnan(result):
         return ""
-    text = to_string(result)
+    return stored_text(to_string(result), data_type)
+
+
+def stored_text(text: str, data_type: str) -> str:
+    """An answer as ODK (JavaRosa) stores a value of its data type: an integer keeps its
+    whole part (`2.5` -> `2`), a decimal is written as a double (`12` -> `12.0`), a
+    geopoint's numbers too, and a number that is not finite is blank."""
     if data_type in ("int", "integer"):
-        return whole_number_text(text)
+        return _whole_number_text(text)
+    if data_type == "decimal":
+        return _double_text(text)
+    if data_type == "geopoint" and _DECIMAL.fullmatch(text.split()[0] if text.split() else ""):
+        return " ".join(_double_text(part) for part in text.split())
     return text
 
 
-def whole_number_text(text: str) -> str:
-    """`2.5` -> `2` for an integer field (JavaRosa truncates toward zero)."""
+def _whole_number_text(text: str) -> str:
     if _WHOLE.fullmatch(text.strip()):
         return text
     try:
@@ -172,4 +183,15 @@ def whole_number_text(text: str) -> str:
     return str(int(number)) if math.isfinite(number) else ""
 
 
+def _double_text(text: str) -> str:
+    if not _DECIMAL.fullmatch(text.strip()):
+        try:
+            return "" if not math.isfinite(float(text)) else text
+        except ValueError:
+            return text  # not a number at all: the type check reports it
+    written = repr(float(text))
+    return written if "e" not in written and float(written) == float(text) else text
+
+
 _WHOLE = re.compile(r"[+-]?\d+")
+_DECIMAL = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)")

@@ -18,11 +18,10 @@ from fieldkit.forms import texts
 from fieldkit.forms.errors import FormError
 from fieldkit.forms.instance import Instance
 from fieldkit.forms.model import Form, Group, Question, strip_positions
-from fieldkit.forms.recompute import Pass, whole_number_text
+from fieldkit.forms.recompute import Pass, stored_text
 from fieldkit.forms.session_events import EventRunner
 from fieldkit.forms.values import TYPE_HINTS, fits_type, to_text
 from fieldkit.forms.xpath import Element, EvalContext, XPathError, parse_xml
-from fieldkit.forms.xpath.nodes import is_ancestor
 from fieldkit.i18n import language_code, translate
 
 
@@ -95,8 +94,7 @@ class FormSession:
             recompute.mark_everything(with_choices=False)
         else:
             recompute.mark_readers(changed)
-        for instance in fresh:
-            recompute.mark_fresh(instance)
+        recompute.mark_fresh(list(fresh))
         recompute.run()
 
     def store_state(self, computation, nodes: list[Element]) -> bool:
@@ -142,8 +140,8 @@ class FormSession:
         template = self.instance.template_path(node)
         text = to_text(value)
         bind = self.form.binds.get(template)
-        if bind is not None and bind.type in ("int", "integer"):
-            text = whole_number_text(text)
+        if bind is not None:
+            text = stored_text(text, bind.type)
         if node.value == text:
             return
         node.value = text
@@ -305,27 +303,27 @@ class FormSession:
         """Add an instance at the end of a repeat; its 1-based position. Every bind of
         the new instance is evaluated, whatever it reads."""
         parent, template = self._repeat_parent(_without_last_position(path))
-        fresh = self.add_repeat_node(parent, template)
-        self._recompute(set(), fresh=(fresh,))
+        self._recompute(set(), fresh=tuple(self.add_repeat_nodes(parent, template, 1)))
         return len(self.instance.repeat_instances(parent, template))
 
-    def add_repeat_node(self, parent: Element, template: str) -> Element:
-        fresh = self.instance.add_repeat(parent, template)
-        self._mark_blank(fresh)
-        self._events.new_repeat(template, fresh)
+    def add_repeat_nodes(self, parent: Element, template: str, count: int) -> list[Element]:
+        fresh = self.instance.add_repeat(parent, template, count)
+        for instance in fresh:
+            self._mark_blank(instance)
+            self._events.new_repeat(template, instance)
         return fresh
 
     def remove_repeat(self, path: str) -> None:
         """Remove one repeat instance, e.g. /data/roster[2]."""
         self._repeat_parent(_without_last_position(path))
-        self.remove_node(self.node(path))
+        self.remove_nodes([self.node(path)])
         self._recompute(_subtree_paths(self.form, strip_positions(path)))
 
-    def remove_node(self, node: Element) -> None:
-        for states in self._state.values():
-            for gone in [known for known in states if known is node or is_ancestor(node, known)]:
-                del states[gone]
-        self.instance.remove(node)
+    def remove_nodes(self, nodes: list[Element]) -> None:
+        gone = {id(node) for top in nodes for node in (top, *top.iter_descendants())}
+        for attribute, states in self._state.items():
+            self._state[attribute] = {node: state for node, state in states.items() if id(node) not in gone}
+        self.instance.remove(nodes)
 
     # -- output --------------------------------------------------------------------------
 

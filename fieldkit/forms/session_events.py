@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from fieldkit.forms.recompute import calculated_text
 from fieldkit.forms.xpath import Attribute, Element
 
 
@@ -73,7 +74,10 @@ class EventRunner:
             return  # no location sensor on a laptop: the member types the coordinates
         value = ""
         if expression is not None:
-            value = self.session.evaluate(expression, node, what="setvalue", kind="string")
+            result = self.session.evaluate(expression, node, what="setvalue")
+            bind = self.session.form.binds.get(self.session.instance.template_path(node)) if isinstance(
+                node, Element) else None
+            value = calculated_text(result, bind.type if bind is not None else "string")
         node.value = value
 
     def new_repeat(self, template: str, fresh) -> None:

@@ -145,6 +145,23 @@ class _Container(Node):
         _mutated()
         return node
 
+    def insert_all(self, index: int, nodes: list[Node]) -> None:
+        """Insert detached nodes at `index` at once (a repeat count adding many)."""
+        for node in nodes:
+            if node.parent is not None or node.kind in ("attribute", "document", "namespace"):
+                raise ValueError("only detached child nodes can be inserted together")
+            node.parent = self
+        self.children[index:index] = nodes
+        _mutated()
+
+    def remove_all(self, nodes: list[Node]) -> None:
+        """Remove these children at once."""
+        gone = {id(node) for node in nodes}
+        self.children = [c for c in self.children if id(c) not in gone]
+        for node in nodes:
+            node.parent = None
+        _mutated()
+
     def remove(self, node: Node) -> None:
         for i, c in enumerate(self.children):
             if c is node:
