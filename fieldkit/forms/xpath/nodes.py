@@ -232,6 +232,7 @@ class Element(_Container):
     def value(self) -> str:
         """The text this element holds, read as empty or not."""
         children = self.children
+        # Fast path for the common leaf: one text child.
         if len(children) == 1 and children[0].kind == "text":
             return children[0].value  # type: ignore[attr-defined]
         if not children:
@@ -256,15 +257,7 @@ class Element(_Container):
         _mutated()
 
     def string_value(self) -> str:
-        if self.blank:
-            return ""
-        # Fast path for the common leaf: one text child.
-        children = self.children
-        if len(children) == 1 and children[0].kind == "text":
-            return children[0].value  # type: ignore[attr-defined]
-        if not children:
-            return ""
-        return super().string_value()
+        return "" if self.blank else self.value
 
     def get(self, name: str, namespace: str | None = None) -> str | None:
         for attr in self.attributes:
