@@ -19,6 +19,9 @@ from fieldkit.forms.xpath import Element
 from fieldkit.forms.xpath.values import to_string
 
 _RERUNS = 4  # an unbounded computation (`//x`) may be woken again by later ones
+# More instances than any commune's roster, in one repeat or added by one change; a
+# count beyond it (1e300, or 10,000 x 10,000 nested) gets no more, so work stays bounded.
+MAX_REPEAT_COUNT = 10_000
 
 
 class Pass:
@@ -28,6 +31,7 @@ class Pass:
         self.dirty: dict[int, set[Element] | None] = {}  # None: every node
         self.queue: list[int] = []
         self.runs: dict[int, int] = {}
+        self.budget = MAX_REPEAT_COUNT  # instances counts may add in one pass, nested ones included
 
     # -- what to evaluate -----------------------------------------------------------
 
@@ -125,7 +129,9 @@ class Pass:
             if have[wanted:]:
                 session.remove_nodes(have[wanted:])
             if wanted > len(have):
-                self.mark_fresh(session.add_repeat_nodes(parent, computation.path, wanted - len(have)))
+                added = min(wanted - len(have), self.budget)
+                self.budget -= added
+                self.mark_fresh(session.add_repeat_nodes(parent, computation.path, added))
             changed = changed or wanted != len(have)
         return changed
 
@@ -137,8 +143,6 @@ def _probe(parent: Element, repeat_path: str) -> Element:
     probe.parent = parent  # not among parent's children: nothing else sees it
     return probe
 
-
-MAX_REPEAT_COUNT = 10_000  # a count beyond any roster a commune has; keeps a bad count bounded
 
 
 def repeat_count(value) -> int:

@@ -152,3 +152,15 @@ def test_a_huge_count_is_bounded():
     assert session.repeat_count("/data/rep") == 10_000
     session.set("/data/n", "-4")
     assert session.repeat_count("/data/rep") == 0
+
+
+def test_nested_counts_asking_for_a_hundred_million_instances_open_with_a_bounded_number():
+    form = form_from_xform(
+        '<data id="t"><outer jr:template=""><inner jr:template=""><q/></inner></outer></data>', "",
+        '<repeat nodeset="/data/outer" jr:count="10000"><repeat nodeset="/data/outer/inner" jr:count="10000">'
+        '<input ref="/data/outer/inner/q"/></repeat></repeat>',
+    )
+    session = form.new_session()
+    outer = session.repeat_count("/data/outer")
+    inner = sum(session.repeat_count(f"/data/outer[{i}]/inner") for i in range(1, outer + 1))
+    assert outer + inner == 10_000
