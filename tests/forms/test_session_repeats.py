@@ -160,7 +160,5 @@ def test_nested_counts_asking_for_a_hundred_million_instances_open_with_a_bounde
         '<repeat nodeset="/data/outer" jr:count="10000"><repeat nodeset="/data/outer/inner" jr:count="10000">'
         '<input ref="/data/outer/inner/q"/></repeat></repeat>',
     )
-    session = form.new_session()
-    outer = session.repeat_count("/data/outer")
-    inner = sum(session.repeat_count(f"/data/outer[{i}]/inner") for i in range(1, outer + 1))
-    assert outer + inner == 10_000
+    xml = form.new_session().to_xml()
+    assert xml.count("<outer") + xml.count("<inner") == 10_000
