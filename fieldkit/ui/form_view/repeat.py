@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QMessageBox, QPushButton, QVBoxLayout, QWidget
 
 from fieldkit.forms.errors import FormError
-from fieldkit.forms.model import Group
+from fieldkit.forms.model import Group, strip_positions
 from fieldkit.ui.form_view.sections import Container, build_items
 from fieldkit.ui.form_view.texts import plain_to_html, translate
 
@@ -132,8 +132,7 @@ class RepeatSection(QFrame):
 
     def remove(self, position: int) -> None:
         instance = f"{self.path}[{position}]"
-        answers = self.page.binding.session.answers()
-        if any(value for path, value in answers.items() if path.startswith(instance + "/")):
+        if _has_answers(self.page.binding.session, instance):
             title = f"{self.title_text()} {position}"
             asked = QMessageBox.question(
                 self, translate("FormView", "Remove"),
@@ -188,3 +187,15 @@ class RepeatSection(QFrame):
         if self.add_button is not None:
             chain.append(self.add_button)
         return chain
+
+
+def _has_answers(session, instance: str) -> bool:
+    """Whether the instance holds something a person entered: what the form calculates
+    itself (a new row's `is_trained` = 0) is not worth asking about."""
+    binds = session.form.binds
+    for path, value in session.answers().items():
+        if value and path.startswith(instance + "/"):
+            bind = binds.get(strip_positions(path))
+            if bind is None or not bind.calculate:
+                return True
+    return False
