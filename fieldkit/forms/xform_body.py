@@ -7,6 +7,7 @@ then adds the instance nodes that have no control (calculations, metadata).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
 
 from lxml import etree
 
@@ -144,6 +145,11 @@ def _group(element, context: str, ctx: BodyContext) -> Group:
             return _repeat(inner[0], context, ctx, wrapper=element)
     labels, _ = _texts(element, "label", ctx)
     hints, _ = _texts(element, "hint", ctx)
+    if path is not None and _wraps_repeat_of(element, path, context, ctx):
+        # A group bound to the node of a repeat it holds, beside other controls: the
+        # repeat owns that path; the group only gathers them on screen.
+        return Group(path=context, name="", labels=labels, hints=hints,
+                     appearance=element.get("appearance"), children=_children(element, path, ctx))
     own_path = path or context  # a group without ref only groups controls on screen
     return Group(
         path=own_path,
@@ -153,6 +159,11 @@ def _group(element, context: str, ctx: BodyContext) -> Group:
         appearance=element.get("appearance"),
         children=_children(element, own_path, ctx),
     )
+
+
+def _wraps_repeat_of(element, path: str, context: str, ctx: BodyContext) -> bool:
+    return any(is_xf(child, "repeat") and _bound_path(child, "nodeset", path, ctx) == path
+               for child in element if isinstance(child.tag, str))
 
 
 def _repeat(element, context: str, ctx: BodyContext, wrapper) -> Group:
@@ -191,6 +202,11 @@ def _question(element, kind: str, context: str, ctx: BodyContext) -> Question:
     for child in element:
         # A control is a binding element: actions in it read refs from its node.
         ctx.setvalues.extend(parse_action(child, path, path, ctx))
+    choices, itemset = _choices(element, ctx), _itemset(element, ctx)
+    if kind in ("select1", "select", "rank") and choices is None and itemset is None:
+        # JavaRosa refuses the form: "Select question '...' has no choices".
+        raise fail(f"the <{local(element)}> for {path} has no choices (no <item> and no <itemset>)", element,
+                   source=ctx.source)
     return Question(
         kind=kind,
         path=path,
@@ -202,14 +218,25 @@ def _question(element, kind: str, context: str, ctx: BodyContext) -> Question:
         label_media=resolve_media(ctx.itext, label_id) if label_id else {},
         appearance=appearance,
         mediatype=mediatype,
-        choices=_choices(element, ctx),
-        itemset=_itemset(element, ctx),
-        range={name: element.get(name) for name in _RANGE_ATTRIBUTES if element.get(name)}
-        if kind == "range"
-        else None,
+        choices=choices,
+        itemset=itemset,
+        range=_range(element, ctx) if kind == "range" else None,
         attributes={name: value for name, value in element.attrib.items() if name not in own},
         label_itext_id=label_id,
     )
+
+
+def _range(element, ctx: BodyContext) -> dict[str, str]:
+    """start/end/step as written; JavaRosa refuses a form where one is not a number."""
+    bounds = {name: element.get(name).strip() for name in _RANGE_ATTRIBUTES if (element.get(name) or "").strip()}
+    for name, text in bounds.items():
+        try:
+            number = Decimal(text)
+        except InvalidOperation:
+            number = None
+        if number is None or not number.is_finite():
+            raise fail(f"the range's {name} is {text!r}, which is not a number", element, name, source=ctx.source)
+    return bounds
 
 
 def _choices(element, ctx: BodyContext) -> list[Choice] | None:

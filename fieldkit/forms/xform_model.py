@@ -94,6 +94,12 @@ def parse_binds(model, root_path: str, paths: set[str], itext: Itext, warnings: 
         if not nodeset:
             raise fail("a bind has no nodeset", element, source=source)
         path = resolve_path(nodeset, root_path)
+        if "[" in path:
+            # JavaRosa applies such a bind to the matching instances only; fieldkit
+            # binds every instance of a node alike, so it would drop it silently.
+            raise fail("a bind for some instances only (a [predicate] in its nodeset) is not supported: "
+                       "bind the node itself and test the position in the expression", element, "nodeset",
+                       source=source)
         bind_id = (element.get("id") or "").strip()
         if bind_id:
             if bind_id in bind_ids:

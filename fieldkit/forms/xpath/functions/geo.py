@@ -1,4 +1,4 @@
-"""area(), distance() and geofence() over ODK geopoint/geotrace/geoshape strings.
+"""area() (also enclosed-area()), distance() and geofence() over ODK geopoint/geotrace/geoshape strings.
 
 Points are "lat lon [alt [accuracy]]" separated by ';'. Geometry is spherical with
 the equatorial radius, as ODK Web Forms computes it.
@@ -46,6 +46,7 @@ def _round_cm(value: float) -> float:
     return 0.0 if value == 0 else abs(math.floor(value * 100 + 0.5) / 100)
 
 
+@builtin("enclosed-area", 1)  # JavaRosa's older name of area()
 @builtin("area", 1)
 def area(f: Frame, shape) -> float:
     points = _points([shape])
