@@ -49,8 +49,7 @@ class Page(QScrollArea, Container):
             self.elements = build_items(self, layout, self.spec.items, self.spec.parent_path, content)
         layout.addStretch(1)
         self.setWidget(content)
-        self._texts()
-        self.refresh()
+        self.refresh()  # with the heading's text
         self.fix_tab_order()
 
     def rebuild(self) -> None:
@@ -129,6 +128,7 @@ class Page(QScrollArea, Container):
 
     def refresh(self) -> None:
         if self.built:
+            self._texts()  # a heading may show answers ("Household of ${head}")
             self.refresh_elements()
 
     def structure_changed(self) -> None:

@@ -41,8 +41,12 @@ class RepeatBlock(QFrame, Container):
         self.refresh_title()
 
     def refresh_title(self) -> None:
-        title = self.section.title_text() or translate("FormView", "Item")
-        self.title.setText(f"<b>{plain_to_html(title)} {self.position}</b>")
+        """"Child 2", or with the instance's own answers when the label shows them
+        ("Child ${name}": each block names its own child, updated as it is typed)."""
+        title = self.section.title_text(self.path) or translate("FormView", "Item")
+        text = f"<b>{plain_to_html(title)} {self.position}</b>"
+        if self.title.text() != text:
+            self.title.setText(text)
         for button, text in ((self.duplicate_button, translate("FormView", "Duplicate")),
                              (self.remove_button, translate("FormView", "Remove"))):
             if button is not None:
@@ -55,6 +59,7 @@ class RepeatBlock(QFrame, Container):
         return self.section.page.binding.relevant(self.path)
 
     def refresh(self) -> None:
+        self.refresh_title()
         self.refresh_elements()
 
 
@@ -85,9 +90,17 @@ class RepeatSection(QFrame):
         self.sync()
         self._texts()
 
-    def title_text(self) -> str:
+    def title_text(self, instance: str | None = None) -> str:
+        """The repeat's label; read in `instance` (its outputs show that instance's answers)."""
+        if not self.group.labels:
+            return self.group.name
         session = self.page.binding.session
-        return session.render(self.group.labels) if self.group.labels else self.group.name
+        if instance is not None:
+            try:
+                return session.label(instance)
+            except FormError:  # not in the instance (see FormBinding.relevant)
+                pass
+        return session.render(self.group.labels)
 
     def _texts(self) -> None:
         if self.add_button is not None:

@@ -299,6 +299,9 @@ class FormView(QWidget):
             wanted = flags | Qt.ItemFlag.ItemIsEnabled if enabled else flags & ~Qt.ItemFlag.ItemIsEnabled
             if wanted != flags:
                 item.setFlags(wanted)
+            title = page.title()  # it may show answers: "${total_vaccinated} of ${total_children} vaccinated"
+            if item.text() != title:
+                item.setText(title)
         answered, required = self.progress_counts()
         self.progress.setRange(0, max(required, 1))
         self.progress.setValue(answered if required else 1)
@@ -361,7 +364,6 @@ class FormView(QWidget):
         self.language_box.blockSignals(True)
         self.language_box.setCurrentIndex(max(self.language_box.findData(self.session.lang), 0))
         self.language_box.blockSignals(False)
-        for index, page in enumerate(self.pages):
-            self.navigator.item(index).setText(page.title())
+        for page in self.pages:
             page.refresh_texts()
-        self.refresh()
+        self.refresh()  # the navigator's titles too

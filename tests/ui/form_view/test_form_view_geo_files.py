@@ -37,7 +37,8 @@ def test_typed_geopoint(make_form, open_view, qtbot):
     assert target.session.value("/data/office") == "21.0285 105.8542"
     assert widget.error_text() == ""
     qtbot.keyClicks(widget.parts[3], "5")
-    assert target.session.value("/data/office") == "21.0285 105.8542 0 5"
+    assert target.session.value("/data/office") == "21.0285 105.8542 0.0 5.0"  # doubles, as ODK stores them
+    assert [part.text() for part in widget.parts] == ["21.0285", "105.8542", "", "5"]  # as typed
 
 
 def test_pasted_geopoint_spreads_over_the_boxes(make_form, open_view, qtbot):

@@ -73,6 +73,16 @@ def test_decimal_comma_is_a_decimal_point(make_form, open_view, qtbot):
     assert widget.error_text() == ""
 
 
+def test_a_whole_number_typed_into_a_decimal_stays_as_typed(make_form, open_view, qtbot):
+    view, target = open_view(make_form(FORM))
+    widget = view.widget_for("/data/share")
+    qtbot.keyClicks(widget.editor, "12")
+    assert target.session.value("/data/share") == "12.0"  # a double, as ODK stores it
+    assert widget.editor.text() == "12"  # not "12.0" under the cursor: the next key follows the 2
+    qtbot.keyClicks(widget.editor, "5")
+    assert (widget.editor.text(), target.session.value("/data/share")) == ("125", "125.0")
+
+
 def test_required_message_waits_until_the_question_is_touched(make_form, open_view, qtbot):
     view, target = open_view(make_form(FORM))
     widget = view.widget_for("/data/name")

@@ -14,9 +14,14 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QLineEdit, QWidget
 
 from fieldkit.ui.form_view.texts import translate
 from fieldkit.ui.form_view.widgets.base import QuestionWidget
+from fieldkit.ui.form_view.widgets.number import same_number
 from fieldkit.ui.form_view.widgets.text import MultilineWidget
 
 _NUMBER = re.compile(r"[+-]?(?:\d+(?:[.]\d*)?|[.]\d+)")
+
+
+def _same_number_or_text(typed: str, stored: str) -> bool:
+    return typed == stored or same_number(typed, stored)
 
 
 def parse_pasted(text: str) -> list[str] | None:
@@ -82,9 +87,9 @@ class GeopointWidget(QuestionWidget):
         return " ".join(part for part in parts if part)
 
     def show_value(self, text: str) -> None:
-        if self.compose() == text:
-            return
-        pieces = text.split()
+        typed, pieces = self.compose().split(), text.split()
+        if len(typed) == len(pieces) and all(map(_same_number_or_text, typed, pieces)):
+            return  # "21" typed is stored as 21.0: keep what is being typed
         for index, edit in enumerate(self.parts):
             edit.setText(pieces[index] if index < len(pieces) else "")
 

@@ -4,6 +4,7 @@ says what is expected, in the form's language."""
 
 from __future__ import annotations
 
+import math
 import re
 
 from PySide6.QtCore import Qt
@@ -25,6 +26,13 @@ class IntegerWidget(TextWidget):
     def to_answer(self, text: str) -> str:
         return text.strip()
 
+    def show_value(self, text: str) -> None:
+        """The session stores numbers as ODK does ("12" typed into a decimal is 12.0):
+        what is being typed stays as typed while it means the stored number, or the
+        next key would land after the ".0"."""
+        if not same_number(self.to_answer(self.editor.text()), text):
+            super().show_value(text)
+
 
 class DecimalWidget(IntegerWidget):
     def to_answer(self, text: str) -> str:
@@ -32,3 +40,12 @@ class DecimalWidget(IntegerWidget):
         if match:
             return f"{match.group(1)}.{match.group(2)}"
         return text.strip()
+
+
+def same_number(typed: str, stored: str) -> bool:
+    """Whether `typed` and `stored` are the same finite number ("12" and "12.0")."""
+    try:
+        first, second = float(typed), float(stored)
+    except ValueError:
+        return False
+    return first == second and math.isfinite(first)
