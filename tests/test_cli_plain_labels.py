@@ -71,14 +71,7 @@ def test_submit_a_form_without_language_columns(fieldkit, files, lang):
     assert row["form_id"] == "plain_labels" and row["status"] == "finalized"
 
 
-# The engine's own messages ("this answer is required") of a form lacking the app's
-# language come out in Vietnamese whatever the app's language: FormSession.message_language
-# follows the form language shown (none here), not the language asked for.
-ENGINE_MESSAGES_IN_VIETNAMESE = pytest.mark.xfail(
-    reason="issue 9: FormSession.message_language ignores the asked language when the form lacks it")
-
-
-@pytest.mark.parametrize("lang", ["vi", pytest.param("en", marks=ENGINE_MESSAGES_IN_VIETNAMESE)])
+@pytest.mark.parametrize("lang", ["vi", "en"])
 def test_submit_refused_names_the_missing_answer_in_the_app_language(fieldkit, files, lang):
     form, path = files({"/data/office": "UBND xã Tả Van", "/data/room[1]/room_name": "Kho"})
     status, out, err = fieldkit(lang, "submit", form, "--answers", path, "--finalize")

@@ -32,6 +32,7 @@ class FormSession:
         by the form as `instance('__last-saved')` (jr://instance/last-saved)."""
         self.form = form
         self.compiled = form.compiled
+        self.asked_language = lang
         self.lang = texts.pick_language(form, lang)
         self.tz = tz
         self._now = now or (lambda: dt.datetime.now(dt.timezone.utc).astimezone(tz))
@@ -57,11 +58,17 @@ class FormSession:
         return self
 
     def set_language(self, lang: str) -> None:
+        self.asked_language = lang
         self.lang = texts.pick_language(self.form, lang)
         self._recompute(None)  # calculations may hold labels (jr:choice-name, jr:itext)
 
     @property
     def message_language(self) -> str:
+        """The language of fieldkit's own messages: the one asked for, even when the form
+        lacks it and shows its default language (as ODK keeps the app's language)."""
+        asked = self.asked_language
+        if asked and texts.matching_language(self.form, asked) is None:
+            return language_code(asked)
         return language_code(self.lang)
 
     # -- evaluation ------------------------------------------------------------------
