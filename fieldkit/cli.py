@@ -76,15 +76,14 @@ def _open_service(data_dir):
 
 
 def _read_answers(path: str) -> dict:
+    from fieldkit.services.answers_file import AnswersFileError, read_answers_file
+
     try:
-        answers = json.loads(Path(path).read_text(encoding="utf-8"))
+        return read_answers_file(path)
     except OSError as error:
         raise _Refused(_("cannot read {path}: {error}", path=path, error=error.strerror or error)) from None
-    except (ValueError, UnicodeDecodeError) as error:
-        raise _Refused(_("{path} is not valid JSON: {error}", path=path, error=error)) from None
-    if not isinstance(answers, dict):
-        raise _Refused(_("{path} must hold a JSON object of answers keyed by instance path", path=path))
-    return {str(key): "" if value is None else value for key, value in answers.items()}
+    except AnswersFileError as error:
+        raise _Refused(error.text(_lang())) from None
 
 
 def _resolve_form(service, form: str) -> tuple[str, str]:
@@ -103,11 +102,14 @@ def _resolve_form(service, form: str) -> tuple[str, str]:
 
 def _set_answers(submission, answers: dict) -> None:
     from fieldkit.forms import FormError
+    from fieldkit.services import AnswerRefused
 
     try:
         submission.set_many(answers, autosave=False)
     except FormError as error:
         raise _Refused(_("cannot set an answer: {error}", error=error)) from None
+    except AnswerRefused as error:
+        raise _Refused(_("cannot set an answer: {error}", error=error.text(_lang()))) from None
 
 
 def _print_errors(errors) -> None:
@@ -174,6 +176,34 @@ def _assignments(pairs: list[str]) -> dict[str, str]:
     return answers
 
 
+def _check_arguments(arguments) -> None:
+    """An argument that is not UTF-8 reaches Python as lone surrogates (surrogateescape):
+    refused with the byte where it goes wrong, never stored, never a traceback."""
+    from fieldkit.services import answer_messages
+
+    for value in vars(arguments).values():
+        for text in value if isinstance(value, list) else [value]:
+            if isinstance(text, str) and _not_utf8(text) is not None:
+                shown = _as_bytes(text).decode("utf-8", "replace")
+                raise _Refused(_(answer_messages.BAD_ARGUMENT, argument=shown, position=_not_utf8(text)))
+
+
+def _as_bytes(text: str) -> bytes:
+    try:
+        return text.encode("utf-8", "surrogateescape")  # the bytes as they were on the command line
+    except UnicodeEncodeError:
+        return text.encode("utf-8", "surrogatepass")
+
+
+def _not_utf8(text: str) -> int | None:
+    """The 1-based byte position where an argument stops being UTF-8, or None."""
+    try:
+        _as_bytes(text).decode("utf-8")
+    except UnicodeDecodeError as error:
+        return error.start + 1
+    return None
+
+
 def edit(data_dir, record_id: str, pairs: list[str]) -> int:
     """A new revision of a record: its current answers with these changed. A finalized
     record stays finalized (refused, with the errors, if the change breaks it)."""
@@ -193,6 +223,7 @@ def _run_store_command(arguments) -> int:
     from fieldkit.store import StoreError
 
     try:
+        _check_arguments(arguments)
         if arguments.command == "submit":
             return submit(arguments.data_dir, arguments.form, arguments.answers, arguments.commune,
                           arguments.finalize)
@@ -212,6 +243,7 @@ def _run_sync_command(arguments) -> int:
     from fieldkit.sync import commands as sync_commands
 
     try:
+        _check_arguments(arguments)
         return sync_commands.run(arguments, refused=_Refused, assignments=_assignments)
     except (_Refused, StoreError) as error:
         print(str(error), file=sys.stderr)

@@ -6,8 +6,18 @@ import datetime as dt
 import math
 import re
 
-_INTEGER = re.compile(r"[+-]?\d+")
-_TIME = re.compile(r"([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d+)?)?(Z|[+-]\d\d:?\d\d)?")
+from fieldkit.i18n import add_messages, translate
+
+# ASCII digits only: Python's \d and float() also take other scripts' digits ("١٢"),
+# which no export, SQLite or ODK reads as a number.
+_INTEGER = re.compile(r"[+-]?[0-9]+")
+_DECIMAL = re.compile(r"[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]+)?")
+_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_TIME = re.compile(r"([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9](\.[0-9]+)?)?(Z|[+-][0-9][0-9]:?[0-9][0-9])?")
+_DATETIME = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}T" + _TIME.pattern)
+
+# What SQLite, XLSX and every export hold as an integer: a signed 64-bit number.
+INT_MIN, INT_MAX = -(2**63), 2**63 - 1
 
 
 def to_text(value) -> str:
@@ -25,22 +35,33 @@ def to_text(value) -> str:
     return str(value)
 
 
-def _is_decimal(text: str) -> bool:
-    try:
-        return math.isfinite(float(text))
-    except ValueError:
+def _is_int(text: str) -> bool:
+    """A whole number a signed 64-bit integer holds (the digits are counted first, so a
+    number of a million digits costs nothing)."""
+    if not _INTEGER.fullmatch(text) or len(text.lstrip("+-").lstrip("0")) > 19:
         return False
+    return INT_MIN <= int(text) <= INT_MAX
+
+
+def _is_decimal(text: str) -> bool:
+    """A finite number: 1e400 overflows to infinity, which no export can hold."""
+    return bool(_DECIMAL.fullmatch(text)) and math.isfinite(float(text))
 
 
 def _is_date(text: str) -> bool:
+    """A day of the calendar as YYYY-MM-DD (2025-02-30 is not one)."""
+    if not _DATE.fullmatch(text):
+        return False
     try:
         dt.date.fromisoformat(text)
     except ValueError:
         return False
-    return len(text) == 10
+    return True
 
 
 def _is_datetime(text: str) -> bool:
+    if not _DATETIME.fullmatch(text):
+        return False
     try:
         dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
     except ValueError:
@@ -62,8 +83,8 @@ def _are_geopoints(text: str) -> bool:
 
 
 _CHECKS = {
-    "int": lambda text: bool(_INTEGER.fullmatch(text)),
-    "integer": lambda text: bool(_INTEGER.fullmatch(text)),
+    "int": _is_int,
+    "integer": _is_int,
     "decimal": _is_decimal,
     "date": _is_date,
     "time": lambda text: bool(_TIME.fullmatch(text)),
@@ -93,3 +114,43 @@ def fits_type(text: str, data_type: str) -> bool:
     """Whether a non-empty answer text is a value of the bind's data type."""
     check = _CHECKS.get(data_type)
     return True if check is None else check(text.strip())
+
+
+INT_TYPES = ("int", "integer")
+TOO_LARGE = "{value} is outside what a whole number can hold ({low} to {high})."
+NOT_FINITE = "{value} is too large to be kept as a number."
+NO_SUCH_DATE = "{value} is not a day of the calendar."
+add_messages("vi", {
+    TOO_LARGE: "{value} vượt quá giới hạn của một số nguyên (từ {low} đến {high}).",
+    NOT_FINITE: "{value} quá lớn, không lưu được dưới dạng số.",
+    NO_SUCH_DATE: "{value} không phải là một ngày có thật.",
+})
+
+
+def normalized(text: str, data_type: str) -> str:
+    """What ODK keeps of an answer entered as `text`: an int question answered 2.5
+    holds 2 (the number truncated toward zero); anything else unchanged."""
+    bare = text.strip()
+    if data_type in INT_TYPES and not _INTEGER.fullmatch(bare) and _is_decimal(bare):
+        return str(math.trunc(float(bare)))
+    return text
+
+
+def type_problem(text: str, data_type: str, lang: str = "vi") -> str | None:
+    """Why a non-empty answer is not a value of the data type, in words; None when it is.
+
+    More precise than the hint of `session.errors()`: a whole number too large for
+    64 bits, a number that overflows, a date the calendar does not have."""
+    bare = text.strip()
+    if not bare or fits_type(bare, data_type):
+        return None
+    shown = bare if len(bare) <= 40 else f"{bare[:20]}…{bare[-8:]}"
+    if data_type in INT_TYPES and _INTEGER.fullmatch(bare):
+        return translate(TOO_LARGE, lang, value=shown, low=INT_MIN, high=INT_MAX)
+    if data_type == "decimal" and _DECIMAL.fullmatch(bare):
+        return translate(NOT_FINITE, lang, value=shown)
+    calendar = {"date": _DATE, "dateTime": _DATETIME}.get(data_type)
+    if calendar is not None and calendar.fullmatch(bare):
+        return translate(NO_SUCH_DATE, lang, value=shown)
+    expected = translate(TYPE_HINTS[data_type], lang)
+    return translate("Expected {expected}.", lang, expected=expected)

@@ -4,6 +4,7 @@ See docs/store-and-services.md for the contract.
 """
 
 from fieldkit.communes import Commune, CommuneDirectory, Province
+from fieldkit.services.answers import AnswerRefused
 from fieldkit.services.submission import Submission
 from fieldkit.services.survey import SurveyService
 from fieldkit.services.types import (
@@ -12,6 +13,6 @@ from fieldkit.services.types import (
 from fieldkit.store import StoreError
 
 __all__ = [
-    "DRAFT", "FINALIZED", "HAS_ERRORS", "NOT_STARTED", "Commune", "CommuneDirectory", "DraftInfo", "FinalizeError",
+    "AnswerRefused", "DRAFT", "FINALIZED", "HAS_ERRORS", "NOT_STARTED", "Commune", "CommuneDirectory", "DraftInfo", "FinalizeError",
     "FormEntry", "Province", "StoreError", "Submission", "SubmissionRow", "SurveyService", "VisitContext",
 ]

@@ -9,15 +9,16 @@ the revision it was opened from; the working copy goes away in the same transact
 from __future__ import annotations
 
 import hashlib
-import re
 import uuid
 from concurrent.futures import Future
 from pathlib import Path
 
+from fieldkit.services import answers as checks
+from fieldkit.services.answers import ensure_repeat_instances
 from fieldkit.services.types import FinalizeError
 from fieldkit.store.errors import storage_errors
 
-_POSITION = re.compile(r"\[(\d+)\]")
+__all__ = ["Submission", "commune_question", "ensure_repeat_instances", "province_question", "whole_instance_xml"]
 
 
 class Submission:
@@ -38,6 +39,7 @@ class Submission:
         self._change_no = 0
         self._saved_change_no = 0
         self._closed = False
+        self._field_index: checks.Fields | None = None  # the form's fields by path, read on first use
 
     # -- filling -------------------------------------------------------------------------
 
@@ -46,23 +48,43 @@ class Submission:
         """Changes not yet in a revision (they are in the working copy)."""
         return self._change_no > self._saved_change_no
 
-    def set(self, path: str, value) -> None:
-        """Answer a question and autosave the working copy."""
+    def set(self, path: str, value, *, as_typed: bool = False) -> None:
+        """Answer a question and autosave the working copy.
+
+        Raises AnswerRefused (nothing set) for a calculated or read-only field, a value
+        its type cannot hold, text that cannot be stored, a row beyond the limit.
+        `as_typed=True` (the window) keeps text that is not a value of the type yet,
+        as the person typed it: `errors()` reports it until it is corrected."""
+        text = checks.answer_text(self._fields(), path, value, as_typed=as_typed)
         ensure_repeat_instances(self.session, path)
-        self.session.set(path, value)
+        checks.check_settable(self.session, path)
+        self.session.set(path, text)
         self._changed()
 
     def set_many(self, answers: dict, *, autosave: bool = True) -> None:
         """Answer several questions (paths with positions add the repeat rows they need),
         then one autosave; `autosave=False` keeps the working copy untouched (the CLI
-        writes nothing unless the revision is made)."""
-        for path, value in answers.items():
+        writes nothing unless the revision is made).
+
+        Every answer is checked as `set` checks it, and the rows they need are
+        counted, before any is set: AnswerRefused names the first that is wrong. (A
+        field read-only only because of an earlier answer is refused when reached.)"""
+        fields = self._fields()
+        texts = [(path, checks.answer_text(fields, path, value)) for path, value in answers.items()]
+        checks.plan_repeats(self.session, [path for path, _text in texts])
+        for path, text in texts:
             ensure_repeat_instances(self.session, path)
-            self.session.set(path, value)
+            checks.check_settable(self.session, path)
+            self.session.set(path, text)
         if autosave:
             self._changed()
         else:
             self._change_no += 1
+
+    def _fields(self) -> checks.Fields:
+        if self._field_index is None:
+            self._field_index = checks.Fields(self.form)
+        return self._field_index
 
     def add_repeat(self, path: str) -> int:
         position = self.session.add_repeat(path)
@@ -219,15 +241,6 @@ def commune_question(form) -> str | None:
 def province_question(form) -> str | None:
     path = f"{form.root.path}/province"
     return path if form.find(path) is not None else None
-
-
-def ensure_repeat_instances(session, path: str) -> None:
-    """Add the repeat instances a path with positions needs: /data/roster[3]/name makes
-    sure the roster has three rows."""
-    for match in _POSITION.finditer(path):
-        repeat_path, wanted = path[: match.start()], int(match.group(1))
-        while session.repeat_count(repeat_path) < wanted:
-            session.add_repeat(repeat_path)
 
 
 def _unique_name(name: str, digest: str, taken: dict[str, str]) -> str:

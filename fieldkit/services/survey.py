@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from fieldkit import paths
 from fieldkit.catalog import file_sha256, form_titles, shipped_form_files
 from fieldkit.communes import CommuneDirectory
-from fieldkit.services import listing
+from fieldkit.services import last_saved, listing
 from fieldkit.services.submission import Submission, commune_question, ensure_repeat_instances, province_question
 from fieldkit.services.types import DraftInfo, FormEntry, SubmissionRow, VisitContext
 from fieldkit.store import Store, StoreError
@@ -184,7 +184,10 @@ class SurveyService:
         if record_id is not None:
             return self._open_record(record_id, lang=lang, resume_working_copy=resume_working_copy)
         form = self.form(form_id, version)
-        session = form.new_session(lang=lang)
+        options = {}
+        if last_saved.reads_last_saved(form):  # the previous visit's answers, to prefill from
+            options["last_saved"] = last_saved.last_saved_xml(self.store, form.id, commune_code)
+        session = form.new_session(lang=lang, **options)
         _preset_commune(session, form, commune_code, self.communes)
         self.remember_commune(commune_code or "")
         return Submission(service=self, form=form, session=session, commune_code=commune_code or "")

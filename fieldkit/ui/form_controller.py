@@ -33,7 +33,7 @@ class WatchedTarget:
         return self.submission.session
 
     def set(self, path, value):
-        self.submission.set(path, value)
+        self.submission.set(path, value, as_typed=True)  # "12a" stays as typed; the view shows what is wrong
         self._on_autosave(self.submission.last_autosave)
 
     def add_repeat(self, path):

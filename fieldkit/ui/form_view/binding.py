@@ -99,5 +99,12 @@ class FormBinding(QObject):
                 self._copy_answers(item, f"{source}/{item.name}", f"{copy}/{item.name}")
             elif isinstance(item, Question) and item.kind not in ("none", "output"):
                 value = session.value(f"{source}/{item.name}")
-                if value:
+                if value and settable(session, f"{copy}/{item.name}"):
                     self.target.set(f"{copy}/{item.name}", value)
+
+
+def settable(session, path: str) -> bool:
+    """Whether a person may answer `path`: not calculated by the form, not read-only now
+    (the services refuse both)."""
+    bind = session.form.binds.get(strip_positions(path))
+    return not (bind is not None and bind.calculate) and not session.is_readonly(path)

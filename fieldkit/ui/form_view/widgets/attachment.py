@@ -11,6 +11,7 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QImageReader, QPixmap
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from fieldkit.ui.form_view.binding import settable
 from fieldkit.ui.form_view.texts import HINT_STYLE, translate
 from fieldkit.ui.form_view.widgets.base import QuestionWidget
 
@@ -69,7 +70,7 @@ class AttachmentWidget(QuestionWidget):
 
     def attach(self, file_path: str) -> None:
         """Store `file_path` as this question's answer; a failure is shown inline."""
-        if self.session.is_readonly(self.path):
+        if not settable(self.session, self.path):
             return
         try:
             self.binding.attach(self.path, file_path)

@@ -7,7 +7,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
 from fieldkit.forms.model import Question
-from fieldkit.ui.form_view.binding import FormBinding
+from fieldkit.ui.form_view.binding import FormBinding, settable
 from fieldkit.ui.form_view.texts import ERROR_STYLE, HINT_STYLE, label_html, plain_to_html, translate
 
 NAVIGATION_KEYS = {Qt.Key.Key_Return: "next", Qt.Key.Key_Enter: "next",
@@ -135,7 +135,7 @@ class QuestionWidget(QWidget):
         self._set_text("label", self.label, label_html(label, required))
         hint = session.hint(self.path)
         self._set_text("hint", self.hint_label, plain_to_html(hint) if hint else "")
-        self.set_readonly(session.is_readonly(self.path))
+        self.set_readonly(not settable(session, self.path))
         self._showing = True
         try:
             self.show_value(session.value(self.path))

@@ -11,6 +11,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QLabel, QLineEdit, QListView, QVBoxLayout, QWidget
 
+from fieldkit.ui.form_view.binding import settable
 from fieldkit.ui.form_view.texts import HINT_STYLE, translate
 from fieldkit.ui.form_view.widgets.base import ClearButton
 from fieldkit.ui.form_view.widgets.choices import ChoiceListModel
@@ -169,7 +170,7 @@ class SearchableSelect(SelectWidget):
     def refresh(self) -> None:
         super().refresh()
         answered = bool(self.session.value(self.path))
-        self.clear_button.setEnabled(answered and not self.session.is_readonly(self.path))
+        self.clear_button.setEnabled(answered and settable(self.session, self.path))
 
 
 class SearchableMultiSelect(SearchableSelect):

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QAbstractButton, QButtonGroup, QCheckBox, QComboBox, QHBoxLayout, QRadioButton, QVBoxLayout, QWidget,
 )
 
+from fieldkit.ui.form_view.binding import settable
 from fieldkit.ui.form_view.texts import translate
 from fieldkit.ui.form_view.widgets.base import ClearButton, QuestionWidget
 from fieldkit.ui.form_view.widgets.choices import ChoiceSource
@@ -111,7 +112,7 @@ class _ButtonsSelect(SelectWidget):
         super().refresh()
         if self.clear_button is not None:
             answered = bool(self.session.value(self.path))
-            self.clear_button.setEnabled(answered and not self.session.is_readonly(self.path))
+            self.clear_button.setEnabled(answered and settable(self.session, self.path))
 
     def choose(self, value: str) -> None:
         """Click the button of `value` (for keyboard-less callers and tests)."""
@@ -179,7 +180,7 @@ class DropdownSelect(SelectWidget):
     def refresh(self) -> None:
         super().refresh()
         answered = bool(self.session.value(self.path))
-        self.clear_button.setEnabled(answered and not self.session.is_readonly(self.path))
+        self.clear_button.setEnabled(answered and settable(self.session, self.path))
 
     def choose(self, value: str) -> None:
         index = self.combo.findData(value)
