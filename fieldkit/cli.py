@@ -43,9 +43,7 @@ def form_check(paths: list[str]) -> int:
     node the form does not have...) is printed under the form's OK line; it does not
     fail the check, as ODK opens such forms."""
     from fieldkit.forms import FormError, load_form
-    from fieldkit.i18n import add_messages
 
-    add_messages("vi", {"  WARNING: {warning}": "  CẢNH BÁO: {warning}"})
     failures = 0
     for path in paths:
         try:

@@ -29,6 +29,7 @@ _VIETNAMESE = {
         "{questions} câu hỏi, {hidden} trường ẩn, {groups} nhóm, {repeats} nhóm lặp, "
         "ngôn ngữ: {languages}, {expressions} biểu thức",
     "ERROR {path}: {error}": "LỖI {path}: {error}",
+    "  WARNING: {warning}": "  CẢNH BÁO: {warning}",
     "OK {path}: {form_id} (version {version}): {summary}": "ĐẠT {path}: {form_id} (phiên bản {version}): {summary}",
     "Offline field surveys of communes.": "Khảo sát thực địa cấp xã, không cần mạng.",
     "where fieldkit keeps its data (default: the user data folder)":

@@ -11,7 +11,9 @@ import threading
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from fieldkit.forms.dependencies import BIND_ATTRIBUTES, CHOICES, COUNT, Candidate, Computation, followers, order
+from fieldkit.forms.dependencies import (
+    BIND_ATTRIBUTES, CHOICES, COUNT, Candidate, Computation, follower_scopes, followers, local_scopes, order,
+)
 from fieldkit.forms.errors import FormError
 from fieldkit.forms.model import Form, Question
 from fieldkit.forms.xpath import Document, Expression, XPathError, compile_expression, parse_xml
@@ -26,6 +28,8 @@ class CompiledForm:
     unbounded: list[int]  # computations with unknown references
     followers: dict[int, list[int]] = field(default_factory=dict)  # index -> readers of what it writes
     by_path: dict[str, list[int]] = field(default_factory=dict)  # path -> computations evaluated there
+    scopes: dict[tuple[int, str], str] = field(default_factory=dict)  # (reader, path read) -> its repeat
+    follower_scopes: dict[tuple[int, int], str] = field(default_factory=dict)  # (writer, reader) -> repeat
     itemsets: dict[str, tuple[Expression, Expression, Expression]] = field(default_factory=dict)
     repeat_counts: dict[str, Expression] = field(default_factory=dict)
     setvalues: list[tuple[object, Expression | None]] = field(default_factory=list)
@@ -177,6 +181,9 @@ def compile_form(form: Form) -> CompiledForm:
         for path in computation.references:
             compiled.dependents.setdefault(path, []).append(computation.index)
     compiled.followers = followers(compiled.computations, paths)
+    repeats = {group.path for group in form.repeats()}
+    compiled.scopes = local_scopes(compiled.computations, repeats)
+    compiled.follower_scopes = follower_scopes(compiled.computations, compiled.followers, paths, compiled.scopes)
     by_path: dict[str, list[int]] = {}
     for computation in compiled.computations:
         by_path.setdefault(computation.path, []).append(computation.index)

@@ -128,3 +128,47 @@ def followers(computations: list[Computation], paths: set[str]) -> dict[int, lis
         following.discard(computation.index)
         found[computation.index] = sorted(following)
     return found
+
+
+def local_scopes(computations: list[Computation], repeats: set[str]) -> dict[tuple[int, str], str]:
+    """(computation index, path it reads) -> the repeat whose instance that reading never
+    leaves (`../trainings` read in a roster row): an answer changed in one row then needs
+    the reader only in that row, so filling N rows costs N, not N squared."""
+    scopes = {}
+    for computation in computations:
+        if computation.attribute == COUNT or computation.references is None:
+            continue
+        floors = computation.expression.reference_floors(computation.path) or {}
+        for path, floor in floors.items():
+            scope = _shared_repeat(computation.path, path, floor, repeats)
+            if scope is not None:
+                scopes[(computation.index, path)] = scope
+    return scopes
+
+
+def _shared_repeat(reader: str, read: str, floor: int, repeats: set[str]) -> str | None:
+    """The deepest repeat holding both paths whose instance node the reading stayed under."""
+    found = None
+    for repeat in repeats:
+        if (repeat.count("/") <= floor and reader.startswith(repeat + "/")
+                and (read == repeat or read.startswith(repeat + "/"))
+                and (found is None or len(repeat) > len(found))):
+            found = repeat
+    return found
+
+
+def follower_scopes(computations: list[Computation], followers_of: dict[int, list[int]], paths: set[str],
+                    scopes: dict[tuple[int, str], str]) -> dict[tuple[int, int], str]:
+    """(writer index, follower index) -> the repeat whose instance holds every read the
+    follower makes of what the writer writes; absent when any read leaves it."""
+    found = {}
+    for writer in computations:
+        if writer.attribute == COUNT:
+            continue
+        written = outputs(Candidate(writer.path, writer.attribute, writer.expression, None), paths)
+        for index in followers_of.get(writer.index, ()):
+            reads = written & (computations[index].references or set())
+            kept = {scopes.get((index, path)) for path in reads}
+            if len(kept) == 1 and None not in kept:
+                found[(writer.index, index)] = kept.pop()
+    return found

@@ -27,10 +27,10 @@ class Instance:
         self.document: Document = parse_xml(form.instance_xml, keep_whitespace=False)
         self.templates: dict[str, Element] = {}
         self._sibling_names: dict[str, list[str]] | None = None
+        self._index: dict[str, list[Element]] = {}
         self._take_templates()
         if xml is not None:
             self._load(xml)
-        self._index: dict[str, list[Element]] | None = None
 
     @property
     def root(self) -> Element:
@@ -43,10 +43,10 @@ class Instance:
         instance and out of the templates of enclosing repeats (a new outer instance
         starts with no inner one made of a template): what remains are real instances."""
         for path in sorted(self.repeat_paths, key=len):
-            found = _descend(self.root, "/" + self.root.name, path)
+            found = descend(self.root, "/" + self.root.name, path)
             for outer, template in list(self.templates.items()):
                 if path.startswith(outer + "/"):
-                    found += _descend(template, outer, path)
+                    found += descend(template, outer, path)
             marked = [node for node in found if node.get("template", JR_NAMESPACE) is not None]
             template = marked[0] if marked else (found[0] if found else None)
             if template is None:
@@ -94,20 +94,23 @@ class Instance:
         for blank, instance in zip(self.add_repeat(parent, repeat, len(instances)), instances):
             self._merge(blank, instance, repeat)
 
-    def changed_structure(self) -> None:
-        self._index = None
+    def changed_structure(self, under: str | None = None) -> None:
+        """Forget the nodes of the paths under `under` (None: of every path)."""
+        if under is None or self._index is None:
+            self._index = {}
+            return
+        prefix = under + "/"
+        self._index = {path: nodes for path, nodes in self._index.items()
+                       if path != under and not path.startswith(prefix)}
 
     def nodes_at(self, template_path: str) -> list[Element]:
-        """Every instance node of a template path, in document order."""
-        if self._index is None:
-            self._index = {}
-            self._build_index(self.root, "/" + self.root.name)
-        return self._index.get(template_path, [])
-
-    def _build_index(self, element: Element, path: str) -> None:
-        self._index.setdefault(path, []).append(element)
-        for child in element.element_children():
-            self._build_index(child, f"{path}/{child.name}")
+        """Every instance node of a template path, in document order. Found along the
+        path and kept until the structure under it changes: a row added to a roster
+        does not make every other path be looked up again."""
+        nodes = self._index.get(template_path)
+        if nodes is None:
+            nodes = self._index[template_path] = descend(self.root, "/" + self.root.name, template_path)
+        return nodes
 
     def nearest(self, template_path: str, node) -> Element | None:
         """The node of `template_path` closest to `node`: in repeats, the one in the
@@ -132,7 +135,7 @@ class Instance:
             raise FormError(f"no question at {path!r}: paths start with /{self.root.name}/")
         node = self.root
         for name, position in steps[1:]:
-            matches = [child for child in node.element_children() if child.name == name]
+            matches = node.children_named(name)
             index = int(position or 1) - 1
             if not 0 <= index < len(matches):
                 raise FormError(f"no question at {path!r}")
@@ -152,8 +155,7 @@ class Instance:
         while node is not None and node.kind == "element":
             step = node.name
             if template in self.repeat_paths:
-                same = [sibling for sibling in node.parent.element_children() if sibling.name == node.name]
-                step += f"[{same.index(node) + 1}]"
+                step += f"[{node.parent.children_named(node.name).index(node) + 1}]"
             steps.append(step)
             node = node.parent
             template = template.rsplit("/", 1)[0]
@@ -162,8 +164,7 @@ class Instance:
     # -- repeats ---------------------------------------------------------------------
 
     def repeat_instances(self, parent: Element, template_path: str) -> list[Element]:
-        name = template_path.rsplit("/", 1)[1]
-        return [child for child in parent.element_children() if child.name == name]
+        return list(parent.children_named(template_path.rsplit("/", 1)[1]))
 
     def add_repeat(self, parent: Element, template_path: str, count: int = 1) -> list[Element]:
         """Insert `count` fresh instances after the last one (or where the template stood)."""
@@ -176,7 +177,7 @@ class Instance:
             parent.insert_all(parent.children.index(existing[-1]) + 1, fresh)
         else:
             parent.insert_all(self._template_position(parent, template_path), fresh)
-        self.changed_structure()
+        self.changed_structure(template_path)
         return fresh
 
     def _template_position(self, parent: Element, template_path: str) -> int:
@@ -200,9 +201,10 @@ class Instance:
         by_parent: dict[int, tuple[Element, list[Element]]] = {}
         for node in nodes:
             by_parent.setdefault(id(node.parent), (node.parent, []))[1].append(node)
+        for path in {self.template_path(node) for node in nodes}:
+            self.changed_structure(path)
         for parent, children in by_parent.values():
             parent.remove_all(children)
-        self.changed_structure()
 
     def to_xml(self, keep) -> str:
         """The instance as XML, with only the nodes `keep(node)` accepts."""
@@ -217,7 +219,7 @@ def _walk(element: Element, path: str):
         yield from _walk(child, f"{path}/{child.name}")
 
 
-def _descend(top: Element, top_path: str, path: str) -> list[Element]:
+def descend(top: Element, top_path: str, path: str) -> list[Element]:
     """The elements at `path` under `top`, which stands at `top_path`."""
     if path != top_path and not path.startswith(top_path + "/"):
         return []

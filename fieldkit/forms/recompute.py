@@ -15,6 +15,7 @@ import re
 
 from fieldkit.forms.dependencies import CHOICES, COUNT
 from fieldkit.forms.errors import FormError
+from fieldkit.forms.instance import descend
 from fieldkit.forms.xpath import Element
 from fieldkit.forms.xpath.values import to_string
 
@@ -49,9 +50,33 @@ class Pass:
             if with_choices or computation.attribute != CHOICES:
                 self.mark(computation.index)
 
-    def mark_readers(self, paths: set[str]) -> None:
-        for index in self.compiled.affected_by(paths):
-            self.mark(index)
+    def mark_readers(self, paths: set[str], node: Element | None = None) -> None:
+        """The computations that read `paths`; when `node` is the one that changed, a
+        reader that stays in its repeat instance is marked in that instance only."""
+        compiled = self.compiled
+        for index in compiled.affected_by(paths):
+            scope = None
+            if node is not None:
+                read = paths & (compiled.computations[index].references or set())
+                scopes = {compiled.scopes.get((index, path)) for path in read}
+                scope = scopes.pop() if len(scopes) == 1 else None
+            self.mark(index, None if scope is None else self.in_scope(index, scope, [node]))
+
+    def in_scope(self, index: int, scope: str, changed: list[Element]) -> set[Element] | None:
+        """The nodes of computation `index` in the `scope` repeat instances holding the
+        `changed` nodes (None, every node, when one of them is not inside such an instance)."""
+        instance = self.session.instance
+        path = self.compiled.computations[index].path
+        depth = scope.count("/")
+        found: set[Element] = set()
+        for node in changed:
+            steps = instance.template_path(node).count("/") - depth
+            if steps < 0:
+                return None
+            for _ in range(steps):
+                node = node.parent
+            found.update(descend(node, scope, path))
+        return found
 
     def mark_fresh(self, fresh: list[Element]) -> None:
         """Repeat instances just added (of one repeat): every bind inside them, and
@@ -71,7 +96,7 @@ class Pass:
                     self.mark(index, elements)
                 elif path != top:  # a nested repeat's count, once per new owner
                     self.mark(index, by_path.get(path.rsplit("/", 1)[0], set()))
-        self.mark_readers(set(by_path))
+        self.mark_readers(set(by_path), fresh[0] if len(fresh) == 1 else None)
 
     # -- the pass -------------------------------------------------------------------
 
@@ -86,25 +111,42 @@ class Pass:
                 raise FormError(
                     f"the form's {computation.attribute} of {computation.path} does not settle: "
                     f"{computation.expression.source!r}", location=computation.path)
-            if self.apply(computation, nodes):
-                for follower in self.compiled.followers.get(index, ()):
-                    self.mark(follower)
-                for unbounded in self.compiled.unbounded:
-                    if unbounded != index:
-                        self.mark(unbounded)
+            changed = self.apply(computation, nodes)
+            if changed:
+                self._mark_followers(index, changed)
 
-    def apply(self, computation, nodes: set[Element] | None) -> bool:
-        """Evaluate one computation on its nodes; True if what it writes changed."""
+    def _mark_followers(self, index: int, changed: list[Element] | bool) -> None:
+        compiled = self.compiled
+        for follower in compiled.followers.get(index, ()):
+            scope = compiled.follower_scopes.get((index, follower))
+            nodes = None if scope is None or changed is True else self.in_scope(follower, scope, changed)
+            self.mark(follower, nodes)
+        for unbounded in compiled.unbounded:
+            if unbounded != index:
+                self.mark(unbounded)
+
+    def apply(self, computation, nodes: set[Element] | None) -> list[Element] | bool:
+        """Evaluate one computation on its nodes: the nodes whose value or relevance
+        changed (True when a count changed the structure)."""
         if computation.attribute == COUNT:
             return self._apply_count(computation, nodes)
-        targets = self.session.instance.nodes_at(computation.path)
-        if nodes is not None:
-            targets = [node for node in targets if node in nodes]
+        targets = self._targets(computation, nodes)
         if computation.attribute == "calculate":
-            return any([self._calculate(computation, node) for node in targets])
+            return [node for node in targets if self._calculate(computation, node)]
         if computation.attribute == CHOICES:
-            return any([self.session.keep_offered_choices(node) for node in targets])
+            return [node for node in targets if self.session.keep_offered_choices(node)]
         return self.session.store_state(computation, targets)
+
+    def _targets(self, computation, nodes: set[Element] | None) -> list[Element]:
+        """The nodes to evaluate, in document order when the computation reads its own
+        path (one row's value may read another's); the marked ones directly otherwise,
+        so an answer in one row of a long roster costs one row, not the whole roster."""
+        instance = self.session.instance
+        if nodes is None or computation.path in (computation.references or ()):
+            every = instance.nodes_at(computation.path)
+            return every if nodes is None else [node for node in every if node in nodes]
+        root = instance.document
+        return [node for node in nodes if node.root is root]
 
     def _calculate(self, computation, node: Element) -> bool:
         session = self.session

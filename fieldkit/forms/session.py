@@ -91,29 +91,30 @@ class FormSession:
             where = self.instance.concrete_path(node) if isinstance(node, Element) else None
             raise FormError(f"{what} expression {expression.source!r} failed: {error}", location=where) from None
 
-    def _recompute(self, changed: set[str] | None, *, fresh: tuple[Element, ...] = ()) -> None:
-        """Re-evaluate what reads `changed` (None: everything) and the binds of `fresh`
-        repeat instances, in one ordered pass."""
+    def _recompute(self, changed: set[str] | None, *, fresh: tuple[Element, ...] = (),
+                   node: Element | None = None) -> None:
+        """Re-evaluate what reads `changed` (None: everything; `node`: the one node that
+        changed) and the binds of `fresh` repeat instances, in one ordered pass."""
         recompute = Pass(self)
         if changed is None:
             # Choice filters clear answers when what they read changes, not on opening
             # a stored submission (its answers were valid when it was saved).
             recompute.mark_everything(with_choices=False)
         else:
-            recompute.mark_readers(changed)
+            recompute.mark_readers(changed, node)
         recompute.mark_fresh(list(fresh))
         recompute.run()
 
-    def store_state(self, computation, nodes: list[Element]) -> bool:
-        """Keep a relevant/required/readonly result; True if a node's relevance changed."""
+    def store_state(self, computation, nodes: list[Element]) -> list[Element]:
+        """Keep a relevant/required/readonly result; the nodes whose relevance changed."""
         states = self._state[computation.attribute]
-        changed = False
+        changed = []
         for node in nodes:
             result = self.evaluate(computation.expression, node, what=computation.attribute, kind="boolean")
             if computation.attribute == "relevant" and states.get(node, True) != result:
                 states[node] = result
                 self._mark_blank(node)
-                changed = True
+                changed.append(node)
             states[node] = result
         return changed
 
@@ -152,7 +153,7 @@ class FormSession:
         if node.value == text:
             return
         node.value = text
-        self._recompute({template})
+        self._recompute({template}, node=node)
         self._events.value_changed(template, node)
 
     def is_relevant(self, path: str) -> bool:
@@ -306,11 +307,11 @@ class FormSession:
         parent, template = self._repeat_parent(_without_last_position(path))
         return len(self.instance.repeat_instances(parent, template))
 
-    def add_repeat(self, path: str) -> int:
-        """Add an instance at the end of a repeat; its 1-based position. Every bind of
-        the new instance is evaluated, whatever it reads."""
+    def add_repeat(self, path: str, count: int = 1) -> int:
+        """Add `count` instances at the end of a repeat; the 1-based position of the last.
+        Every bind of the new instances is evaluated, whatever it reads."""
         parent, template = self._repeat_parent(_without_last_position(path))
-        self._recompute(set(), fresh=tuple(self.add_repeat_nodes(parent, template, 1)))
+        self._recompute(set(), fresh=tuple(self.add_repeat_nodes(parent, template, count)))
         return len(self.instance.repeat_instances(parent, template))
 
     def add_repeat_nodes(self, parent: Element, template: str, count: int) -> list[Element]:

@@ -26,15 +26,29 @@ def to_dict(session, element) -> dict:
 
 
 def flat_answers(session, element) -> dict[str, str]:
-    answers = {}
+    instance = session.instance
+    answers: dict[str, str] = {}
+    _flat(session, element, instance.concrete_path(element), instance.template_path(element), answers)
+    return answers
+
+
+def _flat(session, element, path: str, template: str, answers: dict[str, str]) -> None:
+    """Paths are built on the way down: a roster of thousands of rows is not counted
+    again for every answer."""
+    repeats = session.instance.repeat_paths
+    positions: dict[str, int] = {}
     for child in element.element_children():
+        child_template = f"{template}/{child.name}"
+        step = child.name
+        if child_template in repeats:
+            positions[child.name] = positions.get(child.name, 0) + 1
+            step += f"[{positions[child.name]}]"
         if not session._node_relevant(child):
             continue
         if _leaf(child):
-            answers[session.instance.concrete_path(child)] = child.value
+            answers[f"{path}/{step}"] = child.value
         else:
-            answers.update(flat_answers(session, child))
-    return answers
+            _flat(session, child, f"{path}/{step}", child_template, answers)
 
 
 def visible_questions(session) -> list[tuple[str, Question]]:

@@ -73,7 +73,9 @@ def check_path(path) -> str:
 
 def plan_repeats(session, paths: list[str]) -> None:
     """Refuse at once answers that would add more rows than `MAX_REPEAT_INSTANCES`,
-    before a single row is added (each position is checked by `check_path`)."""
+    before a single row is added (each position is checked by `check_path`); then add
+    the rows each repeat needs at once, outer repeats first (one recompute per repeat,
+    not one per row: 3,000 roster rows would otherwise recompute the totals 3,000 times)."""
     wanted: dict[str, int] = {}
     for path in paths:
         for match in _POSITION.finditer(path):
@@ -82,6 +84,8 @@ def plan_repeats(session, paths: list[str]) -> None:
     added = sum(max(0, count - _existing_rows(session, repeat)) for repeat, count in wanted.items())
     if added > MAX_REPEAT_INSTANCES:
         raise AnswerRefused(messages.TOO_MANY_NEW_ROWS, count=added, limit=MAX_REPEAT_INSTANCES)
+    for repeat in sorted(wanted, key=lambda repeat: repeat.count("[")):
+        ensure_repeat_instances(session, f"{repeat}[{wanted[repeat]}]")
 
 
 def _existing_rows(session, repeat: str) -> int:
@@ -98,8 +102,9 @@ def ensure_repeat_instances(session, path: str) -> None:
     check_path(path)
     for match in _POSITION.finditer(path):
         repeat_path, wanted = path[: match.start()], int(match.group(1))
-        for _row in range(session.repeat_count(repeat_path), wanted):
-            session.add_repeat(repeat_path)
+        missing = wanted - session.repeat_count(repeat_path)
+        if missing > 0:
+            session.add_repeat(repeat_path, count=missing)  # at once: one recompute, not one per row
 
 
 class Fields:

@@ -260,10 +260,11 @@ class FormController(QObject):
 
     def _follow_language(self, language: str) -> None:
         """Show the form's labels in the interface language when the form has it (its
-        own language box can still change them); a form without it keeps its default."""
+        own language box can still change them); a form without it keeps its default,
+        and the engine's own messages follow the interface language."""
         wanted = next((known for known in self.submission.form.languages
-                       if known.endswith(f"({language})")), None)
-        if wanted is not None and wanted != self.submission.session.lang:
+                       if known.endswith(f"({language})")), language)
+        if wanted != self.submission.session.lang:
             self.view.set_language(wanted)
 
     def _lang(self) -> str:

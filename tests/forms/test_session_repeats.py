@@ -162,3 +162,26 @@ def test_nested_counts_asking_for_a_hundred_million_instances_open_with_a_bounde
     )
     xml = form.new_session().to_xml()
     assert xml.count("<outer") + xml.count("<inner") == 10_000
+
+
+def test_a_row_reading_another_row_follows_it_and_its_own_row_follows_its_answers():
+    form = form_from_xform(
+        '<data id="t"><rep jr:template=""><a/><own/><first/><nth/></rep><total/></data>',
+        '<bind nodeset="/data/rep/own" calculate="../a * 10"/>'
+        '<bind nodeset="/data/rep/first" calculate="../../rep[1]/a"/>'
+        '<bind nodeset="/data/rep/nth" calculate="position(..)"/>'
+        '<bind nodeset="/data/total" calculate="sum(/data/rep/own)"/>',
+        '<repeat nodeset="/data/rep"><input ref="/data/rep/a"/></repeat>',
+    )
+    session = form.new_session()
+    session.add_repeat("/data/rep", count=3)
+    for row, value in ((1, "1"), (2, "2"), (3, "3")):
+        session.set(f"/data/rep[{row}]/a", value)
+    session.set("/data/rep[1]/a", "5")
+    assert [session.value(f"/data/rep[{row}]/own") for row in (1, 2, 3)] == ["50", "20", "30"]
+    assert [session.value(f"/data/rep[{row}]/first") for row in (1, 2, 3)] == ["5", "5", "5"]
+    assert session.value("/data/total") == "100"
+    session.remove_repeat("/data/rep[1]")
+    assert [session.value(f"/data/rep[{row}]/nth") for row in (1, 2)] == ["1", "2"]
+    assert [session.value(f"/data/rep[{row}]/first") for row in (1, 2)] == ["2", "2"]
+    assert session.value("/data/total") == "50"

@@ -56,6 +56,13 @@ class Expression:
 
         return find_references(self.tree, context_path)
 
+    def reference_floors(self, context_path: str) -> dict[str, int] | None:
+        """Each path `references` gives, with the fewest steps from the root its reading
+        passed through (see `find_reference_floors`)."""
+        from fieldkit.forms.xpath.references import find_reference_floors
+
+        return find_reference_floors(self.tree, context_path)
+
 
 @lru_cache(maxsize=4096)
 def compile_expression(source: str) -> Expression:

@@ -96,13 +96,14 @@ _INDEX_THRESHOLD = 8  # below this many children a linear scan is as fast
 class _Container(Node):
     """Shared child-list behaviour of Document and Element."""
 
-    __slots__ = ("children", "_index", "_index_stamp")
+    __slots__ = ("children", "_index", "_index_stamp", "_version")
 
     def __init__(self) -> None:
         super().__init__()
         self.children: list[Node] = []
         self._index: dict[str, list[Element]] | None = None
         self._index_stamp = -1
+        self._version = 0  # changes of this node's own children (value edits elsewhere keep its index)
 
     def children_named(self, name: str) -> list[Element]:
         """Element children with this local name, in order (any namespace).
@@ -113,13 +114,13 @@ class _Container(Node):
         children = self.children
         if len(children) < _INDEX_THRESHOLD:
             return [c for c in children if c.kind == "element" and c.name == name]  # type: ignore[misc]
-        if self._index_stamp != _mutations or self._index is None:
+        if self._index_stamp != self._version or self._index is None:
             index: dict[str, list[Element]] = {}
             for c in children:
                 if c.kind == "element":
                     index.setdefault(c.name, []).append(c)  # type: ignore[arg-type]
             self._index = index
-            self._index_stamp = _mutations
+            self._index_stamp = self._version
         return self._index.get(name, _EMPTY)
 
     def element_children(self) -> list[Element]:
@@ -142,6 +143,7 @@ class _Container(Node):
             node.parent.remove(node)  # type: ignore[attr-defined]
         node.parent = self
         self.children.insert(index, node)
+        self._version += 1
         _mutated()
         return node
 
@@ -152,6 +154,7 @@ class _Container(Node):
                 raise ValueError("only detached child nodes can be inserted together")
             node.parent = self
         self.children[index:index] = nodes
+        self._version += 1
         _mutated()
 
     def remove_all(self, nodes: list[Node]) -> None:
@@ -160,6 +163,7 @@ class _Container(Node):
         self.children = [c for c in self.children if id(c) not in gone]
         for node in nodes:
             node.parent = None
+        self._version += 1
         _mutated()
 
     def remove(self, node: Node) -> None:
@@ -167,6 +171,7 @@ class _Container(Node):
             if c is node:
                 del self.children[i]
                 node.parent = None
+                self._version += 1
                 _mutated()
                 return
         raise ValueError("node is not a child of this node")
@@ -254,6 +259,7 @@ class Element(_Container):
             node = Text(text)
             node.parent = self
             self.children.append(node)
+        self._version += 1
         _mutated()
 
     def string_value(self) -> str:

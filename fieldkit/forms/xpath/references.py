@@ -24,16 +24,26 @@ class _Unknowable(Exception):
 
 
 def find_references(tree, context_path: str) -> set[str] | None:
+    floors = find_reference_floors(tree, context_path)
+    return None if floors is None else set(floors)
+
+
+def find_reference_floors(tree, context_path: str) -> dict[str, int] | None:
+    """Each path read, with its *floor*: the fewest steps from the root that reaching it
+    passed through. A read from inside a repeat whose floor is at least the repeat's
+    depth (`../name`) stays in the context's own repeat instance; an absolute path has
+    floor 0."""
     context = tuple(part for part in _POSITIONS.sub("", context_path).split("/") if part)
-    found: set[str] = set()
+    found: dict[str, int] = {}
     try:
-        _visit(tree, context, context, found)
+        _visit(tree, (context, len(context)), (context, len(context)), found)
     except _Unknowable:
         return None
     return found
 
 
-def _visit(tree, context: tuple, current: tuple, found: set[str]) -> None:
+def _visit(tree, context: tuple, current: tuple, found: dict) -> None:
+    """`context` and `current` are places: (path, floor)."""
     kind = type(tree)
     if kind is ast.Literal or kind is ast.VarRef:
         return
@@ -49,7 +59,7 @@ def _visit(tree, context: tuple, current: tuple, found: set[str]) -> None:
     elif kind is ast.Filter:
         _visit(tree.base, context, current, found)
         for predicate in tree.predicates:
-            _visit(predicate, SECONDARY, current, found)
+            _visit(predicate, (SECONDARY, 0), current, found)
     else:
         raise _Unknowable
 
@@ -58,7 +68,7 @@ def _local(name: str) -> str:
     return name.rpartition(":")[2]
 
 
-def _visit_call(tree: ast.Call, context: tuple, current: tuple, found: set[str]) -> None:
+def _visit_call(tree: ast.Call, context: tuple, current: tuple, found: dict) -> None:
     name = _local(tree.name)
     if name in _UNKNOWABLE_FUNCTIONS:
         raise _Unknowable
@@ -76,15 +86,21 @@ def _visit_call(tree: ast.Call, context: tuple, current: tuple, found: set[str])
         _visit(arg, context, current, found)
 
 
-def _report(path: tuple, found: set[str]) -> None:
-    if path is SECONDARY or (path and path[0] == SECONDARY[0]):
+def _secondary(path: tuple) -> bool:
+    return path is SECONDARY or bool(path and path[0] == SECONDARY[0])
+
+
+def _report(place: tuple, found: dict) -> None:
+    path, floor = place
+    if _secondary(path):
         return
-    found.add("/" + "/".join(path))
+    key = "/" + "/".join(path)
+    found[key] = min(found.get(key, floor), floor)
 
 
-def _start(tree: ast.Path, context: tuple, current: tuple, found: set[str]) -> tuple:
+def _start(tree: ast.Path, context: tuple, current: tuple, found: dict) -> tuple:
     if tree.absolute:
-        return ()
+        return (), 0
     base = tree.base
     if base is None:
         return context
@@ -93,24 +109,24 @@ def _start(tree: ast.Path, context: tuple, current: tuple, found: set[str]) -> t
     if type(base) is ast.Call and _local(base.name) == "instance":
         for arg in base.args:
             _visit(arg, context, current, found)
-        return SECONDARY
+        return SECONDARY, 0
     raise _Unknowable
 
 
-def _visit_path(tree: ast.Path, context: tuple, current: tuple, found: set[str]) -> None:
-    path = _start(tree, context, current, found)
+def _visit_path(tree: ast.Path, context: tuple, current: tuple, found: dict) -> None:
+    place = _start(tree, context, current, found)
     for step in tree.steps:
-        path = _advance(path, step)
+        path = _advance(place[0], step)
+        place = (path, min(place[1], len(path)))
         for predicate in step.predicates:
-            _visit(predicate, path, current, found)
-    _report(path, found)
+            _visit(predicate, place, current, found)
+    _report(place, found)
 
 
 def _advance(path: tuple, step: ast.Step) -> tuple:
     """The path after one step, or _Unknowable when it is not a plain named step."""
     test = step.test
-    secondary = path is SECONDARY or (path and path[0] == SECONDARY[0])
-    if secondary:
+    if _secondary(path):
         return SECONDARY
     if step.axis == "parent" and test.kind == "node":
         if not path:
