@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
-import json
 import os
 import sys
 from pathlib import Path
 
 from fieldkit.i18n import language_code, translate
+from fieldkit.text import echo, json_text, printable, printable_values
 
 
 def _lang() -> str:
@@ -17,7 +17,8 @@ def _lang() -> str:
 
 
 def _(message: str, **values) -> str:
-    return translate(message, _lang(), **values)
+    """A message in the CLI's language, its values made printable (fieldkit/text.py)."""
+    return translate(message, _lang(), **printable_values(values))
 
 
 def _form_summary(form) -> str:
@@ -52,12 +53,12 @@ def form_check(paths: list[str]) -> int:
         except FormError as error:
             failures += 1
             detail = str(error).removeprefix(f"{error.source}: ") if error.source else str(error)
-            print(_("ERROR {path}: {error}", path=path, error=detail))
+            echo(_("ERROR {path}: {error}", path=path, error=detail))
             continue
-        print(_("OK {path}: {form_id} (version {version}): {summary}",
-                path=path, form_id=form.id, version=form.version or "-", summary=summary))
+        echo(_("OK {path}: {form_id} (version {version}): {summary}",
+               path=path, form_id=form.id, version=form.version or "-", summary=summary))
         for warning in form.warnings:
-            print(_("  WARNING: {warning}", warning=warning))
+            echo(_("  WARNING: {warning}", warning=warning))
     return 1 if failures else 0
 
 
@@ -111,9 +112,9 @@ def _set_answers(submission, answers: dict) -> None:
 
 
 def _print_errors(errors) -> None:
-    print(_("Cannot finalize: {count} answers must be corrected.", count=len(errors)))
+    echo(_("Cannot finalize: {count} answers must be corrected.", count=len(errors)))
     for path, _kind, message in errors:
-        print(f"  {path}: {message}")
+        echo(f"  {printable(path)}: {printable(message)}")
 
 
 def _commit(submission, *, finalize: bool):
@@ -140,10 +141,10 @@ def submit(data_dir, form: str, answers_file: str, commune: str | None, finalize
             return 1
         for row in service.possible_duplicates(commune_code=revision["data"]["commune"], form_id=form_id,
                                                record_id=revision["record_id"], lang=_lang()):
-            print(_("warning: {commune} already has a submission of this form: {record_id} ({author}, {updated})",
-                    commune=row.commune_name, record_id=row.record_id, author=row.author or "-",
-                    updated=row.updated), file=sys.stderr)
-        print(revision["record_id"])
+            echo(_("warning: {commune} already has a submission of this form: {record_id} ({author}, {updated})",
+                   commune=row.commune_name, record_id=row.record_id, author=row.author or "-",
+                   updated=row.updated), file=sys.stderr)
+        echo(revision["record_id"])
     return 0
 
 
@@ -151,16 +152,17 @@ def records(data_dir, as_json: bool) -> int:
     with _open_service(data_dir) as service:
         rows = service.submissions(lang=_lang())
     if as_json:
-        print(json.dumps([dataclasses.asdict(row) for row in rows], ensure_ascii=False, indent=2))
+        print(json_text([dataclasses.asdict(row) for row in rows], indent=2))
         return 0
     if not rows:
-        print(_("No submissions yet."))
+        echo(_("No submissions yet."))
         return 0
     for row in rows:
         status = _(row.status)
         conflicts = _(", {count} conflicts", count=row.conflicts) if row.conflicts else ""
-        print(f"{row.record_id}  {row.updated}  {row.form_id}  {row.commune_code} {row.commune_name}, "
-              f"{row.province_name}  {status}{conflicts}  {row.author}")
+        echo("  ".join(printable(value) for value in (
+            row.record_id, row.updated, row.form_id,
+            f"{row.commune_code} {row.commune_name}, {row.province_name}", f"{status}{conflicts}", row.author)))
     return 0
 
 
@@ -212,8 +214,8 @@ def edit(data_dir, record_id: str, pairs: list[str]) -> int:
         revision = _commit(submission, finalize=submission.parent_status == "finalized")
         if revision is None:
             return 1
-        print(_("record {record_id}: new revision", record_id=record_id))
-        print(revision["rev_id"])
+        echo(_("record {record_id}: new revision", record_id=record_id))
+        echo(revision["rev_id"])
     return 0
 
 
@@ -229,7 +231,7 @@ def _run_store_command(arguments) -> int:
             return records(arguments.data_dir, arguments.json)
         return edit(arguments.data_dir, arguments.record_id, arguments.set)
     except (_Refused, StoreError) as error:
-        print(str(error), file=sys.stderr)
+        echo(str(error), file=sys.stderr)
         return 2
 
 
@@ -244,7 +246,7 @@ def _run_sync_command(arguments) -> int:
         _check_arguments(arguments)
         return sync_commands.run(arguments, refused=_Refused, assignments=_assignments)
     except (_Refused, StoreError) as error:
-        print(str(error), file=sys.stderr)
+        echo(str(error), file=sys.stderr)
         return 2
 
 

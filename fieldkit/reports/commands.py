@@ -14,6 +14,7 @@ from pathlib import Path
 
 from fieldkit.i18n import language_code, translate
 from fieldkit.reports import command_messages  # noqa: F401 - registers the Vietnamese
+from fieldkit.text import echo, printable_values
 
 
 def _default_lang() -> str:
@@ -21,7 +22,7 @@ def _default_lang() -> str:
 
 
 def _(message: str, lang: str | None = None, **values) -> str:
-    return translate(message, lang or _default_lang(), **values)
+    return translate(message, lang or _default_lang(), **printable_values(values))  # values made printable
 
 
 def add_parsers(commands) -> None:
@@ -95,7 +96,7 @@ def run(arguments) -> int:
         with SurveyService.open(arguments.data_dir) as survey:
             path, pages = write_report(survey, arguments)
     except (_Refused, StoreError) as error:
-        print(str(error), file=sys.stderr)
+        echo(str(error), file=sys.stderr)
         return 2
-    print(_("Wrote {path} ({pages} pages).", lang, path=path, pages=pages))
+    echo(_("Wrote {path} ({pages} pages).", lang, path=path, pages=pages))
     return 0

@@ -8,17 +8,22 @@ Exit status: 0 done; 1 a bundle rejected (import, verify); 2 a mistake or a stor
 
 from __future__ import annotations
 
-import json
 import os
 import sys
 
 from fieldkit.i18n import language_code, translate
+from fieldkit.text import echo, json_text, printable, printable_values
 
 COMMANDS = ("bundle", "keys", "trust", "untrust", "conflicts", "resolve", "status")
 
 
+def _lang() -> str:
+    return language_code(os.environ.get("FIELDKIT_LANG") or "vi")
+
+
 def _(message: str, **values) -> str:
-    return translate(message, language_code(os.environ.get("FIELDKIT_LANG") or "vi"), **values)
+    """A message in the CLI's language, its values made printable (fieldkit/text.py)."""
+    return translate(message, _lang(), **printable_values(values))
 
 
 def add_parsers(commands) -> None:
@@ -67,21 +72,21 @@ def run(arguments, *, refused: type[Exception], assignments) -> int:
 
 
 def _print_json(value) -> None:
-    print(json.dumps(value, ensure_ascii=False, indent=2, sort_keys=True))
+    print(json_text(value, indent=2, sort_keys=True))
 
 
 def _print_report(report) -> None:
-    print(_("{path}: {status}: {new} new, {present} already present, {pending} pending, {conflicts} conflicts opened",
-            path=report.path, status=_(report.status), new=report.new, present=report.present,
-            pending=report.pending, conflicts=report.conflicts_opened))
+    echo(_("{path}: {status}: {new} new, {present} already present, {pending} pending, {conflicts} conflicts opened",
+           path=report.path, status=_(report.status), new=report.new, present=report.present,
+           pending=report.pending, conflicts=report.conflicts_opened))
     if report.reason:
-        print(_("  reason: {reason}", reason=report.reason))
+        echo(_("  reason: {reason}", reason=report.reason))
     for site_id, ranges in sorted(report.gaps.items()):
         for first, last in ranges:
-            print(_("  gap: device {site_id} revisions {first}-{last} have not arrived", site_id=site_id,
-                    first=first, last=last))
+            echo(_("  gap: device {site_id} revisions {first}-{last} have not arrived", site_id=site_id,
+                   first=first, last=last))
     for site_id in report.clock_skew:
-        print(_("  clock of device {site_id} is far ahead: not adopted", site_id=site_id))
+        echo(_("  clock of device {site_id} is far ahead: not adopted", site_id=site_id))
 
 
 def _bundle(service, arguments, *, refused, assignments) -> int:
@@ -91,8 +96,8 @@ def _bundle(service, arguments, *, refused, assignments) -> int:
         except (OSError, ValueError, KeyError) as error:
             raise refused(_("{path} is not a fingerprint nor a readable public key file: {error}",
                             path=", ".join(arguments.encrypt_to), error=error)) from None
-        print(_("Bundle written: {path} ({count} revisions, id {bundle_id})", path=arguments.out,
-                count=manifest["count"], bundle_id=manifest["bundle_id"]))
+        echo(_("Bundle written: {path} ({count} revisions, id {bundle_id})", path=arguments.out,
+               count=manifest["count"], bundle_id=manifest["bundle_id"]))
         return 0
     reports = (service.import_paths(arguments.paths) if arguments.bundle_command == "import"
                else [service.verify(arguments.path)])
@@ -108,11 +113,13 @@ def _keys(service, arguments, *, refused, assignments) -> int:
     from fieldkit.services.coordinator import readable_fingerprint
 
     if arguments.keys_command == "show":
-        print(_("This device: {name}\nKey fingerprint:\n{fingerprint}", name=service.store.identity.device_name,
-                fingerprint=readable_fingerprint(service.store.identity.fingerprint)))
+        # the fingerprint's own lines stay: translate, not _, which would show them as \n
+        echo(translate("This device: {name}\nKey fingerprint:\n{fingerprint}", _lang(),
+                       name=printable(service.store.identity.device_name),
+                       fingerprint=readable_fingerprint(service.store.identity.fingerprint)))
         return 0
     service.export_public_key(arguments.path)
-    print(_("Public key written to {path}", path=arguments.path))
+    echo(_("Public key written to {path}", path=arguments.path))
     return 0
 
 
@@ -122,7 +129,7 @@ def _trust(service, arguments, *, refused, assignments) -> int:
     except (OSError, ValueError, KeyError) as error:
         raise refused(_("{path} is not a fingerprint nor a readable public key file: {error}", path=arguments.key,
                         error=error)) from None
-    print(_("Trusted: {fingerprint}", fingerprint=fingerprint))
+    echo(_("Trusted: {fingerprint}", fingerprint=fingerprint))
     for report in reports:
         _print_report(report)
     return 0
@@ -134,7 +141,7 @@ def _untrust(service, arguments, *, refused, assignments) -> int:
     except (OSError, ValueError, KeyError) as error:
         raise refused(_("{path} is not a fingerprint nor a readable public key file: {error}", path=arguments.key,
                         error=error)) from None
-    print(_("Revoked: {fingerprint}", fingerprint=fingerprint))
+    echo(_("Revoked: {fingerprint}", fingerprint=fingerprint))
     return 0
 
 
@@ -144,17 +151,17 @@ def _conflicts(service, arguments, *, refused, assignments) -> int:
         _print_json(conflicts)
         return 0
     if not conflicts:
-        print(_("No conflicts."))
+        echo(_("No conflicts."))
     for conflict in conflicts:
-        print(_("{record_id}: {kind} conflict, {heads} versions, shown: {winner}", record_id=conflict["record_id"],
-                kind=_(conflict["kind"]), heads=len(conflict["heads"]), winner=conflict["winner"]))
+        echo(_("{record_id}: {kind} conflict, {heads} versions, shown: {winner}", record_id=conflict["record_id"],
+               kind=_(conflict["kind"]), heads=len(conflict["heads"]), winner=conflict["winner"]))
         if conflict["fields"]:
-            print(_("  fields changed on both sides: {fields}", fields=", ".join(conflict["fields"])))
+            echo(_("  fields changed on both sides: {fields}", fields=", ".join(conflict["fields"])))
         if conflict["delete"]:
-            print(_("  deleted on one side"))
+            echo(_("  deleted on one side"))
         for head in conflict["heads"]:
-            print(_("  {rev_id}  {device}  {author}  {hlc}", **{key: head[key] for key in
-                                                                 ("rev_id", "device", "author", "hlc")}))
+            echo(_("  {rev_id}  {device}  {author}  {hlc}", **{key: head[key] for key in
+                                                                ("rev_id", "device", "author", "hlc")}))
     return 0
 
 
@@ -164,8 +171,8 @@ def _resolve(service, arguments, *, refused, assignments) -> int:
         revision = service.resolve(arguments.record_id, take=arguments.take, answers=answers)
     except (KeyError, ValueError) as error:
         raise refused(str(error).strip("'\"")) from None
-    print(_("record {record_id}: resolved by revision", record_id=arguments.record_id))
-    print(revision["rev_id"])
+    echo(_("record {record_id}: resolved by revision", record_id=arguments.record_id))
+    echo(revision["rev_id"])
     return 0
 
 

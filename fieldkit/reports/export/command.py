@@ -12,6 +12,7 @@ import os
 import sys
 
 from fieldkit.i18n import language_code, translate
+from fieldkit.text import echo, printable_values
 
 
 def _lang() -> str:
@@ -19,7 +20,7 @@ def _lang() -> str:
 
 
 def _(message: str, **values) -> str:
-    return translate(message, _lang(), **values)
+    return translate(message, _lang(), **printable_values(values))  # values made printable
 
 
 def add_parser(commands) -> None:
@@ -52,11 +53,11 @@ def run(arguments) -> int:
                 province=arguments.province, date_from=arguments.date_from, date_to=arguments.date_to,
                 status=arguments.status, labels=arguments.labels, lang=_lang())
     except StoreError as error:
-        print(error.text(_lang()), file=sys.stderr)
+        echo(error.text(_lang()), file=sys.stderr)
         return 2
-    print(_("Exported {count} submissions to {path}", count=result.submissions, path=result.path))
+    echo(_("Exported {count} submissions to {path}", count=result.submissions, path=result.path))
     for name, count in result.rows.items():
-        print(_("  {table}: {count} rows", table=name, count=count))
+        echo(_("  {table}: {count} rows", table=name, count=count))
     if result.format == "geojson":
-        print(_("  {count} points", count=result.features))
+        echo(_("  {count} points", count=result.features))
     return 0
