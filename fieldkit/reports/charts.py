@@ -13,6 +13,7 @@ import textwrap
 import threading
 
 from fieldkit.paths import resources_dir
+from fieldkit.reports.html import printable
 
 FONT_FAMILY = "Noto Sans"
 DPI = 150
@@ -56,7 +57,7 @@ def _png(figure) -> bytes:
 
 
 def _style(axes, title: str) -> None:
-    axes.set_title(title, fontfamily=FONT_FAMILY, fontsize=10, fontweight="bold")
+    axes.set_title(printable(title), fontfamily=FONT_FAMILY, fontsize=10, fontweight="bold")
     axes.spines[["top", "right"]].set_visible(False)
     for label in axes.get_xticklabels() + axes.get_yticklabels():
         label.set_fontfamily(FONT_FAMILY)
@@ -64,6 +65,7 @@ def _style(axes, title: str) -> None:
 
 
 def _wrapped(labels: list[str], width: int = 34) -> list[str]:
+    labels = [printable(label) for label in labels]
     return ["\n".join(textwrap.wrap(label, width)) or label for label in labels]
 
 
@@ -128,7 +130,7 @@ def vertical_bars(*, title: str, labels: list[str], values: list[float], y_label
         figure = _figure(9.0, 3.6)
         axes = figure.add_subplot()
         axes.bar(range(len(labels)), values, color=COLOURS[0])
-        axes.set_xticks(range(len(labels)), labels, rotation=60, ha="right")
+        axes.set_xticks(range(len(labels)), [printable(label) for label in labels], rotation=60, ha="right")
         axes.set_ylabel(y_label, fontfamily=FONT_FAMILY, fontsize=8)
         if limit is not None:
             axes.set_ylim(0, limit)

@@ -18,10 +18,11 @@ by SQLite (`json_extract`); the instance XML beside them is never read or parsed
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from functools import cached_property
+
+from fieldkit.reports.stored import answers_from_json
 
 _LIVE = ("r.deleted = 0 AND r.form_id = ? AND r.record_id NOT IN "
          "(SELECT record_id FROM duplicate_marks WHERE duplicate_of IS NOT NULL)")
@@ -92,4 +93,4 @@ def every(connection, *, form_id: str, province: str | None = None) -> list[Answ
 def _answers(row) -> Answers:
     record_id, form_id, form_version, commune, province, status, answers = row
     return Answers(record_id, form_id, form_version or "", commune or "", province or "", status or "draft",
-                   json.loads(answers) if answers else {})
+                   answers_from_json(answers))

@@ -12,6 +12,7 @@ from fieldkit.reports.html import number
 
 _OUTPUT = re.compile(r"<output\s[^>]*/>")
 NUMERIC_TYPES = {"integer", "decimal", "range"}
+MAX_FIGURE = 1e15  # beyond, an answer is not summed nor drawn (to_number)
 # Itemset labels by (form, question, language): reading them needs a blank session of the
 # form (a tenth of a second or more: its calculations run on start), so once per process.
 _itemset_cache: dict[tuple, dict[str, str]] = {}
@@ -92,10 +93,17 @@ def shown(form: Form, path: str, value: str, lang: str, *, labels: dict[str, str
 
 
 def to_number(value: str | None) -> float | None:
+    """The number an answer holds, for counting and charts; None for no answer and for
+    what is not a number a summary can use: text, NaN, infinities, and figures beyond
+    MAX_FIGURE (10^20 computers is a typing or a tool's error: shown as written, never
+    averaged; a sum or a chart of such values would overflow)."""
+    if value is None or value == "" or value.__class__ is not str or len(value) > 40:
+        return None
     try:
-        return float(value) if value not in (None, "") else None
+        number = float(value)
     except ValueError:
         return None
+    return number if -MAX_FIGURE <= number <= MAX_FIGURE else None  # False for NaN too
 
 
 def form_title(form: Form, lang: str) -> str:

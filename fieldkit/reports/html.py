@@ -4,18 +4,34 @@ writes them: Vietnamese 3.321 and 12,5; English 3,321 and 12.5."""
 from __future__ import annotations
 
 import datetime as dt
+import math
 import statistics
-from html import escape
+import re
+from html import escape as _escape
 
 ENGLISH_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
                   "October", "November", "December")
 TABLE = '<table border="1" cellpadding="4" cellspacing="0" width="100%" style="border-collapse: collapse">'
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
+
+
+def printable(value: str) -> str:
+    """`value` without the control characters and lone surrogates no page can show."""
+    return _CONTROL.sub("", value) if _CONTROL.search(value) else value
+
+
+def escape(value: str) -> str:
+    """HTML-escaped, without the control characters and lone surrogates no page can show
+    (an answer written by another tool may hold them)."""
+    return _escape(printable(value))
+
+
 HEAD_CELL = '<th style="background-color: #e8e8e8" align="{align}">{text}</th>'
 
 
 def number(value: float | int | None, lang: str, *, decimals: int = 1) -> str:
     """A number with at most `decimals` decimals (trailing zeros dropped); "–" when missing."""
-    if value is None:
+    if value is None or not math.isfinite(value):
         return "–"
     text = f"{round(float(value), decimals):,.{decimals}f}"
     if "." in text:

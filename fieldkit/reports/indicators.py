@@ -4,6 +4,8 @@ from the forms' own calculations, so submissions made by another tool count the 
 
 from __future__ import annotations
 
+import math
+
 from fieldkit.reports.data import Answers
 from fieldkit.reports.formtext import to_number
 from fieldkit.reports.messages import _
@@ -62,7 +64,10 @@ def figure(answers: Answers | None, name: str) -> float | None:
 
 
 def share(part: float | None, whole: float | None) -> float | None:
-    return part / whole * 100 if part is not None and whole else None
+    if part is None or not whole:
+        return None
+    found = part / whole * 100
+    return found if math.isfinite(found) else None
 
 
 def repeat_rows(answers: Answers | None, repeat: str) -> list[dict[str, str]]:

@@ -14,8 +14,13 @@ author, last change, conflicts) and one table per repeat level (`_key`, `_parent
 - csv: `out` is a folder: one `<table>.csv` per form and level (UTF-8 with BOM, so Excel
   shows Vietnamese) and `fieldkit-export.json` (what it holds). A folder is replaced only
   if it is empty or an earlier export.
-- xlsx: one sheet per form and level; the table name, cut to Excel's 31 characters from
-  the form id's end, then "~2"... if two would clash. Numbers are numbers.
+  Text a spreadsheet would run as a formula (= + - @ tab CR first) gets a single quote
+  in front unless `raw=True`; numbers in number fields stay as they are.
+- xlsx: one sheet per form and level (XlsxWriter, constant memory); the table name, cut
+  to Excel's 31 characters from the form id's end, then "~2"... if two would clash.
+  Numbers are numbers; text is always text.
+- Values a format cannot hold as numbers (ints beyond 2^53, 1e400, NaN...) are written
+  as the text stored (fieldkit.reports.stored, values.py).
 - sqlite: one table per form and level, `_parent_key` a foreign key to the parent's
   `_key`; numbers are INTEGER/REAL. Ready for Datasette or pandas.
 - json: an array of {"_record_id", "_form_id", metadata..., "data": groups as objects,

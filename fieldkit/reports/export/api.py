@@ -13,8 +13,9 @@ from fieldkit.reports.export import FORMATS, STATUSES, atomic, errors, source
 from fieldkit.reports.export.documents import GeoJsonWriter, JsonWriter
 from fieldkit.reports.export.layout import form_layout
 from fieldkit.reports.export.rows import submission_rows
-from fieldkit.reports.export.tabular import CsvWriter, SqliteWriter, XlsxWriter
+from fieldkit.reports.export.tabular import CsvWriter, SqliteWriter
 from fieldkit.reports.export.values import choice_labels
+from fieldkit.reports.export.xlsx import XlsxWriter
 from fieldkit.services.listing import local_zone
 from fieldkit.store import StoreError
 
@@ -34,10 +35,11 @@ class ExportResult:
 
 def export_submissions(survey, *, format: str, out: Path | str, form_id: str | None = None,
                        province: str | None = None, date_from: str | None = None, date_to: str | None = None,
-                       status: str | None = None, labels: bool = False, lang: str = "vi",
+                       status: str | None = None, labels: bool = False, lang: str = "vi", raw: bool = False,
                        progress: Callable[[int, int], None] | None = None) -> ExportResult:
     """Export the non-deleted submissions the filters select (dates: YYYY-MM-DD, the day a
-    submission last changed, inclusive) to `out`. Raises ExportError (a StoreError) with
+    submission last changed, inclusive) to `out`. `raw`: CSV text as stored, without the
+    quote that keeps a spreadsheet from running it as a formula (for data pipelines). Raises ExportError (a StoreError) with
     a message naming what is wrong; `out` then holds what it held before."""
     if format not in WRITERS:
         raise errors.ExportError(errors.UNKNOWN_FORMAT, format=format, formats=", ".join(FORMATS))
@@ -53,7 +55,8 @@ def export_submissions(survey, *, format: str, out: Path | str, form_id: str | N
                       if labels else None)
         place = atomic.atomic_folder if format == "csv" else atomic.atomic_file
         with place(out) as temporary:
-            writer = WRITERS[format](temporary, list(layouts.values()), labels=label_maps)
+            options = {"raw": raw} if format == "csv" else {}
+            writer = WRITERS[format](temporary, list(layouts.values()), labels=label_maps, **options)
             try:
                 rows = _stream(connection, filters, layouts, writer, survey=survey, labels=labels, lang=lang,
                                total=total, progress=progress)

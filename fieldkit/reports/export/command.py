@@ -1,7 +1,7 @@
 """`fieldkit export`: the export as a command; fieldkit/cli.py wires it in.
 
 export --format csv|xlsx|sqlite|geojson|json --out PATH [--form ID] [--province CODE]
-       [--from DATE] [--to DATE] [--status S] [--labels]
+       [--from DATE] [--to DATE] [--status S] [--labels] [--raw]
 Exit status: 0 done; 2 a mistake or a storage fault (the message on stderr, in the
 FIELDKIT_LANG language).
 """
@@ -39,6 +39,9 @@ def add_parser(commands) -> None:
     export.add_argument("--status", choices=STATUSES, help=_("only submissions with this status"))
     export.add_argument("--labels", action="store_true",
                         help=_("write choice labels instead of codes (in the FIELDKIT_LANG language)"))
+    export.add_argument("--raw", action="store_true",
+                        help=_("CSV: write text as stored, without the quote that stops a spreadsheet from "
+                               "running text starting with = + - @ as a formula (for data pipelines)"))
 
 
 def run(arguments) -> int:
@@ -51,7 +54,8 @@ def run(arguments) -> int:
             result = export_submissions(
                 service, format=arguments.format, out=arguments.out, form_id=arguments.form,
                 province=arguments.province, date_from=arguments.date_from, date_to=arguments.date_to,
-                status=arguments.status, labels=arguments.labels, lang=_lang())
+                status=arguments.status, labels=arguments.labels, lang=_lang(),
+                raw=arguments.raw)
     except StoreError as error:
         echo(error.text(_lang()), file=sys.stderr)
         return 2

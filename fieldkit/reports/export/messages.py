@@ -36,6 +36,10 @@ add_messages("vi", {
     "only submissions with this status": "chỉ các phiếu có trạng thái này",
     "write choice labels instead of codes (in the FIELDKIT_LANG language)":
         "ghi nhãn lựa chọn thay cho mã (theo ngôn ngữ FIELDKIT_LANG)",
+    ("CSV: write text as stored, without the quote that stops a spreadsheet from running text starting with "
+     "= + - @ as a formula (for data pipelines)"):
+        ("CSV: ghi văn bản đúng như đã lưu, không thêm dấu nháy đơn vốn ngăn bảng tính chạy văn bản bắt đầu "
+         "bằng = + - @ như một công thức (cho các quy trình xử lý dữ liệu)"),
     "Exported {count} submissions to {path}": "Đã xuất {count} phiếu vào {path}",
     "  {table}: {count} rows": "  {table}: {count} dòng",
     "  {count} points": "  {count} điểm",

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import json
 import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from fieldkit.reports.stored import answers_from_json
 from fieldkit.services.listing import local_iso, local_zone
 from fieldkit.store.errors import IO_ERROR, StoreError, as_store_error
 from fieldkit.store.hlc import format_hlc
@@ -73,7 +73,7 @@ def form_versions(connection: sqlite3.Connection, filters: Filters) -> dict[str,
 @dataclass(frozen=True)
 class Submission:
     record: dict  # the `records` columns of _COLUMNS
-    answers: dict[str, str]
+    answers: dict[str, str]  # fieldkit.reports.stored: every value a text
 
 
 def submissions(connection: sqlite3.Connection, filters: Filters, *, data_file: Path) -> Iterator[list[Submission]]:
@@ -91,7 +91,7 @@ def submissions(connection: sqlite3.Connection, filters: Filters, *, data_file: 
             rows = cursor.fetchmany(BATCH)
         if not rows:
             return
-        yield [Submission(dict(zip(_COLUMNS, row)), json.loads(row[-1] or "{}")) for row in rows]
+        yield [Submission(dict(zip(_COLUMNS, row)), answers_from_json(row[-1])) for row in rows]
 
 
 @contextlib.contextmanager

@@ -8,18 +8,19 @@ from __future__ import annotations
 
 import contextlib
 import csv
-import os
 import re
 from pathlib import Path
 
 from fieldkit.reports.export.layout import METADATA, FormLayout, Table
 from fieldkit.reports.export.rows import Row, SubmissionRows
-from fieldkit.reports.export.values import cell
+from fieldkit.reports.export.values import cell, is_number_text
 
 SQLITE_BATCH = 2000
 SHEET_NAME_LIMIT = 31
 _NOT_IN_SHEET_NAMES = re.compile(r"[\[\]:*?/\\]")
-_ILLEGAL_IN_XML = re.compile(r"[\000-\010]|[\013-\014]|[\016-\037]")  # as openpyxl's ILLEGAL_CHARACTERS_RE
+# OWASP's CSV injection rule: text starting so is prefixed with a single quote
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_GEOPOINT = re.compile(r"[+-]?[0-9.]+(?: [+-]?[0-9.]+){1,3}\Z")
 
 
 def row_cells(table: Table, row: Row, submission: SubmissionRows, *, labels, typed: bool) -> list:
@@ -56,13 +57,20 @@ class TableWriter:
 
 class CsvWriter(TableWriter):
     """One `<table>.csv` per table in the target folder, UTF-8 with a BOM (so that Excel
-    reads Vietnamese text right), codes or labels as written in the store."""
+    reads Vietnamese text right), codes or labels as written in the store.
+
+    Unless `raw`, text that a spreadsheet would take for a formula (starting with = + - @,
+    a tab or a carriage return) gets a single quote in front, as OWASP's rule against CSV
+    injection says; a number in a number field ("-5") and a geopoint ("-8.5 115.2 0 5")
+    stay as they are. `raw=True` writes every value as stored, for data pipelines."""
 
     typed = False
 
-    def __init__(self, target: Path, layouts: list[FormLayout], *, labels):
+    def __init__(self, target: Path, layouts: list[FormLayout], *, labels, raw: bool = False):
         super().__init__(target, layouts, labels=labels)
         self._files, self._writers = {}, {}
+        self._raw = raw
+        self._kinds = {table.name: _guard_kinds(table) for table in self.tables}
         try:
             for table in self.tables:
                 handle = self._files[table.name] = open(target / f"{table.name}.csv", "w", encoding="utf-8-sig",
@@ -74,6 +82,10 @@ class CsvWriter(TableWriter):
             raise
 
     def write_row(self, table: Table, cells: list) -> None:
+        if not self._raw:
+            for position, value in enumerate(cells):
+                if value.__class__ is str and value[:1] in FORMULA_STARTS:
+                    cells[position] = guarded(value, self._kinds[table.name][position])
         self._writers[table.name].writerow(cells)
 
     def close(self) -> list[str]:
@@ -88,66 +100,19 @@ class CsvWriter(TableWriter):
                 handle.close()
 
 
-class XlsxWriter(TableWriter):
-    """One sheet per table (openpyxl, write-only: rows stream to disk)."""
-
-    def __init__(self, target: Path, layouts: list[FormLayout], *, labels):
-        from openpyxl import Workbook
-
-        super().__init__(target, layouts, labels=labels)
-        self._workbook = Workbook(write_only=True)
-        self._sheets = {}
-        for table, title in zip(self.tables, sheet_names(self.tables)):
-            sheet = self._workbook.create_sheet(title=title)
-            sheet.freeze_panes = "A2"
-            sheet.append(table.header)
-            self._sheets[table.name] = sheet
-
-    def write_row(self, table: Table, cells: list) -> None:
-        sheet = self._sheets[table.name]
-        texts = "\n".join(value for value in cells if value.__class__ is str)  # one search a row, not a cell
-        if "=" in texts or _ILLEGAL_IN_XML.search(texts):
-            cells = [_sheet_value(sheet, value) for value in cells]
-        sheet.append(cells)
-
-    def close(self) -> list[str]:
-        # openpyxl's save_workbook, with the archive kept so that a failure can close it
-        from zipfile import ZIP_DEFLATED, ZipFile
-
-        from openpyxl.writer.excel import ExcelWriter
-
-        self._archive = ZipFile(self.target, "w", ZIP_DEFLATED, allowZip64=True)
-        ExcelWriter(self._workbook, self._archive).save()
-        return [sheet.title for sheet in self._sheets.values()]
-
-    def abort(self) -> None:
-        """Close what a failed save left open and remove the sheets' temporary files."""
-        archive = getattr(self, "_archive", None)
-        if archive is not None:
-            with contextlib.suppress(OSError, ValueError):
-                archive.close()
-        for sheet in self._sheets.values():
-            with contextlib.suppress(Exception):
-                if not sheet.closed:
-                    sheet.close()
-            writer = sheet._writer  # openpyxl keeps each sheet in a temporary file until saved
-            if writer is not None and isinstance(writer.out, str) and os.path.exists(writer.out):
-                with contextlib.suppress(OSError, ValueError):
-                    writer.cleanup()
+def _guard_kinds(table: Table) -> list[str]:
+    """Per cell of the table's rows, the kind of value it holds ("text": the keys and the
+    metadata, then each column's kind)."""
+    return ["text"] * (len(table.header) - len(table.columns)) + [column.kind for column in table.columns]
 
 
-def _sheet_value(sheet, value):
-    """Text as text: no answer becomes a formula, and characters XML cannot hold go."""
-    if not isinstance(value, str) or not value:
+def guarded(value: str, kind: str) -> str:
+    """`value` (starting with a formula character) as a CSV cell no spreadsheet runs."""
+    if kind in ("int", "decimal") and is_number_text(value):
         return value
-    from openpyxl.cell import WriteOnlyCell
-
-    value = _ILLEGAL_IN_XML.sub("", value)
-    if value.startswith("="):
-        text = WriteOnlyCell(sheet, value=value)
-        text.data_type = "s"
-        return text
-    return value
+    if kind == "geopoint" and _GEOPOINT.match(value):
+        return value
+    return "'" + value
 
 
 def sheet_names(tables: list[Table]) -> list[str]:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import logging
+import math
+import re
 
 from fieldkit.forms import FormError
 from fieldkit.forms.model import Form, Question
@@ -12,6 +14,10 @@ from fieldkit.reports.export.layout import Column, FormLayout
 log = logging.getLogger(__name__)
 
 MULTIPLE_LABELS_SEPARATOR = "; "
+SAFE_INTEGER = 2**53  # integers a double holds exactly
+_NUMBER = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?\Z")
+_INTEGER = re.compile(r"[+-]?[0-9]+\Z")
+_NONZERO = re.compile(r"[1-9]")
 
 
 def choice_labels(forms: list[Form], layout: FormLayout, lang: str) -> dict[str, dict[str, str]]:
@@ -64,11 +70,23 @@ def cell(column: Column, raw: str | None, *, labels: dict[str, dict[str, str]] |
 
 
 def _number(raw: str, kind: str):
-    try:
-        return int(raw) if kind == "int" else float(raw)
-    except ValueError:
-        try:
-            number = float(raw)  # "3.0" in an integer column, written by another tool
-        except ValueError:
-            return raw  # not a number at all: kept as written rather than lost
-        return int(number) if kind == "int" and number.is_integer() else number
+    """The number `raw` writes, if every format can hold it as one: an int within 2^53
+    (exact in a spreadsheet's double, in SQLite's INTEGER, in JSON read by any tool), a
+    finite float that keeps its value. Else the text as stored (10^20 in an integer
+    field, 1e400, NaN, inf, 1e-400, "about 5"): shown as written rather than lost."""
+    if raw.__class__ is not str or not _NUMBER.match(raw):
+        return raw
+    if kind == "int" and len(raw) <= 16 and _INTEGER.match(raw):
+        number = int(raw)
+        return number if -SAFE_INTEGER <= number <= SAFE_INTEGER else raw
+    number = float(raw)
+    if not math.isfinite(number) or (number == 0 and _NONZERO.search(raw.partition("e")[0].partition("E")[0])):
+        return raw  # beyond a double, or so small it would read 0
+    if kind == "int" and number.is_integer():  # "3.0" in an integer column, written by another tool
+        return int(number) if abs(number) <= SAFE_INTEGER else raw
+    return number
+
+
+def is_number_text(raw: str) -> bool:
+    """`raw` is a plain decimal number ("-5", "+3.25", "1e-3"): no formula can start so."""
+    return bool(_NUMBER.match(raw))
