@@ -26,11 +26,11 @@ from fieldkit.files import fsync_folder
 from fieldkit.store.errors import storage_errors
 from fieldkit.store.identity import fingerprint_of, verify_signature
 from fieldkit.store.revisions import canonical_json
-from fieldkit.sync import crypto
+from fieldkit.sync import crypto, models
 from fieldkit.sync.archive import ArchiveReader, ArchiveWriter, Limits
 from fieldkit.sync.errors import (
-    BAD_MANIFEST, BAD_SIGNATURE, CHUNK_TOO_LARGE, HASH_MISMATCH, MISSING_MEMBER, NEWER_FORMAT, NOT_FOR_US,
-    UNLISTED_MEMBER, WRONG_KEY, BundleError,
+    BAD_MANIFEST, BAD_MANIFEST_FIELD, BAD_SIGNATURE, CHUNK_TOO_LARGE, FORM_NOT_TEXT, HASH_MISMATCH, MISSING_MEMBER,
+    NEWER_FORMAT, NOT_FOR_US, UNLISTED_MEMBER, WRONG_KEY, BundleError,
 )
 
 FORMAT = "fieldkit-bundle"
@@ -155,13 +155,24 @@ def open_bundle(path: Path, *, limits: Limits = Limits()) -> Bundle:
 
 
 def _parse_manifest(data: bytes, path) -> dict:
+    """The manifest, checked against its model (fieldkit.sync.models) before anything of it
+    is used: a lone surrogate or a wrong type is a refusal naming the field, never a crash."""
     try:
         manifest = json.loads(data.decode("utf-8"))
     except (ValueError, UnicodeDecodeError, RecursionError) as error:
         raise BundleError(BAD_MANIFEST, step="size", path=path, detail=type(error).__name__) from None
     if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
         raise BundleError(BAD_MANIFEST, step="size", path=path, detail="not a fieldkit bundle manifest")
-    if canonical_json(manifest) != data:  # one spelling only: what was signed is what is read
+    version = manifest.get("format_version")
+    newer = type(version) is int and version > FORMAT_VERSION  # only what check_version needs to say so
+    problem = models.problem_of(models.ManifestHeader if newer else models.Manifest, manifest)
+    if problem is not None:
+        raise BundleError(BAD_MANIFEST_FIELD, step="size", path=path, **problem.values())
+    try:
+        canonical = canonical_json(manifest)
+    except (ValueError, RecursionError):  # UnicodeEncodeError included: a newer format's field we do not read
+        canonical = None
+    if canonical != data:  # one spelling only: what was signed is what is read
         raise BundleError(BAD_MANIFEST, step="size", path=path, detail="not canonical JSON")
     return manifest
 
@@ -179,16 +190,17 @@ def _signer_key(manifest: dict, path) -> bytes:
 # -- versions, then every member's hash ------------------------------------------------------
 
 def check_version(bundle: Bundle) -> None:
-    """Step "versions": a newer format is refused with a message to update the app."""
-    version = bundle.manifest.get("format_version")
-    if not isinstance(version, int) or version < 1:
-        raise BundleError(BAD_MANIFEST, step="version", path=bundle.path, detail="no format version")
+    """Step "versions": a newer format is refused with a message to update the app. The
+    manifest's fields were checked when it was read; here, that each form it lists is one
+    of its files."""
+    version = bundle.manifest["format_version"]
     if version > FORMAT_VERSION:
         raise BundleError(NEWER_FORMAT, step="version", path=bundle.path, version=version)
-    files = bundle.manifest.get("files")
-    if not isinstance(files, list) or not all(isinstance(entry, dict) for entry in files):
-        raise BundleError(BAD_MANIFEST, step="version", path=bundle.path, detail="no list of files")
-    bundle.files = {entry.get("path"): entry for entry in files}
+    bundle.files = {entry["path"]: entry for entry in bundle.manifest["files"]}
+    for number, form in enumerate(bundle.manifest["forms"]):
+        if f"forms/{form['sha256']}.xml" not in bundle.files:
+            raise BundleError(BAD_MANIFEST_FIELD, step="version", path=bundle.path, field=f"forms[{number}].sha256",
+                              problem=models.NOT_LISTED, found=form["sha256"])
 
 
 def check_hashes(bundle: Bundle, *, progress: Callable[[int], None] | None = None) -> None:
@@ -200,9 +212,19 @@ def check_hashes(bundle: Bundle, *, progress: Callable[[int], None] | None = Non
     for name in sorted(listed - present):
         raise BundleError(MISSING_MEMBER, step="hash", path=bundle.path, name=name)
     for name in sorted(listed):
-        member_bytes(bundle, name)
+        data = member_bytes(bundle, name)
+        if name.startswith("forms/") and not _is_utf8(data):
+            raise BundleError(FORM_NOT_TEXT, step="hash", path=bundle.path, name=name)
         if progress:
             progress(bundle.files[name]["size"])
+
+
+def _is_utf8(data: bytes) -> bool:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def member_bytes(bundle: Bundle, name: str) -> bytes:

@@ -15,6 +15,7 @@
 from __future__ import annotations
 
 import base64
+import json
 import os
 from pathlib import Path
 
@@ -24,12 +25,14 @@ from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X
 from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
-from fieldkit.store.errors import KEY_CORRUPT, StoreError, storage_errors
+from fieldkit.i18n import translate
+from fieldkit.store.errors import KEY_CORRUPT, StoreError, cli_language, storage_errors
 from fieldkit.store.identity import fingerprint_of, site_id_of, verify_signature
+from fieldkit.sync import models
 
 EXCHANGE_KEY_FILE = "device_x25519.pem"
-KEY_FILE_FORMAT = "fieldkit-public-key"
-ALGORITHM = "X25519-HKDF-SHA256/ChaCha20-Poly1305"
+KEY_FILE_FORMAT = models.KEY_FILE_FORMAT
+ALGORITHM = models.ALGORITHM
 _RAW = (serialization.Encoding.Raw, serialization.PublicFormat.Raw)
 
 
@@ -77,15 +80,43 @@ def public_key_document(*, identity, exchange_public_key: bytes) -> dict:
             "x25519_signature": b64(identity.sign(b"fieldkit-x25519:" + exchange_public_key))}
 
 
-def read_public_key_document(document: dict) -> dict:
-    """The checked document (public keys as bytes); ValueError when it is not sound."""
+class KeyFileError(ValueError):
+    """A public key file that cannot be used: what and where; `text(lang)`, `str()` in the
+    CLI language (a ValueError, as the callers expect)."""
+
+    def __init__(self, message: str, **values):
+        self.message, self.values = message, {name: str(value) for name, value in values.items()}
+        super().__init__(self.text(cli_language()))
+
+    def text(self, lang: str) -> str:
+        values = {name: translate(value, lang) if name == "problem" else value for name, value in self.values.items()}
+        return translate(self.message, lang, **values)
+
+
+def read_public_key_file(path: Path) -> dict:
+    """A public key file read and checked (read_public_key_document); OSError when it cannot
+    be read, KeyFileError (a ValueError) for anything wrong in it."""
+    data = Path(path).read_bytes()
+    try:
+        document = json.loads(data.decode("utf-8-sig"))
+    except (ValueError, RecursionError) as error:  # UnicodeDecodeError, JSONDecodeError
+        raise KeyFileError("{path} is not UTF-8 JSON ({detail})", path=path, detail=type(error).__name__) from None
+    return read_public_key_document(document)
+
+
+def read_public_key_document(document) -> dict:
+    """The checked document (public keys as bytes); KeyFileError (a ValueError) when it is
+    not sound: its fields against fieldkit.sync.models.KeyFile, then its keys."""
     if not isinstance(document, dict) or document.get("format") != KEY_FILE_FORMAT:
-        raise ValueError("not a fieldkit public key file")
+        raise KeyFileError("not a fieldkit public key file")
+    problem = models.problem_of(models.KeyFile, document)
+    if problem is not None:
+        raise KeyFileError("{field} {problem} (value: {found})", **problem.values())
     signing, exchange = unb64(document["ed25519"]), unb64(document["x25519"])
-    if len(signing) != 32 or len(exchange) != 32 or fingerprint_of(signing) != document.get("fingerprint"):
-        raise ValueError("the keys do not match the fingerprint")
+    if fingerprint_of(signing) != document["fingerprint"]:
+        raise KeyFileError("the keys do not match the fingerprint")
     if not verify_signature(signing, unb64(document["x25519_signature"]), b"fieldkit-x25519:" + exchange):
-        raise ValueError("the encryption key is not signed by the device key")
+        raise KeyFileError("the encryption key is not signed by the device key")
     return {**document, "ed25519": signing, "x25519": exchange, "site_id": site_id_of(signing)}
 
 

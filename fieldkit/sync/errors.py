@@ -23,7 +23,9 @@ class BundleError(Exception):
         super().__init__(self.text(cli_language()))
 
     def text(self, lang: str) -> str:
-        return translate(self.message, lang, **self.values)
+        values = {name: translate(value, lang) if name == "problem" else value for name, value in self.values.items()}
+        return translate(self.message, lang, **values)
+
 
 
 class CheckerStopped(BundleError):
@@ -38,6 +40,9 @@ BAD_MEMBER = "{path}: the bundle holds a file with a name that is not allowed: {
 DUPLICATE_MEMBER = "{path}: the bundle holds the file {name!r} twice."
 MISSING_MEMBER = "{path}: the bundle lacks {name}."
 BAD_MANIFEST = "{path}: the bundle's manifest is not valid ({detail})."
+# a field of the manifest, of a revision line: what and where (fieldkit.sync.models.FieldProblem)
+BAD_MANIFEST_FIELD = "{path}: the bundle's manifest is not valid: {field} {problem} (value: {found})."
+BAD_REVISION_FIELD = "{path}: {name}, line {line}: the revision's {field} {problem} (value: {found})."
 # signature and signer
 BAD_SIGNATURE = "{path}: the bundle's signature does not match its content: it was altered or damaged."
 UNKNOWN_SIGNER = ("{path}: signed by a device that is not trusted yet ({device}, key {fingerprint}). "
@@ -48,6 +53,7 @@ NEWER_FORMAT = ("{path} was made by a newer fieldkit (bundle format {version}); 
                 "update the app to import it.")
 # content
 HASH_MISMATCH = "{path}: {name} does not match the manifest: the bundle was altered or damaged."
+FORM_NOT_TEXT = "{path}: {name} is not UTF-8 text."
 UNLISTED_MEMBER = "{path}: {name} is in the bundle but not in its manifest."
 NOT_FOR_US = "{path} is encrypted for other coordinators; this device cannot open it."
 WRONG_KEY = "{path}: the bundle could not be decrypted with this device's key ({name})."

@@ -1,7 +1,7 @@
 """Vietnamese for sync's messages (refusals, reports, the sync commands), keyed by the English."""
 
 from fieldkit.i18n import add_messages
-from fieldkit.sync import errors
+from fieldkit.sync import errors, models
 
 VIETNAMESE = {
     errors.NOT_A_BUNDLE: "{path} không phải gói dữ liệu fieldkit, hoặc đã bị hỏng hay bị cắt cụt ({detail}).",
@@ -10,6 +10,27 @@ VIETNAMESE = {
     errors.DUPLICATE_MEMBER: "{path}: gói chứa tệp {name!r} hai lần.",
     errors.MISSING_MEMBER: "{path}: gói thiếu {name}.",
     errors.BAD_MANIFEST: "{path}: bản kê của gói không hợp lệ ({detail}).",
+    errors.BAD_MANIFEST_FIELD: "{path}: bản kê của gói không hợp lệ: trường {field} {problem} (giá trị: {found}).",
+    errors.BAD_REVISION_FIELD: ("{path}: {name}, dòng {line}: trường {field} của phiên bản phiếu {problem} "
+                                "(giá trị: {found})."),
+    "{field} {problem} (value: {found})": "trường {field} {problem} (giá trị: {found})",
+    models.MISSING: "bị thiếu",
+    models.EXTRA: "không được phép có ở đây",
+    models.NOT_UNICODE: "không phải văn bản Unicode hợp lệ (chứa một nửa cặp thay thế đơn lẻ)",
+    models.MALFORMED: "sai định dạng",
+    models.OUT_OF_RANGE: "nằm ngoài khoảng cho phép",
+    models.WRONG_LENGTH: "có độ dài sai",
+    models.WRONG_TYPE: "sai kiểu dữ liệu",
+    models.NOT_ALLOWED_VALUE: "có giá trị không được phép",
+    models.KEY_MISMATCH: "không khớp với khóa",
+    models.NOT_SORTED: "không được sắp xếp hoặc có phần tử lặp",
+    models.INVALID: "không hợp lệ",
+    models.NOT_LISTED: "không trỏ tới tệp nào của gói",
+    errors.FORM_NOT_TEXT: "{path}: {name} không phải văn bản UTF-8.",
+    "not a fieldkit public key file": "không phải tệp khóa công khai fieldkit",
+    "the keys do not match the fingerprint": "các khóa không khớp với dấu vân tay",
+    "the encryption key is not signed by the device key": "khóa mã hóa không được ký bằng khóa của máy",
+    "{path} is not UTF-8 JSON ({detail})": "{path} không phải JSON UTF-8 ({detail})",
     errors.BAD_SIGNATURE: "{path}: chữ ký của gói không khớp với nội dung: gói đã bị sửa hoặc bị hỏng.",
     errors.UNKNOWN_SIGNER: ("{path}: được ký bởi một máy chưa được tin cậy ({device}, khóa {fingerprint}). "
                             "Gói được giữ cách ly; hãy tin cậy khóa sau khi đối chiếu dấu vân tay trên máy đó."),

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import base64
 import json
-import re
 import sqlite3
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -23,38 +22,17 @@ from dataclasses import dataclass, field
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
-from fieldkit.store.hlc import parse_hlc
 from fieldkit.store.identity import site_id_of
-from fieldkit.store.revisions import REVISION_FIELDS, record_data, revision_id_and_data
-from fieldkit.sync import crypto, trust
-from fieldkit.sync.errors import BAD_REVISION, BAD_REVISION_SIGNATURE, REVOKED_REVISION, BundleError
-
-_HEX64 = re.compile(r"[0-9a-f]{64}")
-_HEX32 = re.compile(r"[0-9a-f]{32}")
-_TYPES = {"rev_id": str, "record_id": str, "parents": list, "site_id": str, "seq": int, "hlc": str, "form_id": str,
-          "form_version": str, "data": dict, "deleted": bool, "author": str, "sig": str}
-
+from fieldkit.store.revisions import record_data, revision_id_and_data
+from fieldkit.sync import crypto, models, trust
+from fieldkit.sync.errors import (
+    BAD_REVISION, BAD_REVISION_FIELD, BAD_REVISION_SIGNATURE, REVOKED_REVISION, BundleError,
+)
 
 def check_shape(revision) -> str | None:
-    """What is wrong with a decoded revision's shape, or None."""
-    if not isinstance(revision, dict) or set(revision) != set(REVISION_FIELDS):
-        return "not a revision"
-    for name, kind in _TYPES.items():
-        if not isinstance(revision[name], kind) or (kind is int and isinstance(revision[name], bool)):
-            return f"{name} is not a {kind.__name__}"
-    if not _HEX64.fullmatch(revision["rev_id"]) or not _HEX32.fullmatch(revision["site_id"]):
-        return "malformed identifiers"
-    if revision["seq"] < 1 or not 0 < len(revision["record_id"]) <= 200:
-        return "malformed seq or record_id"
-    if not all(isinstance(parent, str) and _HEX64.fullmatch(parent) for parent in revision["parents"]):
-        return "malformed parents"
-    if revision["parents"] != sorted(set(revision["parents"])):
-        return "parents not sorted"
-    try:
-        parse_hlc(revision["hlc"])
-    except ValueError:
-        return "malformed hlc"
-    return None
+    """What is wrong with a decoded revision's shape (fieldkit.sync.models.Revision), or None."""
+    problem = models.problem_of(models.Revision, revision)
+    return None if problem is None else problem.text("en")
 
 
 @dataclass
@@ -76,23 +54,43 @@ def check_lines(lines: bytes, keys: dict[str, bytes], *, slim: bool = False) -> 
     `record_data` (its whole text is in data_texts), ten times cheaper to send between
     processes; what needs the whole revision reads it back from the text."""
     checked = CheckedLines()
-    for line in lines.splitlines():
+    for number, line in enumerate(lines.splitlines(), start=1):
         try:
             revision = json.loads(line)
         except (ValueError, RecursionError):
-            checked.problem = (BAD_REVISION, {"detail": "not JSON"})
+            checked.problem = (BAD_REVISION, {"detail": f"line {number}: not JSON"})
             return checked
-        shape = check_shape(revision)
-        if shape:
-            checked.problem = (BAD_REVISION, {"detail": shape})
+        checked.problem = _line_problem(revision, number)
+        if checked.problem:
             return checked
-        rev_id, data_text = revision_id_and_data(revision)
+        try:
+            rev_id, data_text = revision_id_and_data(revision)
+        except (ValueError, RecursionError):  # a text in `data` that UTF-8 cannot hold (a lone surrogate)
+            checked.problem = _unencodable(revision, number)
+            return checked
         checked.problem = _identity_problem(revision, rev_id, keys)
         if checked.problem:
             return checked
         checked.data_texts[rev_id] = data_text
         checked.revisions.append({**revision, "data": record_data(revision["data"])} if slim else revision)
     return checked
+
+
+def _line_problem(revision, number: int) -> tuple[str, dict] | None:
+    """The revision's fields against fieldkit.sync.models.Revision."""
+    problem = models.problem_of(models.Revision, revision)
+    if problem is None:
+        return None
+    return BAD_REVISION_FIELD, {"line": number, **problem.values()}
+
+
+def _unencodable(revision: dict, number: int) -> tuple[str, dict]:
+    try:
+        location = models.unencodable_field(revision["data"], ("data",)) or ("data",)
+    except RecursionError:
+        location = ("data",)
+    return BAD_REVISION_FIELD, {"line": number, "field": models.field_name(location), "problem": models.NOT_UNICODE,
+                                "found": models.shown(models.value_at(revision, location))}
 
 
 def _identity_problem(revision: dict, rev_id: str, keys: dict[str, bytes]) -> tuple[str, dict] | None:
