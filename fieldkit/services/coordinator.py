@@ -19,11 +19,13 @@ from fieldkit.store import tables
 from fieldkit.store.tables import utc_now
 from fieldkit.sync import crypto, merge, trust
 from fieldkit.sync import status as sync_status
+from fieldkit.sync.apply import release_trusted
 from fieldkit.sync.export import export_bundle
 from fieldkit.sync.importer import ImportReport, unreadable, verify_file
 from fieldkit.sync.pipeline import RevisionWorker, import_bundles, worth_a_worker
 
 BUNDLE_SUFFIX = ".fkb"
+RELAYED = "revisions relayed by trusted devices"  # the `path` of trust()'s report of those (messages.py)
 
 # progress(bundle_number, bundle_count, path, step, done, total): step is "verify" (bytes
 # hashed of total) or "import" (chunks committed of total)
@@ -84,7 +86,7 @@ class CoordinatorService:
     @staticmethod
     def read_public_key(path: Path) -> dict:
         """A public key file, checked; ValueError (or OSError) when it is not one."""
-        return crypto.read_public_key_file(Path(path))
+        return crypto.read_public_key_document(json.loads(Path(path).read_text(encoding="utf-8")))
 
     # -- bundles ----------------------------------------------------------------------------
 
@@ -140,11 +142,16 @@ class CoordinatorService:
         if fingerprint is None:
             document = self.read_public_key(Path(fingerprint_or_key_file))
             fingerprint, public_key, name = document["fingerprint"], document["ed25519"], document["device_name"]
-        self.store.writer.call(lambda connection: trust.set_trust(
-            connection, fingerprint=fingerprint, trusted=True, public_key=public_key, name=name))
+        released = self.store.writer.call(lambda connection: (trust.set_trust(
+            connection, fingerprint=fingerprint, trusted=True, public_key=public_key, name=name),
+            release_trusted(connection))[1])  # its revisions that trusted laptops relayed
         with self.store.read() as connection:
             waiting = trust.quarantined(connection, fingerprint)
         reports = self._import([Path(row["file"]) for row in waiting])
+        if released.applied_pending:
+            reports.insert(0, ImportReport(path=RELAYED, device=name, fingerprint=fingerprint,
+                                           applied_pending=released.applied_pending,
+                                           conflicts_opened=released.conflicts_opened))
         for row, report in zip(waiting, reports):
             if not report.rejected and report.status != "quarantined":
                 Path(row["file"]).unlink(missing_ok=True)

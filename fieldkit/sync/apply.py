@@ -7,6 +7,12 @@ revisions (`materialize_many`), which gives what `rebuild_records()` would: `rec
 stays a pure function of `revisions`. Per chunk: a handful of queries (revisions held,
 parents held, (site_id, seq) slots, records and heads) and executemany, not a query per
 revision.
+
+Two rules decide what is stored besides the parents (docs/sync.md, merge rules):
+trust is per signer of each revision — one whose device is not trusted here waits in
+`pending_revisions`, whoever relayed it, until a coordinator trusts that device
+(`release_trusted`); and a (site_id, seq) numbering two different revisions keeps the
+smaller rev_id, the other is evidence (fieldkit.sync.evidence).
 """
 
 from __future__ import annotations
@@ -15,8 +21,9 @@ import json
 import sqlite3
 from dataclasses import dataclass, field
 
-from fieldkit.store.revisions import insert_revisions, materialize_many
+from fieldkit.store.revisions import insert_revisions, materialize, materialize_many
 from fieldkit.store.tables import utc_now
+from fieldkit.sync import evidence, trust
 from fieldkit.sync.verify import whole
 
 
@@ -24,10 +31,11 @@ from fieldkit.sync.verify import whole
 class ChunkResult:
     new: int = 0
     present: int = 0
-    pending: int = 0  # of this chunk's revisions, left waiting
+    pending: int = 0  # of this chunk's revisions, left waiting for their parents
     applied_pending: int = 0  # revisions from earlier that could now be stored
     conflicts_opened: int = 0
-    tampering: list[dict] = field(default_factory=list)
+    tampering: list[dict] = field(default_factory=list)  # new evidence: {site_id, seq, kept, other}
+    awaiting_trust: dict[str, int] = field(default_factory=dict)  # site_id -> this chunk's revisions held back
 
 
 def _held(connection: sqlite3.Connection, rev_ids: list[str]) -> set[str]:
@@ -47,55 +55,65 @@ def apply_revisions(connection: sqlite3.Connection, revisions: list[dict], *, bu
                     data_texts: dict[str, str] | None = None) -> ChunkResult:
     """Store a chunk's verified revisions; `data_texts`: rev_id -> data as canonical JSON,
     when the verification encoded it already (then a revision's `data` may be slim:
-    verify.check_lines; what is kept whole, a pending revision, tampering, reads it back)."""
+    verify.check_lines; what is kept whole, a pending revision, evidence, reads it back)."""
     result = ChunkResult()
     ids = [revision["rev_id"] for revision in revisions]
-    present = _held(connection, ids)
+    present = _held(connection, ids) | evidence.losers(connection, ids)
     result.present = len(present)
     incoming = [revision for revision in revisions if revision["rev_id"] not in present]
     from_chunk = {revision["rev_id"] for revision in incoming}
     candidates = {revision["rev_id"]: revision for revision in _waiting(connection)}
     pending_before = set(candidates)
     candidates.update({revision["rev_id"]: revision for revision in incoming})
-    stored, settled = _store_ready(connection, candidates, result, data_texts)
+    recompute = evidence.settle_slots(connection, candidates, data_texts, bundle_id=bundle_id,
+                                      found=result.tampering)
+    trusted = trust.trusted_sites(connection)
+    stored, settled = _store_ready(connection, candidates, trusted, data_texts)
     result.new = len(stored & from_chunk)
     result.applied_pending = len(stored - from_chunk)
     connection.executemany("DELETE FROM pending_revisions WHERE rev_id = ?",
                            [(rev_id,) for rev_id in sorted((stored | settled) & pending_before)])
-    for rev_id, revision in candidates.items():
-        if rev_id not in stored and rev_id not in settled:
-            _wait(connection, whole(revision, data_texts), bundle_id=bundle_id)
-            result.pending += rev_id in from_chunk
+    _keep_waiting(connection, candidates, stored | settled, from_chunk, trusted, result,
+                  bundle_id=bundle_id, data_texts=data_texts)
     rows = materialize_many(connection, [candidates[rev_id] for rev_id in stored])
     result.conflicts_opened = sum(bool(row["conflicts"] and not before) for row, before in rows)
+    for record_id in sorted(recompute):  # a revision withdrawn into the evidence: its record from what is left
+        materialize(connection, record_id)
     return result
 
 
-def _slots(connection: sqlite3.Connection, revisions) -> dict[tuple[str, int], str]:
-    """(site_id, seq) -> rev_id held, over the ranges these revisions use (one query a device)."""
-    ranges: dict[str, list[int]] = {}
-    for revision in revisions:
-        low_high = ranges.setdefault(revision["site_id"], [revision["seq"], revision["seq"]])
-        low_high[0], low_high[1] = min(low_high[0], revision["seq"]), max(low_high[1], revision["seq"])
-    slots = {}
-    for site, (low, high) in ranges.items():
-        slots.update(((site, seq), rev_id) for seq, rev_id in connection.execute(
-            "SELECT seq, rev_id FROM revisions WHERE site_id = ? AND seq BETWEEN ? AND ?", (site, low, high)))
-    return slots
+def release_trusted(connection: sqlite3.Connection) -> ChunkResult:
+    """Store what waited for a device now trusted (and what waited on it): `trust` calls
+    this, as it imports the device's quarantined bundles."""
+    return apply_revisions(connection, [], bundle_id="")
 
 
-def _store_ready(connection: sqlite3.Connection, candidates: dict[str, dict], result: ChunkResult,
+def _keep_waiting(connection: sqlite3.Connection, candidates: dict[str, dict], done: set[str], from_chunk: set[str],
+                  trusted: set[str], result: ChunkResult, *, bundle_id: str, data_texts) -> None:
+    for rev_id, revision in candidates.items():
+        if rev_id in done:
+            continue
+        _wait(connection, whole(revision, data_texts), bundle_id=bundle_id)
+        if rev_id not in from_chunk:
+            continue
+        if revision["site_id"] in trusted:
+            result.pending += 1
+        else:
+            result.awaiting_trust[revision["site_id"]] = result.awaiting_trust.get(revision["site_id"], 0) + 1
+
+
+def _store_ready(connection: sqlite3.Connection, candidates: dict[str, dict], trusted: set[str],
                  data_texts: dict[str, str] | None = None) -> tuple[set[str], set[str]]:
-    """Store every candidate whose parents are held, parents first, in one executemany.
-    (ids stored, ids of waiting candidates found already stored)."""
+    """Store every candidate of a trusted device whose parents are held (or are evidence),
+    parents first, in one executemany. (ids stored, ids of waiting candidates found already stored)."""
     outside = sorted({parent for revision in candidates.values() for parent in revision["parents"]
                       if parent not in candidates})
-    available = _held(connection, outside)
+    available = _held(connection, outside) | evidence.losers(connection, outside)
     settled = _held(connection, list(candidates))  # a waiting revision stored since (it waits no more)
     available |= settled
-    slots = _slots(connection, candidates.values())
     ready: list[dict] = []
-    waiting = sorted((revision for rev_id, revision in candidates.items() if rev_id not in settled),
+    waiting = sorted((revision for rev_id, revision in candidates.items()
+                      if rev_id not in settled and revision["site_id"] in trusted),
                      key=lambda revision: (revision["hlc"], revision["rev_id"]))
     progress = True
     while waiting and progress:
@@ -103,12 +121,6 @@ def _store_ready(connection: sqlite3.Connection, candidates: dict[str, dict], re
         for revision in waiting:
             if all(parent in available for parent in revision["parents"]):
                 progress = True
-                slot = (revision["site_id"], revision["seq"])
-                kept = slots.setdefault(slot, revision["rev_id"])
-                if kept != revision["rev_id"]:  # a different revision already numbered (site_id, seq)
-                    record_tampering(connection, kept=kept, other=whole(revision, data_texts), bundle_id="")
-                    result.tampering.append({"site_id": revision["site_id"], "seq": revision["seq"]})
-                    continue
                 ready.append(revision)
                 available.add(revision["rev_id"])
             else:
@@ -128,10 +140,5 @@ def _wait(connection: sqlite3.Connection, revision: dict, *, bundle_id: str) -> 
 
 
 def record_tampering(connection: sqlite3.Connection, *, kept: str, other: dict, bundle_id: str) -> None:
-    exists = connection.execute("SELECT 1 FROM tampering WHERE kept_rev = ? AND other_rev = ?",
-                                (kept, other["rev_id"])).fetchone()
-    if exists is None:
-        connection.execute(
-            "INSERT INTO tampering (site_id, seq, kept_rev, other_rev, other, bundle_id, at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (other["site_id"], other["seq"], kept, other["rev_id"], json.dumps(other, ensure_ascii=False), bundle_id,
-             utc_now()))
+    """Evidence of an equivocation (fieldkit.sync.evidence.keep; kept for older callers)."""
+    evidence.keep(connection, winner=kept, loser=other, bundle_id=bundle_id)

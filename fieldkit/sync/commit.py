@@ -77,6 +77,8 @@ def commit_plan(store, bundle, plan: Plan, *, report, progress, wall_ms) -> None
         for counter in ("new", "present", "pending", "applied_pending", "conflicts_opened"):
             setattr(report, counter, getattr(report, counter) + getattr(result, counter))
         report.tampering += result.tampering
+        for site, count in result.awaiting_trust.items():
+            report.awaiting_trust[site] = report.awaiting_trust.get(site, 0) + count
         if found is not None:
             report.gaps = found
         progress("import", number, count)
@@ -126,5 +128,6 @@ def after_commit(store, plan: Plan, *, report) -> None:
     for site, hlc in plan.newest_hlc.items():
         if site not in report.clock_skew:  # a clock far ahead is not adopted: ours would jump with it
             store.clock.observe(hlc)
-    if report.new == 0 and report.applied_pending == 0 and report.pending == 0 and report.revisions:
+    if (report.new == 0 and report.applied_pending == 0 and report.pending == 0 and report.revisions
+            and not report.awaiting_trust and not report.tampering):
         report.status = "already_present"

@@ -30,10 +30,9 @@ from pathlib import Path
 from fieldkit.store.errors import StoreError, as_store_error
 from fieldkit.sync import bundle as bundles
 from fieldkit.sync import trust
-from fieldkit.sync.apply import record_tampering
 from fieldkit.sync.archive import Limits
 from fieldkit.sync.errors import (
-    CHECKER_STOPPED, READ_FAILED, REVOKED_SIGNER, TAMPERING, UNKNOWN_SIGNER, BundleError,
+    CHECKER_STOPPED, READ_FAILED, REVOKED_SIGNER, UNKNOWN_SIGNER, BundleError,
     CheckerStopped,
 )
 from fieldkit.sync.commit import Chunk, Plan, after_commit, commit_plan
@@ -60,6 +59,7 @@ class ImportReport:
     conflicts_opened: int = 0
     gaps: dict = field(default_factory=dict)
     tampering: list = field(default_factory=list)
+    awaiting_trust: dict = field(default_factory=dict)  # site_id -> revisions held until that device is trusted
     clock_skew: list = field(default_factory=list)
 
     @property
@@ -358,13 +358,9 @@ def _quarantine(store, bundle, *, report) -> None:
 
 
 def _report_tampering(store, bundle, found: list[tuple[str, dict]], report) -> None:
-    """Same device and seq, different content: kept as evidence, and the bundle refused."""
-    def keep(connection):
-        for kept, other in found:
-            record_tampering(connection, kept=kept, other=other, bundle_id=bundle.bundle_id)
-
-    store.writer.call(keep)
-    report.tampering = [{"site_id": other["site_id"], "seq": other["seq"], "kept": kept, "other": other["rev_id"]}
-                        for kept, other in found]
-    first = found[0][1]
-    raise BundleError(TAMPERING, step="stage", path=bundle.path, site_id=first["site_id"], seq=first["seq"])
+    """Same device and seq, different content: nobody's work is refused for it; the commit
+    keeps both sides by the rule of fieldkit.sync.evidence (and reports them). `bundle
+    verify` names them here."""
+    if report.status == "verified":
+        report.tampering = [{"site_id": other["site_id"], "seq": other["seq"], "kept": kept, "other": other["rev_id"]}
+                            for kept, other in found]

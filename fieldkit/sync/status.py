@@ -3,7 +3,9 @@
 state_digest = SHA-256 over the sorted revision ids, then each record (sorted by id)
 with its sorted heads. Two stores with the same revisions have the same digest,
 whatever order they received them in; pending revisions, flags and local bookkeeping
-are not part of it (they are listed beside it).
+are not part of it (they are listed beside it): `pending` (waiting for parents),
+`awaiting_trust` (per device not trusted here, revisions others relayed), `tampering`
+(pieces of evidence) and `equivocations` (per (site_id, seq), what was kept and the others).
 """
 
 from __future__ import annotations
@@ -11,6 +13,8 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
+
+from fieldkit.sync import evidence, trust
 
 
 def state_digest(connection: sqlite3.Connection) -> str:
@@ -47,6 +51,7 @@ def status(connection: sqlite3.Connection) -> dict:
     def count(sql: str) -> int:
         return connection.execute(sql).fetchone()[0]
 
+    waiting = trust.awaiting_trust(connection)
     skewed = [{"site_id": site_id, "device": name, **json.loads(skew)} for site_id, name, skew in connection.execute(
         "SELECT site_id, name, clock_skew FROM devices WHERE clock_skew IS NOT NULL ORDER BY site_id")]
     return {
@@ -54,9 +59,11 @@ def status(connection: sqlite3.Connection) -> dict:
         "records": count("SELECT count(*) FROM records WHERE deleted = 0"),
         "deleted": count("SELECT count(*) FROM records WHERE deleted = 1"),
         "conflicts": count("SELECT count(*) FROM records WHERE conflicts > 0"),
-        "pending": count("SELECT count(*) FROM pending_revisions"),
+        "pending": count("SELECT count(*) FROM pending_revisions") - sum(waiting.values()),
+        "awaiting_trust": waiting,
         "quarantined": count("SELECT count(*) FROM quarantine"),
         "tampering": count("SELECT count(*) FROM tampering"),
+        "equivocations": evidence.equivocations(connection),
         "devices": count("SELECT count(*) FROM devices"),
         "trusted_devices": count("SELECT count(*) FROM devices WHERE trusted = 1 AND revoked = 0"),
         "revoked_devices": count("SELECT count(*) FROM devices WHERE revoked = 1"),

@@ -4,6 +4,11 @@ Trust is by key fingerprint (SHA-256 of the Ed25519 public key), read aloud or c
 on both laptops. A fingerprint can be trusted before its device's first bundle arrives;
 the key itself then comes with the bundle and must hash to it. Revoking keeps what was
 already imported (no action loses data) and refuses anything new from that key.
+
+Trust is decided per signer of each revision, not per bundle: a trusted laptop may relay
+the revisions of others (each signed by its own device), and those of a device not
+trusted here wait in `pending_revisions` until it is (fieldkit.sync.apply), as its own
+bundles wait in quarantine.
 """
 
 from __future__ import annotations
@@ -51,6 +56,18 @@ def site_keys(connection: sqlite3.Connection) -> dict[str, bytes]:
         "SELECT site_id, public_key FROM devices WHERE public_key IS NOT NULL")}
 
 
+def trusted_sites(connection: sqlite3.Connection) -> set[str]:
+    """The devices whose revisions are stored (this one is trusted from the start)."""
+    return {row[0] for row in connection.execute("SELECT site_id FROM devices WHERE trusted = 1 AND revoked = 0")}
+
+
+def awaiting_trust(connection: sqlite3.Connection) -> dict[str, int]:
+    """site_id -> revisions relayed by others that wait until that device is trusted."""
+    return dict(connection.execute(
+        "SELECT p.site_id, count(*) FROM pending_revisions p LEFT JOIN devices d ON d.site_id = p.site_id "
+        "WHERE coalesce(d.trusted, 0) = 0 OR d.revoked = 1 GROUP BY p.site_id").fetchall())
+
+
 def revoked_sites(connection: sqlite3.Connection) -> set[str]:
     return {row[0] for row in connection.execute("SELECT site_id FROM devices WHERE revoked = 1")}
 
@@ -58,9 +75,10 @@ def revoked_sites(connection: sqlite3.Connection) -> set[str]:
 def devices(connection: sqlite3.Connection) -> list[dict]:
     rows = connection.execute("SELECT site_id, fingerprint, name, first_seen, trusted, revoked, clock_skew "
                               "FROM devices ORDER BY first_seen").fetchall()
+    waiting = awaiting_trust(connection)
     return [{"site_id": site_id, "fingerprint": fingerprint, "name": name, "first_seen": first_seen,
              "state": REVOKED if revoked else TRUSTED if trusted else UNKNOWN,
-             "clock_skew": json.loads(skew) if skew else None}
+             "clock_skew": json.loads(skew) if skew else None, "awaiting_trust": waiting.get(site_id, 0)}
             for site_id, fingerprint, name, first_seen, trusted, revoked, skew in rows]
 
 
