@@ -6,6 +6,7 @@ import datetime as dt
 import functools
 
 from fieldkit.communes import CommuneDirectory
+from fieldkit.store.hlc import hlc_datetime
 from fieldkit.services.types import DRAFT, NOT_STARTED, DraftInfo, SubmissionRow
 
 
@@ -18,8 +19,10 @@ def local_iso(hlc: str | None, zone: dt.tzinfo | None = None) -> str:
     """An HLC timestamp as local ISO 8601 time to the second; "" if absent."""
     if not hlc:
         return ""
-    seconds = int(hlc[:18]) // 1000  # the physical milliseconds (see fieldkit.store.hlc)
-    return dt.datetime.fromtimestamp(seconds, tz=zone or local_zone()).isoformat(timespec="seconds")
+    try:  # any timestamp stored shows: one beyond the year 9999 as the latest time there is
+        return hlc_datetime(hlc, zone or local_zone()).isoformat(timespec="seconds")
+    except (ValueError, OverflowError, OSError):
+        return hlc  # not a timestamp at all (written by another tool): shown as it is
 
 
 def utc_to_local_iso(text: str | None) -> str:

@@ -22,6 +22,8 @@ LOCKED = "The data file {path} is in use by another program (another fieldkit wi
 CORRUPT = ("The data file {path} is damaged or is not a fieldkit database. It has been left untouched; "
            "restore a copy (the folder keeps one before each upgrade) or choose another data folder.")
 IO_ERROR = "The data file {path} could not be read or written ({detail}). Check the disk, then try again."
+EMPTY_DATABASE = ("The data file {path} is empty (0 bytes): the data it held is not in it. It has been left "
+                  "untouched; restore a copy, or move it away to start a new database in this folder.")
 NEWER_SCHEMA = "This data was written by a newer fieldkit (schema {schema}); update the app. File: {path}"
 KEY_PERMISSIONS = ("The device key {path} can be read by other users (mode {mode}). "
                    "Make it private (chmod 600 {path}) and start again.")
@@ -78,6 +80,8 @@ def as_store_error(error: BaseException, path: Path | str) -> StoreError | None:
         text = str(error).lower()
         for fragment, message, kind in _SQLITE_FAULTS:
             if fragment in text:
+                if kind == "io" and _nearly_full(path):  # SQLite says "disk I/O error" when it
+                    message, kind = DISK_FULL, "disk_full"  # cannot make its -shm file on a full disk
                 return StoreError(message, kind=kind, path=path, detail=error)
         return None
     if isinstance(error, OSError) and error.errno in _OS_FAULTS:
@@ -87,6 +91,20 @@ def as_store_error(error: BaseException, path: Path | str) -> StoreError | None:
         return StoreError(IO_ERROR, kind="io", path=getattr(error, "filename", None) or path,
                           detail=error.strerror or error)
     return None
+
+
+FULL_BELOW_BYTES = 256 * 1024  # less free than this, and an I/O error is the disk being full
+
+
+def _nearly_full(path: Path | str) -> bool:
+    folder = Path(path)
+    while not folder.exists() and folder != folder.parent:
+        folder = folder.parent
+    try:
+        info = os.statvfs(folder)
+    except (OSError, AttributeError):  # no statvfs on Windows
+        return False
+    return info.f_bavail * info.f_frsize < FULL_BELOW_BYTES
 
 
 @contextlib.contextmanager

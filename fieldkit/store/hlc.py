@@ -9,9 +9,18 @@ revision made after seeing another always sorts after it. The text form
 
 from __future__ import annotations
 
+import datetime as dt
 import threading
 import time
 from collections.abc import Callable
+
+# The latest physical time a revision may carry: the start of the year 9999 (UTC). Every
+# time up to it can be shown in any time zone; a later one is a clock error, refused at
+# import (fieldkit.sync.verify). The bound is fixed, not relative to the receiver's clock,
+# so every receiver and every worker process decides alike (imports stay order-free); a
+# clock merely ahead (by more than a day) is flagged, not refused (fieldkit.sync.commit).
+MAX_PHYSICAL_MS = 253_370_764_800_000
+CLOCK_ERROR = "its time {hlc} is after the year 9999: the clock of the device that made it is wrong"
 
 
 def format_hlc(physical_ms: int, logical: int) -> str:
@@ -28,6 +37,25 @@ def parse_hlc(text: str) -> tuple[int, int]:
 
 def hlc_milliseconds(text: str) -> int:
     return parse_hlc(text)[0]
+
+
+def clock_error(text: str) -> str | None:
+    """Why a well-formed timestamp cannot be accepted (its physical time is beyond
+    MAX_PHYSICAL_MS), in the CLI language; None when it can."""
+    if hlc_milliseconds(text) <= MAX_PHYSICAL_MS:
+        return None
+    from fieldkit.store.errors import cli_language
+    from fieldkit.i18n import translate
+
+    return translate(CLOCK_ERROR, cli_language(), hlc=text)
+
+
+def hlc_datetime(text: str, zone: dt.tzinfo) -> dt.datetime:
+    """The physical time of a timestamp in `zone`, to the second; one beyond what a
+    datetime holds (stored before MAX_PHYSICAL_MS was enforced) shows as the latest
+    time that can be shown, never an error."""
+    seconds = min(hlc_milliseconds(text), MAX_PHYSICAL_MS) // 1000
+    return dt.datetime.fromtimestamp(seconds, tz=zone)
 
 
 class HybridLogicalClock:

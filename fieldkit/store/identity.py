@@ -7,6 +7,8 @@ others can read or that is damaged is refused (StoreError) rather than replaced.
 
 from __future__ import annotations
 
+import contextlib
+import dataclasses
 import hashlib
 import os
 import platform
@@ -19,6 +21,7 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
 from fieldkit.store.errors import KEY_CORRUPT, KEY_PERMISSIONS, StoreError, storage_errors
+from fieldkit.store.private import private_folder
 
 KEY_FILE = "device_key.pem"
 
@@ -29,7 +32,18 @@ def fingerprint_of(public_key: bytes) -> str:
 
 
 def site_id_of(public_key: bytes) -> str:
+    """The key's first site (a device whose database was reset or restored numbers its
+    revisions as another site of the same key: fieldkit.store.sites)."""
     return fingerprint_of(public_key)[:32]
+
+
+def site_belongs_to(site_id, public_key: bytes) -> bool:
+    """Whether `site_id` is one of the key's sites (it starts with 20 hex digits of the
+    key's fingerprint: 80 bits no other key can be made to match)."""
+    from fieldkit.store.sites import BOUND_HEX
+
+    return (isinstance(site_id, str) and len(site_id) == 32
+            and site_id[:BOUND_HEX] == fingerprint_of(public_key)[:BOUND_HEX])
 
 
 def verify_signature(public_key: bytes, signature: bytes, message: bytes) -> bool:
@@ -52,6 +66,9 @@ class DeviceIdentity:
 
     def sign(self, message: bytes) -> bytes:
         return self._private_key.sign(message)
+
+    def with_site(self, site_id: str) -> "DeviceIdentity":
+        return dataclasses.replace(self, site_id=site_id)
 
     @classmethod
     def load_or_create(cls, data_dir: Path, *, device_name: str | None = None) -> "DeviceIdentity":
@@ -86,13 +103,18 @@ def _create_key(path: Path) -> Ed25519PrivateKey:
                             serialization.NoEncryption())
     partial = path.with_name(path.name + ".partial")
     with storage_errors(path):
-        path.parent.mkdir(parents=True, exist_ok=True)
+        private_folder(path.parent)
         # created private (0600) from the first byte, then renamed: never a readable or half key
-        descriptor = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        with os.fdopen(descriptor, "wb") as file:
-            file.write(pem)
-            file.flush()
-            os.fsync(file.fileno())
-        os.chmod(partial, 0o600)
-        os.replace(partial, path)
+        try:
+            descriptor = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+            with os.fdopen(descriptor, "wb") as file:
+                file.write(pem)
+                file.flush()
+                os.fsync(file.fileno())
+            os.chmod(partial, 0o600)
+            os.replace(partial, path)
+        except BaseException:
+            with contextlib.suppress(OSError):  # a failed first start leaves no empty key behind
+                partial.unlink(missing_ok=True)
+            raise
     return key

@@ -14,13 +14,15 @@ import threading
 from concurrent.futures import Future
 from pathlib import Path
 
+from fieldkit.store import database, sites, tables
 from fieldkit.store import revisions as revs
-from fieldkit.store import tables
 from fieldkit.store.connection import BUSY_TIMEOUT_MS, open_connection
 from fieldkit.store.errors import storage_errors
 from fieldkit.store.hlc import HybridLogicalClock
-from fieldkit.store.identity import DeviceIdentity
+from fieldkit.store.identity import KEY_FILE, DeviceIdentity
 from fieldkit.store.migrations import migrate, schema_version
+from fieldkit.store.private import private_database, private_folder
+from fieldkit.store.sites import IssuedLedger
 from fieldkit.store.writer import Writer
 
 DATABASE_FILE = "fieldkit.sqlite3"
@@ -28,8 +30,9 @@ DATABASE_FILE = "fieldkit.sqlite3"
 
 class Store:
     def __init__(self, *, path: Path, identity: DeviceIdentity, clock: HybridLogicalClock, writer: Writer,
-                 schema: int, busy_timeout_ms: int):
+                 schema: int, busy_timeout_ms: int, ledger: IssuedLedger | None = None):
         self.path = path
+        self._ledger = ledger or IssuedLedger(identity.fingerprint)
         self.data_dir = path.parent
         self.identity = identity
         self.clock = clock
@@ -48,27 +51,50 @@ class Store:
         data_dir = Path(data_dir).absolute()  # messages name the file fully; SQLite URIs need it
         path = data_dir / DATABASE_FILE
         with storage_errors(data_dir):
-            data_dir.mkdir(parents=True, exist_ok=True)
+            private_folder(data_dir)
+        new_key = not (data_dir / KEY_FILE).exists()
         identity = DeviceIdentity.load_or_create(data_dir, device_name=device_name)
+        ledger = IssuedLedger(identity.fingerprint)
         with storage_errors(path):
+            new_database = database.prepare(path, busy_timeout_ms=busy_timeout_ms)
             setup = open_connection(path, busy_timeout_ms=busy_timeout_ms)
             try:
                 migrate(setup, path)
                 schema = schema_version(setup)
-                last_hlc = setup.execute("SELECT max(hlc) FROM revisions").fetchone()[0]
+                site = sites.choose_site(setup, identity.fingerprint, ledger, new_database=new_database,
+                                         new_key=new_key)
+                last_hlc = database.clock_start(setup, site)
             finally:
                 setup.close()
+            private_database(path)
         writer = Writer(lambda: open_connection(path, busy_timeout_ms=busy_timeout_ms), path=path)
-        store = cls(path=path, identity=identity, clock=HybridLogicalClock(last=last_hlc), writer=writer,
-                    schema=schema, busy_timeout_ms=busy_timeout_ms)
+        store = cls(path=path, identity=identity.with_site(site), clock=HybridLogicalClock(last=last_hlc),
+                    writer=writer, schema=schema, busy_timeout_ms=busy_timeout_ms, ledger=ledger)
         try:
-            writer.call(lambda connection: tables.remember_device(
-                connection, site_id=identity.site_id, fingerprint=identity.fingerprint,
-                public_key=identity.public_key, name=identity.device_name, trusted=True))
+            held = writer.call(store._adopt_site)
         except BaseException:
             store.close()
             raise
+        ledger.record(site, held)
         return store
+
+    def _adopt_site(self, connection) -> int:
+        """Record this device (its current site) in the database; the highest seq held."""
+        identity = self.identity
+        tables.remember_device(connection, site_id=identity.fingerprint[:32], fingerprint=identity.fingerprint,
+                               public_key=identity.public_key, name=identity.device_name, trusted=True)
+        sites.adopt_site(connection, site_id=identity.site_id, fingerprint=identity.fingerprint,
+                         public_key=identity.public_key, name=identity.device_name)
+        return sites.highest_held(connection, identity.site_id)
+
+    def _issuing_site(self, connection) -> str:
+        """The site of the next revision: a new one if a peer acknowledged (or this user
+        issued) numbers of the current site beyond what this database holds."""
+        if sites.restored(connection, self.identity.site_id, self._ledger):
+            self.identity = self.identity.with_site(sites.new_site_id(self.identity.fingerprint))
+        if tables.get_setting(connection, sites.SITE_SETTING) != self.identity.site_id:
+            self._adopt_site(connection)
+        return self.identity.site_id
 
     def close(self) -> None:
         """Write what is queued, then close every connection. Safe to call twice."""
@@ -199,9 +225,10 @@ class Store:
         def commit(connection):
             for content in (blobs or {}).values():
                 tables.put_blob(connection, content)
+            site = self._issuing_site(connection)
             revision = revs.make_revision(
-                record_id=record_id, parents=parents, site_id=self.identity.site_id,
-                seq=revs.next_seq(connection, self.identity.site_id), hlc=self.clock.now(), form_id=form_id,
+                record_id=record_id, parents=parents, site_id=site,
+                seq=revs.next_seq(connection, site), hlc=self.clock.now(), form_id=form_id,
                 form_version=form_version, data=data, deleted=deleted, author=author, sign=self.identity.sign)
             revs.insert_revision(connection, revision)
             revs.materialize_new(connection, revision)
@@ -212,7 +239,12 @@ class Store:
                                  "form_id": form_id, "commune": data.get("commune", "")})
             return revision
 
-        return self.writer.submit(commit, on_commit=after)
+        def committed(revision):
+            self._ledger.record(revision["site_id"], revision["seq"])
+            if after is not None:
+                after(revision)
+
+        return self.writer.submit(commit, on_commit=committed)
 
     def rebuild_records(self) -> Future:
         return self.writer.submit(revs.rebuild_records)

@@ -41,9 +41,10 @@ def setup_logging(data_dir: Path) -> Path | None:
         if getattr(handler, "baseFilename", None) == str(log_path):
             return log_path
     try:
-        log_path.parent.mkdir(parents=True, exist_ok=True)
+        log_path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)  # private, as the data folder
         handler = logging.handlers.RotatingFileHandler(log_path, maxBytes=1_000_000, backupCount=5,
                                                        encoding="utf-8")
+        os.chmod(log_path, 0o600)
     except OSError as error:
         logging.basicConfig()
         log.warning("cannot write the log file %s: %s", log_path, error)
