@@ -14,6 +14,7 @@ import json
 import time
 from dataclasses import dataclass
 
+from fieldkit.store import sites
 from fieldkit.store.hlc import hlc_milliseconds
 from fieldkit.store.tables import put_blob, put_form, utc_now
 from fieldkit.sync import bundle as bundles
@@ -65,6 +66,7 @@ def commit_plan(store, bundle, plan: Plan, *, report, progress, wall_ms) -> None
         def work(connection, revisions=revisions, data_texts=data_texts, first=number == 1, last=number == count):
             if first:
                 _store_forms(connection, bundle)
+                sites.remember_sites(connection, bundle.manifest)  # later sites of known keys, before trust is read
             result = apply_revisions(connection, revisions, bundle_id=bundle.bundle_id, data_texts=data_texts)
             found = None
             if last:
