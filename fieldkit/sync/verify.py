@@ -22,7 +22,8 @@ from dataclasses import dataclass, field
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
-from fieldkit.store.identity import site_id_of
+from fieldkit.store.hlc import clock_error
+from fieldkit.store.identity import site_belongs_to, site_id_of
 from fieldkit.store.revisions import record_data, revision_id_and_data
 from fieldkit.sync import crypto, models, trust
 from fieldkit.sync.errors import (
@@ -79,8 +80,9 @@ def check_lines(lines: bytes, keys: dict[str, bytes], *, slim: bool = False) -> 
 def _line_problem(revision, number: int) -> tuple[str, dict] | None:
     """The revision's fields against fieldkit.sync.models.Revision."""
     problem = models.problem_of(models.Revision, revision)
-    if problem is None:
-        return None
+    if problem is None:  # a well-formed time beyond the year 9999 is a clock error (fieldkit.store.hlc)
+        clock = clock_error(revision["hlc"])
+        return None if clock is None else (BAD_REVISION, {"detail": f"line {number}: {clock}"})
     return BAD_REVISION_FIELD, {"line": number, **problem.values()}
 
 
@@ -172,13 +174,17 @@ def manifest_keys(manifest: dict) -> dict[str, bytes]:
     """site_id -> raw key of the manifest's signer and the `signers` it lists (those that
     are keys at all: a revision needing a broken one fails its signature check)."""
     keys = {}
-    for signer in [{"public_key": manifest.get("public_key")}, *(manifest.get("signers") or [])]:
+    for signer in [{"public_key": manifest.get("public_key"), "site_id": manifest.get("site_id")},
+                   *(manifest.get("signers") or [])]:
         try:
             key = crypto.unb64(signer["public_key"])
             _public(key)
+            declared = signer.get("site_id")
         except (KeyError, TypeError, ValueError, AttributeError):
             continue
         keys.setdefault(site_id_of(key), key)
+        if site_belongs_to(declared, key):  # a later site of the same key (fieldkit.store.sites)
+            keys.setdefault(declared, key)
     return keys
 
 
