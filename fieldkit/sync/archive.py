@@ -7,17 +7,23 @@ right after them and nothing after it. The reader accepts only that shape and ch
 every header field against it, so a flipped byte anywhere in the file is caught: in a
 header by the shape check, in a member by the manifest's SHA-256, in the manifest by
 its signature. Sizes are checked from the central directory before anything is read.
+Only regular files are opened (`open_regular`): a named pipe would block the import
+forever, a device never end; they, sockets, folders and loops of links are refused.
 """
 
 from __future__ import annotations
 
+import errno
+import os
 import re
+import stat
 import struct
 import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
-from fieldkit.sync.errors import BAD_MEMBER, DUPLICATE_MEMBER, NOT_A_BUNDLE, TOO_LARGE, BundleError
+from fieldkit.i18n import translate
+from fieldkit.sync.errors import BAD_MEMBER, DUPLICATE_MEMBER, NOT_A_BUNDLE, NOT_A_FILE, TOO_LARGE, BundleError
 
 _LOCAL = struct.Struct("<4sHHHHHIIIHH")
 _CENTRAL = struct.Struct("<4sHHHHHHIIIHHHHHII")
@@ -40,6 +46,11 @@ class Limits:
     chunk_expanded: int = 96 << 20  # its JSON lines once decompressed
     blob: int = 64 << 20
     form: int = 16 << 20
+    # lines of one chunk: the exporter writes ~4 MiB of revisions of >= 300 bytes a chunk
+    # (fewer than 15,000 lines); 96 MiB of "{}" lines would be 33 million
+    chunk_lines: int = 100_000
+    # bundles of devices not trusted yet kept in <data_dir>/quarantine, in all (oldest out first)
+    quarantine: int = 256 << 20
 
     def for_member(self, name: str) -> int:
         if name == "manifest.json":
@@ -55,6 +66,52 @@ class Member:
     size: int
     crc: int
     offset: int  # of its local header
+
+
+class NotAFile(BundleError):
+    """A path that is not a regular file; `kind` (English, translated with the message) says what it is."""
+
+    def text(self, lang: str) -> str:
+        return translate(self.message, lang, **{**self.values, "kind": translate(self.values["kind"], lang)})
+
+
+# what a path that is not a regular file is (these English texts are keys of fieldkit.sync.messages)
+_KINDS = ((stat.S_ISFIFO, "a named pipe (FIFO)"), (stat.S_ISDIR, "a folder"), (stat.S_ISSOCK, "a socket"),
+          (stat.S_ISCHR, "a device"), (stat.S_ISBLK, "a device"))
+_NOT_FILE_ERRNOS = {errno.ELOOP: "a loop of symbolic links", errno.EISDIR: "a folder", errno.ENXIO: "a socket"}
+
+
+def _not_a_file(path, kind: str) -> NotAFile:
+    return NotAFile(NOT_A_FILE, step="size", path=path, kind=kind)
+
+
+def open_regular(path: Path):
+    """`path` open for binary reading if it is a regular file (a link to one is): checked
+    before opening, so a FIFO or a device is never opened for reading (it would block or
+    never end), and again on what was opened. Raises NotAFile, or OSError."""
+    try:
+        mode = os.stat(path).st_mode
+        if not stat.S_ISREG(mode):
+            raise _not_a_file(path, _kind(mode))
+        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    except OSError as error:
+        if error.errno in _NOT_FILE_ERRNOS:
+            raise _not_a_file(path, _NOT_FILE_ERRNOS[error.errno]) from None
+        raise
+    try:
+        mode = os.fstat(descriptor).st_mode
+        if not stat.S_ISREG(mode):  # replaced between the two looks
+            raise _not_a_file(path, _kind(mode))
+        if hasattr(os, "set_blocking"):
+            os.set_blocking(descriptor, True)
+        return os.fdopen(descriptor, "rb")
+    except BaseException:
+        os.close(descriptor)
+        raise
+
+
+def _kind(mode: int) -> str:
+    return next((kind for test, kind in _KINDS if test(mode)), "not a regular file")
 
 
 class ArchiveWriter:
@@ -95,7 +152,7 @@ class ArchiveReader:
     def __init__(self, path: Path, *, limits: Limits = Limits()):
         self.path = Path(path)
         self.limits = limits
-        self._file = open(self.path, "rb")
+        self._file = open_regular(self.path)
         try:
             self.members = self._read_directory()
         except BaseException:
@@ -104,6 +161,16 @@ class ArchiveReader:
 
     def close(self) -> None:
         self._file.close()
+
+    @property
+    def size(self) -> int:
+        return os.fstat(self._file.fileno()).st_size
+
+    def copy_to(self, target) -> None:
+        """The whole file, as opened (not the path again: it may be something else now), into `target`."""
+        self._file.seek(0)
+        while block := self._file.read(1 << 20):
+            target.write(block)
 
     def __enter__(self) -> "ArchiveReader":
         return self

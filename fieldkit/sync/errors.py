@@ -70,3 +70,9 @@ CHANGED_DURING_IMPORT = "{path}: {name} changed while it was being imported; imp
 # the process that checks revisions beside the app ended (killed, out of memory): not the bundle's fault
 CHECKER_STOPPED = ("{path}: the process checking its revisions stopped before it finished ({detail}). "
                    "Nothing from this bundle was applied; import it again.")
+# limits of what is read and kept (issue 10: items 9, 12, 14)
+NOT_A_FILE = "{path} is not a regular file (it is {kind}): it was skipped."
+TOO_MANY_LINES = "{path}: {name} holds more than {limit} lines; a bundle chunk holds far fewer."
+TOO_LARGE_FOR_QUARANTINE = ("{path}: signed by a device that is not trusted yet ({device}, key {fingerprint}). "
+                            "At {size} bytes it is larger than the quarantine holds ({limit} bytes), so it was not "
+                            "kept: trust the key after checking the fingerprint on that laptop, then import it again.")

@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import shutil
 from collections.abc import Callable
 from concurrent.futures import Future
 from concurrent.futures.process import BrokenProcessPool
@@ -29,16 +28,17 @@ from pathlib import Path
 
 from fieldkit.store.errors import StoreError, as_store_error
 from fieldkit.sync import bundle as bundles
+from fieldkit.sync import quarantine as quarantined
 from fieldkit.sync import trust
 from fieldkit.sync.archive import Limits
 from fieldkit.sync.errors import (
-    CHECKER_STOPPED, READ_FAILED, REVOKED_SIGNER, UNKNOWN_SIGNER, BundleError,
+    CHECKER_STOPPED, READ_FAILED, REVOKED_SIGNER, TOO_MANY_LINES, UNKNOWN_SIGNER, BundleError,
     CheckerStopped,
 )
 from fieldkit.sync.commit import Chunk, Plan, after_commit, commit_plan
 from fieldkit.sync.verify import RevisionChecker, check_lines, manifest_keys
 
-QUARANTINE_DIR = "quarantine"
+QUARANTINE_DIR = quarantined.QUARANTINE_DIR
 
 
 @dataclass
@@ -265,7 +265,7 @@ def _check(store, bundle, *, exchange_private, report, progress, quarantine: boo
             checking.chunks.append((name, None))
             continue
         try:
-            lines = bundles.chunk_lines(bundle, name, key=key)
+            lines = _chunk_lines(bundle, name, key=key)
         except BundleError as error:
             checking.chunks.append((name, error))
             break
@@ -276,6 +276,17 @@ def _check(store, bundle, *, exchange_private, report, progress, quarantine: boo
         kept += len(lines)
         checking.chunks.append((name, (hashlib.sha256(lines).hexdigest(), _submit(check, bundle, lines, keys))))
     return checking
+
+
+def _chunk_lines(bundle, name: str, *, key: bytes | None) -> bytes:
+    """A chunk's JSON lines (bundle.chunk_lines), at most Limits.chunk_lines of them:
+    counted before any is parsed, so a chunk of millions of tiny lines costs no more
+    memory than its bytes."""
+    lines = bundles.chunk_lines(bundle, name, key=key)
+    limit = bundle.archive.limits.chunk_lines
+    if lines.count(b"\n") + (not lines.endswith(b"\n")) > limit:
+        raise BundleError(TOO_MANY_LINES, step="decrypt", path=bundle.path, name=name, limit=limit)
+    return lines
 
 
 def _submit(check: Check, bundle, lines: bytes, keys: dict[str, bytes]) -> Future:
@@ -300,7 +311,7 @@ def _stage(store, bundle, checking: _Checking, *, report) -> Plan:
             if isinstance(handed, BundleError):
                 raise handed
             if handed is None or again:
-                lines = bundles.chunk_lines(bundle, name, key=checking.key)
+                lines = _chunk_lines(bundle, name, key=checking.key)
                 checked = check_lines(lines, checker.keys)
                 checker.stage(name, checked)
                 keep = handed is not None
@@ -337,24 +348,8 @@ def _check_signer(store, bundle, *, report, quarantine: bool) -> None:
     message = BundleError(UNKNOWN_SIGNER, step="signer", **values)
     report.step, report.reason, report.reason_en = "signer", str(message), message.text("en")
     if quarantine:
-        _quarantine(store, bundle, report=report)
+        quarantined.keep(store, bundle, report=report)
     raise _Quarantined()
-
-
-def _quarantine(store, bundle, *, report) -> None:
-    """Keep a copy of the bundle aside (the stick may leave) until its signer is trusted."""
-    folder = store.data_dir / QUARANTINE_DIR
-    folder.mkdir(exist_ok=True)
-    target = folder / f"{bundle.bundle_id}.fkb"
-    if not target.exists():
-        partial = target.with_name(target.name + ".partial")
-        shutil.copyfile(bundle.path, partial)
-        partial.replace(target)
-    store.writer.call(lambda connection: (
-        trust.remember_key(connection, fingerprint=bundle.fingerprint, public_key=bundle.public_key,
-                           name=report.device),
-        trust.quarantine(connection, bundle_id=bundle.bundle_id, fingerprint=bundle.fingerprint,
-                         device_name=report.device, file=str(target), size=target.stat().st_size)))
 
 
 def _report_tampering(store, bundle, found: list[tuple[str, dict]], report) -> None:

@@ -52,6 +52,15 @@ VIETNAMESE = {
     errors.CHANGED_DURING_IMPORT: "{path}: {name} đã thay đổi trong lúc nhập; hãy nhập lại.",
     errors.CHECKER_STOPPED: ("{path}: tiến trình kiểm tra các phiên bản phiếu đã dừng trước khi xong ({detail}). "
                              "Chưa có gì của gói này được nhập; hãy nhập lại."),
+    errors.NOT_A_FILE: "{path} không phải tệp thông thường (đó là {kind}): đã bỏ qua.",
+    "a named pipe (FIFO)": "một đường ống có tên (FIFO)", "a folder": "một thư mục", "a socket": "một socket",
+    "a device": "một thiết bị", "a loop of symbolic links": "một vòng lặp liên kết tượng trưng",
+    "not a regular file": "không phải tệp thông thường",
+    errors.TOO_MANY_LINES: "{path}: {name} có hơn {limit} dòng; một phần của gói có ít hơn nhiều.",
+    errors.TOO_LARGE_FOR_QUARANTINE: (
+        "{path}: được ký bởi một máy chưa được tin cậy ({device}, khóa {fingerprint}). Gói có {size} byte, lớn hơn "
+        "sức chứa của khu cách ly ({limit} byte), nên không được giữ lại: hãy tin cậy khóa sau khi đối chiếu "
+        "dấu vân tay trên máy đó, rồi nhập lại."),
     # the sync commands
     "imported": "đã nhập",
     "already_present": "đã có sẵn",

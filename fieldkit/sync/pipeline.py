@@ -14,12 +14,14 @@ The workers are started with "spawn" (the GUI process has Qt threads: fork is un
 only when there is enough to check to pay for their start (WORKER_MIN_BYTES), and kept
 for the next imports until `close()`. If one dies (killed, out of memory), the bundle
 being checked gets a "failed" report, and the next check starts new ones (one that died
-while idle fails no bundle).
+while idle fails no bundle). If this process dies, killed even, the workers end too
+(`_start_worker`), and with them the resource tracker they kept alive.
 """
 
 from __future__ import annotations
 
 import multiprocessing
+import multiprocessing.connection
 import os
 import threading
 from collections.abc import Callable
@@ -38,9 +40,24 @@ from fieldkit.sync.verify import check_lines
 WORKER_MIN_BYTES = 4 << 20
 
 
-# The workers yield the CPU to this process (its writer thread, the GUI): two of them on
-# two cores slowed the writer thread (6 bundles: 4.2 s, 3.2 s with this).
-_BELOW_THIS_PROCESS = {"initializer": os.nice, "initargs": (10,)} if hasattr(os, "nice") else {}
+def _start_worker(nice: int) -> None:
+    """Each worker's start: it yields the CPU to this process (its writer thread, the GUI:
+    two workers on two cores slowed the writer thread, 6 bundles: 4.2 s, 3.2 s with this),
+    and it ends when this process does, even killed (SIGKILL runs no clean-up): a thread
+    waits on the parent's sentinel (a pipe whose end the parent holds, or its process
+    handle on Windows), ready when the parent is gone. Without it the workers, and the
+    resource tracker they keep alive, ran on after a killed import."""
+    if hasattr(os, "nice"):
+        os.nice(nice)
+    parent = multiprocessing.parent_process()
+    if parent is not None:
+        threading.Thread(target=_exit_with, args=(parent.sentinel,), name="fieldkit-parent-watch",
+                         daemon=True).start()
+
+
+def _exit_with(sentinel) -> None:
+    multiprocessing.connection.wait([sentinel])
+    os._exit(1)  # mid-check: no clean-up to run, nothing of it was going to be kept
 
 
 class RevisionWorker:
@@ -72,7 +89,7 @@ class RevisionWorker:
             if self._pool is None:
                 self._pool = ProcessPoolExecutor(max_workers=self.PROCESSES,
                                                  mp_context=multiprocessing.get_context("spawn"),
-                                                 **_BELOW_THIS_PROCESS)
+                                                 initializer=_start_worker, initargs=(10,))
             pool = self._pool
         try:
             future = pool.submit(check_lines, lines, keys, slim=True)

@@ -14,6 +14,7 @@ process when that pays (fieldkit.sync.pipeline), so its arguments and result pic
 from __future__ import annotations
 
 import base64
+import io
 import json
 import sqlite3
 from collections import defaultdict
@@ -55,7 +56,7 @@ def check_lines(lines: bytes, keys: dict[str, bytes], *, slim: bool = False) -> 
     `record_data` (its whole text is in data_texts), ten times cheaper to send between
     processes; what needs the whole revision reads it back from the text."""
     checked = CheckedLines()
-    for number, line in enumerate(lines.splitlines(), start=1):
+    for number, line in enumerate(io.BytesIO(lines), start=1):  # a line at a time, not a list of them
         try:
             revision = json.loads(line)
         except (ValueError, RecursionError):

@@ -278,7 +278,7 @@
 <context>
     <name>DevicesModel</name>
     <message>
-        <location filename="../../fieldkit/ui/coordinator/devices.py" line="+38"/>
+        <location filename="../../fieldkit/ui/coordinator/devices.py" line="+45"/>
         <source>Device</source>
         <translation>Máy</translation>
     </message>
@@ -331,7 +331,7 @@
 <context>
     <name>DevicesPanel</name>
     <message>
-        <location line="+73"/>
+        <location line="+78"/>
         <source>Could not read the devices.</source>
         <translation>Không đọc được danh sách thiết bị.</translation>
     </message>
@@ -341,7 +341,22 @@
         <translation>Máy này: {name}</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+13"/>
+        <source>Quarantine: empty.</source>
+        <translation>Khu cách ly: trống.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Quarantine: {count} bundles, {size} MB of {quota} MB (the oldest are removed first when it is full), from:</source>
+        <translation>Khu cách ly: {count} gói, {size} MB trên {quota} MB (khi đầy, gói cũ nhất bị xóa trước), từ:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{fingerprint} ({name}): {count} bundles, {size} MB</source>
+        <translation>{fingerprint} ({name}): {count} gói, {size} MB</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>A fingerprint is 64 digits and letters a–f (spaces are fine).</source>
         <translation>Dấu vân tay gồm 64 chữ số và chữ cái a–f (có thể có dấu cách).</translation>
     </message>
@@ -528,7 +543,7 @@ Dữ liệu máy này đã gửi vẫn được giữ.</translation>
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../fieldkit/ui/app.py" line="+74"/>
+        <location filename="../../fieldkit/ui/app.py" line="+70"/>
         <source>A change could not be stored.</source>
         <translation>Không lưu được thay đổi.</translation>
     </message>
@@ -851,30 +866,30 @@ Dữ liệu máy này đã gửi vẫn được giữ.</translation>
     <name>FormView</name>
     <message>
         <location filename="../../fieldkit/ui/form_view/repeat.py" line="+33"/>
-        <location line="+13"/>
+        <location line="+17"/>
         <source>Duplicate</source>
         <translation>Nhân bản</translation>
     </message>
     <message>
-        <location line="-11"/>
-        <location line="+12"/>
-        <location line="+92"/>
-        <location filename="../../fieldkit/ui/form_view/widgets/attachment.py" line="+45"/>
+        <location line="-15"/>
+        <location line="+16"/>
+        <location line="+100"/>
+        <location filename="../../fieldkit/ui/form_view/widgets/attachment.py" line="+46"/>
         <source>Remove</source>
         <translation>Xoá</translation>
     </message>
     <message>
-        <location line="-95"/>
+        <location line="-105"/>
         <source>Item</source>
         <translation>Mục</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+61"/>
         <source>Add: {title}</source>
         <translation>Thêm: {title}</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+45"/>
         <source>Remove “{title}” and its answers?</source>
         <translation>Xoá “{title}” cùng các câu trả lời của mục này?</translation>
     </message>
@@ -909,7 +924,7 @@ Dữ liệu máy này đã gửi vẫn được giữ.</translation>
         <translation>Hoàn tất…</translation>
     </message>
     <message>
-        <location line="+176"/>
+        <location line="+179"/>
         <source>{answered} / {required} required answered</source>
         <translation>Đã trả lời {answered} / {required} câu bắt buộc</translation>
     </message>
@@ -984,7 +999,7 @@ Dữ liệu máy này đã gửi vẫn được giữ.</translation>
         <translation> (bắt buộc)</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/form_view/widgets/geo.py" line="+44"/>
+        <location filename="../../fieldkit/ui/form_view/widgets/geo.py" line="+49"/>
         <source>Latitude</source>
         <translation>Vĩ độ</translation>
     </message>
@@ -1020,7 +1035,7 @@ Dữ liệu máy này đã gửi vẫn được giữ.</translation>
     </message>
     <message>
         <location line="+50"/>
-        <location filename="../../fieldkit/ui/form_view/widgets/search.py" line="+167"/>
+        <location filename="../../fieldkit/ui/form_view/widgets/search.py" line="+168"/>
         <source>Not answered yet</source>
         <translation>Chưa trả lời</translation>
     </message>
@@ -1065,7 +1080,7 @@ Dữ liệu máy này đã gửi vẫn được giữ.</translation>
         <translation>Câu trả lời: {answer}</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/form_view/widgets/select.py" line="+144"/>
+        <location filename="../../fieldkit/ui/form_view/widgets/select.py" line="+145"/>
         <source>Choose…</source>
         <translation>Chọn…</translation>
     </message>
@@ -1073,7 +1088,7 @@ Dữ liệu máy này đã gửi vẫn được giữ.</translation>
 <context>
     <name>ImportPanel</name>
     <message>
-        <location filename="../../fieldkit/ui/coordinator/import_panel.py" line="+187"/>
+        <location filename="../../fieldkit/ui/coordinator/import_panel.py" line="+162"/>
         <source>fieldkit bundles (*.fkb)</source>
         <translation>Gói dữ liệu fieldkit (*.fkb)</translation>
     </message>
@@ -1381,7 +1396,7 @@ Dữ liệu máy này đã gửi vẫn được giữ.</translation>
 <context>
     <name>Printing</name>
     <message>
-        <location filename="../../fieldkit/ui/printing.py" line="+118"/>
+        <location filename="../../fieldkit/ui/printing.py" line="+112"/>
         <source>Page {page}/{pages}</source>
         <translation>Trang {page}/{pages}</translation>
     </message>
@@ -1391,7 +1406,7 @@ Dữ liệu máy này đã gửi vẫn được giữ.</translation>
         <translation>Không khởi động được máy in.</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+54"/>
         <source>The disk is full: {path} could not be written. Free some space or choose another place.</source>
         <translation>Ổ đĩa đã đầy: không ghi được {path}. Hãy giải phóng bớt dung lượng hoặc chọn nơi lưu khác.</translation>
     </message>
@@ -1751,12 +1766,12 @@ Dữ liệu máy này đã gửi vẫn được giữ.</translation>
 <context>
     <name>SummaryRunner</name>
     <message>
-        <location filename="../../fieldkit/ui/reports/summaries.py" line="+54"/>
+        <location filename="../../fieldkit/ui/reports/summaries.py" line="+59"/>
         <source>Preparing the summary…</source>
         <translation>Đang lập bản tổng hợp…</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+30"/>
         <source>Saved {path}</source>
         <translation>Đã lưu {path}</translation>
     </message>

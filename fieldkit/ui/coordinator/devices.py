@@ -1,7 +1,8 @@
 """Trusted devices: this device's key fingerprint, big enough to read across a table
 (the laptop shows it on this same screen, the coordinator types it); the devices this
-store knows, trusted, revoked or not trusted yet, and the bundles waiting in quarantine;
-enrol by fingerprint or public key file; revoke with confirmation."""
+store knows, trusted, revoked or not trusted yet, and the bundles waiting in quarantine
+(how many, how much of its quota they take, from which fingerprints); enrol by
+fingerprint or public key file; revoke with confirmation."""
 
 from __future__ import annotations
 
@@ -11,6 +12,8 @@ from PySide6.QtWidgets import (
 )
 
 from fieldkit.services.coordinator import normalize_fingerprint, readable_fingerprint
+from fieldkit.sync import quarantine
+from fieldkit.sync.archive import Limits
 from fieldkit.ui import errors, tasks
 from fieldkit.ui.coordinator.common import (
     SORT_ROLE, RowsModel, fingerprint_font, selected_row, short_fingerprint,
@@ -22,13 +25,17 @@ COLUMN_NAME, COLUMN_FINGERPRINT, COLUMN_STATE, COLUMN_WAITING, COLUMN_SEEN = ran
 
 def load_devices(coordinator) -> dict:
     """On a worker: devices (with how many bundles of each wait in quarantine) and this one."""
-    waiting: dict[str, int] = {}
-    for row in coordinator.quarantined():
-        waiting[row["fingerprint"]] = waiting.get(row["fingerprint"], 0) + 1
+    held = quarantine.summary(coordinator.quarantined(), quota=Limits().quarantine)
+    waiting = {entry["fingerprint"]: entry["bundles"] for entry in held["devices"]}
     identity = coordinator.store.identity
     devices = [{**device, "waiting": waiting.get(device["fingerprint"], 0),
                 "this": device["fingerprint"] == identity.fingerprint} for device in coordinator.devices()]
-    return {"devices": devices, "fingerprint": identity.fingerprint, "name": identity.device_name}
+    return {"devices": devices, "fingerprint": identity.fingerprint, "name": identity.device_name,
+            "quarantine": held}
+
+
+def megabytes(size: int) -> str:
+    return f"{size / 2**20:.1f}"
 
 
 class DevicesModel(RowsModel):
@@ -74,6 +81,10 @@ class DevicesPanel(QWidget):
         self.proxy.setSourceModel(self.model)
         self.proxy.setSortRole(SORT_ROLE)
         self.table = make_table("device_list", self.proxy)
+        self.quarantine_label = QLabel()
+        self.quarantine_label.setObjectName("quarantine_summary")
+        self.quarantine_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.quarantine: dict | None = None
         self.fingerprint_edit = QLineEdit()
         self.fingerprint_edit.setObjectName("fingerprint_edit")
         self.fingerprint_edit.setFont(fingerprint_font(12))
@@ -99,6 +110,7 @@ class DevicesPanel(QWidget):
         layout.addWidget(self.own_box)
         layout.addWidget(self.enrol_box)
         layout.addWidget(self.table)
+        layout.addWidget(self.quarantine_label)
         layout.addLayout(revoke)
 
     def _connect(self) -> None:
@@ -126,7 +138,28 @@ class DevicesPanel(QWidget):
         self.own_name.setText(self.tr("This device: {name}").format(name=data["name"]))
         self.own_fingerprint.setText(readable_fingerprint(data["fingerprint"]))
         self.model.set_rows(data["devices"])
+        self.quarantine = data["quarantine"]
+        self._show_quarantine()
         self._selected()
+
+    def _show_quarantine(self) -> None:
+        """How many bundles wait, the space they take of the quota, and from which keys."""
+        held = self.quarantine
+        if held is None:
+            return
+        if not held["bundles"]:
+            self.quarantine_label.setText(self.tr("Quarantine: empty."))
+            self.quarantine_label.setToolTip("")
+            return
+        lines = [self.tr("Quarantine: {count} bundles, {size} MB of {quota} MB (the oldest are removed first "
+                         "when it is full), from:").format(count=held["bundles"], size=megabytes(held["bytes"]),
+                                                           quota=megabytes(held["quota"]))]
+        lines += [self.tr("{fingerprint} ({name}): {count} bundles, {size} MB").format(
+            fingerprint=short_fingerprint(entry["fingerprint"]), name=entry["device"] or "—",
+            count=entry["bundles"], size=megabytes(entry["bytes"])) for entry in held["devices"]]
+        self.quarantine_label.setText("\n".join(lines))
+        self.quarantine_label.setToolTip("\n\n".join(readable_fingerprint(entry["fingerprint"])
+                                                      for entry in held["devices"]))
 
     def _selected(self, *_args) -> None:
         device = selected_row(self.table)
@@ -216,6 +249,7 @@ class DevicesPanel(QWidget):
         self.trust_button.setText(self.tr("&Trust"))
         self.key_file_button.setText(self.tr("From a public key &file…"))
         self.revoke_button.setText(self.tr("&Revoke trust…"))
+        self._show_quarantine()
         self.model.retranslate()
 
     def changeEvent(self, event) -> None:
