@@ -86,7 +86,7 @@ class CoordinatorService:
     @staticmethod
     def read_public_key(path: Path) -> dict:
         """A public key file, checked; ValueError (or OSError) when it is not one."""
-        return crypto.read_public_key_document(json.loads(Path(path).read_text(encoding="utf-8")))
+        return crypto.read_public_key_file(Path(path))
 
     # -- bundles ----------------------------------------------------------------------------
 
