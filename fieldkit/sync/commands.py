@@ -76,9 +76,17 @@ def _print_json(value) -> None:
 
 
 def _print_report(report) -> None:
+    from fieldkit.services.coordinator import RELAYED
+
+    path = _(RELAYED) if report.path == RELAYED else report.path
     echo(_("{path}: {status}: {new} new, {present} already present, {pending} pending, {conflicts} conflicts opened",
-           path=report.path, status=_(report.status), new=report.new, present=report.present,
+           path=path, status=_(report.status), new=report.new, present=report.present,
            pending=report.pending, conflicts=report.conflicts_opened))
+    for site_id, count in sorted(report.awaiting_trust.items()):
+        echo(_("  held until device {site_id} is trusted: {count} revisions", site_id=site_id, count=count))
+    for entry in report.tampering:
+        echo(_("  device {site_id} made two revisions numbered {seq}: kept {kept}, the other ({other}) is kept "
+               "as evidence", site_id=entry["site_id"], seq=entry["seq"], kept=entry["kept"], other=entry["other"]))
     if report.reason:
         echo(_("  reason: {reason}", reason=report.reason))
     for site_id, ranges in sorted(report.gaps.items()):

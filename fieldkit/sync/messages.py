@@ -108,6 +108,11 @@ VIETNAMESE = {
     "resolve a conflict with a new revision": "giải quyết xung đột bằng một phiên bản mới",
     "take this version as it is": "lấy nguyên phiên bản này",
     "counts and the state digest": "số lượng và mã tổng trạng thái",
+    "revisions relayed by trusted devices": "các phiên bản do máy tin cậy chuyển tiếp",
+    "  held until device {site_id} is trusted: {count} revisions":
+        "  chờ đến khi máy {site_id} được tin cậy: {count} phiên bản",
+    "  device {site_id} made two revisions numbered {seq}: kept {kept}, the other ({other}) is kept as evidence":
+        "  máy {site_id} tạo hai phiên bản cùng số {seq}: giữ {kept}, phiên bản kia ({other}) được lưu làm bằng chứng",
 }
 
 add_messages("vi", VIETNAMESE)
