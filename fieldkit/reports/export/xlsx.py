@@ -12,6 +12,7 @@ control characters XML cannot hold are dropped; numbers are numbers.
 from __future__ import annotations
 
 import contextlib
+import functools
 import math
 import os
 import re
@@ -29,7 +30,7 @@ from fieldkit.reports.export.tabular import TableWriter, sheet_names
 
 # as openpyxl's ILLEGAL_CHARACTERS_RE, and the two non-characters XML refuses
 _ILLEGAL_IN_XML = re.compile("[\000-\010\013\014\016-\037\ufffe\uffff]")
-_ESCAPED = re.compile(r"[&<>]")
+_SPECIAL = re.compile("[\000-\010\013\014\016-\037\ufffe\uffff&<>]")  # what a cell's text cannot hold as is
 _OPTIONS = {"constant_memory": True, "strings_to_formulas": False, "strings_to_urls": False,
             "strings_to_numbers": False}
 
@@ -72,10 +73,10 @@ class RowSheet(Worksheet):
                 os.unlink(name)
 
 
+@functools.lru_cache(maxsize=16384)  # answers repeat (choices, communes, yes/no): a cell's XML is made once
 def _inline(text: str) -> str:
-    if _ILLEGAL_IN_XML.search(text):
+    if _SPECIAL.search(text):
         text = _ILLEGAL_IN_XML.sub("", text)
-    if _ESCAPED.search(text):
         text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     if text[:1].isspace() or text[-1:].isspace():
         return f'<is><t xml:space="preserve">{text}</t></is>'
