@@ -12,7 +12,9 @@ A database starts anew when it is created beside a key that already existed. It 
 back in time when the highest seq it holds of its site is below the highest this user's
 account ever issued for that site (a ledger per key in the user's state folder, outside
 the data folder, so restoring the data folder does not restore it), or below what a peer
-acknowledged holding (the proof of a restore made on another machine).
+acknowledged holding (the proof of a restore made on another machine), or when this
+account has no record of issuing the numbers the database holds (a folder restored on
+another machine, before any coordinator's acknowledgement arrived).
 """
 
 from __future__ import annotations
@@ -93,9 +95,18 @@ def choose_site(connection: sqlite3.Connection, fingerprint: str, ledger: Issued
         if new_database:
             return fingerprint[:32] if new_key else new_site_id(fingerprint)
         current = fingerprint[:32]  # a database from before sites were recorded
-    if restored(connection, current, ledger):
+    if restored(connection, current, ledger) or came_from_elsewhere(connection, current, ledger):
         return new_site_id(fingerprint)
     return current
+
+
+def came_from_elsewhere(connection: sqlite3.Connection, site_id: str, ledger: IssuedLedger) -> bool:
+    """The database holds revisions of `site_id` that this user account has no record of
+    issuing: a data folder restored on another machine (its ledger stayed on the old one).
+    Its copy may be older than what coordinators hold, so a new site is the safe choice;
+    checked when the store opens only, so a ledger that cannot be written costs one new
+    site a start, not one a revision."""
+    return highest_held(connection, site_id) > 0 and site_id not in ledger.issued()
 
 
 def restored(connection: sqlite3.Connection, site_id: str, ledger: IssuedLedger) -> bool:

@@ -11,6 +11,8 @@ import shutil
 import pytest
 from sync.sync_helpers import Device, records_equal_rebuild
 
+from fieldkit.store.sites import ledger_dir
+
 
 def twins(tmp_path, name="lan"):
     """A laptop with one record, then its data folder copied: two laptops with one key and history."""
@@ -18,11 +20,13 @@ def twins(tmp_path, name="lan"):
     shared = laptop.save({"/data/staff": "1"})
     laptop.close()
     shutil.copytree(tmp_path / name, tmp_path / f"{name}-copy")
+    # the copy is a disk image of the whole laptop, its record of the numbers issued
+    # included (fieldkit.store.sites): nothing tells the two apart, so both number alike
+    machine = tmp_path / f"{name}-copy-machine"
+    shutil.copytree(ledger_dir(), machine)
     first = Device(tmp_path, name)
-    # the copy runs on another machine: one user account would give it a new site when
-    # the first copy numbers past it (fieldkit.store.sites), and nothing would repeat
     with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("FIELDKIT_STATE_DIR", str(tmp_path / f"{name}-copy-machine"))
+        patch.setenv("FIELDKIT_STATE_DIR", str(machine))
         return first, Device(tmp_path, f"{name}-copy"), shared
 
 

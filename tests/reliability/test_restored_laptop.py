@@ -66,6 +66,21 @@ def test_a_restore_on_another_machine_is_proved_by_the_coordinators_acknowledgem
     laptop.close()
 
 
+def test_a_restore_on_another_machine_takes_a_new_site_before_any_acknowledgement(
+        laptop_and_coordinator, tmp_path, monkeypatch):
+    """The laptop dies; its backup is restored on a new laptop, which works offline before
+    it ever hears from the coordinator: its numbers must not repeat the lost ones."""
+    coordinator = laptop_and_coordinator
+    monkeypatch.setenv("FIELDKIT_STATE_DIR", str(tmp_path / "new-machine"))  # no record of numbers issued
+    laptop = Device(tmp_path, "lan")
+    new = laptop.save({"/data/staff": "3"})
+    assert new["site_id"] != laptop.fingerprint[:32]
+    report = imported(coordinator, laptop.export(tmp_path / "3.fkb"))
+    assert report.new == 1 and not report.tampering
+    assert new["rev_id"] in coordinator.rev_ids()
+    laptop.close()
+
+
 def test_a_new_database_beside_an_existing_key_takes_a_new_site(tmp_path):
     coordinator = tmp_path / "coordinator"
     laptop = tmp_path / "lan"
