@@ -19,10 +19,9 @@ from typing import Annotated, Union
 from pydantic import AfterValidator, RootModel, StrictBool, StrictFloat, StrictInt, StrictStr, ValidationError
 from pydantic_core import PydanticCustomError
 
-from fieldkit.i18n import translate
+from fieldkit.i18n import MessageError
 from fieldkit.services import answer_messages as messages
 from fieldkit.services.answers import unstorable_character
-from fieldkit.store.errors import cli_language
 
 MAX_NUMBER_DIGITS = 4000  # far beyond any int64 or double; Python refuses int() of 4,300 digits
 
@@ -42,16 +41,10 @@ class AnswersFile(RootModel[dict[Text, Answer]]):
     """{instance path: answer}: text, int, float, bool, null or a list of choice names."""
 
 
-class AnswersFileError(ValueError):
+class AnswersFileError(MessageError):
     """A file of answers that cannot be used; `text(lang)`, `str()` in the CLI language."""
 
-    def __init__(self, message: str, **values):
-        self.message, self.values = message, {name: str(value) for name, value in values.items()}
-        super().__init__(self.text(cli_language()))
-
-    def text(self, lang: str) -> str:
-        values = {name: translate(value, lang) if name == "kind" else value for name, value in self.values.items()}
-        return translate(self.message, lang, **values)
+    message_values = ("kind",)
 
 
 def read_answers_file(path: str | Path) -> dict:

@@ -25,8 +25,8 @@ from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X
 from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
-from fieldkit.i18n import translate
-from fieldkit.store.errors import KEY_CORRUPT, StoreError, cli_language, storage_errors
+from fieldkit.i18n import MessageError
+from fieldkit.store.errors import KEY_CORRUPT, StoreError, storage_errors
 from fieldkit.store.identity import fingerprint_of, site_id_of, verify_signature
 from fieldkit.sync import models
 
@@ -80,17 +80,11 @@ def public_key_document(*, identity, exchange_public_key: bytes) -> dict:
             "x25519_signature": b64(identity.sign(b"fieldkit-x25519:" + exchange_public_key))}
 
 
-class KeyFileError(ValueError):
+class KeyFileError(MessageError):
     """A public key file that cannot be used: what and where; `text(lang)`, `str()` in the
     CLI language (a ValueError, as the callers expect)."""
 
-    def __init__(self, message: str, **values):
-        self.message, self.values = message, {name: str(value) for name, value in values.items()}
-        super().__init__(self.text(cli_language()))
-
-    def text(self, lang: str) -> str:
-        values = {name: translate(value, lang) if name == "problem" else value for name, value in self.values.items()}
-        return translate(self.message, lang, **values)
+    message_values = ("problem",)
 
 
 def read_public_key_file(path: Path) -> dict:
