@@ -30,6 +30,7 @@ class CompiledForm:
     by_path: dict[str, list[int]] = field(default_factory=dict)  # path -> computations evaluated there
     scopes: dict[tuple[int, str], str] = field(default_factory=dict)  # (reader, path read) -> its repeat
     follower_scopes: dict[tuple[int, int], str] = field(default_factory=dict)  # (writer, reader) -> repeat
+    paths: set[str] = field(default_factory=set)  # every path of the form's instance and body
     itemsets: dict[str, tuple[Expression, Expression, Expression]] = field(default_factory=dict)
     repeat_counts: dict[str, Expression] = field(default_factory=dict)
     setvalues: list[tuple[object, Expression | None]] = field(default_factory=list)
@@ -170,7 +171,7 @@ def compile_form(form: Form) -> CompiledForm:
     or the nodes of a cycle."""
     compiled = CompiledForm(form=form, binds=_compile_binds(form), computations=[], dependents={}, unbounded=[])
     _compile_controls(form, compiled)
-    paths = {item.path for item in form.walk()} | set(form.binds) | _instance_paths(form)
+    paths = compiled.paths = {item.path for item in form.walk()} | set(form.binds) | _instance_paths(form)
     compiled.computations = order(
         _candidates(form, compiled), paths=paths, counted_repeats=set(compiled.repeat_counts), source=form.source
     )

@@ -11,13 +11,12 @@ from __future__ import annotations
 
 import heapq
 import math
-import re
 
 from fieldkit.forms.dependencies import CHOICES, COUNT
 from fieldkit.forms.errors import FormError
 from fieldkit.forms.instance import descend
+from fieldkit.forms.values import calculated_text
 from fieldkit.forms.xpath import Element
-from fieldkit.forms.xpath.values import to_string
 
 _RERUNS = 4  # an unbounded computation (`//x`) may be woken again by later ones
 # More instances than any commune's roster, in one repeat or added by one change; a
@@ -197,47 +196,3 @@ def repeat_count(value) -> int:
     if not math.isfinite(number):
         return 0
     return min(MAX_REPEAT_COUNT, max(0, int(number)))
-
-
-def calculated_text(result, data_type: str) -> str:
-    """A calculation's value as the instance stores it (see `stored_text`); NaN is blank."""
-    if isinstance(result, float) and math.isnan(result):
-        return ""
-    return stored_text(to_string(result), data_type)
-
-
-def stored_text(text: str, data_type: str) -> str:
-    """An answer as ODK (JavaRosa) stores a value of its data type: an integer keeps its
-    whole part (`2.5` -> `2`), a decimal is written as a double (`12` -> `12.0`), a
-    geopoint's numbers too, and a number that is not finite is blank."""
-    if data_type in ("int", "integer"):
-        return _whole_number_text(text)
-    if data_type == "decimal":
-        return _double_text(text)
-    if data_type == "geopoint" and _DECIMAL.fullmatch(text.split()[0] if text.split() else ""):
-        return " ".join(_double_text(part) for part in text.split())
-    return text
-
-
-def _whole_number_text(text: str) -> str:
-    if _WHOLE.fullmatch(text.strip()):
-        return text
-    try:
-        number = float(text)
-    except ValueError:
-        return text  # not a number at all: the type check reports it
-    return str(int(number)) if math.isfinite(number) else ""
-
-
-def _double_text(text: str) -> str:
-    if not _DECIMAL.fullmatch(text.strip()):
-        try:
-            return "" if not math.isfinite(float(text)) else text
-        except ValueError:
-            return text  # not a number at all: the type check reports it
-    written = repr(float(text))
-    return written if "e" not in written and float(written) == float(text) else text
-
-
-_WHOLE = re.compile(r"[+-]?\d+")
-_DECIMAL = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)")

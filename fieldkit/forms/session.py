@@ -15,12 +15,13 @@ from collections import ChainMap
 
 from fieldkit.forms import session_output as output
 from fieldkit.forms import texts
+from fieldkit.forms.dependencies import subtree
 from fieldkit.forms.errors import FormError
 from fieldkit.forms.instance import Instance
 from fieldkit.forms.model import Form, Group, Question, strip_positions
-from fieldkit.forms.recompute import Pass, stored_text
+from fieldkit.forms.recompute import Pass
 from fieldkit.forms.session_events import EventRunner
-from fieldkit.forms.values import TYPE_HINTS, fits_type, to_text
+from fieldkit.forms.values import TYPE_HINTS, fits_type, stored_text, to_text
 from fieldkit.forms.xpath import Element, EvalContext, XPathError, parse_xml
 from fieldkit.i18n import language_code, translate
 
@@ -111,11 +112,11 @@ class FormSession:
         changed = []
         for node in nodes:
             result = self.evaluate(computation.expression, node, what=computation.attribute, kind="boolean")
-            if computation.attribute == "relevant" and states.get(node, True) != result:
-                states[node] = result
+            before = states.get(node, True)
+            states[node] = result
+            if computation.attribute == "relevant" and before != result:
                 self._mark_blank(node)
                 changed.append(node)
-            states[node] = result
         return changed
 
     def _mark_blank(self, top: Element) -> None:
@@ -325,12 +326,13 @@ class FormSession:
         """Remove one repeat instance, e.g. /data/roster[2]."""
         self._repeat_parent(_without_last_position(path))
         self.remove_nodes([self.node(path)])
-        self._recompute(_subtree_paths(self.form, strip_positions(path)))
+        self._recompute(subtree(strip_positions(path), self.compiled.paths))
 
     def remove_nodes(self, nodes: list[Element]) -> None:
-        gone = {id(node) for top in nodes for node in (top, *top.iter_descendants())}
-        for attribute, states in self._state.items():
-            self._state[attribute] = {node: state for node, state in states.items() if id(node) not in gone}
+        for top in nodes:
+            for node in (top, *top.iter_descendants()):
+                for states in self._state.values():
+                    states.pop(node, None)
         self.instance.remove(nodes)
 
     # -- output --------------------------------------------------------------------------
@@ -364,8 +366,7 @@ class FormSession:
 def _with_last_saved(form: Form, documents, last_saved: str | bytes | None):
     """The form's secondary instances, with jr://instance/last-saved read from the last
     saved submission (the blank form when there is none yet, as in ODK Collect)."""
-    ids = [key for key, instance in form.secondary_instances.items()
-           if (instance.src or "").strip() == "jr://instance/last-saved"]
+    ids = [key for key, instance in form.secondary_instances.items() if instance.last_saved]
     if not ids:
         return documents
     try:
@@ -379,10 +380,6 @@ def _plain_value(value) -> str:
     if isinstance(value, list):
         return value[0].string_value() if value else ""
     return value if isinstance(value, str) else to_text(value)
-
-
-def _subtree_paths(form: Form, template: str) -> set[str]:
-    return {template} | {item.path for item in form.walk() if item.path.startswith(template + "/")}
 
 
 def _without_last_position(path: str) -> str:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from fieldkit.forms.recompute import calculated_text
+from fieldkit.forms.values import calculated_text
 from fieldkit.forms.xpath import Attribute, Element
 
 

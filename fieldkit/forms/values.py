@@ -6,12 +6,14 @@ import datetime as dt
 import math
 import re
 
+from fieldkit.forms.xpath.values import to_string
 from fieldkit.i18n import add_messages, translate
 
 # ASCII digits only: Python's \d and float() also take other scripts' digits ("١٢"),
 # which no export, SQLite or ODK reads as a number.
 _INTEGER = re.compile(r"[+-]?[0-9]+")
 _DECIMAL = re.compile(r"[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]+)?")
+_PLAIN_DECIMAL = re.compile(r"[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)")  # as typed: no exponent
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _TIME = re.compile(r"([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9](\.[0-9]+)?)?(Z|[+-][0-9][0-9]:?[0-9][0-9])?")
 _DATETIME = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}T" + _TIME.pattern)
@@ -154,3 +156,43 @@ def type_problem(text: str, data_type: str, lang: str = "vi") -> str | None:
         return translate(NO_SUCH_DATE, lang, value=shown)
     expected = translate(TYPE_HINTS[data_type], lang)
     return translate("Expected {expected}.", lang, expected=expected)
+
+
+def calculated_text(result, data_type: str) -> str:
+    """A calculation's value as the instance stores it (see `stored_text`); NaN is blank."""
+    if isinstance(result, float) and math.isnan(result):
+        return ""
+    return stored_text(to_string(result), data_type)
+
+
+def stored_text(text: str, data_type: str) -> str:
+    """An answer as ODK (JavaRosa) stores a value of its data type: an integer keeps its
+    whole part (`2.5` -> `2`), a decimal is written as a double (`12` -> `12.0`), a
+    geopoint's numbers too, and a number that is not finite is blank."""
+    if data_type in INT_TYPES:
+        return _whole_number_text(text)
+    if data_type == "decimal":
+        return _double_text(text)
+    if data_type == "geopoint" and _PLAIN_DECIMAL.fullmatch(text.split()[0] if text.split() else ""):
+        return " ".join(_double_text(part) for part in text.split())
+    return text
+
+
+def _whole_number_text(text: str) -> str:
+    if _INTEGER.fullmatch(text.strip()):
+        return text
+    try:
+        number = float(text)
+    except ValueError:
+        return text  # not a number at all: the type check reports it
+    return str(int(number)) if math.isfinite(number) else ""
+
+
+def _double_text(text: str) -> str:
+    if not _PLAIN_DECIMAL.fullmatch(text.strip()):
+        try:
+            return "" if not math.isfinite(float(text)) else text
+        except ValueError:
+            return text  # not a number at all: the type check reports it
+    written = repr(float(text))
+    return written if "e" not in written and float(written) == float(text) else text

@@ -13,13 +13,13 @@ import sqlite3
 import time
 from pathlib import Path
 
+from fieldkit.files import fsync_folder
 from fieldkit.store.connection import open_connection
 from fieldkit.store.errors import EMPTY_DATABASE, StoreError
-from fieldkit.store.hlc import MAX_PHYSICAL_MS, format_hlc
+from fieldkit.store.hlc import CLOCK_SKEW_LIMIT_MS, MAX_PHYSICAL_MS, format_hlc
 from fieldkit.store.migrations import migrate
 from fieldkit.store.private import SQLITE_COMPANIONS, create_private_file
 
-ADOPT_AHEAD_MS = 24 * 3600 * 1000  # as fieldkit.sync.commit: a clock further ahead is not adopted
 
 
 def prepare(path: Path, *, busy_timeout_ms: int) -> bool:
@@ -46,17 +46,7 @@ def _create(path: Path, *, busy_timeout_ms: int) -> None:
     finally:
         connection.close()
     os.replace(partial, path)
-    _sync_folder(path.parent)
-
-
-def _sync_folder(folder: Path) -> None:
-    if os.name != "posix":
-        return
-    descriptor = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(descriptor)
-    finally:
-        os.close(descriptor)
+    fsync_folder(path.parent)
 
 
 def clock_start(connection: sqlite3.Connection, site_id: str) -> str | None:
@@ -64,7 +54,7 @@ def clock_start(connection: sqlite3.Connection, site_id: str) -> str | None:
     others' that were not too far ahead when they arrived (a clock far ahead is flagged,
     not adopted, and reopening the store must not adopt it either)."""
     now = time.time_ns() // 1_000_000
-    bound = format_hlc(min(now + ADOPT_AHEAD_MS, MAX_PHYSICAL_MS), 0)
+    bound = format_hlc(min(now + CLOCK_SKEW_LIMIT_MS, MAX_PHYSICAL_MS), 0)
     last = connection.execute("SELECT max(hlc) FROM revisions WHERE site_id = ? OR hlc <= ?",
                               (site_id, bound)).fetchone()[0]
     ceiling = format_hlc(MAX_PHYSICAL_MS, 0)

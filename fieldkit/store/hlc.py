@@ -20,6 +20,7 @@ from collections.abc import Callable
 # so every receiver and every worker process decides alike (imports stay order-free); a
 # clock merely ahead (by more than a day) is flagged, not refused (fieldkit.sync.commit).
 MAX_PHYSICAL_MS = 253_370_764_800_000
+CLOCK_SKEW_LIMIT_MS = 24 * 3600 * 1000  # a laptop clock a day ahead is wrong, not a time zone: not adopted
 CLOCK_ERROR = "its time {hlc} is after the year 9999: the clock of the device that made it is wrong"
 
 

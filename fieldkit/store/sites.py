@@ -51,27 +51,30 @@ class IssuedLedger:
 
     def __init__(self, fingerprint: str, folder: Path | None = None):
         self.path = (folder or ledger_dir()) / "sites" / f"{fingerprint}.json"
+        self._issued: dict[str, int] | None = None  # read once: a store is its only writer while open
 
     def issued(self) -> dict[str, int]:
-        try:
-            held = json.loads(self.path.read_text(encoding="utf-8"))
-            return {site: seq for site, seq in held.items() if isinstance(seq, int)}
-        except (OSError, ValueError, AttributeError):
-            return {}
+        if self._issued is None:
+            try:
+                held = json.loads(self.path.read_text(encoding="utf-8"))
+                self._issued = {site: seq for site, seq in held.items() if isinstance(seq, int)}
+            except (OSError, ValueError, AttributeError):
+                self._issued = {}
+        return dict(self._issued)
 
     def record(self, site_id: str, seq: int) -> None:
+        """Runs after every save, on the writer thread: no fsync (a ledger a crash leaves a
+        little behind the database only misses a restore it would never have to see)."""
         issued = self.issued()
         if issued.get(site_id, 0) >= seq:
             return
-        issued[site_id] = seq
+        issued[site_id] = self._issued[site_id] = seq
         try:
             private_folder(self.path.parent)
             partial = self.path.with_name(self.path.name + ".partial")
             descriptor = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, FILE_MODE)
             with os.fdopen(descriptor, "w", encoding="utf-8") as file:
                 json.dump(issued, file, sort_keys=True)
-                file.flush()
-                os.fsync(file.fileno())
             os.replace(partial, self.path)
         except OSError as error:
             log.warning("cannot record the sequence numbers issued in %s: %s", self.path, error)

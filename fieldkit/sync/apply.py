@@ -138,7 +138,3 @@ def _wait(connection: sqlite3.Connection, revision: dict, *, bundle_id: str) -> 
          json.dumps(revision["parents"]), json.dumps(revision, ensure_ascii=False, sort_keys=True), bundle_id,
          utc_now()))
 
-
-def record_tampering(connection: sqlite3.Connection, *, kept: str, other: dict, bundle_id: str) -> None:
-    """Evidence of an equivocation (fieldkit.sync.evidence.keep; kept for older callers)."""
-    evidence.keep(connection, winner=kept, loser=other, bundle_id=bundle_id)

@@ -15,7 +15,7 @@ import time
 from dataclasses import dataclass
 
 from fieldkit.store import sites
-from fieldkit.store.hlc import hlc_milliseconds
+from fieldkit.store.hlc import CLOCK_SKEW_LIMIT_MS, hlc_milliseconds
 from fieldkit.store.tables import put_blob, put_form, utc_now
 from fieldkit.sync import bundle as bundles
 from fieldkit.sync import trust
@@ -23,7 +23,6 @@ from fieldkit.sync.apply import apply_revisions
 from fieldkit.sync.errors import CHANGED_DURING_IMPORT, BundleError
 from fieldkit.sync.status import gaps
 
-CLOCK_SKEW_LIMIT_MS = 24 * 3600 * 1000  # a laptop clock a day ahead is wrong, not a time zone
 
 
 @dataclass

@@ -61,8 +61,6 @@ CHUNK_TOO_LARGE = "{path}: {name} expands to more than {limit} bytes."
 BAD_REVISION = "{path}: {name} holds a revision that is not valid ({detail})."
 BAD_REVISION_SIGNATURE = "{path}: {name} holds a revision whose signature does not match (revision {rev_id})."
 REVOKED_REVISION = "{path}: {name} holds new revisions of a revoked device ({site_id})."
-TAMPERING = ("{path}: device {site_id} sent two different revisions numbered {seq}: "
-             "possible tampering. The bundle was not imported.")
 # reading the file (not a verification step: the file vanished or the drive failed)
 READ_FAILED = ("{path} could not be read ({detail}). Was the drive removed? Nothing was applied half-way: "
                "plug it back in and import again to finish.")

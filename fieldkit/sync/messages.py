@@ -45,8 +45,6 @@ VIETNAMESE = {
     errors.BAD_REVISION: "{path}: {name} chứa một phiên bản phiếu không hợp lệ ({detail}).",
     errors.BAD_REVISION_SIGNATURE: "{path}: {name} chứa một phiên bản phiếu có chữ ký không khớp (phiên bản {rev_id}).",
     errors.REVOKED_REVISION: "{path}: {name} chứa phiên bản mới của một máy đã bị thu hồi ({site_id}).",
-    errors.TAMPERING: ("{path}: máy {site_id} gửi hai phiên bản khác nhau cùng mang số {seq}: "
-                       "có thể dữ liệu đã bị giả mạo. Gói không được nhập."),
     errors.READ_FAILED: ("Không đọc được {path} ({detail}). Ổ đĩa đã bị rút ra? Không có gì được nhập dở dang: "
                          "hãy cắm lại và nhập lại để hoàn tất."),
     errors.CHANGED_DURING_IMPORT: "{path}: {name} đã thay đổi trong lúc nhập; hãy nhập lại.",

@@ -21,7 +21,6 @@ from typing import Annotated, Any, Literal
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StrictBool, StrictInt, StrictStr, ValidationError
 from pydantic_core import PydanticCustomError
 
-from fieldkit.i18n import translate
 
 MAX_SEQ = (1 << 63) - 1  # SQLite's INTEGER
 ALGORITHM = "X25519-HKDF-SHA256/ChaCha20-Poly1305"
@@ -60,10 +59,6 @@ class FieldProblem:
 
     def values(self) -> dict[str, str]:
         return {"field": self.field, "problem": self.problem, "found": self.found}
-
-    def text(self, lang: str) -> str:
-        return translate("{field} {problem} (value: {found})", lang, field=self.field,
-                         problem=translate(self.problem, lang), found=self.found)
 
 
 # -- field types -----------------------------------------------------------------------------

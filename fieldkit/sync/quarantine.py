@@ -12,8 +12,10 @@ trusted.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
+from fieldkit.store.private import FILE_MODE, private_folder
 from fieldkit.sync import bundle as bundles
 from fieldkit.sync import trust
 from fieldkit.sync.errors import TOO_LARGE_FOR_QUARANTINE, BundleError
@@ -31,11 +33,12 @@ def keep(store, bundle, *, report) -> None:
         raise BundleError(TOO_LARGE_FOR_QUARANTINE, step="signer", path=bundle.path, device=report.device,
                           fingerprint=bundle.fingerprint, size=size, limit=quota)
     folder = Path(store.data_dir) / QUARANTINE_DIR
-    folder.mkdir(exist_ok=True)
+    private_folder(folder)
     target = folder / f"{bundle.bundle_id}.fkb"
     if not target.exists():
         partial = target.with_name(target.name + ".partial")
-        with open(partial, "wb") as file:  # from the file checked, not from its path again
+        descriptor = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, FILE_MODE)  # private, as the data folder
+        with os.fdopen(descriptor, "wb") as file:  # from the file checked, not from its path again
             bundle.archive.copy_to(file)
         partial.replace(target)
     evicted = store.writer.call(lambda connection: _record(connection, bundle, report=report, target=target,

@@ -31,11 +31,6 @@ from fieldkit.sync.errors import (
     BAD_REVISION, BAD_REVISION_FIELD, BAD_REVISION_SIGNATURE, REVOKED_REVISION, BundleError,
 )
 
-def check_shape(revision) -> str | None:
-    """What is wrong with a decoded revision's shape (fieldkit.sync.models.Revision), or None."""
-    problem = models.problem_of(models.Revision, revision)
-    return None if problem is None else problem.text("en")
-
 
 @dataclass
 class CheckedLines:

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QApplication
 
 from fieldkit import paths
 from fieldkit.paths import resources_dir
+from fieldkit.store.private import private_file, private_folder
 
 log = logging.getLogger("fieldkit")
 
@@ -41,10 +42,10 @@ def setup_logging(data_dir: Path) -> Path | None:
         if getattr(handler, "baseFilename", None) == str(log_path):
             return log_path
     try:
-        log_path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)  # private, as the data folder
+        private_folder(log_path.parent)  # private, as the data folder
         handler = logging.handlers.RotatingFileHandler(log_path, maxBytes=1_000_000, backupCount=5,
                                                        encoding="utf-8")
-        os.chmod(log_path, 0o600)
+        private_file(log_path)
     except OSError as error:
         logging.basicConfig()
         log.warning("cannot write the log file %s: %s", log_path, error)
