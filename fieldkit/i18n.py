@@ -61,8 +61,6 @@ _VIETNAMESE = {
     "untouched; restore a copy, or move it away to start a new database in this folder.":
         "Tệp dữ liệu {path} trống (0 byte): dữ liệu từng có không còn trong tệp. Tệp được giữ nguyên; "
         "hãy khôi phục bản sao, hoặc chuyển tệp đi nơi khác để tạo cơ sở dữ liệu mới trong thư mục này.",
-    "its time {hlc} is after the year 9999: the clock of the device that made it is wrong":
-        "thời điểm {hlc} của nó sau năm 9999: đồng hồ của máy tạo ra nó bị sai",
     "This data was written by a newer fieldkit (schema {schema}); update the app. File: {path}":
         "Dữ liệu này do phiên bản fieldkit mới hơn ghi (lược đồ {schema}); hãy cập nhật ứng dụng. Tệp: {path}",
     "The device key {path} can be read by other users (mode {mode}). "

@@ -21,7 +21,6 @@ from collections.abc import Callable
 # clock merely ahead (by more than a day) is flagged, not refused (fieldkit.sync.commit).
 MAX_PHYSICAL_MS = 253_370_764_800_000
 CLOCK_SKEW_LIMIT_MS = 24 * 3600 * 1000  # a laptop clock a day ahead is wrong, not a time zone: not adopted
-CLOCK_ERROR = "its time {hlc} is after the year 9999: the clock of the device that made it is wrong"
 
 
 def format_hlc(physical_ms: int, logical: int) -> str:
@@ -40,15 +39,9 @@ def hlc_milliseconds(text: str) -> int:
     return parse_hlc(text)[0]
 
 
-def clock_error(text: str) -> str | None:
-    """Why a well-formed timestamp cannot be accepted (its physical time is beyond
-    MAX_PHYSICAL_MS), in the CLI language; None when it can."""
-    if hlc_milliseconds(text) <= MAX_PHYSICAL_MS:
-        return None
-    from fieldkit.store.errors import cli_language
-    from fieldkit.i18n import translate
-
-    return translate(CLOCK_ERROR, cli_language(), hlc=text)
+def beyond_any_clock(text: str) -> bool:
+    """A well-formed timestamp whose physical time is beyond MAX_PHYSICAL_MS: a clock error."""
+    return hlc_milliseconds(text) > MAX_PHYSICAL_MS
 
 
 def hlc_datetime(text: str, zone: dt.tzinfo) -> dt.datetime:

@@ -43,6 +43,8 @@ BAD_MANIFEST = "{path}: the bundle's manifest is not valid ({detail})."
 # a field of the manifest, of a revision line: what and where (fieldkit.sync.models.FieldProblem)
 BAD_MANIFEST_FIELD = "{path}: the bundle's manifest is not valid: {field} {problem} (value: {found})."
 BAD_REVISION_FIELD = "{path}: {name}, line {line}: the revision's {field} {problem} (value: {found})."
+CLOCK_ERROR = ("{path}: {name}, line {line}: its time {hlc} is after the year 9999: the clock of the device "
+               "that made it is wrong.")
 # signature and signer
 BAD_SIGNATURE = "{path}: the bundle's signature does not match its content: it was altered or damaged."
 UNKNOWN_SIGNER = ("{path}: signed by a device that is not trusted yet ({device}, key {fingerprint}). "

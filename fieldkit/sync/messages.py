@@ -42,6 +42,8 @@ VIETNAMESE = {
     errors.NOT_FOR_US: "{path} được mã hóa cho điều phối viên khác; máy này không mở được.",
     errors.WRONG_KEY: "{path}: không giải mã được gói bằng khóa của máy này ({name}).",
     errors.CHUNK_TOO_LARGE: "{path}: {name} giải nén ra hơn {limit} byte.",
+    errors.CLOCK_ERROR: ("{path}: {name}, dòng {line}: thời điểm {hlc} của nó sau năm 9999: đồng hồ của máy "
+                         "tạo ra nó bị sai."),
     errors.BAD_REVISION: "{path}: {name} chứa một phiên bản phiếu không hợp lệ ({detail}).",
     errors.BAD_REVISION_SIGNATURE: "{path}: {name} chứa một phiên bản phiếu có chữ ký không khớp (phiên bản {rev_id}).",
     errors.REVOKED_REVISION: "{path}: {name} chứa phiên bản mới của một máy đã bị thu hồi ({site_id}).",

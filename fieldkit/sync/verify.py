@@ -23,12 +23,12 @@ from dataclasses import dataclass, field
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
-from fieldkit.store.hlc import clock_error
+from fieldkit.store.hlc import beyond_any_clock
 from fieldkit.store.identity import site_belongs_to, site_id_of
 from fieldkit.store.revisions import record_data, revision_id_and_data
 from fieldkit.sync import crypto, models, trust
 from fieldkit.sync.errors import (
-    BAD_REVISION, BAD_REVISION_FIELD, BAD_REVISION_SIGNATURE, REVOKED_REVISION, BundleError,
+    BAD_REVISION, BAD_REVISION_FIELD, BAD_REVISION_SIGNATURE, CLOCK_ERROR, REVOKED_REVISION, BundleError,
 )
 
 
@@ -77,8 +77,7 @@ def _line_problem(revision, number: int) -> tuple[str, dict] | None:
     """The revision's fields against fieldkit.sync.models.Revision."""
     problem = models.problem_of(models.Revision, revision)
     if problem is None:  # a well-formed time beyond the year 9999 is a clock error (fieldkit.store.hlc)
-        clock = clock_error(revision["hlc"])
-        return None if clock is None else (BAD_REVISION, {"detail": f"line {number}: {clock}"})
+        return (CLOCK_ERROR, {"line": number, "hlc": revision["hlc"]}) if beyond_any_clock(revision["hlc"]) else None
     return BAD_REVISION_FIELD, {"line": number, **problem.values()}
 
 
