@@ -127,6 +127,22 @@ def language_code(form_language: str | None) -> str:
     return DEFAULT_LANGUAGE
 
 
+_message_language: str | None = None
+
+
+def set_message_language(code: str) -> None:
+    """The command line resolves its language once (`--lang`, FIELDKIT_LANG, the saved
+    choice) and sets it here, so `str()` of a domain error speaks it."""
+    global _message_language
+    _message_language = language_code(code)
+
+
+def message_language() -> str:
+    """The language `str()` of a domain error uses: the one the command line set; until
+    then FIELDKIT_LANG, else Vietnamese."""
+    return _message_language or language_code(os.environ.get("FIELDKIT_LANG") or DEFAULT_LANGUAGE)
+
+
 def translate(message: str, language: str = DEFAULT_LANGUAGE, **values) -> str:
     text = _CATALOGUES.get(language, {}).get(message, message)
     return text.format(**values) if values else text
@@ -147,7 +163,7 @@ class MessageError(ValueError):
 
     def __init__(self, message: str, **values):
         self.message, self.values = message, {name: str(value) for name, value in values.items()}
-        super().__init__(self.text(language_code(os.environ.get("FIELDKIT_LANG") or DEFAULT_LANGUAGE)))
+        super().__init__(self.text(message_language()))
 
     def text(self, lang: str) -> str:
         values = {name: translate(value, lang) if name in self.message_values else value

@@ -32,10 +32,10 @@ KEY_CORRUPT = ("The device key {path} is damaged ({detail}). It was not replaced
 
 
 def cli_language() -> str:
-    """The language of messages outside the GUI: FIELDKIT_LANG, else Vietnamese."""
-    from fieldkit.i18n import language_code
+    """The language of messages outside the GUI (see fieldkit.i18n.message_language)."""
+    from fieldkit.i18n import message_language
 
-    return language_code(os.environ.get("FIELDKIT_LANG") or "vi")
+    return message_language()
 
 
 class StoreError(Exception):
