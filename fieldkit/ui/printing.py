@@ -21,7 +21,8 @@ from PySide6.QtGui import (QFont, QGuiApplication, QImage, QPageLayout, QPageSiz
 
 from fieldkit.files import fsync_folder
 from fieldkit.reports.document import Document
-from fieldkit.ui.app import shipped_font_family
+from fieldkit.ui.fonts import font_family
+from fieldkit.ui.translators import Translators
 
 MARGINS_MM = QMarginsF(18, 15, 15, 15)  # left a little wider: summaries get stapled
 BODY_POINT_SIZE = 10.0
@@ -67,8 +68,6 @@ def _has_display() -> bool:
 def language(lang: str):
     """Qt's catalogue in `lang` while rendering (page numbers, errors); a shared
     application (the window, tests) gets its own language back afterwards."""
-    from fieldkit.ui.app import Translators
-
     application = QGuiApplication.instance()
     previous = application.property("fieldkit_language")
     Translators(application).install(lang)
@@ -77,11 +76,6 @@ def language(lang: str):
     finally:
         if previous != lang:
             Translators(application).install(previous or "en")
-
-
-def font_family() -> str:
-    """The shipped Noto Sans (Regular and Bold registered), else Qt's default family."""
-    return shipped_font_family() or QFont().defaultFamily()
 
 
 def page_layout(document: Document) -> QPageLayout:
