@@ -25,6 +25,7 @@ from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X
 from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
+from fieldkit.files import atomic_write
 from fieldkit.i18n import MessageError
 from fieldkit.store.errors import KEY_CORRUPT, StoreError, storage_errors
 from fieldkit.store.identity import fingerprint_of, site_id_of, verify_signature
@@ -59,13 +60,7 @@ def exchange_key(data_dir: Path) -> X25519PrivateKey:
         key = X25519PrivateKey.generate()
         pem = key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
                                 serialization.NoEncryption())
-        partial = path.with_name(path.name + ".partial")
-        descriptor = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        with os.fdopen(descriptor, "wb") as file:
-            file.write(pem)
-            file.flush()
-            os.fsync(file.fileno())
-        os.replace(partial, path)
+        atomic_write(path, pem, private=True)
         return key
 
 
