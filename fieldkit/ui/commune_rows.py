@@ -12,12 +12,12 @@ from __future__ import annotations
 
 import json
 import logging
-import os
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
 
 from fieldkit import paths
+from fieldkit.files import atomic_write
 
 log = logging.getLogger(__name__)
 FORMAT = 1
@@ -109,10 +109,8 @@ def _read(path: Path) -> dict | None:
 
 
 def _write(path: Path, data: dict) -> None:
-    partial = path.with_name(path.name + ".partial")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        partial.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
-        os.replace(partial, path)
+        atomic_write(path, json.dumps(data, ensure_ascii=False), durable=False)  # a cache: a crash costs a rebuild
     except OSError as error:  # a read-only cache folder: work without the cache
         log.info("commune list not cached (%s)", error)
