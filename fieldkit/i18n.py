@@ -153,19 +153,3 @@ def add_messages(language: str, messages: dict[str, str]) -> None:
     (fieldkit.sync does), so several engineers do not all edit this one file."""
     _CATALOGUES.setdefault(language, {}).update(messages)
 
-
-class MessageError(ValueError):
-    """A refusal made of a message and its values, shown in any language: `text(lang)`;
-    `str()` is in the command line's language (FIELDKIT_LANG, else Vietnamese). Values
-    named in `message_values` are messages themselves and are translated too."""
-
-    message_values: tuple[str, ...] = ()
-
-    def __init__(self, message: str, **values):
-        self.message, self.values = message, {name: str(value) for name, value in values.items()}
-        super().__init__(self.text(message_language()))
-
-    def text(self, lang: str) -> str:
-        values = {name: translate(value, lang) if name in self.message_values else value
-                  for name, value in self.values.items()}
-        return translate(self.message, lang, **values)

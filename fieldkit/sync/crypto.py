@@ -25,8 +25,8 @@ from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X
 from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
+from fieldkit.errors import FieldkitError
 from fieldkit.files import atomic_write
-from fieldkit.i18n import MessageError
 from fieldkit.store.errors import KEY_CORRUPT, StoreError, storage_errors
 from fieldkit.store.identity import fingerprint_of, site_id_of, verify_signature
 from fieldkit.sync import models
@@ -75,10 +75,11 @@ def public_key_document(*, identity, exchange_public_key: bytes) -> dict:
             "x25519_signature": b64(identity.sign(b"fieldkit-x25519:" + exchange_public_key))}
 
 
-class KeyFileError(MessageError):
+class KeyFileError(FieldkitError, ValueError):
     """A public key file that cannot be used: what and where; `text(lang)`, `str()` in the
     CLI language (a ValueError, as the callers expect)."""
 
+    kind = "key_file"
     message_values = ("problem",)
 
 
