@@ -5,7 +5,6 @@ Question and choice labels are not here: they come from the forms' own translati
 it is translated with `translate(text, lang)` where it is shown.
 """
 
-from fieldkit.i18n import add_messages
 from fieldkit.reports import errors
 
 
@@ -140,5 +139,3 @@ VIETNAMESE = {
     "{count} other choices": "{count} lựa chọn khác",
     "Last": "Muộn nhất",
 }
-
-add_messages("vi", VIETNAMESE)
