@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import json
 import logging
-import os
 from collections.abc import Sequence
 from dataclasses import astuple, dataclass
 from importlib import metadata
@@ -22,6 +21,7 @@ from typing import Any
 from fieldkit import paths
 from fieldkit.communes.directory import Commune, CommuneDirectory, Province
 from fieldkit.communes.folding import search_key
+from fieldkit.files import atomic_write
 
 log = logging.getLogger(__name__)
 FORMAT = 2  # 2: every field of Commune and Province
@@ -90,10 +90,8 @@ def _read(path: Path) -> dict[str, Any] | None:
 
 
 def _write(path: Path, data: dict) -> None:
-    partial = path.with_name(path.name + ".partial")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        partial.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
-        os.replace(partial, path)
+        atomic_write(path, json.dumps(data, ensure_ascii=False), durable=False)  # a cache: a crash costs a rebuild
     except OSError as error:  # a read-only cache folder: work without the cache
         log.info("commune list not cached (%s)", error)
