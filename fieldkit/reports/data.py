@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from fieldkit.reports.stored import answers_from_json
+from fieldkit.store.records import Status
 
 _LIVE = ("r.deleted = 0 AND r.form_id = ? AND r.record_id NOT IN "
          "(SELECT record_id FROM duplicate_marks WHERE duplicate_of IS NOT NULL)")
@@ -38,12 +39,12 @@ class Answers:
     form_version: str
     commune: str
     province: str
-    status: str  # draft | finalized | has_errors
+    status: str  # a Status, as stored
     values: dict[str, str]
 
     @property
     def finalized(self) -> bool:
-        return self.status == "finalized"
+        return self.status == Status.FINALIZED
 
     @cached_property
     def repeats(self) -> dict[str, list[dict[str, str]]]:
@@ -92,5 +93,5 @@ def every(connection, *, form_id: str, province: str | None = None) -> list[Answ
 
 def _answers(row) -> Answers:
     record_id, form_id, form_version, commune, province, status, answers = row
-    return Answers(record_id, form_id, form_version or "", commune or "", province or "", status or "draft",
+    return Answers(record_id, form_id, form_version or "", commune or "", province or "", status or Status.DRAFT,
                    answers_from_json(answers))

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from fieldkit.services import answers as checks
 from fieldkit.services.answers import ensure_repeat_instances
-from fieldkit.services.types import FinalizeError
+from fieldkit.services.types import FinalizeError, Status
 from fieldkit.store.errors import storage_errors
 
 __all__ = ["Submission", "commune_question", "ensure_repeat_instances", "province_question", "whole_instance_xml"]
@@ -124,7 +124,7 @@ class Submission:
 
     def save(self) -> Future:
         """A new revision (status draft) of the current answers; Future[revision dict]."""
-        return self._commit("draft")
+        return self._commit(Status.DRAFT)
 
     def finalize(self) -> Future:
         """A finalized revision; raises FinalizeError listing the errors when there are any."""
@@ -132,7 +132,7 @@ class Submission:
         if errors:
             raise FinalizeError(errors, self.session.message_language)
         self.session.stamp_end()
-        return self._commit("finalized")
+        return self._commit(Status.FINALIZED)
 
     def autosave(self) -> Future:
         """Write the working copy again (e.g. "Try again" after a full disk was cleared)."""
@@ -197,9 +197,9 @@ class Submission:
         }
 
     def _action(self, status: str) -> str:
-        if self.parent_status == "finalized":
+        if self.parent_status == Status.FINALIZED:
             return "edit"
-        return "finalize" if status == "finalized" else "save"
+        return "finalize" if status == Status.FINALIZED else "save"
 
     def _commit(self, status: str) -> Future:
         if not self.dirty and self.parent_rev and self.parent_status == status:

@@ -6,9 +6,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from fieldkit.i18n import translate
+from fieldkit.store.records import Status
 
-# commune_forms() statuses
-NOT_STARTED, DRAFT, FINALIZED, HAS_ERRORS = "not_started", "draft", "finalized", "has_errors"
+__all__ = ["DraftInfo", "FinalizeError", "FormEntry", "Status", "SubmissionRow", "VisitContext"]
 
 
 @dataclass(frozen=True)
@@ -37,7 +37,7 @@ class SubmissionRow:
     commune_code: str
     commune_name: str
     province_name: str
-    status: str  # draft | finalized | has_errors
+    status: str  # a Status, as stored
     author: str
     updated: str  # ISO 8601, local time
     conflicts: int

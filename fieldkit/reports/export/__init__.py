@@ -35,9 +35,11 @@ the store is only read. `progress(done, total)` is called per batch of submissio
 
 from fieldkit.reports.export import messages  # noqa: F401 - the Vietnamese catalogue
 from fieldkit.reports.export.errors import ExportError
+from fieldkit.store.records import Status
 
 FORMATS = ("csv", "xlsx", "sqlite", "geojson", "json")
-STATUSES = ("draft", "finalized", "has_errors")
+# plain text, not Status members: argparse names the choices by their repr
+STATUSES = tuple(status.value for status in (Status.DRAFT, Status.FINALIZED, Status.HAS_ERRORS))
 
 __all__ = ["FORMATS", "STATUSES", "ExportError", "ExportResult", "export_submissions"]
 
