@@ -18,6 +18,7 @@ from fieldkit.reports.export.values import choice_labels
 from fieldkit.reports.export.xlsx import XlsxWriter
 from fieldkit.services.listing import local_zone
 from fieldkit.store import StoreError
+from fieldkit.store import reports as stored
 
 WRITERS = {"csv": CsvWriter, "xlsx": XlsxWriter, "sqlite": SqliteWriter, "geojson": GeoJsonWriter,
            "json": JsonWriter}
@@ -47,7 +48,7 @@ def export_submissions(survey, *, format: str, out: Path | str, form_id: str | N
                        status=status)
     out = Path(out).absolute()
     with survey.store.read() as connection:
-        connection.execute("BEGIN")  # one snapshot: the counts, the layouts and the rows agree
+        stored.hold_snapshot(connection)  # the counts, the layouts and the rows agree
         total = source.count(connection, filters)
         forms = _forms_exported(survey, source.form_versions(connection, filters), form_id)
         layouts = {name: form_layout(versions) for name, versions in forms.items()}
@@ -121,12 +122,11 @@ def _stream(connection, filters, layouts, writer, *, survey, labels, lang, total
         progress(0, total)
     for batch in source.submissions(connection, filters, data_file=survey.store.path):
         for submission in batch:
-            record = submission.record
-            meta = source.metadata(record, places, survey.communes, lang, zone)
+            meta = source.metadata(submission, places, survey.communes, lang, zone)
             if labels:
-                meta["_status"] = translate(record["status"], lang)
-            layout = layouts[record["form_id"]]
-            made = submission_rows(layout, record["record_id"], meta, submission.answers)
+                meta["_status"] = translate(submission.status, lang)
+            layout = layouts[submission.form_id]
+            made = submission_rows(layout, submission.record_id, meta, submission.answers)
             writer.add(layout, made)
             for name, table_rows in made.tables.items():
                 rows[name] += len(table_rows)
