@@ -13,8 +13,10 @@ import json
 import re
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from fieldkit import paths
+from fieldkit.services.types import ThisDevice
 from fieldkit.store import Store
 from fieldkit.store import records, tables
 from fieldkit.sync import crypto, merge, trust
@@ -23,6 +25,9 @@ from fieldkit.sync.apply import release_trusted
 from fieldkit.sync.export import export_bundle
 from fieldkit.sync.importer import ImportReport, unreadable, verify_file
 from fieldkit.sync.pipeline import RevisionWorker, import_bundles, worth_a_worker
+
+if TYPE_CHECKING:
+    from fieldkit.services.survey import SurveyService
 
 BUNDLE_SUFFIX = ".fkb"
 RELAYED = "revisions relayed by trusted devices"  # the `path` of trust()'s report of those (messages.py)
@@ -55,6 +60,12 @@ class CoordinatorService:
     def open(cls, data_dir: Path | str | None = None, *, device_name: str | None = None) -> "CoordinatorService":
         return cls(Store.open(data_dir=paths.data_dir(data_dir), device_name=device_name), owns_store=True)
 
+    @classmethod
+    def sharing_store_of(cls, survey: SurveyService) -> CoordinatorService:
+        """A coordinator service over the store `survey` opened (one writer thread for both),
+        which `survey` closes."""
+        return cls(survey.store)
+
     def close(self) -> None:
         self._worker.close()
         if self._owns_store:
@@ -67,6 +78,10 @@ class CoordinatorService:
         self.close()
 
     # -- keys -------------------------------------------------------------------------------
+
+    def this_device(self) -> ThisDevice:
+        identity = self.store.identity
+        return ThisDevice(name=identity.device_name, fingerprint=identity.fingerprint)
 
     @property
     def exchange_key(self):

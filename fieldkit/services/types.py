@@ -8,7 +8,7 @@ from pathlib import Path
 from fieldkit.i18n import translate
 from fieldkit.store.records import Status
 
-__all__ = ["DraftInfo", "FinalizeError", "FormEntry", "Status", "SubmissionRow", "VisitContext"]
+__all__ = ["DraftInfo", "FinalizeError", "FormEntry", "Status", "SubmissionRow", "ThisDevice", "VisitContext"]
 
 
 @dataclass(frozen=True)
@@ -16,6 +16,12 @@ class VisitContext:
     delegation: str = ""
     members: list[str] = field(default_factory=list)
     at_keyboard: str = ""  # the author of every save
+
+
+@dataclass(frozen=True)
+class ThisDevice:
+    name: str
+    fingerprint: str  # of its signing key: 64 hex digits
 
 
 @dataclass(frozen=True)
