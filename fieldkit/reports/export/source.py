@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from fieldkit.communes import CommuneDirectory
 from fieldkit.services.listing import local_iso, local_zone
 from fieldkit.store import reports as stored
 from fieldkit.store.errors import IO_ERROR, StoreError, as_store_error
@@ -75,7 +76,11 @@ def _reading(data_file: Path) -> Iterator[None]:
                                                              detail=error) from error
 
 
-def metadata(submission: StoredSubmission, places: dict, communes, lang: str, zone: dt.tzinfo) -> dict[str, object]:
+Places = dict[tuple[str | None, str | None], dict[str, str]]  # (commune, province) codes -> their names
+
+
+def metadata(submission: StoredSubmission, places: Places, communes: CommuneDirectory, lang: str,
+             zone: dt.tzinfo) -> dict[str, object]:
     """The metadata columns of a submission (fieldkit.reports.export.layout.METADATA);
     `places` remembers each commune's names across submissions."""
     where = (submission.commune, submission.province)

@@ -141,7 +141,7 @@ class SqliteWriter(TableWriter):
     """One table per level (sqlite-utils), `_parent_key` a foreign key to the parent
     table's `_key`, indexes on the keys: ready for Datasette or pandas."""
 
-    def __init__(self, target: Path, layouts: list[FormLayout], *, labels):
+    def __init__(self, target: Path, layouts: list[FormLayout], *, labels: dict[str, dict] | None):
         super().__init__(target, layouts, labels=labels)
         self._db = ExportDatabase(target)
         self._pending: dict[str, list[list]] = {table.name: [] for table in self.tables}
@@ -149,11 +149,11 @@ class SqliteWriter(TableWriter):
             self._create(table)
 
     def _create(self, table: Table) -> None:
-        types = {name: str for name in table.header}
+        types: dict[str, type] = {name: str for name in table.header}
         types.update({"_conflicts": int, "_index": int})
         kinds = {"int": int, "decimal": float}
         types.update({column.name: kinds.get(column.kind, str) for column in table.columns})
-        if table.is_main:
+        if table.parent is None:  # the main table
             self._db.create_table(table.name, columns=types, primary_key="_key")
         else:
             self._db.create_table(table.name, columns=types, primary_key="_key",
