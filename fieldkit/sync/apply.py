@@ -23,7 +23,8 @@ from dataclasses import dataclass, field
 
 from fieldkit.store.revisions import insert_revisions, materialize, materialize_many
 from fieldkit.store.tables import utc_now
-from fieldkit.sync import evidence, trust
+from fieldkit.store.trust import trusted_sites
+from fieldkit.sync import evidence
 from fieldkit.sync.verify import whole
 
 
@@ -67,7 +68,7 @@ def apply_revisions(connection: sqlite3.Connection, revisions: list[dict], *, bu
     candidates.update({revision["rev_id"]: revision for revision in incoming})
     recompute = evidence.settle_slots(connection, candidates, data_texts, bundle_id=bundle_id,
                                       found=result.tampering)
-    trusted = trust.trusted_sites(connection)
+    trusted = trusted_sites(connection)
     stored, settled = _store_ready(connection, candidates, trusted, data_texts)
     result.new = len(stored & from_chunk)
     result.applied_pending = len(stored - from_chunk)

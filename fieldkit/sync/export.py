@@ -23,6 +23,7 @@ from pathlib import Path
 
 import fieldkit
 from fieldkit.store.revisions import REVISION_FIELDS, canonical_json, revision_from_row
+from fieldkit.store.trust import site_keys
 from fieldkit.sync import trust
 from fieldkit.sync.bundle import write_bundle
 
@@ -116,7 +117,7 @@ def _forms(connection: sqlite3.Connection, wanted: set[tuple[str, str]]) -> list
 def _header(store, connection: sqlite3.Connection, collector: _Collector, *, acknowledged: dict[str, int],
             author: str) -> dict:
     identity = store.identity
-    keys = dict(connection.execute("SELECT site_id, public_key FROM devices WHERE public_key IS NOT NULL"))
+    keys = site_keys(connection)
     relayed = sorted(collector.sites - {identity.site_id})
     return {
         "site_id": identity.site_id, "device_name": identity.device_name, "author": author or identity.device_name,

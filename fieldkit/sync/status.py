@@ -14,6 +14,7 @@ import hashlib
 import json
 import sqlite3
 
+from fieldkit.store.trust import known_devices
 from fieldkit.sync import evidence, trust
 
 
@@ -47,13 +48,18 @@ def gaps(connection: sqlite3.Connection, site_ids=None) -> dict[str, list[list[i
     return found
 
 
+def _clock_skew(connection: sqlite3.Connection) -> list[dict[str, object]]:
+    """The devices whose clock was found far ahead, by site."""
+    return [{"site_id": device.site_id, "device": device.name, **device.clock_skew.as_dict()}
+            for device in sorted(known_devices(connection), key=lambda device: device.site_id)
+            if device.clock_skew is not None]
+
+
 def status(connection: sqlite3.Connection) -> dict:
     def count(sql: str) -> int:
         return connection.execute(sql).fetchone()[0]
 
     waiting = trust.awaiting_trust(connection)
-    skewed = [{"site_id": site_id, "device": name, **json.loads(skew)} for site_id, name, skew in connection.execute(
-        "SELECT site_id, name, clock_skew FROM devices WHERE clock_skew IS NOT NULL ORDER BY site_id")]
     return {
         "revisions": count("SELECT count(*) FROM revisions"),
         "records": count("SELECT count(*) FROM records WHERE deleted = 0"),
@@ -67,7 +73,7 @@ def status(connection: sqlite3.Connection) -> dict:
         "devices": count("SELECT count(*) FROM devices"),
         "trusted_devices": count("SELECT count(*) FROM devices WHERE trusted = 1 AND revoked = 0"),
         "revoked_devices": count("SELECT count(*) FROM devices WHERE revoked = 1"),
-        "clock_skew": skewed,
+        "clock_skew": _clock_skew(connection),
         "gaps": gaps(connection),
         "state_digest": state_digest(connection),
     }

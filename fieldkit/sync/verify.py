@@ -23,10 +23,11 @@ from dataclasses import dataclass, field
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
+from fieldkit.store import trust
 from fieldkit.store.hlc import beyond_any_clock
 from fieldkit.store.identity import site_belongs_to, site_id_of
 from fieldkit.store.revisions import record_data, revision_id_and_data
-from fieldkit.sync import crypto, models, trust
+from fieldkit.sync import crypto, models
 from fieldkit.sync.errors import (
     BAD_REVISION, BAD_REVISION_FIELD, BAD_REVISION_SIGNATURE, CLOCK_ERROR, REVOKED_REVISION, BundleError,
 )
