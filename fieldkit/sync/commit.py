@@ -17,14 +17,14 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from fieldkit.store import sites, trust
+from fieldkit.store.acknowledgements import record_acknowledgement
 from fieldkit.store.hlc import CLOCK_SKEW_LIMIT_MS, hlc_milliseconds
+from fieldkit.store.holdings import gaps
 from fieldkit.store.quarantine import forget_quarantined
 from fieldkit.store.tables import put_blob, put_form, utc_now
 from fieldkit.sync import bundle as bundles
 from fieldkit.sync.apply import apply_revisions
 from fieldkit.sync.errors import CHANGED_DURING_IMPORT, BundleError
-from fieldkit.sync.status import gaps
-from fieldkit.sync.trust import acknowledge
 
 if TYPE_CHECKING:
     from fieldkit.sync.importer import ImportReport
@@ -123,13 +123,13 @@ def _bookkeeping(connection: sqlite3.Connection, bundle: bundles.Bundle, plan: P
                            name=report.device if key == bundle.public_key else "")
     for site in report.clock_skew:
         trust.flag_clock_skew(connection, site_id=site, hlc=plan.newest_hlc[site], receiver_ms=now)
-    acknowledge(connection, peer=bundle.fingerprint, vector=manifest.get("acknowledges") or {})
+    record_acknowledgement(connection, peer=bundle.fingerprint, vector=manifest.get("acknowledges") or {})
     forget_quarantined(connection, bundle_id=bundle.bundle_id)
     connection.execute("INSERT OR REPLACE INTO bundles_imported (bundle_id, site_id, fingerprint, at, new, present, "
                        "pending) VALUES (?, ?, ?, ?, ?, ?, ?)",
                        (bundle.bundle_id, manifest.get("site_id"), bundle.fingerprint, utc_now(), totals["new"],
                         totals["present"], totals["pending"]))
-    return gaps(connection, list(plan.newest_hlc))
+    return gaps(connection, site_ids=list(plan.newest_hlc))
 
 
 def after_commit(store, plan: Plan, *, report) -> None:

@@ -20,7 +20,11 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections.abc import Iterable
+from typing import Any
 
+from fieldkit.store import pending
+from fieldkit.store.holdings import stored_slots
 from fieldkit.store.revisions import get_revision
 from fieldkit.store.tables import utc_now
 from fieldkit.sync.verify import whole
@@ -40,16 +44,16 @@ def losers(connection: sqlite3.Connection, rev_ids: list[str]) -> set[str]:
                        sorted(set(rev_ids)))
 
 
-def slots(connection: sqlite3.Connection, revisions) -> dict[tuple[str, int], str]:
+def slots(connection: sqlite3.Connection, revisions: Iterable[dict[str, Any]]) -> dict[tuple[str, int], str]:
     """(site_id, seq) -> rev_id stored, over the ranges these revisions use (one query a device)."""
     ranges: dict[str, list[int]] = {}
     for revision in revisions:
         low_high = ranges.setdefault(revision["site_id"], [revision["seq"], revision["seq"]])
         low_high[0], low_high[1] = min(low_high[0], revision["seq"]), max(low_high[1], revision["seq"])
-    found = {}
+    found: dict[tuple[str, int], str] = {}
     for site, (low, high) in ranges.items():
-        found.update(((site, seq), rev_id) for seq, rev_id in connection.execute(
-            "SELECT seq, rev_id FROM revisions WHERE site_id = ? AND seq BETWEEN ? AND ?", (site, low, high)))
+        found.update(((site, seq), rev_id)
+                     for seq, rev_id in stored_slots(connection, site_id=site, low=low, high=high).items())
     return found
 
 
@@ -83,7 +87,7 @@ def _withdraw(connection: sqlite3.Connection, rev_id: str, candidates: dict[str,
     if rev_id in candidates:
         revision = revision or whole(candidates[rev_id], data_texts)
         del candidates[rev_id]
-        connection.execute("DELETE FROM pending_revisions WHERE rev_id = ?", (rev_id,))
+        pending.remove_pending(connection, rev_ids=[rev_id])
     if stored_here:
         connection.execute("DELETE FROM revisions WHERE rev_id = ?", (rev_id,))
     return revision

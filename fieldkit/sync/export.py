@@ -3,7 +3,7 @@
 Incremental by default: for each device (site_id), the revisions numbered after what the
 receiver acknowledged. Acknowledgements arrive in bundles: every manifest carries the
 sender's `acknowledges` vector (per site, the seq up to which it holds everything), and
-importing a peer's bundle records it (fieldkit.sync.trust.acknowledge). With no peer
+importing a peer's bundle records it (fieldkit.store.acknowledgements). With no peer
 named, the export covers what *every* known peer has not acknowledged; with no peer
 known yet, everything. Nothing is ever skipped on a guess: a lost stick costs a bigger
 bundle next time, never data. `full=True` exports everything.
@@ -22,9 +22,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import fieldkit
+from fieldkit.store.acknowledgements import acknowledged as acknowledged_by
+from fieldkit.store.holdings import holdings
 from fieldkit.store.revisions import REVISION_FIELDS, canonical_json, revision_from_row
 from fieldkit.store.trust import site_keys
-from fieldkit.sync import trust
 from fieldkit.sync.bundle import write_bundle
 
 CHUNK_BYTES = 4 << 20  # JSON lines per chunk before compression: one transaction each on import
@@ -86,7 +87,7 @@ def export_bundle(store, out: Path, *, full: bool = False, peer: str | None = No
     left at `out` but a complete, verified bundle)."""
     with store.read() as connection:
         connection.execute("BEGIN")  # one snapshot for revisions, blobs and forms alike
-        acknowledged = {} if full else trust.acknowledged(connection, peer)
+        acknowledged = {} if full else acknowledged_by(connection, peer=peer)
         collector = _Collector()
 
         def blobs() -> Iterator[tuple[str, bytes]]:
@@ -125,7 +126,7 @@ def _header(store, connection: sqlite3.Connection, collector: _Collector, *, ack
         "app_version": fieldkit.__version__, "schema_version": store.schema_version, "created": store.clock.now(),
         "content": collector.content, "count": collector.count,
         "prerequisites": {site: seq for site, seq in sorted(acknowledged.items()) if site in collector.sites},
-        "acknowledges": trust.holdings(connection),
+        "acknowledges": holdings(connection),
         # keys of the devices whose revisions are relayed, so the receiver can check them
         "signers": [{"site_id": site, "public_key": base64.b64encode(bytes(keys[site])).decode("ascii")}
                     for site in relayed if site in keys],

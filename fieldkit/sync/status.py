@@ -14,8 +14,9 @@ import hashlib
 import json
 import sqlite3
 
+from fieldkit.store import holdings, pending
 from fieldkit.store.trust import known_devices
-from fieldkit.sync import evidence, trust
+from fieldkit.sync import evidence
 
 
 def state_digest(connection: sqlite3.Connection) -> str:
@@ -26,26 +27,6 @@ def state_digest(connection: sqlite3.Connection) -> str:
     for record_id, heads in connection.execute("SELECT record_id, heads FROM records ORDER BY record_id"):
         digest.update(f"{record_id}:{','.join(sorted(json.loads(heads)))}\n".encode("utf-8"))
     return digest.hexdigest()
-
-
-def gaps(connection: sqlite3.Connection, site_ids=None) -> dict[str, list[list[int]]]:
-    """Per device, the sequence ranges [first, last] not received (neither stored nor pending)."""
-    if site_ids is None:
-        site_ids = [row[0] for row in connection.execute(
-            "SELECT DISTINCT site_id FROM revisions UNION SELECT DISTINCT site_id FROM pending_revisions")]
-    found = {}
-    for site_id in sorted(set(site_ids)):
-        held = "SELECT seq FROM revisions WHERE site_id = ?1 UNION SELECT seq FROM pending_revisions WHERE site_id = ?1"
-        count, highest = connection.execute(f"SELECT count(*), max(seq) FROM ({held})", (site_id,)).fetchone()
-        if not count or count == highest:
-            continue
-        ranges, expected = [], 1
-        for (seq,) in connection.execute(f"{held} ORDER BY seq", (site_id,)):
-            if seq > expected:
-                ranges.append([expected, seq - 1])
-            expected = seq + 1
-        found[site_id] = ranges
-    return found
 
 
 def _clock_skew(connection: sqlite3.Connection) -> list[dict[str, object]]:
@@ -59,7 +40,7 @@ def status(connection: sqlite3.Connection) -> dict:
     def count(sql: str) -> int:
         return connection.execute(sql).fetchone()[0]
 
-    waiting = trust.awaiting_trust(connection)
+    waiting = pending.awaiting_trust(connection)
     return {
         "revisions": count("SELECT count(*) FROM revisions"),
         "records": count("SELECT count(*) FROM records WHERE deleted = 0"),
@@ -74,6 +55,6 @@ def status(connection: sqlite3.Connection) -> dict:
         "trusted_devices": count("SELECT count(*) FROM devices WHERE trusted = 1 AND revoked = 0"),
         "revoked_devices": count("SELECT count(*) FROM devices WHERE revoked = 1"),
         "clock_skew": _clock_skew(connection),
-        "gaps": gaps(connection),
+        "gaps": holdings.gaps(connection),
         "state_digest": state_digest(connection),
     }

@@ -1,10 +1,10 @@
-"""The store's sync bookkeeping of devices: trust and the quarantine."""
+"""The store's sync bookkeeping of devices: trust, the quarantine, peers' acknowledgements."""
 
 import hashlib
 
 import pytest
 
-from fieldkit.store import Store, sites, trust
+from fieldkit.store import Store, acknowledgements, pending, sites, trust
 from fieldkit.store import quarantine as quarantine_table
 from fieldkit.store.trust import ClockSkew, Device, Trust
 
@@ -70,6 +70,17 @@ def test_known_devices_are_typed_and_carry_their_clock_skew(store):
         lan.name = "other"  # frozen
 
 
+def test_revisions_wait_for_trust_per_site(store):
+    revision = {"rev_id": "r1", "record_id": "x", "site_id": FINGERPRINT[:32], "seq": 1, "parents": []}
+    write(store, lambda c: pending.hold_pending(c, revision=revision, bundle_id="b"))
+    assert read(store, pending.awaiting_trust) == {FINGERPRINT[:32]: 1}
+    write(store, lambda c: trust.record_trust(c, fingerprint=FINGERPRINT, trusted=True))
+    assert read(store, pending.awaiting_trust) == {}
+    assert read(store, pending.waiting_revisions) == [revision]
+    write(store, lambda c: pending.remove_pending(c, rev_ids=["r1"]))
+    assert read(store, pending.waiting_revisions) == []
+
+
 # -- the quarantine ---------------------------------------------------------------------------
 
 def quarantine(store, bundle_id, *, fingerprint=FINGERPRINT, size=10):
@@ -96,3 +107,19 @@ def test_a_quarantined_bundle_is_forgotten_by_its_id(store):
         quarantine(store, name)
     write(store, lambda c: quarantine_table.forget_quarantined(c, bundle_id="b1"))
     assert [bundle.bundle_id for bundle in read(store, quarantine_table.quarantined_bundles)] == ["b2", "b3"]
+
+
+# -- acknowledgements -------------------------------------------------------------------------
+
+def test_an_acknowledgement_never_moves_back(store):
+    write(store, lambda c: acknowledgements.record_acknowledgement(c, peer="p", vector={"s1": 5, "s2": 1}))
+    write(store, lambda c: acknowledgements.record_acknowledgement(c, peer="p", vector={"s1": 3, "s2": 2}))
+    assert read(store, lambda c: acknowledgements.acknowledged(c, peer="p")) == {"s1": 5, "s2": 2}
+    assert read(store, lambda c: acknowledgements.acknowledged(c, peer="nobody")) == {}
+
+
+def test_with_no_peer_named_what_every_peer_holds(store):
+    assert read(store, acknowledgements.acknowledged) == {}
+    write(store, lambda c: acknowledgements.record_acknowledgement(c, peer="p", vector={"s1": 5, "s2": 1}))
+    write(store, lambda c: acknowledgements.record_acknowledgement(c, peer="q", vector={"s1": 3}))
+    assert read(store, acknowledgements.acknowledged) == {"s1": 3, "s2": 0}

@@ -1,0 +1,59 @@
+"""What the store holds of the revisions, as sync reads it: by id and by slot, without a gap."""
+
+import pytest
+
+from fieldkit.store import Store, holdings, pending
+from fieldkit.store import revisions as revs
+
+SITE = "b" * 32
+
+
+@pytest.fixture
+def store(tmp_path):
+    with Store.open(data_dir=tmp_path) as store:
+        yield store
+
+
+def read(store, fn):
+    with store.read() as connection:
+        return fn(connection)
+
+
+def revision(seq, *, record_id="r1", parents=(), site_id=SITE, answer="1"):
+    return revs.make_revision(record_id=record_id, parents=list(parents), site_id=site_id, seq=seq,
+                              hlc=f"2026-01-01T00:00:{seq:02d}.000Z-0000", form_id="f", form_version="1",
+                              data={"status": "draft", "answers": {"/data/x": answer}}, author="Minh",
+                              sign=lambda message: b"\0" * 64)
+
+
+def stored(store, *made):
+    def insert(connection):
+        revs.insert_revisions(connection, list(made))
+        for record_id in {one["record_id"] for one in made}:
+            revs.materialize(connection, record_id)
+
+    store.writer.call(insert)
+    return made
+
+
+def test_stored_ids_in_batches_beyond_one_query(store):
+    made = stored(store, *(revision(seq, record_id=f"r{seq}") for seq in range(1, 603)))
+    asked = [one["rev_id"] for one in made[::2]] + ["0" * 64]
+    assert read(store, lambda c: holdings.stored_ids(c, asked)) == set(asked[:-1])
+
+
+def test_slots_stored_and_received(store):
+    first, _second = stored(store, revision(1), revision(2, parents=[]))
+    waiting = revision(4)
+    store.writer.call(lambda c: pending.hold_pending(c, revision=waiting, bundle_id="b"))
+    assert read(store, lambda c: holdings.stored_slots(c, site_id=SITE, low=1, high=1)) == {1: first["rev_id"]}
+    received = read(store, lambda c: holdings.received_slots(c, site_id=SITE, low=2, high=9))
+    assert sorted(received) == [2, 4] and received[4] == waiting["rev_id"]
+
+
+def test_holdings_stop_at_the_first_gap_and_gaps_count_pending_as_received(store):
+    stored(store, revision(1), revision(2), revision(5))
+    store.writer.call(lambda c: pending.hold_pending(c, revision=revision(3), bundle_id="b"))
+    assert read(store, holdings.holdings) == {SITE: 2}
+    assert read(store, holdings.gaps) == {SITE: [[4, 4]]}
+    assert read(store, lambda c: holdings.gaps(c, site_ids=["c" * 32])) == {}
