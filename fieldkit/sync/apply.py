@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from fieldkit.store import pending
+from fieldkit.store.evidence import evidence_ids
 from fieldkit.store.holdings import stored_ids
 from fieldkit.store.revisions import insert_revisions, materialize, materialize_many
 from fieldkit.store.trust import trusted_sites
@@ -47,7 +48,7 @@ def apply_revisions(connection: sqlite3.Connection, revisions: list[dict[str, An
     verify.check_lines; what is kept whole, a pending revision, evidence, reads it back)."""
     result = ChunkResult()
     ids = [revision["rev_id"] for revision in revisions]
-    present = stored_ids(connection, ids) | evidence.losers(connection, ids)
+    present = stored_ids(connection, ids) | evidence_ids(connection, ids)
     result.present = len(present)
     incoming = [revision for revision in revisions if revision["rev_id"] not in present]
     from_chunk = {revision["rev_id"] for revision in incoming}
@@ -97,7 +98,7 @@ def _store_ready(connection: sqlite3.Connection, candidates: dict[str, dict[str,
     parents first, in one executemany. (ids stored, ids of waiting candidates found already stored)."""
     outside = sorted({parent for revision in candidates.values() for parent in revision["parents"]
                       if parent not in candidates})
-    available = stored_ids(connection, outside) | evidence.losers(connection, outside)
+    available = stored_ids(connection, outside) | evidence_ids(connection, outside)
     settled = stored_ids(connection, list(candidates))  # a waiting revision stored since (it waits no more)
     available |= settled
     ready: list[dict[str, Any]] = []

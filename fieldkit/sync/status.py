@@ -14,9 +14,8 @@ import hashlib
 import json
 import sqlite3
 
-from fieldkit.store import holdings, pending
+from fieldkit.store import evidence, holdings, pending
 from fieldkit.store.trust import known_devices
-from fieldkit.sync import evidence
 
 
 def state_digest(connection: sqlite3.Connection) -> str:
@@ -36,6 +35,11 @@ def _clock_skew(connection: sqlite3.Connection) -> list[dict[str, object]]:
             if device.clock_skew is not None]
 
 
+def _equivocations(connection: sqlite3.Connection) -> list[dict[str, object]]:
+    return [{"site_id": slot.site_id, "seq": slot.seq, "device": slot.device, "kept": slot.kept,
+             "others": list(slot.others)} for slot in evidence.equivocations(connection)]
+
+
 def status(connection: sqlite3.Connection) -> dict:
     def count(sql: str) -> int:
         return connection.execute(sql).fetchone()[0]
@@ -50,7 +54,7 @@ def status(connection: sqlite3.Connection) -> dict:
         "awaiting_trust": waiting,
         "quarantined": count("SELECT count(*) FROM quarantine"),
         "tampering": count("SELECT count(*) FROM tampering"),
-        "equivocations": evidence.equivocations(connection),
+        "equivocations": _equivocations(connection),
         "devices": count("SELECT count(*) FROM devices"),
         "trusted_devices": count("SELECT count(*) FROM devices WHERE trusted = 1 AND revoked = 0"),
         "revoked_devices": count("SELECT count(*) FROM devices WHERE revoked = 1"),

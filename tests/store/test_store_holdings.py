@@ -1,8 +1,9 @@
-"""What the store holds of the revisions, as sync reads it: by id and by slot, without a gap."""
+"""What the store holds of the revisions, as sync reads it: by id and by slot, without a
+gap, and as evidence."""
 
 import pytest
 
-from fieldkit.store import Store, holdings, pending
+from fieldkit.store import Store, evidence, holdings, pending
 from fieldkit.store import revisions as revs
 
 SITE = "b" * 32
@@ -57,3 +58,21 @@ def test_holdings_stop_at_the_first_gap_and_gaps_count_pending_as_received(store
     assert read(store, holdings.holdings) == {SITE: 2}
     assert read(store, holdings.gaps) == {SITE: [[4, 4]]}
     assert read(store, lambda c: holdings.gaps(c, site_ids=["c" * 32])) == {}
+
+
+def test_evidence_names_the_smaller_revision_and_is_kept_once(store):
+    one, other = sorted([revision(1, answer="a"), revision(1, answer="b")], key=lambda made: made["rev_id"])
+    stored(store, one)
+    for _twice in range(2):
+        store.writer.call(lambda c: evidence.record_evidence(c, kept=one["rev_id"], other=other, bundle_id="b"))
+    slots = read(store, evidence.equivocations)
+    assert slots == [evidence.Equivocation(site_id=SITE, seq=1, device="", kept=one["rev_id"],
+                                           others=(other["rev_id"],))]
+    assert read(store, lambda c: evidence.evidence_ids(c, [other["rev_id"], one["rev_id"]])) == {other["rev_id"]}
+    assert read(store, lambda c: c.execute("SELECT count(*) FROM tampering").fetchone()) == (1,)
+
+
+def test_a_revision_withdrawn_into_the_evidence_is_no_longer_stored(store):
+    made, = stored(store, revision(1))
+    store.writer.call(lambda c: evidence.withdraw_stored(c, rev_id=made["rev_id"]))
+    assert read(store, lambda c: holdings.stored_ids(c, [made["rev_id"]])) == set()
