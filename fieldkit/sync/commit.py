@@ -21,7 +21,8 @@ from fieldkit.store.acknowledgements import record_acknowledgement
 from fieldkit.store.hlc import CLOCK_SKEW_LIMIT_MS, hlc_milliseconds
 from fieldkit.store.holdings import gaps
 from fieldkit.store.quarantine import forget_quarantined
-from fieldkit.store.tables import put_blob, put_form, utc_now
+from fieldkit.store.sync_state import record_bundle_imported
+from fieldkit.store.tables import put_blob, put_form
 from fieldkit.sync import bundle as bundles
 from fieldkit.sync.apply import apply_revisions
 from fieldkit.sync.errors import CHANGED_DURING_IMPORT, BundleError
@@ -125,10 +126,9 @@ def _bookkeeping(connection: sqlite3.Connection, bundle: bundles.Bundle, plan: P
         trust.flag_clock_skew(connection, site_id=site, hlc=plan.newest_hlc[site], receiver_ms=now)
     record_acknowledgement(connection, peer=bundle.fingerprint, vector=manifest.get("acknowledges") or {})
     forget_quarantined(connection, bundle_id=bundle.bundle_id)
-    connection.execute("INSERT OR REPLACE INTO bundles_imported (bundle_id, site_id, fingerprint, at, new, present, "
-                       "pending) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                       (bundle.bundle_id, manifest.get("site_id"), bundle.fingerprint, utc_now(), totals["new"],
-                        totals["present"], totals["pending"]))
+    record_bundle_imported(connection, bundle_id=bundle.bundle_id, site_id=manifest.get("site_id"),
+                           fingerprint=bundle.fingerprint, new=totals["new"], present=totals["present"],
+                           pending=totals["pending"])
     return gaps(connection, site_ids=list(plan.newest_hlc))
 
 

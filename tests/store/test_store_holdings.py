@@ -1,9 +1,9 @@
 """What the store holds of the revisions, as sync reads it: by id and by slot, without a
-gap, and as evidence."""
+gap, as evidence, counted and digested."""
 
 import pytest
 
-from fieldkit.store import Store, evidence, holdings, pending
+from fieldkit.store import Store, evidence, holdings, pending, sync_state
 from fieldkit.store import revisions as revs
 
 SITE = "b" * 32
@@ -69,10 +69,33 @@ def test_evidence_names_the_smaller_revision_and_is_kept_once(store):
     assert slots == [evidence.Equivocation(site_id=SITE, seq=1, device="", kept=one["rev_id"],
                                            others=(other["rev_id"],))]
     assert read(store, lambda c: evidence.evidence_ids(c, [other["rev_id"], one["rev_id"]])) == {other["rev_id"]}
-    assert read(store, lambda c: c.execute("SELECT count(*) FROM tampering").fetchone()) == (1,)
+    assert read(store, sync_state.sync_counts).tampering == 1
 
 
 def test_a_revision_withdrawn_into_the_evidence_is_no_longer_stored(store):
     made, = stored(store, revision(1))
     store.writer.call(lambda c: evidence.withdraw_stored(c, rev_id=made["rev_id"]))
     assert read(store, lambda c: holdings.stored_ids(c, [made["rev_id"]])) == set()
+
+
+def test_counts_digest_inputs_and_conflicts(store):
+    root, = stored(store, revision(1))
+    left, right = stored(store, revision(2, parents=[root["rev_id"]], answer="2"),
+                         revision(3, parents=[root["rev_id"]], answer="3"))
+    stored(store, revision(4, record_id="r2"))
+    counts = read(store, sync_state.sync_counts)
+    assert (counts.revisions, counts.records, counts.deleted, counts.conflicts) == (4, 2, 0, 1)
+    assert (counts.devices, counts.trusted_devices, counts.revoked_devices) == (1, 1, 0)
+    assert read(store, lambda c: list(sync_state.sorted_rev_ids(c))) == sorted(
+        made["rev_id"] for made in (root, left, right, *read(store, lambda c: revs.record_revisions(c, "r2"))))
+    heads = dict(read(store, lambda c: list(sync_state.sorted_record_heads(c))))
+    assert sorted(heads["r1"]) == sorted([left["rev_id"], right["rev_id"]])
+    assert read(store, sync_state.conflicted_records) == ["r1"]
+
+
+def test_a_bundle_imported_again_replaces_its_row(store):
+    for new in (3, 0):
+        store.writer.call(lambda c, new=new: sync_state.record_bundle_imported(
+            c, bundle_id="b1", site_id=SITE, fingerprint="f" * 64, new=new, present=3 - new, pending=0))
+    rows = read(store, lambda c: c.execute("SELECT bundle_id, new, present FROM bundles_imported").fetchall())
+    assert rows == [("b1", 0, 3)]
