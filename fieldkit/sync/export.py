@@ -16,35 +16,25 @@ rows are read and chunked as they are written.
 from __future__ import annotations
 
 import base64
-import json
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import fieldkit
 from fieldkit.store.acknowledgements import acknowledged as acknowledged_by
 from fieldkit.store.holdings import holdings
-from fieldkit.store.revisions import REVISION_FIELDS, canonical_json, revision_from_row
+from fieldkit.store.outgoing import form_document, revisions_beyond
+from fieldkit.store.revisions import canonical_json
+from fieldkit.store.snapshot import snapshot
+from fieldkit.store.tables import get_blob
 from fieldkit.store.trust import site_keys
 from fieldkit.sync.bundle import write_bundle
 
+if TYPE_CHECKING:
+    from fieldkit.store import Store
+
 CHUNK_BYTES = 4 << 20  # JSON lines per chunk before compression: one transaction each on import
-
-
-def _selection(acknowledged: dict[str, int]) -> tuple[str, list]:
-    if not acknowledged:
-        return "", []
-    clauses = " AND ".join("NOT (site_id = ? AND seq <= ?)" for _site in acknowledged)
-    return f"WHERE {clauses}", [value for site, seq in acknowledged.items() for value in (site, seq)]
-
-
-def _revision_rows(connection: sqlite3.Connection, acknowledged: dict[str, int]) -> Iterator[dict]:
-    where, parameters = _selection(acknowledged)
-    cursor = connection.execute(f"SELECT {', '.join(REVISION_FIELDS)} FROM revisions {where} ORDER BY rowid",
-                                parameters)
-    while rows := cursor.fetchmany(500):
-        for row in rows:
-            yield revision_from_row(row)
 
 
 class _Collector:
@@ -79,44 +69,41 @@ class _Collector:
         self.sites.add(revision["site_id"])
 
 
-def export_bundle(store, out: Path, *, full: bool = False, peer: str | None = None,
-                  recipients: list[dict] | None = None, author: str = "") -> dict:
+def export_bundle(store: Store, out: Path, *, full: bool = False, peer: str | None = None,
+                  recipients: list[dict[str, Any]] | None = None, author: str = "") -> dict[str, Any]:
     """Write a bundle of what `peer` (or every known peer) lacks to `out`; its manifest
     (with "bundle_id" and "count"). Read from one snapshot, so the writer thread and the
     GUI go on while it is written; raises StoreError when the medium fails (nothing is
     left at `out` but a complete, verified bundle)."""
-    with store.read() as connection:
-        connection.execute("BEGIN")  # one snapshot for revisions, blobs and forms alike
+    with snapshot(store) as connection:  # one state for revisions, blobs and forms alike
         acknowledged = {} if full else acknowledged_by(connection, peer=peer)
         collector = _Collector()
 
         def blobs() -> Iterator[tuple[str, bytes]]:
             for digest in sorted(collector.attachments):
-                row = connection.execute("SELECT data FROM blobs WHERE sha256 = ?", (digest,)).fetchone()
-                if row is not None:
-                    yield digest, bytes(row[0])
+                data = get_blob(connection, digest)
+                if data is not None:
+                    yield digest, data
 
         manifest = write_bundle(
-            Path(out), chunks=collector.chunks(_revision_rows(connection, acknowledged)),
+            Path(out), chunks=collector.chunks(revisions_beyond(connection, acknowledged=acknowledged)),
             header=lambda: _header(store, connection, collector, acknowledged=acknowledged, author=author),
             forms=lambda: _forms(connection, collector.forms), blobs=blobs, sign=store.identity.sign,
             recipients=recipients)
     return {**manifest, "count": collector.count}
 
 
-def _forms(connection: sqlite3.Connection, wanted: set[tuple[str, str]]) -> list[dict]:
-    forms = []
+def _forms(connection: sqlite3.Connection, wanted: set[tuple[str, str]]) -> list[dict[str, object]]:
+    forms: list[dict[str, object]] = []
     for form_id, version in sorted(wanted):
-        row = connection.execute("SELECT title, xform FROM forms WHERE form_id = ? AND version = ?",
-                                 (form_id, version)).fetchone()
-        if row is not None:  # a revision of a form this store never held travels without it
-            forms.append({"form_id": form_id, "version": version, "title": json.loads(row[0] or "{}"),
-                          "xform": row[1]})
+        document = form_document(connection, form_id=form_id, version=version)
+        if document is not None:  # a revision of a form this store never held travels without it
+            forms.append({"form_id": form_id, "version": version, "title": document.title, "xform": document.xform})
     return forms
 
 
-def _header(store, connection: sqlite3.Connection, collector: _Collector, *, acknowledged: dict[str, int],
-            author: str) -> dict:
+def _header(store: Store, connection: sqlite3.Connection, collector: _Collector, *, acknowledged: dict[str, int],
+            author: str) -> dict[str, Any]:
     identity = store.identity
     keys = site_keys(connection)
     relayed = sorted(collector.sites - {identity.site_id})

@@ -1,10 +1,15 @@
 """What the store holds of the revisions, as sync reads it: by id and by slot, without a
-gap, as evidence, counted and digested."""
+gap, as evidence, counted and digested, and what an export reads."""
+
+import threading
 
 import pytest
 
 from fieldkit.store import Store, evidence, holdings, pending, sync_state
 from fieldkit.store import revisions as revs
+from fieldkit.store.outgoing import FormDocument, form_document, revisions_beyond
+from fieldkit.store.snapshot import snapshot
+from fieldkit.store.tables import put_form
 
 SITE = "b" * 32
 
@@ -99,3 +104,32 @@ def test_a_bundle_imported_again_replaces_its_row(store):
             c, bundle_id="b1", site_id=SITE, fingerprint="f" * 64, new=new, present=3 - new, pending=0))
     rows = read(store, lambda c: c.execute("SELECT bundle_id, new, present FROM bundles_imported").fetchall())
     assert rows == [("b1", 0, 3)]
+
+
+def test_revisions_beyond_what_was_acknowledged_in_stored_order(store):
+    later, = stored(store, revision(3, site_id="c" * 32))
+    first, second = stored(store, revision(1), revision(2))
+    every = read(store, lambda c: list(revisions_beyond(c, acknowledged={})))
+    assert [made["rev_id"] for made in every] == [later["rev_id"], first["rev_id"], second["rev_id"]]
+    assert every[0] == later
+    beyond = read(store, lambda c: list(revisions_beyond(c, acknowledged={SITE: 1, "c" * 32: 3})))
+    assert [made["rev_id"] for made in beyond] == [second["rev_id"]]
+
+
+def test_a_form_document_as_a_bundle_carries_it(store):
+    store.writer.call(lambda c: put_form(c, form_id="f", version="1", title={"vi": "Phiếu"}, xform="<h/>",
+                                         source_sha256=None))
+    assert read(store, lambda c: form_document(c, form_id="f", version="1")) == FormDocument(
+        title={"vi": "Phiếu"}, xform="<h/>")
+    assert read(store, lambda c: form_document(c, form_id="f", version="2")) is None
+
+
+def test_a_snapshot_sees_one_state_while_the_writer_commits(store):
+    stored(store, revision(1))
+    with snapshot(store) as connection:
+        before = list(sync_state.sorted_rev_ids(connection))
+        done = threading.Event()
+        store.writer.submit(lambda c: revs.insert_revision(c, revision(2))).add_done_callback(lambda _f: done.set())
+        assert done.wait(10)  # the writer is not blocked by the reader
+        assert list(sync_state.sorted_rev_ids(connection)) == before
+    assert len(read(store, lambda c: list(sync_state.sorted_rev_ids(c)))) == 2
