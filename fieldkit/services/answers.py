@@ -19,7 +19,9 @@ import math
 import re
 
 from fieldkit.errors import FieldkitError
-from fieldkit.forms.model import Group, Question, strip_positions
+from fieldkit.forms.errors import FormError
+from fieldkit.forms.model import Form, Group, Question, strip_positions
+from fieldkit.forms.session import FormSession
 from fieldkit.forms.values import normalized, to_text, type_problem
 from fieldkit.services import answer_messages as messages
 
@@ -55,7 +57,7 @@ def unstorable_character(text: str) -> tuple[int, str] | None:
     return None if found is None else (found.start() + 1, f"U+{ord(found.group()):04X}")
 
 
-def check_path(path) -> str:
+def check_path(path: object) -> str:
     """A path given as text that UTF-8 can store; positions within the limit."""
     if not isinstance(path, str):
         raise AnswerRefused(messages.NOT_A_PATH, path=repr(path))
@@ -71,7 +73,7 @@ def check_path(path) -> str:
     return path
 
 
-def plan_repeats(session, paths: list[str]) -> None:
+def plan_repeats(session: FormSession, paths: list[str]) -> None:
     """Refuse at once answers that would add more rows than `MAX_REPEAT_INSTANCES`,
     before a single row is added (each position is checked by `check_path`); then add
     the rows each repeat needs at once, outer repeats first (one recompute per repeat,
@@ -88,14 +90,14 @@ def plan_repeats(session, paths: list[str]) -> None:
         ensure_repeat_instances(session, f"{repeat}[{wanted[repeat]}]")
 
 
-def _existing_rows(session, repeat: str) -> int:
+def _existing_rows(session: FormSession, repeat: str) -> int:
     try:
         return session.repeat_count(repeat)
-    except Exception:  # noqa: BLE001 - a row of an outer repeat not there yet: none; a wrong path fails when set
+    except FormError:  # a row of an outer repeat not there yet: none; a wrong path fails when set
         return 0
 
 
-def ensure_repeat_instances(session, path: str) -> None:
+def ensure_repeat_instances(session: FormSession, path: str) -> None:
     """Add the repeat instances a path with positions needs: /data/roster[3]/name makes
     sure the roster has three rows. Counts each repeat once; refuses positions beyond
     `MAX_REPEAT_INSTANCES` before adding anything."""
@@ -110,7 +112,7 @@ def ensure_repeat_instances(session, path: str) -> None:
 class Fields:
     """The form's questions and groups by path (positions stripped), read once."""
 
-    def __init__(self, form):
+    def __init__(self, form: Form) -> None:
         self.form = form
         self._items = {item.path: item for item in form.walk()}
 
@@ -131,7 +133,7 @@ class Fields:
         return bind.type if bind is not None else "string"
 
 
-def answer_text(fields: Fields, path: str, value, *, as_typed: bool = False) -> str:
+def answer_text(fields: Fields, path: str, value: object, *, as_typed: bool = False) -> str:
     """The instance text of `value` as an answer at `path`, or AnswerRefused.
 
     Checks what needs no row of the instance: the field (a question, not calculated),
@@ -150,7 +152,7 @@ def answer_text(fields: Fields, path: str, value, *, as_typed: bool = False) -> 
     return text
 
 
-def _value_text(question: Question | None, path: str, value) -> str:
+def _value_text(question: Question | None, path: str, value: object) -> str:
     if value is None:
         return ""
     if isinstance(value, float) and not math.isfinite(value):
@@ -167,7 +169,7 @@ def _value_text(question: Question | None, path: str, value) -> str:
     raise AnswerRefused(messages.NOT_AN_ANSWER, path=path, kind=type(value).__name__)
 
 
-def check_settable(session, path: str) -> None:
+def check_settable(session: FormSession, path: str) -> None:
     """Refuse a field that is read-only now (its own readonly, or a read-only group's)."""
     if session.is_readonly(path):
         raise AnswerRefused(messages.READ_ONLY, path=path)

@@ -135,3 +135,39 @@ def test_rows_are_added_as_the_positions_need_them(staffing):
     staffing.set_many({"/data/roster[3]/name": "C", "/data/roster[2]/name": "B"}, autosave=False)
     assert staffing.session.repeat_count("/data/roster") == 3
     assert staffing.session.value("/data/roster_count") == "3"
+
+
+NESTED_FORM = """
+| survey |
+|        | type         | name        | label     |
+|        | begin repeat | household   | Household |
+|        | begin repeat | member      | Member    |
+|        | text         | member_name | Name      |
+|        | end repeat   |             |           |
+|        | end repeat   |             |           |
+| settings |
+|          | form_id           | version |
+|          | nested_households | 1       |
+"""
+
+
+@pytest.fixture
+def households(service, tmp_path):
+    form_file = tmp_path / "nested_households.md"
+    form_file.write_text(NESTED_FORM, encoding="utf-8")
+    service.add_form(form_file)
+    return service.open_submission(form_id="nested_households", commune_code=HOAN_KIEM)
+
+
+def test_rows_inside_an_outer_row_not_there_yet_are_added_with_it(households):
+    households.set_many({"/data/household[2]/member[3]/member_name": "Lan"}, autosave=False)
+    assert households.session.repeat_count("/data/household") == 2
+    assert households.session.repeat_count("/data/household[2]/member") == 3
+    assert households.session.value("/data/household[2]/member[3]/member_name") == "Lan"
+
+
+def test_rows_inside_an_outer_row_not_there_yet_count_towards_the_limit(households):
+    path = f"/data/household[2]/member[{MAX_REPEAT_INSTANCES}]/member_name"
+    refused = refusal(lambda: households.set_many({path: "Lan"}))
+    assert refused.text("en").startswith(f"These answers would add {MAX_REPEAT_INSTANCES + 1} repeat rows")
+    assert households.session.repeat_count("/data/household") == 1
