@@ -13,8 +13,9 @@ where, never a traceback.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, Union
+from typing import Annotated, NoReturn, Union
 
 from pydantic import AfterValidator, RootModel, StrictBool, StrictFloat, StrictInt, StrictStr, ValidationError
 from pydantic_core import PydanticCustomError
@@ -49,7 +50,7 @@ class AnswersFileError(FieldkitError, ValueError):
     message_values = ("kind",)
 
 
-def read_answers_file(path: str | Path) -> dict:
+def read_answers_file(path: str | Path) -> dict[str, Answer]:
     """The answers of a file: {path: value}, values as `AnswersFile` allows them.
     OSError when the file cannot be read; AnswersFileError for anything else wrong."""
     data = Path(path).read_bytes()
@@ -66,13 +67,13 @@ def read_answers_file(path: str | Path) -> dict:
         raise _explained(error, raw, path) from None
 
 
-def _parse(text: str, path) -> object:
+def _parse(text: str, path: str | Path) -> object:
     def number(digits: str) -> int:
         if len(digits) > MAX_NUMBER_DIGITS:
             raise AnswersFileError(messages.TOO_LONG_NUMBER, path=path, digits=len(digits.lstrip("+-")))
         return int(digits)
 
-    def constant(name: str):
+    def constant(name: str) -> NoReturn:
         raise AnswersFileError(messages.NOT_A_NUMBER, path=path, constant=name)
 
     try:
@@ -84,9 +85,9 @@ def _parse(text: str, path) -> object:
         raise AnswersFileError(messages.TOO_DEEP, path=path) from None
 
 
-def _unique(path):
-    def pairs(items: list[tuple[str, object]]) -> dict:
-        found: dict = {}
+def _unique(path: str | Path) -> Callable[[list[tuple[str, object]]], dict[str, object]]:
+    def pairs(items: list[tuple[str, object]]) -> dict[str, object]:
+        found: dict[str, object] = {}
         for key, value in items:
             if key in found:
                 raise AnswersFileError(messages.DUPLICATE_KEY, path=path, key=_key(key))
@@ -95,7 +96,7 @@ def _unique(path):
     return pairs
 
 
-def _explained(error: ValidationError, raw: dict, path) -> AnswersFileError:
+def _explained(error: ValidationError, raw: dict[str, object], path: str | Path) -> AnswersFileError:
     """The first problem pydantic found, in the user's words."""
     problems = error.errors()
     problem = next((found for found in problems if found["type"] == "unstorable"), problems[0])
@@ -108,13 +109,14 @@ def _explained(error: ValidationError, raw: dict, path) -> AnswersFileError:
     return AnswersFileError(messages.BAD_VALUE, path=path, key=_key(key), kind=messages.KINDS.get(kind, kind))
 
 
-def _raw_key(key, raw: dict):
-    """The key as the file holds it (pydantic reports a lone surrogate as U+FFFD)."""
-    if key in raw:
+def _raw_key(key: str | int, raw: dict[str, object]) -> str:
+    """The key as the file holds it (pydantic reports a lone surrogate as U+FFFD). A key
+    of a JSON object is text: pydantic's location of one is never a list index."""
+    if isinstance(key, str) and key in raw:
         return key
-    return next((found for found in raw if unstorable_character(found)), key)
+    return next((found for found in raw if unstorable_character(found)), str(key))
 
 
-def _key(key) -> str:
+def _key(key: str) -> str:
     """A key as it can be printed: repr escapes what a terminal cannot show."""
     return ascii(key) if unstorable_character(str(key)) else repr(key)
