@@ -7,12 +7,12 @@ import functools
 
 from fieldkit.communes import CommuneDirectory
 from fieldkit.store.hlc import hlc_datetime
-from fieldkit.services.types import DraftInfo, Status, SubmissionRow
+from fieldkit.services.types import DraftInfo, Status, StoreRow, SubmissionRow
 
 
 def local_zone() -> dt.tzinfo:
     """This machine's time zone now (looked up once per listing, not once per row)."""
-    return dt.datetime.now().astimezone().tzinfo
+    return dt.datetime.now().astimezone().tzinfo or dt.timezone.utc  # astimezone() always sets one
 
 
 def local_iso(hlc: str | None, zone: dt.tzinfo | None = None) -> str:
@@ -31,13 +31,13 @@ def utc_to_local_iso(text: str | None) -> str:
     return dt.datetime.fromisoformat(text).astimezone().isoformat(timespec="seconds")
 
 
-def submission_row(record: dict, communes: CommuneDirectory, titles: dict[str, str],
+def submission_row(record: StoreRow, communes: CommuneDirectory, titles: dict[str, str],
                    zone: dt.tzinfo | None = None) -> SubmissionRow:
+    form_id: str = record["form_id"]
     commune = communes.get(record["commune"]) if record["commune"] else None
     province = communes.province(record["province"]) if record["province"] and commune is None else None
     return SubmissionRow(
-        record_id=record["record_id"], form_id=record["form_id"],
-        form_title=titles.get(record["form_id"], record["form_id"]), commune_code=record["commune"] or "",
+        record_id=record["record_id"], form_id=form_id, form_title=titles.get(form_id, form_id), commune_code=record["commune"] or "",
         commune_name=commune.name if commune else (record["commune"] or ""),
         province_name=commune.province_name if commune else (province.name if province else ""),
         status=record["status"], author=record["author"] or "", updated=local_iso(record["updated"], zone),
@@ -54,10 +54,10 @@ class RowCache:
 
     LIMIT = 100_000
 
-    def __init__(self):
-        self._rows: dict[tuple, SubmissionRow] = {}
+    def __init__(self) -> None:
+        self._rows: dict[tuple[object, ...], SubmissionRow] = {}
 
-    def rows(self, records: list[dict], *, communes: CommuneDirectory, titles: dict[str, str],
+    def rows(self, records: list[StoreRow], *, communes: CommuneDirectory, titles: dict[str, str],
              lang: str) -> list[SubmissionRow]:
         if len(self._rows) > self.LIMIT:
             self._rows.clear()
@@ -104,7 +104,7 @@ def _haystack(*texts: str) -> str:
     return " ".join(_folded(text) for text in texts)
 
 
-def commune_form_status(form_id: str, records: list[dict], drafts: list[dict]) -> tuple[str, str | None]:
+def commune_form_status(form_id: str, records: list[StoreRow], drafts: list[StoreRow]) -> tuple[str, str | None]:
     """(status, record_id) of a form for one commune: its latest saved record's status;
     a working copy never saved is a draft; nothing is not_started."""
     saved = sorted((record for record in records if record["form_id"] == form_id and not record["deleted"]),
@@ -116,7 +116,7 @@ def commune_form_status(form_id: str, records: list[dict], drafts: list[dict]) -
     return Status.NOT_STARTED, None
 
 
-def draft_info(draft: dict, communes: CommuneDirectory) -> DraftInfo:
+def draft_info(draft: StoreRow, communes: CommuneDirectory) -> DraftInfo:
     commune = communes.get(draft["commune"]) if draft["commune"] else None
     return DraftInfo(
         draft_id=draft["draft_id"], record_id=draft["record_id"], form_id=draft["form_id"],
