@@ -8,25 +8,27 @@ the GUI runs them in its background-operation helper, never on the GUI thread.
 
 from __future__ import annotations
 
-import dataclasses
 import json
 import re
-from collections.abc import Callable
+import sqlite3
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from fieldkit import paths
-from fieldkit.services.types import ThisDevice
+from fieldkit.services.types import StoreRow, ThisDevice
 from fieldkit.store import Store
-from fieldkit.store import records, tables
+from fieldkit.store import quarantine, records, tables
 from fieldkit.sync import crypto, merge, trust
 from fieldkit.sync import status as sync_status
-from fieldkit.sync.apply import release_trusted
+from fieldkit.sync.apply import ChunkResult, release_trusted
 from fieldkit.sync.export import export_bundle
 from fieldkit.sync.importer import ImportReport, unreadable, verify_file
 from fieldkit.sync.pipeline import RevisionWorker, import_bundles, worth_a_worker
 
 if TYPE_CHECKING:
+    from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
+
     from fieldkit.services.survey import SurveyService
 
 BUNDLE_SUFFIX = ".fkb"
@@ -35,6 +37,11 @@ RELAYED = "revisions relayed by trusted devices"  # the `path` of trust()'s repo
 # progress(bundle_number, bundle_count, path, step, done, total): step is "verify" (bytes
 # hashed of total) or "import" (chunks committed of total)
 Progress = Callable[[int, int, str, str, int, int], None]
+# import_bundles' progress(index of the bundle, step, done, total)
+BundleProgress = Callable[[int, str, int, int], None]
+# A public key file as fieldkit.sync.crypto reads and writes it (format, device_name,
+# fingerprint, site_id, ed25519, x25519, x25519_signature).
+KeyDocument = dict[str, Any]
 
 
 def normalize_fingerprint(text: str) -> str | None:
@@ -50,10 +57,10 @@ def readable_fingerprint(fingerprint: str) -> str:
 
 
 class CoordinatorService:
-    def __init__(self, store: Store, *, owns_store: bool = False):
+    def __init__(self, store: Store, *, owns_store: bool = False) -> None:
         self.store = store
         self._owns_store = owns_store
-        self._exchange = None
+        self._exchange: X25519PrivateKey | None = None
         self._worker = RevisionWorker()  # a process of its own, started by a big enough import
 
     @classmethod
@@ -74,7 +81,7 @@ class CoordinatorService:
     def __enter__(self) -> "CoordinatorService":
         return self
 
-    def __exit__(self, *exc_info) -> None:
+    def __exit__(self, *exc_info: object) -> None:
         self.close()
 
     # -- keys -------------------------------------------------------------------------------
@@ -84,29 +91,30 @@ class CoordinatorService:
         return ThisDevice(name=identity.device_name, fingerprint=identity.fingerprint)
 
     @property
-    def exchange_key(self):
+    def exchange_key(self) -> X25519PrivateKey:
         if self._exchange is None:
             self._exchange = crypto.exchange_key(self.store.data_dir)
         return self._exchange
 
-    def public_key_document(self) -> dict:
+    def public_key_document(self) -> KeyDocument:
         return crypto.public_key_document(identity=self.store.identity,
                                           exchange_public_key=crypto.exchange_public(self.exchange_key))
 
-    def export_public_key(self, path: Path) -> dict:
+    def export_public_key(self, path: Path) -> KeyDocument:
         document = self.public_key_document()
         Path(path).write_text(json.dumps(document, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
         return document
 
     @staticmethod
-    def read_public_key(path: Path) -> dict:
+    def read_public_key(path: Path) -> KeyDocument:
         """A public key file, checked; ValueError (or OSError) when it is not one."""
         return crypto.read_public_key_file(Path(path))
 
     # -- bundles ----------------------------------------------------------------------------
 
-    def export(self, out: Path, *, full: bool = False, encrypt_to: list[Path] = (), peer: str | None = None,
-               author: str = "") -> dict:
+    def export(self, out: Path, *, full: bool = False, encrypt_to: Sequence[Path] = (), peer: str | None = None,
+               author: str = "") -> dict[str, Any]:
+        """Write a bundle to `out` (encrypted to the public key files `encrypt_to`); its manifest."""
         recipients = [self.read_public_key(path) for path in encrypt_to]
         return export_bundle(self.store, Path(out), full=full, peer=peer, recipients=recipients or None,
                              author=author)
@@ -114,7 +122,7 @@ class CoordinatorService:
     @staticmethod
     def bundle_files(paths_given: list[Path]) -> list[Path]:
         """Files as given; folders (a USB drive) searched for *.fkb, in name order."""
-        found = []
+        found: list[Path] = []
         for path in map(Path, paths_given):
             found += sorted(path.rglob(f"*{BUNDLE_SUFFIX}")) if path.is_dir() else [path]
         return found
@@ -130,16 +138,16 @@ class CoordinatorService:
             except OSError as error:
                 files.append(unreadable(given, error))
         numbers = [number for number, path in enumerate(files, start=1) if not isinstance(path, ImportReport)]
-        bundles = [files[number - 1] for number in numbers]
+        bundles = [path for path in files if not isinstance(path, ImportReport)]
 
-        def step(index, name, done, total):
+        def step(index: int, name: str, done: int, total: int) -> None:
             if progress:
                 progress(numbers[index], len(files), str(bundles[index]), name, done, total)
 
         imported = iter(self._import(bundles, progress=step))
         return [path if isinstance(path, ImportReport) else next(imported) for path in files]
 
-    def _import(self, bundles: list[Path], *, progress=None) -> list[ImportReport]:
+    def _import(self, bundles: list[Path], *, progress: BundleProgress | None = None) -> list[ImportReport]:
         """import_bundles, with the worker process when there is enough to check."""
         worker = self._worker if worth_a_worker(self._worker, bundles) else None
         return import_bundles(self.store, bundles, exchange_private=self.exchange_key, worker=worker,
@@ -152,25 +160,37 @@ class CoordinatorService:
 
     def trust(self, fingerprint_or_key_file: str) -> tuple[str, list[ImportReport]]:
         """Trust a device; import the bundles of it that wait in quarantine. (fingerprint, reports)."""
-        fingerprint = normalize_fingerprint(fingerprint_or_key_file)
-        public_key, name = None, ""
-        if fingerprint is None:
-            document = self.read_public_key(Path(fingerprint_or_key_file))
-            fingerprint, public_key, name = document["fingerprint"], document["ed25519"], document["device_name"]
-        released = self.store.writer.call(lambda connection: (trust.set_trust(
-            connection, fingerprint=fingerprint, trusted=True, public_key=public_key, name=name),
-            release_trusted(connection))[1])  # its revisions that trusted laptops relayed
+        fingerprint, public_key, name = self._device_named_by(fingerprint_or_key_file)
+        released = self._trust_and_release(fingerprint, public_key=public_key, name=name)
         with self.store.read() as connection:
-            waiting = trust.quarantined(connection, fingerprint)
-        reports = self._import([Path(row["file"]) for row in waiting])
+            waiting = quarantine.quarantined_bundles(connection, fingerprint=fingerprint)
+        reports = self._import([Path(bundle.file) for bundle in waiting])
         if released.applied_pending:
             reports.insert(0, ImportReport(path=RELAYED, device=name, fingerprint=fingerprint,
                                            applied_pending=released.applied_pending,
                                            conflicts_opened=released.conflicts_opened))
-        for row, report in zip(waiting, reports):
+        for bundle, report in zip(waiting, reports):
             if not report.rejected and report.status != "quarantined":
-                Path(row["file"]).unlink(missing_ok=True)
+                Path(bundle.file).unlink(missing_ok=True)
         return fingerprint, reports
+
+    def _device_named_by(self, fingerprint_or_key_file: str) -> tuple[str, bytes | None, str]:
+        """(fingerprint, public key, device name) of a fingerprint typed (no key, no name
+        yet: they come with its first bundle) or of a public key file."""
+        fingerprint = normalize_fingerprint(fingerprint_or_key_file)
+        if fingerprint is not None:
+            return fingerprint, None, ""
+        document = self.read_public_key(Path(fingerprint_or_key_file))
+        return document["fingerprint"], document["ed25519"], document["device_name"]
+
+    def _trust_and_release(self, fingerprint: str, *, public_key: bytes | None, name: str) -> ChunkResult:
+        """Trust the device and store its revisions that trusted laptops relayed, in one transaction."""
+        def write(connection: sqlite3.Connection) -> ChunkResult:
+            trust.set_trust(connection, fingerprint=fingerprint, trusted=True, public_key=public_key, name=name)
+            return release_trusted(connection)
+
+        released: ChunkResult = self.store.writer.call(write)
+        return released
 
     def untrust(self, fingerprint_or_key_file: str) -> str:
         """Revoke a device: what it sent stays; nothing new from its key is accepted."""
@@ -182,30 +202,31 @@ class CoordinatorService:
         self.store.writer.call(lambda connection: trust.set_trust(connection, fingerprint=fingerprint, trusted=False))
         return fingerprint
 
-    def devices(self) -> list[dict]:
+    def devices(self) -> list[dict[str, object]]:
         with self.store.read() as connection:
             return trust.devices(connection)
 
-    def quarantined(self) -> list[dict]:
+    def quarantined(self) -> list[dict[str, str | int | None]]:
         with self.store.read() as connection:
             return trust.quarantined(connection)
 
     # -- conflicts, duplicates, status ------------------------------------------------------
 
-    def conflicts(self) -> list[dict]:
+    def conflicts(self) -> list[dict[str, Any]]:
         with self.store.read() as connection:
             return merge.conflicts(connection)
 
     def resolve(self, record_id: str, *, take: str | None = None, answers: dict[str, str] | None = None,
-                author: str = "") -> dict:
+                author: str = "") -> StoreRow:
         """A resolution revision (parents: every head), signed by this device; the revision."""
         with self.store.read() as connection:
             plan = merge.resolution(connection, record_id=record_id, take=take, answers=answers,
                                     instance=self._instance_with)
-        return self.store.commit_revision(record_id=record_id, author=author or self.store.identity.device_name,
-                                          action="resolve", **plan).result()
+        revision: StoreRow = self.store.commit_revision(
+            record_id=record_id, author=author or self.store.identity.device_name, action="resolve", **plan).result()
+        return revision
 
-    def _instance_with(self, revision: dict, answers: dict[str, str]) -> str | None:
+    def _instance_with(self, revision: StoreRow, answers: dict[str, str]) -> str | None:
         """The revision's whole instance (as a Submission stores it) with `answers` set;
         None when the store does not hold its form version."""
         with self.store.read() as connection:
@@ -222,21 +243,22 @@ class CoordinatorService:
             session.set(path, value)
         return whole_instance_xml(session)
 
-    def delete(self, record_id: str, *, author: str = "") -> dict:
+    def delete(self, record_id: str, *, author: str = "") -> StoreRow:
         """A tombstone: a deleted revision on every head (nothing is erased)."""
         with self.store.read() as connection:
             plan = merge.resolution(connection, record_id=record_id)
         plan["deleted"] = True
-        return self.store.commit_revision(record_id=record_id, author=author or self.store.identity.device_name,
-                                          action="delete", **plan).result()
+        revision: StoreRow = self.store.commit_revision(
+            record_id=record_id, author=author or self.store.identity.device_name, action="delete", **plan).result()
+        return revision
 
-    def duplicates(self) -> list[list[dict[str, str | None]]]:
+    def duplicates(self) -> list[list[records.RecordVisit]]:
         """Groups of live records of the same form and commune not yet reviewed."""
         with self.store.read() as connection:
             visits = records.unreviewed_visits(connection)
-        groups: dict[tuple[str, str], list[dict[str, str | None]]] = {}
+        groups: dict[tuple[str, str], list[records.RecordVisit]] = {}
         for visit in visits:
-            groups.setdefault((visit.form_id, visit.commune), []).append(dataclasses.asdict(visit))
+            groups.setdefault((visit.form_id, visit.commune), []).append(visit)
         return [group for group in groups.values() if len(group) > 1]
 
     def mark_duplicate(self, record_id: str, *, duplicate_of: str | None, author: str = "") -> None:
@@ -244,6 +266,6 @@ class CoordinatorService:
         self.store.writer.call(lambda connection: records.mark_duplicate(
             connection, record_id=record_id, duplicate_of=duplicate_of, author=author))
 
-    def status(self) -> dict:
+    def status(self) -> dict[str, object]:
         with self.store.read() as connection:
             return sync_status.status(connection)

@@ -23,10 +23,11 @@ def load_duplicates(coordinator, survey, lang: str) -> list[dict]:
     rows = []
     for number, group in enumerate(groups, start=1):
         for member in group:
-            listed = known.get(member["record_id"])
-            rows.append({**member, "group": number,
-                         "commune_name": listed.commune_name if listed else member["commune"],
-                         "form_title": listed.form_title if listed else member["form_id"],
+            listed = known.get(member.record_id)
+            rows.append({"record_id": member.record_id, "form_id": member.form_id, "commune": member.commune,
+                         "author": member.author, "updated": member.updated, "group": number,
+                         "commune_name": listed.commune_name if listed else member.commune,
+                         "form_title": listed.form_title if listed else member.form_id,
                          "status": listed.status if listed else ""})
     return rows
 
