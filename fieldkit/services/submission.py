@@ -11,7 +11,8 @@ write); none is raised:
 
 - `save()`, `finalize()`: the revision; or FinalizeError (finalize refused: answers
   missing or wrong, nothing stored); or StoreError (the disk refused: full, read-only,
-  locked by another program; the answers stay in memory and a retry can succeed).
+  locked by another program; the answers stay in memory and a retry can succeed; or,
+  for a save that changes nothing, the revision it stands on is no longer in the folder).
 - the autosave after each change (`set`, `set_many`, `add_repeat`, `remove_repeat`,
   `attach`) and `autosave()`: the working copy row (None when a revision already holds
   it); or StoreError. These methods return something else (or nothing), so each
@@ -27,27 +28,37 @@ from __future__ import annotations
 
 import hashlib
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from concurrent.futures import Future
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from fieldkit.services import answers as checks
 from fieldkit.services.answers import ensure_repeat_instances
-from fieldkit.services.types import FinalizeError, Status
+from fieldkit.services.types import FinalizeError, Status, StoreRow
 from fieldkit.store.errors import StoreError, storage_errors
 
-__all__ = ["Submission", "commune_question", "ensure_repeat_instances", "province_question", "whole_instance_xml"]
+if TYPE_CHECKING:
+    from fieldkit.forms.model import Form
+    from fieldkit.forms.session import FormSession
+    from fieldkit.services.survey import SurveyService
+
+__all__ = [
+    "UNKNOWN_RECORD", "Submission", "commune_question", "ensure_repeat_instances", "province_question",
+    "whole_instance_xml",
+]
+
+UNKNOWN_RECORD = "There is no submission {record_id} in this data folder."
 
 # The outcome of one autosave: the working copy row written (None: a revision already holds
 # it), or StoreError when the disk refuses.
-Autosave = Future[dict[str, Any] | None]
+Autosave = Future[StoreRow | None]
 
 
 class Submission:
-    def __init__(self, *, service, form, session, commune_code: str, draft_id: str | None = None,
-                 record_id: str | None = None, parent_rev: str | None = None, parent_status: str | None = None,
-                 attachments: dict[str, str] | None = None):
+    def __init__(self, *, service: SurveyService, form: Form, session: FormSession, commune_code: str,
+                 draft_id: str | None = None, record_id: str | None = None, parent_rev: str | None = None,
+                 parent_status: str | None = None, attachments: dict[str, str] | None = None) -> None:
         self.service = service
         self.form = form
         self.session = session
@@ -71,7 +82,7 @@ class Submission:
         """Changes not yet in a revision (they are in the working copy)."""
         return self._change_no > self._saved_change_no
 
-    def set(self, path: str, value, *, as_typed: bool = False) -> None:
+    def set(self, path: str, value: object, *, as_typed: bool = False) -> None:
         """Answer a question and autosave the working copy.
 
         Raises AnswerRefused (nothing set) for a calculated or read-only field, a value
@@ -84,7 +95,7 @@ class Submission:
         self.session.set(path, text)
         self._changed()
 
-    def set_many(self, answers: dict, *, autosave: bool = True) -> None:
+    def set_many(self, answers: Mapping[str, object], *, autosave: bool = True) -> None:
         """Answer several questions (paths with positions add the repeat rows they need),
         then one autosave; `autosave=False` keeps the working copy untouched (the CLI
         writes nothing unless the revision is made).
@@ -118,7 +129,7 @@ class Submission:
         self.session.remove_repeat(path)
         self._changed()
 
-    def attach(self, path: str, file_path) -> str:
+    def attach(self, path: str, file_path: str | Path) -> str:
         """Answer `path` with a file, stored once by SHA-256; the name it is known by.
 
         The file is read here and written with the working copy that names it, in one
@@ -145,12 +156,12 @@ class Submission:
 
     # -- saving --------------------------------------------------------------------------
 
-    def save(self) -> Future[dict[str, Any]]:
+    def save(self) -> Future[StoreRow]:
         """A new revision (status draft) of the current answers; Future[revision dict],
         failed with StoreError when the disk refuses."""
         return self._commit(Status.DRAFT)
 
-    def finalize(self) -> Future[dict[str, Any]]:
+    def finalize(self) -> Future[StoreRow]:
         """A finalized revision; Future[revision dict], failed with FinalizeError listing
         the errors when there are any (nothing is stored), or with StoreError."""
         errors = self.session.errors()
@@ -182,7 +193,7 @@ class Submission:
     def _write_working_copy(self) -> Autosave:
         change_no, draft = self._change_no, self._draft_row()
 
-        def make_draft() -> dict[str, Any] | None:  # on the writer thread, after any save submitted before
+        def make_draft() -> StoreRow | None:  # on the writer thread, after any save submitted before
             if change_no <= self._saved_change_no:
                 return None  # already in a revision
             return {**draft, "parent_rev": self.parent_rev, "record_id": self.record_id}
@@ -199,7 +210,7 @@ class Submission:
         for digest in blobs:
             self._unwritten.pop(digest, None)
 
-    def _draft_row(self) -> dict:
+    def _draft_row(self) -> StoreRow:
         return {
             "draft_id": self.draft_id, "form_id": self.form.id, "form_version": self.form.version or "",
             "instance_xml": whole_instance_xml(self.session), "attachments": self._used_attachments(),
@@ -219,7 +230,7 @@ class Submission:
         answered = set((answers if answers is not None else self.session.answers()).values())
         return {name: digest for name, digest in self.attachments.items() if name in answered}
 
-    def _revision_data(self, status: str) -> dict:
+    def _revision_data(self, status: str) -> StoreRow:
         commune, answers = self.current_commune(), self.session.answers()
         directory_entry = self.service.communes.get(commune) if commune else None
         return {
@@ -234,7 +245,7 @@ class Submission:
             return "edit"
         return "finalize" if status == Status.FINALIZED else "save"
 
-    def _commit(self, status: str) -> Future[dict[str, Any]]:
+    def _commit(self, status: str) -> Future[StoreRow]:
         if not self.dirty and self.parent_rev and self.parent_status == status:
             return self._unchanged(self.parent_rev)
         self.record_id = self.record_id or str(uuid.uuid4())
@@ -243,35 +254,41 @@ class Submission:
 
         blobs = dict(self._unwritten)
 
-        def after(revision):  # on the writer thread, once committed, before the next write
+        def after(revision: StoreRow) -> None:  # on the writer thread, once committed, before the next write
             self.parent_rev, self.parent_status = revision["rev_id"], status
             self._saved_change_no = max(self._saved_change_no, change_no)
             self._written(blobs)
 
-        return self.service.store.commit_revision(
+        committed: Future[StoreRow] = self.service.store.commit_revision(
             record_id=self.record_id, parents=parents, form_id=self.form.id, form_version=self.form.version or "",
             data=data, author=self.service.author, action=self._action(status), draft_id=self.draft_id,
             blobs=blobs, after=after)
+        return committed
 
-    def _unchanged(self, rev_id: str) -> Future[dict[str, Any]]:
+    def _unchanged(self, rev_id: str) -> Future[StoreRow]:
         """Save pressed twice: the revision already says it all. Read at once; a fault
         reading it answers through the Future, as a fault writing would."""
-        unchanged: Future[dict[str, Any]] = Future()
+        unchanged: Future[StoreRow] = Future()
         try:
-            unchanged.set_result(self.service.store.revision(rev_id))
+            revision = self.service.store.revision(rev_id)
         except StoreError as error:
             unchanged.set_exception(error)
+            return unchanged
+        if revision is None:  # the data folder no longer holds it (another folder put in its place)
+            unchanged.set_exception(StoreError(UNKNOWN_RECORD, kind="unknown", record_id=self.record_id))
+        else:
+            unchanged.set_result(revision)
         return unchanged
 
 
-def _failed(error: BaseException) -> Future[dict[str, Any]]:
+def _failed(error: BaseException) -> Future[StoreRow]:
     """A Future that already holds `error`: a refusal known before anything is written."""
-    failed: Future[dict[str, Any]] = Future()
+    failed: Future[StoreRow] = Future()
     failed.set_exception(error)
     return failed
 
 
-def whole_instance_xml(session) -> str:
+def whole_instance_xml(session: FormSession) -> str:
     """The instance with every node, non-relevant ones and their answers included.
 
     `session.to_xml()` is the ODK submission, without non-relevant nodes; reopening it
@@ -280,13 +297,13 @@ def whole_instance_xml(session) -> str:
     return session.instance.to_xml(keep=lambda _node: True)
 
 
-def commune_question(form) -> str | None:
+def commune_question(form: Form) -> str | None:
     """The path of the form's commune question (`<root>/commune`), if it has one."""
     path = f"{form.root.path}/commune"
     return path if form.find(path) is not None else None
 
 
-def province_question(form) -> str | None:
+def province_question(form: Form) -> str | None:
     path = f"{form.root.path}/province"
     return path if form.find(path) is not None else None
 

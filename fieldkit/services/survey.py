@@ -24,7 +24,9 @@ from fieldkit import paths
 from fieldkit.catalog import file_sha256, form_titles, shipped_form_files
 from fieldkit.communes import CommuneDirectory
 from fieldkit.services import last_saved, listing
-from fieldkit.services.submission import Submission, commune_question, ensure_repeat_instances, province_question
+from fieldkit.services.submission import (
+    UNKNOWN_RECORD, Submission, commune_question, ensure_repeat_instances, province_question,
+)
 from fieldkit.services.types import DraftInfo, FormEntry, SubmissionRow, VisitContext
 from fieldkit.store import Store, StoreError
 from fieldkit.store import tables
@@ -36,7 +38,6 @@ log = logging.getLogger(__name__)
 
 RECENT_COMMUNES = 20
 UNKNOWN_FORM = "There is no form {form_id!r} (version {version}) in this data folder. Add the form file first."
-UNKNOWN_RECORD = "There is no submission {record_id} in this data folder."
 UNKNOWN_DRAFT = "There is no working copy {draft_id} in this data folder."
 
 

@@ -4,7 +4,7 @@ come back, correct. Real SQLite files in tmp_path."""
 import pytest
 from survey_data import BA_DINH, HOAN_KIEM, STAFFING_COMPLETE, watch_autosaves
 
-from fieldkit.services import FinalizeError, SurveyService
+from fieldkit.services import FinalizeError, StoreError, Submission, SurveyService
 
 
 def staffing(service, commune=HOAN_KIEM):
@@ -66,6 +66,15 @@ def test_save_makes_a_revision_and_clears_the_working_copy(service):
     second = submission.save().result()
     assert second["parents"] == [first["rev_id"]] and second["record_id"] == first["record_id"]
     assert submission.save().result() == second  # nothing changed: no new revision
+
+
+def test_saving_unchanged_answers_whose_revision_is_gone_fails_through_the_future(service):
+    opened = staffing(service)
+    submission = Submission(service=service, form=opened.form, session=opened.session, commune_code=HOAN_KIEM,
+                            record_id="r-1", parent_rev="no-such-revision", parent_status="draft")
+    fault = submission.save().exception()
+    assert isinstance(fault, StoreError) and fault.kind == "unknown"
+    assert fault.text("en") == "There is no submission r-1 in this data folder."
 
 
 def test_finalize_is_refused_while_answers_are_missing_or_wrong(service):
