@@ -27,12 +27,13 @@ from fieldkit.services import last_saved, listing
 from fieldkit.services.submission import (
     UNKNOWN_RECORD, Submission, commune_question, ensure_repeat_instances, province_question,
 )
-from fieldkit.services.types import DraftInfo, FormEntry, SubmissionRow, VisitContext
+from fieldkit.services.types import DraftInfo, FormEntry, StoreRow, SubmissionRow, VisitContext
 from fieldkit.store import Store, StoreError
 from fieldkit.store import tables
 
 if TYPE_CHECKING:
     from fieldkit.forms import Form
+    from fieldkit.forms.session import FormSession
 
 log = logging.getLogger(__name__)
 
@@ -42,7 +43,7 @@ UNKNOWN_DRAFT = "There is no working copy {draft_id} in this data folder."
 
 
 class SurveyService:
-    def __init__(self, store: Store):
+    def __init__(self, store: Store) -> None:
         self.store = store
         settings = store.setting("visit") or {}
         self._visit = VisitContext(settings.get("delegation", ""), list(settings.get("members", [])),
@@ -67,7 +68,7 @@ class SurveyService:
     def __enter__(self) -> "SurveyService":
         return self
 
-    def __exit__(self, *exc_info) -> None:
+    def __exit__(self, *exc_info: object) -> None:
         self.close()
 
     # -- the visit -------------------------------------------------------------------------
@@ -81,14 +82,14 @@ class SurveyService:
         """Who saves: the person at the keyboard, else the device's name."""
         return self._visit.at_keyboard.strip() or self.store.identity.device_name
 
-    def set_visit(self, *, delegation: str = "", members: list[str] | None = None, at_keyboard: str = "") -> Future:
+    def set_visit(self, *, delegation: str = "", members: list[str] | None = None, at_keyboard: str = "") -> Future[None]:
         self._visit = VisitContext(delegation.strip(), [name.strip() for name in members or [] if name.strip()],
                                    at_keyboard.strip())
         value = {"delegation": self._visit.delegation, "members": self._visit.members,
                  "at_keyboard": self._visit.at_keyboard}
         return self.store.put_setting("visit", value)
 
-    def remember_commune(self, code: str) -> Future | None:
+    def remember_commune(self, code: str) -> Future[None] | None:
         if not code:
             return None
         self._recent = [code] + [known for known in self._recent if known != code][: RECENT_COMMUNES - 1]
@@ -106,7 +107,7 @@ class SurveyService:
         self._add_shipped_forms()
         with self.store.read() as connection:
             rows = tables.form_rows(connection)
-        latest: dict[str, dict] = {}
+        latest: dict[str, StoreRow] = {}
         for row in rows:
             known = latest.get(row["form_id"])
             if known is None or _version_key(row["version"]) > _version_key(known["version"]):
@@ -182,7 +183,7 @@ class SurveyService:
                 return row["title"].get(lang) or row["title"].get("") or form_id
         return form_id
 
-    def _form_rows(self) -> list[dict]:
+    def _form_rows(self) -> list[StoreRow]:
         with self.store.read() as connection:
             return tables.form_rows(connection)
 
@@ -196,6 +197,8 @@ class SurveyService:
         changes if it has one (unless resume_working_copy=False), else its head revision."""
         if record_id is not None:
             return self._open_record(record_id, lang=lang, resume_working_copy=resume_working_copy)
+        if form_id is None:
+            raise TypeError("open_submission() needs a form_id or a record_id")
         form = self.form(form_id, version)
         options = {}
         if last_saved.reads_last_saved(form):  # the previous visit's answers, to prefill from
@@ -209,16 +212,21 @@ class SurveyService:
         draft = next((draft for draft in self.store.drafts() if draft["record_id"] == record_id), None)
         if draft is not None and resume_working_copy:
             return self.resume(draft["draft_id"], lang=lang)
-        record = self.store.record(record_id)
-        if record is None:
-            raise StoreError(UNKNOWN_RECORD, kind="unknown", record_id=record_id)
-        head = self.store.revision(record["winner_rev"])
+        head = self._head_revision(record_id)
         form = self.form(head["form_id"], head["form_version"])
         session = _session_from_revision(form, head, lang)
         self.remember_commune(head["data"].get("commune", ""))
         return Submission(service=self, form=form, session=session, commune_code=head["data"].get("commune", ""),
                           record_id=record_id, parent_rev=head["rev_id"], parent_status=head["data"].get("status"),
                           attachments=head["data"].get("attachments"))
+
+    def _head_revision(self, record_id: str) -> StoreRow:
+        """The revision a record shows; StoreError when the folder has no such record."""
+        record = self.store.record(record_id)
+        head = self.store.revision(record["winner_rev"]) if record is not None else None
+        if head is None:
+            raise StoreError(UNKNOWN_RECORD, kind="unknown", record_id=record_id)
+        return head
 
     def pending_drafts(self) -> list[DraftInfo]:
         """Working copies with changes not saved as a revision: offer to resume them."""
@@ -238,7 +246,8 @@ class SurveyService:
         submission._change_no = 1  # its changes are not in a revision yet
         return submission
 
-    def discard_draft(self, draft_id: str) -> Future:
+    def discard_draft(self, draft_id: str) -> Future[bool]:
+        """Remove a working copy (audited); the Future's result: whether there was one."""
         return self.store.discard_draft(draft_id, author=self.author)
 
     def submissions(self, *, form_id: str | None = None, province: str | None = None, commune: str | None = None,
@@ -267,7 +276,7 @@ class SurveyService:
         return titles
 
 
-def _preset_commune(session, form, commune_code: str | None, communes: CommuneDirectory) -> None:
+def _preset_commune(session: FormSession, form: Form, commune_code: str | None, communes: CommuneDirectory) -> None:
     commune = communes.get(commune_code) if commune_code else None
     if commune is None:
         return
@@ -278,8 +287,8 @@ def _preset_commune(session, form, commune_code: str | None, communes: CommuneDi
         session.set(commune_path, commune.code)
 
 
-def _session_from_revision(form, revision: dict, lang: str | None):
-    session = form.new_session(lang=lang)
+def _session_from_revision(form: Form, revision: StoreRow, lang: str | None) -> FormSession:
+    session: FormSession = form.new_session(lang=lang)
     xml = revision["data"].get("instance_xml")
     if xml:
         return session.from_xml(xml)
@@ -289,6 +298,6 @@ def _session_from_revision(form, revision: dict, lang: str | None):
     return session
 
 
-def _version_key(version: str) -> tuple:
+def _version_key(version: str) -> tuple[int, str]:
     return (len(version), version) if version.isdigit() else (0, version)
 
