@@ -7,15 +7,13 @@ the way (`/data/rep[2]/q`), 1-based as in XPath.
 
 from __future__ import annotations
 
-import re
-
 from fieldkit.forms.errors import FormError
 from fieldkit.forms.model import Form
+from fieldkit.forms.paths import InstancePath
 from fieldkit.forms.xpath import Document, Element, parse_xml, serialize
 from fieldkit.forms.xpath.nodes import is_ancestor
 
 JR_NAMESPACE = "http://openrosa.org/javarosa"
-_STEP = re.compile(r"([^/\[\]]+)(?:\[(\d+)\])?")
 
 
 class Instance:
@@ -130,13 +128,16 @@ class Instance:
 
     def resolve(self, path: str) -> Element:
         """The node at a concrete path; a missing position means the first instance."""
-        steps = _STEP.findall(path.strip("/"))
-        if not steps or steps[0][0] != self.root.name:
+        try:
+            steps = InstancePath.parse(path).steps
+        except ValueError:
+            raise FormError(f"no question at {path!r}") from None
+        if steps[0].name != self.root.name:
             raise FormError(f"no question at {path!r}: paths start with /{self.root.name}/")
         node = self.root
         for name, position in steps[1:]:
             matches = node.children_named(name)
-            index = int(position or 1) - 1
+            index = (position or 1) - 1
             if not 0 <= index < len(matches):
                 raise FormError(f"no question at {path!r}")
             node = matches[index]

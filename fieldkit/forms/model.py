@@ -16,6 +16,9 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 
+# Re-exported: the UI, the reports and the tests import it from here.
+from fieldkit.forms.paths import strip_positions as strip_positions
+
 Texts = dict[str, str]
 
 # Body control kinds, as the XForm element names them; "none" for an instance node
@@ -203,10 +206,3 @@ LAST_SAVED_SRC = "jr://instance/last-saved"
 
 def is_last_saved(src: str | None) -> bool:
     return (src or "").strip().lower() == LAST_SAVED_SRC
-
-
-def strip_positions(path: str) -> str:
-    """`/data/rep[2]/q` -> `/data/rep/q`."""
-    import re
-
-    return re.sub(r"\[\d+\]", "", path)

@@ -18,7 +18,8 @@ from fieldkit.forms import texts
 from fieldkit.forms.dependencies import subtree
 from fieldkit.forms.errors import FormError
 from fieldkit.forms.instance import Instance
-from fieldkit.forms.model import Form, Group, Question, strip_positions
+from fieldkit.forms.model import Form, Group, Question
+from fieldkit.forms.paths import InstancePath, strip_positions
 from fieldkit.forms.recompute import Pass
 from fieldkit.forms.session_events import EventRunner
 from fieldkit.forms.values import TYPE_HINTS, fits_type, stored_text, to_text
@@ -297,21 +298,26 @@ class FormSession:
     # -- repeats -------------------------------------------------------------------------
 
     def _repeat_parent(self, path: str) -> tuple[Element, str]:
-        template = strip_positions(path)
-        group = self.form.find(template)
-        if not isinstance(group, Group) or not group.repeat:
-            raise FormError(f"{path!r} is not a repeat")
-        parent_path = path.rstrip("/").rsplit("/", 1)[0]
-        return self.node(parent_path), template
+        """The node holding the repeat `path` names, and the repeat's template path.
+        One instance of a repeat (`/data/rep[2]`) names its repeat (`/data/rep`) for
+        counting and adding."""
+        try:
+            repeat = InstancePath.parse(path).without_position()
+        except ValueError:
+            raise FormError(f"{path!r} is not a repeat") from None
+        group = self.form.find(repeat.template)
+        if repeat.parent is None or not isinstance(group, Group) or not group.repeat:
+            raise FormError(f"{str(repeat)!r} is not a repeat")
+        return self.node(str(repeat.parent)), repeat.template
 
     def repeat_count(self, path: str) -> int:
-        parent, template = self._repeat_parent(_without_last_position(path))
+        parent, template = self._repeat_parent(path)
         return len(self.instance.repeat_instances(parent, template))
 
     def add_repeat(self, path: str, count: int = 1) -> int:
         """Add `count` instances at the end of a repeat; the 1-based position of the last.
         Every bind of the new instances is evaluated, whatever it reads."""
-        parent, template = self._repeat_parent(_without_last_position(path))
+        parent, template = self._repeat_parent(path)
         self._recompute(set(), fresh=tuple(self.add_repeat_nodes(parent, template, count)))
         return len(self.instance.repeat_instances(parent, template))
 
@@ -324,7 +330,7 @@ class FormSession:
 
     def remove_repeat(self, path: str) -> None:
         """Remove one repeat instance, e.g. /data/roster[2]."""
-        self._repeat_parent(_without_last_position(path))
+        self._repeat_parent(path)
         self.remove_nodes([self.node(path)])
         self._recompute(subtree(strip_positions(path), self.compiled.paths))
 
@@ -380,11 +386,4 @@ def _plain_value(value) -> str:
     if isinstance(value, list):
         return value[0].string_value() if value else ""
     return value if isinstance(value, str) else to_text(value)
-
-
-def _without_last_position(path: str) -> str:
-    """`/data/rep[2]` names the repeat `/data/rep` for counting and adding."""
-    if path.endswith("]"):
-        return path[: path.rfind("[")]
-    return path
 
