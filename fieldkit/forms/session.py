@@ -12,24 +12,40 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 from collections import ChainMap
+from collections.abc import Callable, Mapping, MutableMapping
+from typing import Literal, TypedDict, cast, overload
 
 from fieldkit.forms import session_output as output
 from fieldkit.forms import texts
-from fieldkit.forms.dependencies import subtree
+from fieldkit.forms.dependencies import Computation, subtree
 from fieldkit.forms.errors import FormError
 from fieldkit.forms.instance import Instance
-from fieldkit.forms.model import Form, Group, Question
+from fieldkit.forms.model import Form, Group, Question, Texts
 from fieldkit.forms.paths import InstancePath, strip_positions
 from fieldkit.forms.recompute import Pass
 from fieldkit.forms.session_events import EventRunner
+from fieldkit.forms.session_output import AnswerTree
 from fieldkit.forms.values import TYPE_HINTS, fits_type, stored_text, to_text
-from fieldkit.forms.xpath import Element, EvalContext, XPathError, parse_xml
+from fieldkit.forms.xpath import Document, Element, EvalContext, Expression, Node, XPathError, parse_xml
+from fieldkit.forms.xpath.values import XPathValue
 from fieldkit.i18n import language_code, translate
+
+Clock = Callable[[], dt.datetime]
+
+
+class SessionOptions(TypedDict, total=False):
+    """What `Form.new_session` passes on to a FormSession, besides the language."""
+
+    now: Clock | None
+    tz: dt.tzinfo | None
+    properties: dict[str, str] | None
+    last_saved: str | bytes | None
 
 
 class FormSession:
-    def __init__(self, form: Form, *, lang: str | None = None, now=None, tz: dt.tzinfo | None = None,
-                 properties: dict[str, str] | None = None, last_saved: str | bytes | None = None):
+    def __init__(self, form: Form, *, lang: str | None = None, now: Clock | None = None,
+                 tz: dt.tzinfo | None = None, properties: dict[str, str] | None = None,
+                 last_saved: str | bytes | None = None):
         """`last_saved`: the instance XML of the last saved submission of this form, read
         by the form as `instance('__last-saved')` (jr://instance/last-saved)."""
         self.form = form
@@ -40,7 +56,7 @@ class FormSession:
         self._now = now or (lambda: dt.datetime.now(dt.timezone.utc).astimezone(tz))
         self.properties = dict(properties or {})
         self.secondary = _with_last_saved(form, self.compiled.secondary_documents(), last_saved)
-        self._functions = {"jr:choice-name": self._choice_name}
+        self._functions: dict[str, Callable[..., object]] = {"jr:choice-name": self._choice_name}
         self._events = EventRunner(self)
         self._start(Instance(form), first_load=True)
 
@@ -48,7 +64,7 @@ class FormSession:
 
     def _start(self, instance: Instance, *, first_load: bool) -> None:
         self.instance = instance
-        self._state: dict[str, dict[Element, object]] = {"relevant": {}, "required": {}, "readonly": {}}
+        self._state: dict[str, dict[Element, bool]] = {"relevant": {}, "required": {}, "readonly": {}}
         if first_load:
             self._events.preload()
         self._events.run("odk-instance-first-load" if first_load else None, "odk-instance-load")
@@ -75,13 +91,21 @@ class FormSession:
 
     # -- evaluation ------------------------------------------------------------------
 
-    def context(self, node, *, current=None) -> EvalContext:
+    def context(self, node: Node, *, current: Node | None = None) -> EvalContext:
         return EvalContext(
             node=node, current=current or node, instances=self.secondary, now=self._now,
             tz=self.tz, itext=self.itext, functions=self._functions,
         )
 
-    def evaluate(self, expression, node, *, what: str, kind: str = "value"):
+    @overload
+    def evaluate(self, expression: Expression, node: Node, *, what: str, kind: Literal["boolean"]) -> bool: ...
+    @overload
+    def evaluate(self, expression: Expression, node: Node, *, what: str, kind: Literal["string"]) -> str: ...
+    @overload
+    def evaluate(self, expression: Expression, node: Node, *, what: str,
+                 kind: Literal["value"] = "value") -> XPathValue: ...
+
+    def evaluate(self, expression: Expression, node: Node, *, what: str, kind: str = "value") -> XPathValue:
         try:
             context = self.context(node)
             if kind == "boolean":
@@ -107,10 +131,10 @@ class FormSession:
         recompute.mark_fresh(list(fresh))
         recompute.run()
 
-    def store_state(self, computation, nodes: list[Element]) -> list[Element]:
+    def store_state(self, computation: Computation, nodes: list[Element]) -> list[Element]:
         """Keep a relevant/required/readonly result; the nodes whose relevance changed."""
         states = self._state[computation.attribute]
-        changed = []
+        changed: list[Element] = []
         for node in nodes:
             result = self.evaluate(computation.expression, node, what=computation.attribute, kind="boolean")
             before = states.get(node, True)
@@ -124,7 +148,7 @@ class FormSession:
         """Non-relevant nodes, and everything under them, read as blank."""
         relevant = self._state["relevant"]
         parent = top.parent
-        stack = [(top, isinstance(parent, Element) and parent.blank)]
+        stack: list[tuple[Element, bool]] = [(top, isinstance(parent, Element) and parent.blank)]
         while stack:
             node, parent_blank = stack.pop()
             blank = parent_blank or not relevant.get(node, True)
@@ -143,7 +167,7 @@ class FormSession:
         question is relevant again, as in ODK)."""
         return self.node(path).value
 
-    def set(self, path: str, value) -> None:
+    def set(self, path: str, value: object) -> None:
         """Answer a question; recompute what depends on it, then run the question's
         xforms-value-changed actions."""
         node = self.node(path)
@@ -161,15 +185,16 @@ class FormSession:
     def is_relevant(self, path: str) -> bool:
         return self._node_relevant(self.node(path))
 
-    def _node_relevant(self, node) -> bool:
+    def _node_relevant(self, node: Element) -> bool:
         return not node.blank
 
     def is_required(self, path: str) -> bool:
         return bool(self._state["required"].get(self.node(path), False))
 
     def is_readonly(self, path: str) -> bool:
-        node, readonly = self.node(path), self._state["readonly"]
-        while node is not None and node.kind == "element":
+        node: Node | None = self.node(path)
+        readonly = self._state["readonly"]
+        while isinstance(node, Element):
             if readonly.get(node, False):
                 return True
             node = node.parent
@@ -179,7 +204,7 @@ class FormSession:
 
     def errors(self) -> list[tuple[str, str, str]]:
         """(path, kind, message) for every relevant answer that is missing or wrong."""
-        found = []
+        found: list[tuple[str, str, str]] = []
         for path in self.compiled.binds:
             for node in self.instance.nodes_at(path):
                 error = self._node_error(path, node)
@@ -191,7 +216,7 @@ class FormSession:
         """(kind, message) of one answer, or None: for inline messages as the user types."""
         return self._node_error(strip_positions(path), self.node(path))
 
-    def _node_error(self, path: str, node) -> tuple[str, str] | None:
+    def _node_error(self, path: str, node: Element) -> tuple[str, str] | None:
         if not self._node_relevant(node):
             return None
         bind = self.form.binds.get(path)
@@ -213,11 +238,12 @@ class FormSession:
             return "constraint", self._message(bind.constraint_msg, "This answer is not allowed.", node)
         return None
 
-    def _not_a_choice(self, path: str, node, value: str) -> str | None:
+    def _not_a_choice(self, path: str, node: Element, value: str) -> str | None:
         """The first part of a select's answer that is none of its choices, or None."""
         question = self.compiled.select_question(path)
         if question is None:
             return None
+        allowed: frozenset[str] | set[str] | None
         if question.choices is not None:
             allowed = {choice.value for choice in question.choices}
         else:
@@ -226,14 +252,14 @@ class FormSession:
                 return None
         return next((part for part in value.split() if part not in allowed), None)
 
-    def _message(self, messages: dict[str, str], default: str, node) -> str:
+    def _message(self, messages: Texts, default: str, node: Element) -> str:
         if messages:
             return self.render(messages, node)
         return translate(default, self.message_language)
 
     # -- texts and choices ---------------------------------------------------------------
 
-    def render(self, variants: dict[str, str], node=None) -> str:
+    def render(self, variants: Texts, node: Node | None = None) -> str:
         """A text in the session language with its `<output>`s evaluated."""
         return texts.render(self, texts.in_language(variants, self.lang, self.form), node)
 
@@ -259,7 +285,7 @@ class FormSession:
             return []
         return texts.itemset_choices(self, question, self.node(path))
 
-    def _choice_name(self, context, value, question_path=""):
+    def _choice_name(self, context: EvalContext, value: XPathValue, question_path: XPathValue = "") -> str:
         """jr:choice-name(value, ' /data/select '): the label of a choice in the session
         language. ODK passes the select's path as a string, resolved from the context."""
         wanted = _plain_value(value)
@@ -337,8 +363,9 @@ class FormSession:
     def remove_nodes(self, nodes: list[Element]) -> None:
         for top in nodes:
             for node in (top, *top.iter_descendants()):
-                for states in self._state.values():
-                    states.pop(node, None)
+                if isinstance(node, Element):  # states are kept for elements only
+                    for states in self._state.values():
+                        states.pop(node, None)
         self.instance.remove(nodes)
 
     # -- output --------------------------------------------------------------------------
@@ -347,7 +374,7 @@ class FormSession:
         """The submission as ODK instance XML; non-relevant answers left out as ODK does."""
         return self.instance.to_xml(keep=self._node_relevant)
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> AnswerTree:
         """Relevant answers as nested dicts (groups) and lists (repeats), by name."""
         return output.to_dict(self, self.instance.root)
 
@@ -369,7 +396,8 @@ class FormSession:
         return f"uuid:{uuid.uuid4()}"
 
 
-def _with_last_saved(form: Form, documents, last_saved: str | bytes | None):
+def _with_last_saved(form: Form, documents: Mapping[str, Document],
+                     last_saved: str | bytes | None) -> Mapping[str, Document]:
     """The form's secondary instances, with jr://instance/last-saved read from the last
     saved submission (the blank form when there is none yet, as in ODK Collect)."""
     ids = [key for key, instance in form.secondary_instances.items() if instance.last_saved]
@@ -379,10 +407,11 @@ def _with_last_saved(form: Form, documents, last_saved: str | bytes | None):
         document = parse_xml(last_saved if last_saved is not None else form.instance_xml, keep_whitespace=False)
     except XPathError as error:
         raise FormError(f"the last saved submission is not well-formed XML: {error}") from None
-    return ChainMap({key: document for key in ids}, documents)
+    # ChainMap only reads the maps after the first: the documents stay a read-only view.
+    return ChainMap({key: document for key in ids}, cast("MutableMapping[str, Document]", documents))
 
 
-def _plain_value(value) -> str:
+def _plain_value(value: XPathValue) -> str:
     if isinstance(value, list):
         return value[0].string_value() if value else ""
     return value if isinstance(value, str) else to_text(value)

@@ -7,7 +7,7 @@ lookups by local name, none of which lxml gives directly.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import Self, TypeAlias
 
 # Every structural mutation bumps this counter; cached document-order keys whose
@@ -147,7 +147,7 @@ class ParentNode(Node):
         _mutated()
         return node
 
-    def insert_all(self, index: int, nodes: list[ChildNode]) -> None:
+    def insert_all(self, index: int, nodes: Sequence[ChildNode]) -> None:
         """Insert detached nodes at `index` at once (a repeat count adding many)."""
         for node in nodes:
             if node.parent is not None or node.kind in ("attribute", "document", "namespace"):
@@ -157,7 +157,7 @@ class ParentNode(Node):
         self._version += 1
         _mutated()
 
-    def remove_all(self, nodes: list[ChildNode]) -> None:
+    def remove_all(self, nodes: Sequence[ChildNode]) -> None:
         """Remove these children at once."""
         gone = {id(node) for node in nodes}
         self.children = [c for c in self.children if id(c) not in gone]
