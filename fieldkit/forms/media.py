@@ -81,12 +81,12 @@ def english_name(name: str, division_type: str) -> str:
     return f"{folded} ({english})" if english else folded
 
 
-def province_code(code) -> str:
+def province_code(code: int | str) -> str:
     """The two-digit official province code: 1 -> "01"."""
     return f"{int(code):02d}"
 
 
-def commune_code(code) -> str:
+def commune_code(code: int | str) -> str:
     """The five-digit official commune (ward) code: 70 -> "00070"."""
     return f"{int(code):05d}"
 
@@ -155,7 +155,7 @@ def builtin_media(name: str) -> bytes | None:
     return _all_media()[base]
 
 
-def write_builtin_media(directory: str | os.PathLike) -> list[Path]:
+def write_builtin_media(directory: str | os.PathLike[str]) -> list[Path]:
     """Write every built-in media file into `directory` (created if needed).
 
     For uploading with the shipped forms to ODK Central / KoboToolbox, or copying next
