@@ -8,8 +8,10 @@ fixes, so one change costs only what it touches.
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator, Mapping
+from collections import ChainMap
+from collections.abc import Iterator, Mapping, MutableMapping
 from dataclasses import dataclass, field
+from typing import cast
 
 from fieldkit.forms.dependencies import (
     BIND_ATTRIBUTES, CHOICES, COUNT, Candidate, Computation, follower_scopes, followers, local_scopes, order,
@@ -44,6 +46,21 @@ class CompiledForm:
         if self._secondary is None:
             self._secondary = SecondaryDocuments(self.form)
         return self._secondary
+
+    def session_documents(self, last_saved: str | bytes | None) -> Mapping[str, Document]:
+        """The secondary instances a session reads: jr://instance/last-saved is the last
+        saved submission (the blank form when there is none yet, as in ODK Collect)."""
+        documents = self.secondary_documents()
+        ids = [key for key, instance in self.form.secondary_instances.items() if instance.last_saved]
+        if not ids:
+            return documents
+        xml = last_saved if last_saved is not None else self.form.instance_xml
+        try:
+            document = parse_xml(xml, keep_whitespace=False)
+        except XPathError as error:
+            raise FormError(f"the last saved submission is not well-formed XML: {error}") from None
+        # ChainMap only reads the maps after the first: the documents stay a read-only view.
+        return ChainMap({key: document for key in ids}, cast("MutableMapping[str, Document]", documents))
 
     def select_question(self, path: str) -> Question | None:
         """The select question at a path without positions (answers are checked against

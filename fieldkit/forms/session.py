@@ -11,9 +11,8 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from collections import ChainMap
-from collections.abc import Callable, Mapping, MutableMapping
-from typing import Literal, TypedDict, cast, overload
+from collections.abc import Callable
+from typing import Literal, TypedDict, overload
 
 from fieldkit.forms import session_output as output
 from fieldkit.forms import texts
@@ -26,7 +25,7 @@ from fieldkit.forms.recompute import Pass
 from fieldkit.forms.session_events import EventRunner
 from fieldkit.forms.session_output import AnswerTree
 from fieldkit.forms.values import TYPE_HINTS, fits_type, stored_text, to_text
-from fieldkit.forms.xpath import Document, Element, EvalContext, Expression, Node, XPathError, parse_xml
+from fieldkit.forms.xpath import Element, EvalContext, Expression, Node, XPathError
 from fieldkit.forms.xpath.values import XPathValue
 from fieldkit.i18n import language_code, translate
 
@@ -55,7 +54,7 @@ class FormSession:
         self.tz = tz
         self._now = now or (lambda: dt.datetime.now(dt.timezone.utc).astimezone(tz))
         self.properties = dict(properties or {})
-        self.secondary = _with_last_saved(form, self.compiled.secondary_documents(), last_saved)
+        self.secondary = self.compiled.session_documents(last_saved)
         self._functions: dict[str, Callable[..., object]] = {"jr:choice-name": self._choice_name}
         self._events = EventRunner(self)
         self._start(Instance(form), first_load=True)
@@ -394,21 +393,6 @@ class FormSession:
 
     def new_instance_id(self) -> str:
         return f"uuid:{uuid.uuid4()}"
-
-
-def _with_last_saved(form: Form, documents: Mapping[str, Document],
-                     last_saved: str | bytes | None) -> Mapping[str, Document]:
-    """The form's secondary instances, with jr://instance/last-saved read from the last
-    saved submission (the blank form when there is none yet, as in ODK Collect)."""
-    ids = [key for key, instance in form.secondary_instances.items() if instance.last_saved]
-    if not ids:
-        return documents
-    try:
-        document = parse_xml(last_saved if last_saved is not None else form.instance_xml, keep_whitespace=False)
-    except XPathError as error:
-        raise FormError(f"the last saved submission is not well-formed XML: {error}") from None
-    # ChainMap only reads the maps after the first: the documents stay a read-only view.
-    return ChainMap({key: document for key in ids}, cast("MutableMapping[str, Document]", documents))
 
 
 def _plain_value(value: XPathValue) -> str:

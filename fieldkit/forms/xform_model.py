@@ -23,7 +23,17 @@ from lxml import etree
 from fieldkit.forms.model import Bind, SecondaryInstance, is_last_saved
 from fieldkit.forms.xform_body import in_instance, resolve_path
 from fieldkit.forms.xform_text import (
-    JR, ODK, XF, Itext, XmlElement, fail, is_xf, local, message_texts, serialize, where,
+    JR,
+    ODK,
+    XF,
+    Itext,
+    XmlElement,
+    fail,
+    is_xf,
+    local,
+    message_texts,
+    serialize,
+    where,
 )
 
 # Bind attributes with a Bind field of their own (the others go to Bind.attributes).
