@@ -9,8 +9,9 @@ node of every repeat instance.
 
 Paths come from the session (which writes the position of every repeat instance),
 from stored answers and from people (`fieldkit edit --set`, answers files), so
-`InstancePath.parse` reads them with or without the slashes at either end (`data/q`,
-`/data/q/`) and `str()` always writes the canonical `/data/q`.
+`InstancePath.parse` reads them as the session always has: with or without the slashes
+at either end (`data/q`, `/data/q/`), a doubled slash as one. `str()` always writes the
+canonical `/data/q`. Positions are written in ASCII digits and start at 1.
 """
 
 from __future__ import annotations
@@ -37,8 +38,14 @@ class InstancePath:
     steps: tuple[Step, ...]
 
     def __post_init__(self) -> None:
+        """Every path made can be written out and read back: no empty path, no step
+        name holding '/', '[' or ']', no position below 1."""
         if not self.steps:
             raise ValueError("an instance path has at least one step (the root element)")
+        for name, position in self.steps:
+            _checked_name(name)
+            if position is not None:
+                _checked_position(position)
 
     @classmethod
     def parse(cls, text: str) -> InstancePath:
@@ -116,12 +123,11 @@ class InstancePath:
     def at(self, position: int) -> InstancePath:
         """The instance at `position` of the repeat this path names: `/data/roster` at 3
         is `/data/roster[3]`."""
-        return InstancePath((*self.steps[:-1], Step(self.name, _checked_position(position))))
+        return InstancePath((*self.steps[:-1], Step(self.name, position)))
 
     def child(self, name: str, position: int | None = None) -> InstancePath:
         """The path of the child `name` (at `position`, for one instance of a repeat)."""
-        step = Step(_checked_name(name), None if position is None else _checked_position(position))
-        return InstancePath((*self.steps, step))
+        return InstancePath((*self.steps, Step(name, position)))
 
 
 def strip_positions(path: str) -> str:
@@ -144,23 +150,21 @@ def _parse(text: str) -> InstancePath:
 
 
 def _parse_step(part: str, text: str) -> Step:
+    """One step as written; InstancePath checks its name and position."""
     name, bracket, rest = part.partition("[")
     if not bracket:
-        return Step(_checked_name(name, text))
+        return Step(name)
     digits = rest[:-1]
-    if not rest.endswith("]") or not (digits.isascii() and digits.isdigit()) or int(digits) < 1:
-        raise ValueError(f"{text!r} is not an instance path: {part!r} is not a name and a position from 1")
-    return Step(_checked_name(name, text), int(digits))
+    if not rest.endswith("]") or not (digits.isascii() and digits.isdigit()):
+        raise ValueError(f"{text!r} is not an instance path: {part!r} is not a name and a position")
+    return Step(name, int(digits))  # int() refuses a number of thousands of digits
 
 
-def _checked_name(name: str, text: str | None = None) -> str:
+def _checked_name(name: str) -> None:
     if not name or "/" in name or "[" in name or "]" in name:
-        raise ValueError(f"{text if text is not None else name!r} is not an instance path: "
-                         "a step needs a name without '/', '[' or ']'")
-    return name
+        raise ValueError(f"{name!r} is no step of an instance path: it needs a name without '/', '[' or ']'")
 
 
-def _checked_position(position: int) -> int:
+def _checked_position(position: int) -> None:
     if position < 1:
         raise ValueError(f"repeat positions start at 1, not {position}")
-    return position

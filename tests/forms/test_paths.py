@@ -113,6 +113,8 @@ def test_stripping_positions_leaves_what_is_no_path_as_it_is():
     lambda: InstancePath.parse("/data").child("a/b"),
     lambda: InstancePath.parse("/data").child("a[1]"),
     lambda: InstancePath.parse("/data").child(""),
+    lambda: InstancePath((Step("data"), Step("rep", 0))),
+    lambda: InstancePath((Step("data]"),)),
 ])
 def test_no_path_is_made_that_could_not_be_read_back(build):
     with pytest.raises(ValueError):
