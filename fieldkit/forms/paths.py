@@ -43,9 +43,7 @@ class InstancePath:
         if not self.steps:
             raise ValueError("an instance path has at least one step (the root element)")
         for name, position in self.steps:
-            _checked_name(name)
-            if position is not None:
-                _checked_position(position)
+            _check_step(name, position)
 
     @classmethod
     def parse(cls, text: str) -> InstancePath:
@@ -95,14 +93,14 @@ class InstancePath:
     @property
     def parent(self) -> InstancePath | None:
         """The path of the node's parent; None for the root element."""
-        return InstancePath(self.steps[:-1]) if len(self.steps) > 1 else None
+        return _known_valid(self.steps[:-1]) if len(self.steps) > 1 else None
 
     @property
     def repeats(self) -> tuple[tuple[InstancePath, int], ...]:
         """(repeat, position) of each repeat instance the node lies in, outermost first,
         the node itself included when it is one: (`/data/roster`, 2) and
         (`/data/roster[2]/children`, 1) for `/data/roster[2]/children[1]/name`."""
-        return tuple((InstancePath((*self.steps[:index], Step(step.name))), step.position)
+        return tuple((_known_valid((*self.steps[:index], Step(step.name))), step.position)
                      for index, step in enumerate(self.steps) if step.position is not None)
 
     @property
@@ -110,7 +108,7 @@ class InstancePath:
         """The innermost repeat instance the node lies in (or is); None outside repeats."""
         for index in range(len(self.steps) - 1, -1, -1):
             if self.steps[index].position is not None:
-                return InstancePath(self.steps[: index + 1])
+                return _known_valid(self.steps[: index + 1])
         return None
 
     def without_position(self) -> InstancePath:
@@ -118,7 +116,7 @@ class InstancePath:
         that a repeat instance (`/data/roster[2]`) is one of."""
         if self.position is None:
             return self
-        return InstancePath((*self.steps[:-1], Step(self.name)))
+        return _known_valid((*self.steps[:-1], Step(self.name)))
 
     def at(self, position: int) -> InstancePath:
         """The instance at `position` of the repeat this path names: `/data/roster` at 3
@@ -143,28 +141,33 @@ def strip_positions(path: str) -> str:
 # the same few hundred paths recur: parsed once each.
 @functools.lru_cache(maxsize=8192)
 def _parse(text: str) -> InstancePath:
-    steps = tuple(_parse_step(part, text) for part in text.split("/") if part)
+    steps = []
+    for part in text.split("/"):
+        if not part:
+            continue  # the slashes at either end, or a doubled one
+        name, position = part, None
+        if part[-1] == "]":
+            name, bracket, digits = part[:-1].partition("[")
+            if not bracket or not (digits.isascii() and digits.isdigit()):
+                raise ValueError(f"{text!r} is not an instance path: {part!r} is not a name and a position")
+            position = int(digits)  # int() refuses a number of thousands of digits
+        _check_step(name, position)
+        steps.append(Step(name, position))
     if not steps:
         raise ValueError(f"{text!r} is not an instance path: it names no element")
-    return InstancePath(steps)
+    return _known_valid(tuple(steps))
 
 
-def _parse_step(part: str, text: str) -> Step:
-    """One step as written; InstancePath checks its name and position."""
-    name, bracket, rest = part.partition("[")
-    if not bracket:
-        return Step(name)
-    digits = rest[:-1]
-    if not rest.endswith("]") or not (digits.isascii() and digits.isdigit()):
-        raise ValueError(f"{text!r} is not an instance path: {part!r} is not a name and a position")
-    return Step(name, int(digits))  # int() refuses a number of thousands of digits
+def _known_valid(steps: tuple[Step, ...]) -> InstancePath:
+    """The path of steps already checked (parsed, or part of a path): made without
+    checking them again, as parsing is on the way of every answer a session sets."""
+    path = object.__new__(InstancePath)
+    object.__setattr__(path, "steps", steps)
+    return path
 
 
-def _checked_name(name: str) -> None:
+def _check_step(name: str, position: int | None) -> None:
     if not name or "/" in name or "[" in name or "]" in name:
         raise ValueError(f"{name!r} is no step of an instance path: it needs a name without '/', '[' or ']'")
-
-
-def _checked_position(position: int) -> None:
-    if position < 1:
+    if position is not None and position < 1:
         raise ValueError(f"repeat positions start at 1, not {position}")
