@@ -13,8 +13,8 @@ import hashlib
 import os
 import tempfile
 from collections.abc import Callable
-
 from importlib.metadata import version
+from pathlib import Path
 
 from fieldkit.paths import cache_dir
 
@@ -48,7 +48,7 @@ def cached_xform(data: bytes, file_type: str, convert: Callable[[], str]) -> str
     return xform
 
 
-def _store(path, xform: str) -> None:
+def _store(path: Path, xform: str) -> None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
