@@ -33,7 +33,7 @@ from fieldkit.store import tables
 
 if TYPE_CHECKING:
     from fieldkit.forms import Form
-    from fieldkit.forms.session import FormSession
+    from fieldkit.forms.session import FormSession, SessionOptions
 
 log = logging.getLogger(__name__)
 
@@ -200,7 +200,7 @@ class SurveyService:
         if form_id is None:
             raise TypeError("open_submission() needs a form_id or a record_id")
         form = self.form(form_id, version)
-        options = {}
+        options: SessionOptions = {}
         if last_saved.reads_last_saved(form):  # the previous visit's answers, to prefill from
             options["last_saved"] = last_saved.last_saved_xml(self.store, form.id, commune_code)
         session = form.new_session(lang=lang, **options)
@@ -288,7 +288,7 @@ def _preset_commune(session: FormSession, form: Form, commune_code: str | None, 
 
 
 def _session_from_revision(form: Form, revision: StoreRow, lang: str | None) -> FormSession:
-    session: FormSession = form.new_session(lang=lang)
+    session = form.new_session(lang=lang)
     xml = revision["data"].get("instance_xml")
     if xml:
         return session.from_xml(xml)
