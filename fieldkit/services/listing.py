@@ -12,7 +12,7 @@ from fieldkit.services.types import DraftInfo, Status, StoreRow, SubmissionRow
 
 def local_zone() -> dt.tzinfo:
     """This machine's time zone now (looked up once per listing, not once per row)."""
-    return dt.datetime.now().astimezone().tzinfo or dt.timezone.utc  # astimezone() always sets one
+    return dt.datetime.now().astimezone().tzinfo or dt.UTC  # astimezone() always sets one
 
 
 def local_iso(hlc: str | None, zone: dt.tzinfo | None = None) -> str:
