@@ -8,32 +8,29 @@ Exit status: 0 written; 2 a mistake (unknown code, no data, bad target) or a sto
 
 from __future__ import annotations
 
-import os
-import sys
+import argparse
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from fieldkit.i18n import language_code, translate
-from fieldkit.reports import command_messages  # noqa: F401 - registers the Vietnamese
+from fieldkit.cli import messages  # noqa: F401 - registers the Vietnamese
+from fieldkit.cli.common import Commands, Refused, _, add_command, language
+from fieldkit.i18n import translate
 from fieldkit.text import echo, printable_values
 
-
-def _default_lang() -> str:
-    return language_code(os.environ.get("FIELDKIT_LANG") or "vi")
-
-
-def _(message: str, lang: str | None = None, **values) -> str:
-    return translate(message, lang or _default_lang(), **printable_values(values))  # values made printable
+if TYPE_CHECKING:
+    from fieldkit.reports.document import Document
+    from fieldkit.services import SurveyService
 
 
-def add_parsers(commands) -> None:
-    report = commands.add_parser("report", help=_("print a summary as a PDF file"))
+def add_parsers(commands: Commands) -> None:
+    report = add_command(commands, "report", _("print a summary as a PDF file"))
     kinds = report.add_subparsers(dest="report_kind", required=True)
-    commune = kinds.add_parser("commune", help=_("the working-visit record of a commune"))
+    commune = add_command(kinds, "commune", _("the working-visit record of a commune"), run=run)
     commune.add_argument("code", metavar="CODE", help=_("the commune's official code"))
-    province = kinds.add_parser("province", help=_("the summary of a province"))
+    province = add_command(kinds, "province", _("the summary of a province"), run=run)
     province.add_argument("code", metavar="CODE", help=_("the province's official code"))
-    national = kinds.add_parser("national", help=_("the national summary"))
-    form = kinds.add_parser("form", help=_("the summary of one form's answers"))
+    national = add_command(kinds, "national", _("the national summary"), run=run)
+    form = add_command(kinds, "form", _("the summary of one form's answers"), run=run)
     form.add_argument("form_id", metavar="FORM_ID", help=_("the form's id, e.g. commune_infrastructure"))
     form.add_argument("--province", metavar="CODE", help=_("only the communes of this province"))
     for parser in (commune, province, national, form):
@@ -43,11 +40,11 @@ def add_parsers(commands) -> None:
                             help=_("language of the summary (default: Vietnamese)"))
 
 
-def report_language(arguments) -> str:
-    return getattr(arguments, "report_lang", None) or getattr(arguments, "lang", None) or _default_lang()
+def report_language(arguments: argparse.Namespace) -> str:
+    return getattr(arguments, "report_lang", None) or getattr(arguments, "lang", None) or language()
 
 
-def build_document(survey, arguments, lang: str):
+def build_document(survey: SurveyService, arguments: argparse.Namespace, lang: str) -> Document:
     """The Document the arguments ask for (ReportError when it cannot be built)."""
     from fieldkit.reports.service import ReportService
 
@@ -61,22 +58,18 @@ def build_document(survey, arguments, lang: str):
     return reports.form_summary(arguments.form_id, lang=lang, province=arguments.province)
 
 
-class _Refused(Exception):
-    """The report cannot be written: its message is printed, the exit status is 2."""
-
-
-def write_report(survey, arguments) -> tuple[Path, int]:
+def write_report(survey: SurveyService, arguments: argparse.Namespace) -> tuple[Path, int]:
     """Build the summary, then render and write it; returns (path, pages)."""
     from fieldkit.reports.errors import ReportError
 
     lang = report_language(arguments)
     out = Path(arguments.out)
     if out.suffix.lower() != ".pdf":
-        raise _Refused(_("--out must name a .pdf file, not {path}", lang, path=out))
+        raise Refused(translate("--out must name a .pdf file, not {path}", lang, **printable_values({"path": out})))
     try:
         document = build_document(survey, arguments, lang)
     except ReportError as error:
-        raise _Refused(error.text(lang)) from None
+        raise Refused(error.text(lang)) from None
     from fieldkit.ui import printing  # Qt loads only for the renderer, as for the window
 
     printing.ensure_application()
@@ -84,19 +77,14 @@ def write_report(survey, arguments) -> tuple[Path, int]:
         try:
             return out, printing.write_pdf(document, out)
         except printing.PrintError as error:
-            raise _Refused(str(error)) from None
+            raise Refused(str(error)) from None
 
 
-def run(arguments) -> int:
+def run(arguments: argparse.Namespace) -> int:
     from fieldkit.services import SurveyService
-    from fieldkit.store import StoreError
 
     lang = report_language(arguments)
-    try:
-        with SurveyService.open(arguments.data_dir) as survey:
-            path, pages = write_report(survey, arguments)
-    except (_Refused, StoreError) as error:
-        echo(str(error), file=sys.stderr)
-        return 2
-    echo(_("Wrote {path} ({pages} pages).", lang, path=path, pages=pages))
+    with SurveyService.open(arguments.data_dir) as survey:
+        path, pages = write_report(survey, arguments)
+    echo(translate("Wrote {path} ({pages} pages).", lang, **printable_values({"path": path, "pages": pages})))
     return 0
