@@ -28,7 +28,7 @@ def add_parsers(commands: Commands) -> None:
                         help=_("only submissions last changed on or before this day (YYYY-MM-DD)"))
     export.add_argument("--status", choices=STATUSES, help=_("only submissions with this status"))
     export.add_argument("--labels", action="store_true",
-                        help=_("write choice labels instead of codes (in the FIELDKIT_LANG language)"))
+                        help=_("write choice labels instead of codes (in the language of --lang)"))
     export.add_argument("--raw", action="store_true",
                         help=_("CSV: write text as stored, without the quote that stops a spreadsheet from "
                                "running text starting with = + - @ as a formula (for data pipelines)"))

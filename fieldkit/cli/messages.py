@@ -1,4 +1,6 @@
-"""Vietnamese for the `report` command's help and messages, keyed by the English."""
+"""Vietnamese for the command line's help and messages, keyed by the English (those
+written before the cli package are still in the catalogues of fieldkit.i18n, sync and
+reports.export)."""
 
 from fieldkit.i18n import add_messages
 
@@ -13,9 +15,18 @@ VIETNAMESE = {
     "the form's id, e.g. commune_infrastructure": "mã biểu mẫu, ví dụ commune_infrastructure",
     "only the communes of this province": "chỉ các xã, phường của tỉnh, thành phố này",
     "the PDF file to write": "tệp PDF cần ghi",
-    "language of the summary (default: Vietnamese)": "ngôn ngữ của bản tổng hợp (mặc định: tiếng Việt)",
     "--out must name a .pdf file, not {path}": "--out phải là tên tệp .pdf, không phải {path}",
     "Wrote {path} ({pages} pages).": "Đã ghi {path} ({pages} trang).",
+    # --lang, on every command
+    "language of the window or of the command (default: the window's last choice, else Vietnamese; "
+    "a command takes FIELDKIT_LANG first)":
+        "ngôn ngữ của cửa sổ hoặc của lệnh (mặc định: ngôn ngữ chọn lần trước trong cửa sổ, rồi tiếng Việt; "
+        "một lệnh xét FIELDKIT_LANG trước)",
+    "language of the messages and output (default: FIELDKIT_LANG, else the window's last choice, else Vietnamese)":
+        "ngôn ngữ của thông báo và kết quả (mặc định: FIELDKIT_LANG, rồi ngôn ngữ chọn lần trước trong cửa sổ, "
+        "rồi tiếng Việt)",
+    "write choice labels instead of codes (in the language of --lang)":
+        "ghi nhãn lựa chọn thay cho mã (theo ngôn ngữ của --lang)",
 }
 
 add_messages("vi", VIETNAMESE)

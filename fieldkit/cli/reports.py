@@ -12,10 +12,8 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from fieldkit.cli import messages  # noqa: F401 - registers the Vietnamese
 from fieldkit.cli.common import Commands, Refused, _, add_command, language
-from fieldkit.i18n import translate
-from fieldkit.text import echo, printable_values
+from fieldkit.text import echo
 
 if TYPE_CHECKING:
     from fieldkit.reports.document import Document
@@ -35,13 +33,6 @@ def add_parsers(commands: Commands) -> None:
     form.add_argument("--province", metavar="CODE", help=_("only the communes of this province"))
     for parser in (commune, province, national, form):
         parser.add_argument("--out", required=True, metavar="FILE.pdf", help=_("the PDF file to write"))
-        # Its own dest: a subparser's default would overwrite `fieldkit --lang en report ...`.
-        parser.add_argument("--lang", dest="report_lang", choices=("vi", "en"),
-                            help=_("language of the summary (default: Vietnamese)"))
-
-
-def report_language(arguments: argparse.Namespace) -> str:
-    return getattr(arguments, "report_lang", None) or getattr(arguments, "lang", None) or language()
 
 
 def build_document(survey: SurveyService, arguments: argparse.Namespace, lang: str) -> Document:
@@ -59,17 +50,13 @@ def build_document(survey: SurveyService, arguments: argparse.Namespace, lang: s
 
 
 def write_report(survey: SurveyService, arguments: argparse.Namespace) -> tuple[Path, int]:
-    """Build the summary, then render and write it; returns (path, pages)."""
-    from fieldkit.reports.errors import ReportError
-
-    lang = report_language(arguments)
+    """Build the summary, then render and write it; returns (path, pages). A summary
+    that cannot be built raises ReportError, which main() prints."""
+    lang = language()
     out = Path(arguments.out)
     if out.suffix.lower() != ".pdf":
-        raise Refused(translate("--out must name a .pdf file, not {path}", lang, **printable_values({"path": out})))
-    try:
-        document = build_document(survey, arguments, lang)
-    except ReportError as error:
-        raise Refused(error.text(lang)) from None
+        raise Refused(_("--out must name a .pdf file, not {path}", path=out))
+    document = build_document(survey, arguments, lang)
     from fieldkit.ui import printing  # Qt loads only for the renderer, as for the window
 
     printing.ensure_application()
@@ -83,8 +70,7 @@ def write_report(survey: SurveyService, arguments: argparse.Namespace) -> tuple[
 def run(arguments: argparse.Namespace) -> int:
     from fieldkit.services import SurveyService
 
-    lang = report_language(arguments)
     with SurveyService.open(arguments.data_dir) as survey:
         path, pages = write_report(survey, arguments)
-    echo(translate("Wrote {path} ({pages} pages).", lang, **printable_values({"path": path, "pages": pages})))
+    echo(_("Wrote {path} ({pages} pages).", path=path, pages=pages))
     return 0
