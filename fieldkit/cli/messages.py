@@ -25,6 +25,11 @@ VIETNAMESE = {
     "language of the messages and output (default: FIELDKIT_LANG, else the window's last choice, else Vietnamese)":
         "ngôn ngữ của thông báo và kết quả (mặc định: FIELDKIT_LANG, rồi ngôn ngữ chọn lần trước trong cửa sổ, "
         "rồi tiếng Việt)",
+    # conflicts: the answers the versions disagree on
+    "  {path}:": "  {path}:",
+    "  {label} ({path}):": "  {label} ({path}):",
+    "    {rev_id}: {value}": "    {rev_id}: {value}",
+    "(no answer)": "(không có câu trả lời)",
     "write choice labels instead of codes (in the language of --lang)":
         "ghi nhãn lựa chọn thay cho mã (theo ngôn ngữ của --lang)",
 }

@@ -172,14 +172,19 @@ def _untrust(service: CoordinatorService, arguments: argparse.Namespace) -> int:
 
 
 def _conflicts(service: CoordinatorService, arguments: argparse.Namespace) -> int:
-    conflicts = service.conflicts()
+    from fieldkit.services import SurveyService
+    from fieldkit.services.conflicts import labelled_conflicts
+
     if arguments.json:
-        print_json(conflicts)
+        print_json(service.conflicts())
         return 0
+    # The coordinator's store, read for the forms' labels: it stays open for the coordinator to close.
+    conflicts = labelled_conflicts(service, SurveyService(service.store), language())
     if not conflicts:
         echo(_("No conflicts."))
     for conflict in conflicts:
         _print_conflict(conflict)
+        _print_differing_answers(conflict)
     return 0
 
 
@@ -193,6 +198,19 @@ def _print_conflict(conflict: dict[str, Any]) -> None:
     for head in conflict["heads"]:
         echo(_("  {rev_id}  {device}  {author}  {hlc}", **{key: head[key] for key in
                                                             ("rev_id", "device", "author", "hlc")}))
+
+
+def _print_differing_answers(conflict: dict[str, Any]) -> None:
+    """Each answer the versions disagree on: the question's label, then each version's answer."""
+    from fieldkit.services.conflicts import differing_answers
+
+    for answer in differing_answers(conflict):
+        if answer.label == answer.path:  # the form is not at hand, or the question has no label
+            echo(_("  {path}:", path=answer.path))
+        else:
+            echo(_("  {label} ({path}):", label=answer.label, path=answer.path))
+        for rev_id, value in answer.values.items():
+            echo(_("    {rev_id}: {value}", rev_id=rev_id, value=value or _("(no answer)")))
 
 
 def _resolve(service: CoordinatorService, arguments: argparse.Namespace) -> int:

@@ -42,15 +42,12 @@ def labelled_conflicts(coordinator: CoordinatorService, survey: SurveyService, l
 
 
 def _stored_form(survey: SurveyService, form_id: str) -> Form | None:
-    """The form, or None when this data folder never received it or cannot load it:
-    then the paths stand as labels."""
+    """The form, or None when this data folder never received it, cannot load it, or
+    could not add the shipped forms while looking for it (a read-only medium): then
+    the paths stand as labels, and the review goes on."""
     try:
         return survey.form(form_id)
-    except FormError:
-        return None
-    except StoreError as error:
-        if error.kind != "unknown":  # a fault of the disk is not a missing form
-            raise
+    except (StoreError, FormError):
         return None
 
 
