@@ -79,7 +79,7 @@ def search_per_keystroke() -> dict:
 
     from fieldkit.communes import CommuneDirectory
     from fieldkit.ui.commune_picker import CommunePicker
-    from fieldkit.ui.commune_rows import make_rows
+    from fieldkit.communes.picker_rows import make_rows
 
     app = QApplication.instance() or QApplication([])
     directory = CommuneDirectory()

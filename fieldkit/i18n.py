@@ -3,12 +3,19 @@
 The domain speaks to people too (a required answer, a value that does not fit), so its
 messages go through `translate`. The GUI has its own catalogue in Qt Linguist files;
 this one is deliberately tiny and keyed by the English text, as gettext would be.
+
+Each Qt-free package keeps its messages beside its code, as a `VIETNAMESE` dict in a
+module listed in CATALOGUE_MODULES (so several engineers do not all edit this file).
+They are read here when first needed, not when their package happens to be imported:
+a message never falls back to English because a module was not imported.
 """
 
 from __future__ import annotations
 
+import importlib
 import os
 import re
+import threading
 
 DEFAULT_LANGUAGE = "vi"
 
@@ -114,6 +121,20 @@ _ENGLISH = {"has_errors": "has errors", "not_started": "not started"}
 
 _CATALOGUES = {"vi": _VIETNAMESE, "en": _ENGLISH}
 
+# The modules holding a VIETNAMESE catalogue, read in this order until a message is found:
+# those the command line's help needs first, so `fieldkit --help` does not load the form
+# engine for the catalogues of services and forms.
+CATALOGUE_MODULES = (
+    "fieldkit.cli.messages",
+    "fieldkit.sync.messages",
+    "fieldkit.reports.export.messages",
+    "fieldkit.reports.messages",
+    "fieldkit.services.answer_messages",
+    "fieldkit.forms.values",
+)
+_unread = list(CATALOGUE_MODULES)
+_reading = threading.RLock()  # reentrant: reading a module may translate
+
 
 def language_code(form_language: str | None) -> str:
     """`Tiếng Việt (vi)` -> vi, `English (en)` -> en, anything else -> the default."""
@@ -143,29 +164,22 @@ def message_language() -> str:
     return _message_language or language_code(os.environ.get("FIELDKIT_LANG") or DEFAULT_LANGUAGE)
 
 
-def translate(message: str, language: str = DEFAULT_LANGUAGE, **values) -> str:
+def translate(message: str, language: str = DEFAULT_LANGUAGE, **values: object) -> str:
+    if language == "vi" and message not in _VIETNAMESE:
+        _read_catalogues(until=message)
     text = _CATALOGUES.get(language, {}).get(message, message)
     return text.format(**values) if values else text
 
 
-def add_messages(language: str, messages: dict[str, str]) -> None:
-    """A Qt-free package keeps its catalogue beside its code and adds it here
-    (fieldkit.sync does), so several engineers do not all edit this one file."""
-    _CATALOGUES.setdefault(language, {}).update(messages)
+def catalogue(language: str) -> dict[str, str]:
+    """Every message of `language` (English: the few keys that are codes), all modules read."""
+    if language == "vi":
+        _read_catalogues(until=None)
+    return dict(_CATALOGUES.get(language, {}))
 
 
-class MessageError(ValueError):
-    """A refusal made of a message and its values, shown in any language: `text(lang)`;
-    `str()` is in the command line's language (FIELDKIT_LANG, else Vietnamese). Values
-    named in `message_values` are messages themselves and are translated too."""
-
-    message_values: tuple[str, ...] = ()
-
-    def __init__(self, message: str, **values):
-        self.message, self.values = message, {name: str(value) for name, value in values.items()}
-        super().__init__(self.text(message_language()))
-
-    def text(self, lang: str) -> str:
-        values = {name: translate(value, lang) if name in self.message_values else value
-                  for name, value in self.values.items()}
-        return translate(self.message, lang, **values)
+def _read_catalogues(*, until: str | None) -> None:
+    """Read the catalogue modules not read yet, in order, until one holds `until` (None: all)."""
+    with _reading:
+        while _unread and (until is None or until not in _VIETNAMESE):
+            _VIETNAMESE.update(importlib.import_module(_unread.pop(0)).VIETNAMESE)

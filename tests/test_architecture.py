@@ -45,6 +45,17 @@ def test_importing_the_domain_loads_no_qt():
     assert result.stdout.strip() == "[]"
 
 
+def test_the_pdf_renderer_does_not_import_the_app_start_up_module():
+    """The renderer runs for the command line too: fonts and language come from their own
+    modules, not from the window's start-up (logging, excepthook, QApplication)."""
+    path = PACKAGE / "ui" / "printing.py"
+    imported = set(_imported_names(path))
+    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    imported |= {f"{node.module}.{alias.name}" for node in ast.walk(tree)
+                 if isinstance(node, ast.ImportFrom) and node.module for alias in node.names}
+    assert not any(name == "fieldkit.ui.app" or name.startswith("fieldkit.ui.app.") for name in imported)
+
+
 LOWER_LAYERS = ("forms", "store", "sync", "services", "reports")
 COMMAND_LINE_MODULES = ("argparse", "fieldkit.cli")
 

@@ -1,8 +1,6 @@
 """Vietnamese for the command line's help and messages, keyed by the English (those
 written before the cli package are still in the catalogues of fieldkit.i18n, sync and
-reports.export)."""
-
-from fieldkit.i18n import add_messages
+reports.export); fieldkit.i18n reads it (CATALOGUE_MODULES)."""
 
 VIETNAMESE = {
     "print a summary as a PDF file": "in bản tổng hợp ra tệp PDF",
@@ -33,5 +31,3 @@ VIETNAMESE = {
     "write choice labels instead of codes (in the language of --lang)":
         "ghi nhãn lựa chọn thay cho mã (theo ngôn ngữ của --lang)",
 }
-
-add_messages("vi", VIETNAMESE)

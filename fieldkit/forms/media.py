@@ -22,7 +22,8 @@ communes.csv   name, label, label_en, province, division, search
 - `division` xã / phường / đặc khu
 - `search`   the Vietnamese name folded for searching: "phuong hoan kiem"
 
-`fold_diacritics` is the one accent-folding helper of the application.
+The rows themselves, and the accent folding of the `search` column, come from the
+commune module (`fieldkit.communes`).
 """
 
 from __future__ import annotations
@@ -31,96 +32,15 @@ import csv
 import functools
 import io
 import os
-import unicodedata
 from pathlib import Path
+
+from fieldkit.communes.source import commune_rows, province_rows
 
 PROVINCES_CSV = "provinces.csv"
 COMMUNES_CSV = "communes.csv"
 
 PROVINCE_COLUMNS = ("name", "label", "label_en")
 COMMUNE_COLUMNS = ("name", "label", "label_en", "province", "division", "search")
-
-# Vietnamese division type -> (prefix written in names, English rendering)
-_PROVINCE_TYPES = {
-    "thành phố trung ương": ("Thành phố ", "city"),
-    "tỉnh": ("Tỉnh ", "province"),
-}
-_COMMUNE_TYPES = {
-    "xã": ("Xã ", "commune"),
-    "phường": ("Phường ", "ward"),
-    "đặc khu": ("Đặc khu ", "special zone"),
-}
-
-_LETTERS_WITHOUT_DECOMPOSITION = str.maketrans({"đ": "d", "Đ": "D"})
-# typographic apostrophes and dashes, as some names write them ("Ea H’leo"), -> ASCII
-_PUNCTUATION = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "–": "-", "—": "-"})
-
-
-def fold_diacritics(text: str) -> str:
-    """The text without accents or tone marks, case kept: "Phường Đông Hòa" -> "Phuong Dong Hoa".
-
-    NFD-decompose, drop the combining marks, map đ/Đ (which do not decompose) to d/D.
-    Lower-case the result (`search_key`) to compare for searching.
-    """
-    decomposed = unicodedata.normalize("NFD", text.translate(_LETTERS_WITHOUT_DECOMPOSITION))
-    kept = "".join(char for char in decomposed if not unicodedata.combining(char))
-    return unicodedata.normalize("NFC", kept)
-
-
-def search_key(text: str) -> str:
-    """Folded, lower-cased, single-spaced, ASCII apostrophes and dashes: what a search box
-    compares. "Hoàn  Kiếm" -> "hoan kiem", "Ea H’leo" -> "ea h'leo"."""
-    return " ".join(fold_diacritics(text).translate(_PUNCTUATION).casefold().split())
-
-
-def english_name(name: str, division_type: str) -> str:
-    """An English rendering of a Vietnamese unit name: "Thành phố Hà Nội" -> "Ha Noi (city)"."""
-    prefix, english = (_PROVINCE_TYPES | _COMMUNE_TYPES).get(division_type, ("", ""))
-    bare = name[len(prefix):] if prefix and name.startswith(prefix) else name
-    folded = fold_diacritics(bare)
-    return f"{folded} ({english})" if english else folded
-
-
-def province_code(code) -> str:
-    """The two-digit official province code: 1 -> "01"."""
-    return f"{int(code):02d}"
-
-
-def commune_code(code) -> str:
-    """The five-digit official commune (ward) code: 70 -> "00070"."""
-    return f"{int(code):05d}"
-
-
-def province_rows() -> list[dict[str, str]]:
-    """One row per province, in the package's (official code) order."""
-    from vietnam_provinces import Province
-
-    return [
-        {
-            "name": province_code(province.code),
-            "label": province.name,
-            "label_en": english_name(province.name, province.division_type.value),
-        }
-        for province in Province.iter_all()
-    ]
-
-
-def commune_rows() -> list[dict[str, str]]:
-    """One row per commune, ward and special zone, in official code order."""
-    from vietnam_provinces import Ward
-
-    wards = sorted(Ward.iter_all(), key=lambda ward: int(ward.code))
-    return [
-        {
-            "name": commune_code(ward.code),
-            "label": ward.name,
-            "label_en": english_name(ward.name, ward.division_type.value),
-            "province": province_code(ward.province_code),
-            "division": ward.division_type.value,
-            "search": search_key(ward.name),
-        }
-        for ward in wards
-    ]
 
 
 def _csv_bytes(columns: tuple[str, ...], rows: list[dict[str, str]]) -> bytes:
@@ -155,7 +75,7 @@ def builtin_media(name: str) -> bytes | None:
     return _all_media()[base]
 
 
-def write_builtin_media(directory: str | os.PathLike) -> list[Path]:
+def write_builtin_media(directory: str | os.PathLike[str]) -> list[Path]:
     """Write every built-in media file into `directory` (created if needed).
 
     For uploading with the shipped forms to ODK Central / KoboToolbox, or copying next
@@ -164,7 +84,7 @@ def write_builtin_media(directory: str | os.PathLike) -> list[Path]:
     """
     target = Path(directory)
     target.mkdir(parents=True, exist_ok=True)
-    written = []
+    written: list[Path] = []
     for name in builtin_media_names():
         path = target / name
         partial = path.with_name(path.name + ".partial")

@@ -7,7 +7,7 @@ import math
 import re
 
 from fieldkit.forms.xpath.values import to_string
-from fieldkit.i18n import add_messages, translate
+from fieldkit.i18n import translate
 
 # ASCII digits only: Python's \d and float() also take other scripts' digits ("١٢"),
 # which no export, SQLite or ODK reads as a number.
@@ -122,11 +122,11 @@ INT_TYPES = ("int", "integer")
 TOO_LARGE = "{value} is outside what a whole number can hold ({low} to {high})."
 NOT_FINITE = "{value} is too large to be kept as a number."
 NO_SUCH_DATE = "{value} is not a day of the calendar."
-add_messages("vi", {
+VIETNAMESE = {  # read by fieldkit.i18n (CATALOGUE_MODULES)
     TOO_LARGE: "{value} vượt quá giới hạn của một số nguyên (từ {low} đến {high}).",
     NOT_FINITE: "{value} quá lớn, không lưu được dưới dạng số.",
     NO_SUCH_DATE: "{value} không phải là một ngày có thật.",
-})
+}
 
 
 def normalized(text: str, data_type: str) -> str:

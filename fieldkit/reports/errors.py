@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from fieldkit.i18n import translate
+from fieldkit.errors import FieldkitError
 
 UNKNOWN_COMMUNE = "There is no commune with code {code}."
 UNKNOWN_PROVINCE = "There is no province with code {code}."
@@ -13,14 +13,8 @@ NO_SUBMISSIONS = "The form {form} has no submissions yet."
 UNKNOWN_FORM = "There is no form {form_id!r} in this data folder."
 
 
-class ReportError(Exception):
+class ReportError(FieldkitError):
     """`text(lang)` gives the message in a language; `str()` in the language asked for
-    when the summary was requested."""
+    when the summary was requested (`lang`)."""
 
-    def __init__(self, message: str, *, lang: str = "vi", **values):
-        self.message = message  # the English template, the catalogue key
-        self.values = {name: str(value) for name, value in values.items()}
-        super().__init__(self.text(lang))
-
-    def text(self, lang: str) -> str:
-        return translate(self.message, lang, **self.values)
+    kind = "report"

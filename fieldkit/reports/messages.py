@@ -5,7 +5,6 @@ Question and choice labels are not here: they come from the forms' own translati
 it is translated with `translate(text, lang)` where it is shown.
 """
 
-from fieldkit.i18n import add_messages
 from fieldkit.reports import errors
 
 
@@ -15,7 +14,7 @@ def _(message: str) -> str:
 
 VIETNAMESE = {
     errors.UNKNOWN_COMMUNE: "Không có xã, phường nào mã {code}.",
-    errors.UNKNOWN_PROVINCE: "Không có tỉnh, thành phố nào mã {code}.",
+    # errors.UNKNOWN_PROVINCE is the export's English too: one translation, in fieldkit.reports.export.messages
     errors.NO_COMMUNE_DATA: "{commune} chưa có phiếu nào: hãy điền hoặc nhập các biểu mẫu của xã trước.",
     errors.NO_PROVINCE_DATA: "Chưa có xã, phường nào của {province} có phiếu.",
     errors.NO_DATA: "Chưa có phiếu nào: hãy điền hoặc nhập biểu mẫu của các xã trước.",
@@ -140,5 +139,3 @@ VIETNAMESE = {
     "{count} other choices": "{count} lựa chọn khác",
     "Last": "Muộn nhất",
 }
-
-add_messages("vi", VIETNAMESE)

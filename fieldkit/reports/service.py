@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING
 
 from fieldkit.reports import data as reads
 from fieldkit.reports import indicators as ind
-from fieldkit.reports import messages  # noqa: F401 - registers the summaries' Vietnamese
 from fieldkit.reports.document import Document
 from fieldkit.reports.errors import (
     NO_COMMUNE_DATA, NO_DATA, NO_PROVINCE_DATA, NO_SUBMISSIONS, UNKNOWN_COMMUNE, UNKNOWN_FORM, UNKNOWN_PROVINCE,

@@ -1,8 +1,6 @@
 """Messages of the answer checks (fieldkit.services.answers and the answers file),
 Vietnamese first; the English text is the catalogue key."""
 
-from fieldkit.i18n import add_messages
-
 NOT_A_PATH = "{field} is not a field path: a path is text such as /data/total_staff."
 UNSTORABLE_PATH = "{field}: the path holds a character that cannot be stored ({character}, at position {position})."
 TOO_MANY_ROWS = "{field}: row {position} is beyond the limit of {limit} rows of a repeat."
@@ -34,7 +32,7 @@ KINDS = {"dict": "an object", "list": "a list holding something other than text"
 # `edit --set`
 BAD_ARGUMENT = "{argument}: the argument is not valid UTF-8 text (byte {position})."
 
-add_messages("vi", {
+VIETNAMESE = {
     NOT_A_PATH: "{field} không phải đường dẫn trường: đường dẫn là văn bản, ví dụ /data/total_staff.",
     UNSTORABLE_PATH: "{field}: đường dẫn chứa ký tự không lưu được ({character}, ở vị trí {position}).",
     TOO_MANY_ROWS: "{field}: dòng {position} vượt quá giới hạn {limit} dòng của một nhóm lặp.",
@@ -60,4 +58,4 @@ add_messages("vi", {
     "an object": "một đối tượng",
     "a list holding something other than text": "một danh sách chứa thứ không phải văn bản",
     BAD_ARGUMENT: "{argument}: tham số không phải văn bản UTF-8 hợp lệ (byte {position}).",
-})
+}

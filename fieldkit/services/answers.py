@@ -18,11 +18,10 @@ import datetime as dt
 import math
 import re
 
+from fieldkit.errors import FieldkitError
 from fieldkit.forms.model import Group, Question, strip_positions
 from fieldkit.forms.values import normalized, to_text, type_problem
-from fieldkit.i18n import translate
 from fieldkit.services import answer_messages as messages
-from fieldkit.store.errors import cli_language
 
 MAX_REPEAT_INSTANCES = 10_000  # rows of one repeat, and rows one call may add
 _POSITION = re.compile(r"\[([0-9]+)\]")
@@ -33,20 +32,21 @@ _LIST_KINDS = ("select", "rank")  # questions whose answer is a list of choice n
 _PLAIN = (str, int, float, dt.date, dt.time)
 
 
-class AnswerRefused(ValueError):
+class AnswerRefused(FieldkitError, ValueError):
     """An answer the form does not allow. `path` is the field as given; `text(lang)`
-    the message in a language; `str()` in the CLI language (FIELDKIT_LANG, default vi)."""
+    the message in a language; `str()` in the command line's (i18n.message_language)."""
 
-    def __init__(self, message: str, *, path: str = "", **values):
-        self.message, self.path = message, path
-        self.values = {"field": path, **values}
-        super().__init__(self.text(cli_language()))
+    kind = "answer_refused"
 
-    def text(self, lang: str) -> str:
-        values = dict(self.values)
+    def __init__(self, message: str, *, path: str = "", lang: str | None = None, **values: object) -> None:
+        self.path = path
+        super().__init__(message, lang=lang, field=path, **values)
+
+    def shown_values(self, lang: str) -> dict[str, str]:
+        values = super().shown_values(lang)
         if "data_type" in values:  # a value of the wrong type: say why in this language
-            values["problem"] = type_problem(values["answer"], values["data_type"], lang)
-        return translate(self.message, lang, **values)
+            values["problem"] = str(type_problem(values["answer"], values["data_type"], lang))
+        return values
 
 
 def unstorable_character(text: str) -> tuple[int, str] | None:

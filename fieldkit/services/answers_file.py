@@ -19,7 +19,7 @@ from typing import Annotated, Union
 from pydantic import AfterValidator, RootModel, StrictBool, StrictFloat, StrictInt, StrictStr, ValidationError
 from pydantic_core import PydanticCustomError
 
-from fieldkit.i18n import MessageError
+from fieldkit.errors import FieldkitError
 from fieldkit.services import answer_messages as messages
 from fieldkit.services.answers import unstorable_character
 
@@ -41,9 +41,11 @@ class AnswersFile(RootModel[dict[Text, Answer]]):
     """{instance path: answer}: text, int, float, bool, null or a list of choice names."""
 
 
-class AnswersFileError(MessageError):
-    """A file of answers that cannot be used; `text(lang)`, `str()` in the CLI language."""
+class AnswersFileError(FieldkitError, ValueError):
+    """A file of answers that cannot be used; `text(lang)`, `str()` in the CLI language.
+    Its `kind` value (what was found instead of an answer) is a message of its own."""
 
+    kind = "answers_file"
     message_values = ("kind",)
 
 

@@ -77,7 +77,7 @@ _SHOWN = ("record_id", "winner_rev", "status", "conflicts", "error_count", "dele
 @functools.lru_cache(maxsize=8192)
 def _folded(text: str) -> str:
     """search_key, remembered: names, titles and authors repeat across thousands of rows."""
-    from fieldkit.forms.media import search_key
+    from fieldkit.communes import search_key
 
     return search_key(text)
 

@@ -4,21 +4,44 @@ Every change writes the working copy (the instance XML, on the writer thread, co
 synchronous=FULL), so a crash or a dead battery loses at most the change in flight.
 `save()` and `finalize()` turn the current state into a signed revision whose parent is
 the revision it was opened from; the working copy goes away in the same transaction.
+
+Every outcome of a save arrives through one channel, a `concurrent.futures.Future`
+(completed by the store's writer thread, or at once when the outcome is known before any
+write); none is raised:
+
+- `save()`, `finalize()`: the revision; or FinalizeError (finalize refused: answers
+  missing or wrong, nothing stored); or StoreError (the disk refused: full, read-only,
+  locked by another program; the answers stay in memory and a retry can succeed).
+- the autosave after each change (`set`, `set_many`, `add_repeat`, `remove_repeat`,
+  `attach`) and `autosave()`: the working copy row (None when a revision already holds
+  it); or StoreError. These methods return something else (or nothing), so each
+  autosave's Future is handed to the watchers given to `watch_autosaves` (the window's
+  form controller), at once, on the thread that made the change.
+
+What raises at once is a refusal of the change itself (AnswerRefused; a file to attach
+that cannot be read): nothing changed, so there is nothing to save. Anything else
+raised is a bug.
 """
 
 from __future__ import annotations
 
 import hashlib
 import uuid
+from collections.abc import Callable
 from concurrent.futures import Future
 from pathlib import Path
+from typing import Any
 
 from fieldkit.services import answers as checks
 from fieldkit.services.answers import ensure_repeat_instances
 from fieldkit.services.types import FinalizeError
-from fieldkit.store.errors import storage_errors
+from fieldkit.store.errors import StoreError, storage_errors
 
 __all__ = ["Submission", "commune_question", "ensure_repeat_instances", "province_question", "whole_instance_xml"]
+
+# The outcome of one autosave: the working copy row written (None: a revision already holds
+# it), or StoreError when the disk refuses.
+Autosave = Future[dict[str, Any] | None]
 
 
 class Submission:
@@ -35,7 +58,7 @@ class Submission:
         self.parent_status = parent_status
         self.attachments = dict(attachments or {})  # file name -> sha256
         self._unwritten: dict[str, bytes] = {}  # attached files not yet committed, by sha256
-        self.last_autosave: Future | None = None  # fails with StoreError when the disk refuses
+        self._autosave_watchers: list[Callable[[Autosave], object]] = []
         self._change_no = 0
         self._saved_change_no = 0
         self._closed = False
@@ -99,7 +122,7 @@ class Submission:
         """Answer `path` with a file, stored once by SHA-256; the name it is known by.
 
         The file is read here and written with the working copy that names it, in one
-        transaction, without waiting (a failure shows in `last_autosave`). Raises
+        transaction, without waiting (the autosave's Future tells how it went). Raises
         StoreError when the file cannot be read; the answer is then unchanged."""
         source = Path(file_path)
         with storage_errors(source):
@@ -122,21 +145,29 @@ class Submission:
 
     # -- saving --------------------------------------------------------------------------
 
-    def save(self) -> Future:
-        """A new revision (status draft) of the current answers; Future[revision dict]."""
+    def save(self) -> Future[dict[str, Any]]:
+        """A new revision (status draft) of the current answers; Future[revision dict],
+        failed with StoreError when the disk refuses."""
         return self._commit("draft")
 
-    def finalize(self) -> Future:
-        """A finalized revision; raises FinalizeError listing the errors when there are any."""
+    def finalize(self) -> Future[dict[str, Any]]:
+        """A finalized revision; Future[revision dict], failed with FinalizeError listing
+        the errors when there are any (nothing is stored), or with StoreError."""
         errors = self.session.errors()
         if errors:
-            raise FinalizeError(errors, self.session.message_language)
+            return _failed(FinalizeError(errors, self.session.message_language))
         self.session.stamp_end()
         return self._commit("finalized")
 
-    def autosave(self) -> Future:
+    def autosave(self) -> Autosave:
         """Write the working copy again (e.g. "Try again" after a full disk was cleared)."""
         return self._write_working_copy()
+
+    def watch_autosaves(self, watcher: Callable[[Autosave], object]) -> None:
+        """Hand every later autosave's Future to `watcher` as it is submitted, on the
+        thread that made the change. The window watches them all, so a full disk is told
+        at the keystroke that met it."""
+        self._autosave_watchers.append(watcher)
 
     def close(self) -> None:
         """Stop editing. Unsaved changes stay in the working copy (pending_drafts)."""
@@ -148,19 +179,21 @@ class Submission:
         self._change_no += 1
         self._write_working_copy()
 
-    def _write_working_copy(self) -> Future:
+    def _write_working_copy(self) -> Autosave:
         change_no, draft = self._change_no, self._draft_row()
 
-        def make_draft():  # on the writer thread, after any save submitted before
+        def make_draft() -> dict[str, Any] | None:  # on the writer thread, after any save submitted before
             if change_no <= self._saved_change_no:
                 return None  # already in a revision
             return {**draft, "parent_rev": self.parent_rev, "record_id": self.record_id}
 
         blobs = dict(self._unwritten)
-        self.last_autosave = self.service.store.autosave_draft(
+        written: Autosave = self.service.store.autosave_draft(
             draft_id=self.draft_id, make_draft=make_draft, blobs=blobs,
             on_commit=lambda _draft: self._written(blobs))
-        return self.last_autosave
+        for watcher in self._autosave_watchers:
+            watcher(written)
+        return written
 
     def _written(self, blobs: dict[str, bytes]) -> None:
         for digest in blobs:
@@ -201,11 +234,9 @@ class Submission:
             return "edit"
         return "finalize" if status == "finalized" else "save"
 
-    def _commit(self, status: str) -> Future:
+    def _commit(self, status: str) -> Future[dict[str, Any]]:
         if not self.dirty and self.parent_rev and self.parent_status == status:
-            unchanged: Future = Future()  # Save pressed twice: the revision already says it all
-            unchanged.set_result(self.service.store.revision(self.parent_rev))
-            return unchanged
+            return self._unchanged(self.parent_rev)
         self.record_id = self.record_id or str(uuid.uuid4())
         change_no, data = self._change_no, self._revision_data(status)
         parents = [self.parent_rev] if self.parent_rev else []
@@ -221,6 +252,23 @@ class Submission:
             record_id=self.record_id, parents=parents, form_id=self.form.id, form_version=self.form.version or "",
             data=data, author=self.service.author, action=self._action(status), draft_id=self.draft_id,
             blobs=blobs, after=after)
+
+    def _unchanged(self, rev_id: str) -> Future[dict[str, Any]]:
+        """Save pressed twice: the revision already says it all. Read at once; a fault
+        reading it answers through the Future, as a fault writing would."""
+        unchanged: Future[dict[str, Any]] = Future()
+        try:
+            unchanged.set_result(self.service.store.revision(rev_id))
+        except StoreError as error:
+            unchanged.set_exception(error)
+        return unchanged
+
+
+def _failed(error: BaseException) -> Future[dict[str, Any]]:
+    """A Future that already holds `error`: a refusal known before anything is written."""
+    failed: Future[dict[str, Any]] = Future()
+    failed.set_exception(error)
+    return failed
 
 
 def whole_instance_xml(session) -> str:

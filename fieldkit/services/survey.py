@@ -2,6 +2,14 @@
 
 Opening a commune's form, resuming a working copy, listing submissions: the service
 turns these into store reads and writer-thread writes. It never calls the GUI.
+
+Outcomes: reads, and `add_form` (which waits for its write, off the GUI thread), return
+their answer or raise (StoreError, FormError). The writes made while filling in —
+`set_visit`, `remember_commune`, `discard_draft` and every save of a `Submission`, its
+autosaves and finalize included — return a Future at once and report their outcome only
+through it: the result, or the refusal or storage fault as its exception
+(`remember_commune` returns None when there is no commune to remember). How each outcome
+of a save arrives: `fieldkit.services.submission`.
 """
 
 from __future__ import annotations

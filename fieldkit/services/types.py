@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from fieldkit.i18n import translate
+from fieldkit.errors import FieldkitError
 
 # commune_forms() statuses
 NOT_STARTED, DRAFT, FINALIZED, HAS_ERRORS = "not_started", "draft", "finalized", "has_errors"
@@ -60,10 +60,11 @@ class DraftInfo:
     updated: str  # ISO 8601, local time
 
 
-class FinalizeError(Exception):
+class FinalizeError(FieldkitError):
     """Finalizing refused: `errors` are the session's (path, kind, message) triples."""
 
-    def __init__(self, errors: list[tuple[str, str, str]], lang: str = "vi"):
+    kind = "finalize_refused"
+
+    def __init__(self, errors: list[tuple[str, str, str]], lang: str | None = None) -> None:
         self.errors = list(errors)
-        super().__init__(translate("{count} answers must be corrected before finalizing.", lang,
-                                   count=len(self.errors)))
+        super().__init__("{count} answers must be corrected before finalizing.", lang=lang, count=len(self.errors))

@@ -8,17 +8,16 @@ wrong, a disk that lost it): refused with a StoreError naming it, and left as it
 
 from __future__ import annotations
 
-import os
 import sqlite3
 import time
 from pathlib import Path
 
-from fieldkit.files import fsync_folder
+from fieldkit.files import atomic_path
 from fieldkit.store.connection import open_connection
 from fieldkit.store.errors import EMPTY_DATABASE, StoreError
 from fieldkit.store.hlc import CLOCK_SKEW_LIMIT_MS, MAX_PHYSICAL_MS, format_hlc
 from fieldkit.store.migrations import migrate
-from fieldkit.store.private import SQLITE_COMPANIONS, create_private_file
+from fieldkit.store.private import SQLITE_COMPANIONS
 
 
 
@@ -35,18 +34,17 @@ def prepare(path: Path, *, busy_timeout_ms: int) -> bool:
 
 
 def _create(path: Path, *, busy_timeout_ms: int) -> None:
-    partial = path.with_name(path.name + ".new")
-    for name in ("", *SQLITE_COMPANIONS):  # what a first start that failed left: never data
-        partial.with_name(partial.name + name).unlink(missing_ok=True)
-    create_private_file(partial)
-    connection = open_connection(partial, busy_timeout_ms=busy_timeout_ms)
-    try:
-        migrate(connection, partial)
-        connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    finally:
-        connection.close()
-    os.replace(partial, path)
-    fsync_folder(path.parent)
+    with atomic_path(path, private=True) as partial:
+        try:
+            connection = open_connection(partial, busy_timeout_ms=busy_timeout_ms)
+            try:
+                migrate(connection, partial)
+                connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            finally:
+                connection.close()
+        finally:  # SQLite's files beside the new one: empty once it is closed, never data if it failed
+            for name in SQLITE_COMPANIONS:
+                partial.with_name(partial.name + name).unlink(missing_ok=True)
 
 
 def clock_start(connection: sqlite3.Connection, site_id: str) -> str | None:

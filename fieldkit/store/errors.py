@@ -13,7 +13,7 @@ import os
 import sqlite3
 from pathlib import Path
 
-from fieldkit.i18n import translate
+from fieldkit.errors import FieldkitError
 
 DISK_FULL = "The disk is full: {path} could not be written. Free some space, then try again; nothing has been lost."
 READ_ONLY = ("The data file {path} is on a read-only medium or cannot be written. "
@@ -31,25 +31,13 @@ KEY_CORRUPT = ("The device key {path} is damaged ({detail}). It was not replaced
                "identity depends on it: restore it from a backup.")
 
 
-def cli_language() -> str:
-    """The language of messages outside the GUI (see fieldkit.i18n.message_language)."""
-    from fieldkit.i18n import message_language
-
-    return message_language()
-
-
-class StoreError(Exception):
+class StoreError(FieldkitError):
     """A fault a person must see. `text(lang)` gives the message in a language;
-    `str()` gives it in the CLI language (FIELDKIT_LANG, default Vietnamese)."""
+    `str()` gives it in the command line's (fieldkit.i18n.message_language)."""
 
-    def __init__(self, message: str, *, kind: str = "error", **values):
-        self.message = message  # the English template, the catalogue key
+    def __init__(self, message: str, *, kind: str = "error", lang: str | None = None, **values: object) -> None:
         self.kind = kind  # disk_full | read_only | locked | corrupt | io | newer_schema | key | error
-        self.values = {name: str(value) for name, value in values.items()}
-        super().__init__(self.text(cli_language()))
-
-    def text(self, lang: str) -> str:
-        return translate(self.message, lang, **self.values)
+        super().__init__(message, lang=lang, **values)
 
 
 _SQLITE_FAULTS = (

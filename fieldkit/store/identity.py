@@ -7,7 +7,6 @@ others can read or that is damaged is refused (StoreError) rather than replaced.
 
 from __future__ import annotations
 
-import contextlib
 import dataclasses
 import hashlib
 import os
@@ -20,6 +19,7 @@ from cryptography.exceptions import UnsupportedAlgorithm
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
+from fieldkit.files import atomic_write
 from fieldkit.store.errors import KEY_CORRUPT, KEY_PERMISSIONS, StoreError, storage_errors
 from fieldkit.store.private import private_folder
 
@@ -101,20 +101,8 @@ def _create_key(path: Path) -> Ed25519PrivateKey:
     key = Ed25519PrivateKey.generate()
     pem = key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
                             serialization.NoEncryption())
-    partial = path.with_name(path.name + ".partial")
     with storage_errors(path):
         private_folder(path.parent)
-        # created private (0600) from the first byte, then renamed: never a readable or half key
-        try:
-            descriptor = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-            with os.fdopen(descriptor, "wb") as file:
-                file.write(pem)
-                file.flush()
-                os.fsync(file.fileno())
-            os.chmod(partial, 0o600)
-            os.replace(partial, path)
-        except BaseException:
-            with contextlib.suppress(OSError):  # a failed first start leaves no empty key behind
-                partial.unlink(missing_ok=True)
-            raise
+        # private (0600) from the first byte, then renamed: never a readable, half or empty key
+        atomic_write(path, pem, private=True)
     return key

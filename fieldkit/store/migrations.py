@@ -16,8 +16,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import fieldkit
+from fieldkit.files import atomic_path
 from fieldkit.store.errors import NEWER_SCHEMA, StoreError
-from fieldkit.store.private import create_private_file
 from fieldkit.store.writer import run_in_transaction
 
 if TYPE_CHECKING:
@@ -116,15 +116,12 @@ def backup_path(path: Path, version: int) -> Path:
 
 def backup_copy(connection: sqlite3.Connection, target: Path) -> None:
     """A consistent copy of the whole database (WAL content included) at `target`."""
-    partial = target.with_name(target.name + ".partial")
-    partial.unlink(missing_ok=True)
-    create_private_file(partial)  # 0600 from its first byte, as the database it copies
-    copy = sqlite3.connect(partial)
-    try:
-        connection.backup(copy)
-    finally:
-        copy.close()
-    partial.replace(target)
+    with atomic_path(target, private=True) as partial:  # 0600 from its first byte, as the database it copies
+        copy = sqlite3.connect(partial)
+        try:
+            connection.backup(copy)
+        finally:
+            copy.close()
 
 
 def _holds_data(connection: sqlite3.Connection) -> bool:

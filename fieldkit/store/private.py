@@ -12,8 +12,10 @@ import os
 import stat
 from pathlib import Path
 
+from fieldkit.files import PRIVATE_MODE
+
 FOLDER_MODE = 0o700
-FILE_MODE = 0o600
+FILE_MODE = PRIVATE_MODE  # what fieldkit.files.atomic_write(private=True) gives
 SQLITE_COMPANIONS = ("-wal", "-shm", "-journal")
 
 
@@ -26,11 +28,6 @@ def private_folder(path: Path) -> None:
 def private_file(path: Path) -> None:
     """Make an existing file of ours 0600 (nothing if it is absent)."""
     _restrict(path, FILE_MODE)
-
-
-def create_private_file(path: Path) -> None:
-    """An empty file, 0600 from its first moment (it must not exist yet)."""
-    os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE))
 
 
 def private_database(path: Path) -> None:

@@ -28,8 +28,9 @@ from pathlib import Path
 
 import platformdirs
 
+from fieldkit.files import atomic_write
 from fieldkit.store import tables
-from fieldkit.store.private import FILE_MODE, private_folder
+from fieldkit.store.private import private_folder
 
 log = logging.getLogger(__name__)
 
@@ -71,11 +72,7 @@ class IssuedLedger:
         issued[site_id] = self._issued[site_id] = seq
         try:
             private_folder(self.path.parent)
-            partial = self.path.with_name(self.path.name + ".partial")
-            descriptor = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, FILE_MODE)
-            with os.fdopen(descriptor, "w", encoding="utf-8") as file:
-                json.dump(issued, file, sort_keys=True)
-            os.replace(partial, self.path)
+            atomic_write(self.path, json.dumps(issued, sort_keys=True), private=True, durable=False)
         except OSError as error:
             log.warning("cannot record the sequence numbers issued in %s: %s", self.path, error)
 

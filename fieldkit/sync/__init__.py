@@ -7,7 +7,6 @@ conflicts / resolution (merge); fieldkit.sync.status: status, state_digest, gaps
 The coordinator's calls are gathered in fieldkit.services.coordinator.
 """
 
-from fieldkit.sync import messages  # noqa: F401 - adds the Vietnamese catalogue
 from fieldkit.sync.errors import BundleError
 from fieldkit.sync.export import export_bundle
 from fieldkit.sync.importer import ImportReport, import_bundle, verify_file

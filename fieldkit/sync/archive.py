@@ -22,7 +22,6 @@ import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
-from fieldkit.i18n import translate
 from fieldkit.sync.errors import BAD_MEMBER, DUPLICATE_MEMBER, NOT_A_BUNDLE, NOT_A_FILE, TOO_LARGE, BundleError
 
 _LOCAL = struct.Struct("<4sHHHHHIIIHH")
@@ -69,10 +68,10 @@ class Member:
 
 
 class NotAFile(BundleError):
-    """A path that is not a regular file; `kind` (English, translated with the message) says what it is."""
+    """A path that is not a regular file; its `kind` value (English, translated with the
+    message) says what it is."""
 
-    def text(self, lang: str) -> str:
-        return translate(self.message, lang, **{**self.values, "kind": translate(self.values["kind"], lang)})
+    message_values = ("kind",)
 
 
 # what a path that is not a regular file is (these English texts are keys of fieldkit.sync.messages)

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import secrets
 import zlib
 from collections.abc import Callable, Iterable
@@ -22,7 +21,7 @@ from pathlib import Path
 
 from cryptography.exceptions import InvalidTag
 
-from fieldkit.files import fsync_folder
+from fieldkit.files import atomic_writer
 from fieldkit.store.errors import storage_errors
 from fieldkit.store.identity import fingerprint_of, verify_signature
 from fieldkit.store.revisions import canonical_json
@@ -79,18 +78,10 @@ def write_bundle(path: Path, *, chunks: Iterable[bytes], header: Callable[[], di
     path = Path(path)
     nonce = secrets.token_hex(16)  # also makes every bundle_id unique, even for equal content
     key = crypto.new_bundle_key() if recipients else None
-    partial = path.with_name(f".{path.name}.partial")
     with storage_errors(path):
-        try:
-            with open(partial, "wb") as file:
-                manifest = _write_members(ArchiveWriter(file), header=header, forms=forms, chunks=chunks, blobs=blobs,
-                                          sign=sign, nonce=nonce, key=key, recipients=recipients or [])
-                file.flush()
-                os.fsync(file.fileno())
-            os.replace(partial, path)
-            fsync_folder(path.parent)
-        finally:
-            partial.unlink(missing_ok=True)
+        with atomic_writer(path) as file:
+            manifest = _write_members(ArchiveWriter(file), header=header, forms=forms, chunks=chunks, blobs=blobs,
+                                      sign=sign, nonce=nonce, key=key, recipients=recipients or [])
         with open_bundle(path) as written:  # re-read from the medium: what a receiver will see
             check_version(written)
             check_hashes(written)

@@ -25,7 +25,8 @@ from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X
 from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
-from fieldkit.i18n import MessageError
+from fieldkit.errors import FieldkitError
+from fieldkit.files import atomic_write
 from fieldkit.store.errors import KEY_CORRUPT, StoreError, storage_errors
 from fieldkit.store.identity import fingerprint_of, site_id_of, verify_signature
 from fieldkit.sync import models
@@ -59,13 +60,7 @@ def exchange_key(data_dir: Path) -> X25519PrivateKey:
         key = X25519PrivateKey.generate()
         pem = key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
                                 serialization.NoEncryption())
-        partial = path.with_name(path.name + ".partial")
-        descriptor = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        with os.fdopen(descriptor, "wb") as file:
-            file.write(pem)
-            file.flush()
-            os.fsync(file.fileno())
-        os.replace(partial, path)
+        atomic_write(path, pem, private=True)
         return key
 
 
@@ -80,10 +75,11 @@ def public_key_document(*, identity, exchange_public_key: bytes) -> dict:
             "x25519_signature": b64(identity.sign(b"fieldkit-x25519:" + exchange_public_key))}
 
 
-class KeyFileError(MessageError):
+class KeyFileError(FieldkitError, ValueError):
     """A public key file that cannot be used: what and where; `text(lang)`, `str()` in the
     CLI language (a ValueError, as the callers expect)."""
 
+    kind = "key_file"
     message_values = ("problem",)
 
 

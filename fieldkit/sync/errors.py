@@ -6,31 +6,29 @@ say where a bundle went wrong, and a test can check that nothing later ran.
 
 from __future__ import annotations
 
-from fieldkit.i18n import translate
-from fieldkit.store.errors import cli_language
+from fieldkit.errors import FieldkitError
 
 # the verification steps, in the order the importer runs them
 STEPS = ("size", "signature", "signer", "version", "hash", "decrypt", "revision", "stage", "commit")
 
 
-class BundleError(Exception):
-    """A bundle that cannot be used. `step` is one of STEPS; `text(lang)` the message."""
+class BundleError(FieldkitError):
+    """A bundle that cannot be used. `step` is one of STEPS; `text(lang)` the message.
+    A `problem` value (fieldkit.sync.models.FieldProblem) is a message of its own."""
 
-    def __init__(self, message: str, *, step: str, **values):
-        self.message = message
+    kind = "bundle_refused"
+    message_values = ("problem",)
+
+    def __init__(self, message: str, *, step: str, lang: str | None = None, **values: object) -> None:
         self.step = step
-        self.values = {name: str(value) for name, value in values.items()}
-        super().__init__(self.text(cli_language()))
-
-    def text(self, lang: str) -> str:
-        values = {name: translate(value, lang) if name == "problem" else value for name, value in self.values.items()}
-        return translate(self.message, lang, **values)
-
+        super().__init__(message, lang=lang, **values)
 
 
 class CheckerStopped(BundleError):
     """The revision checks could not finish (their worker process died): the import
     failed, the bundle was not refused."""
+
+    kind = "checker_stopped"
 
 
 # size limits and archive structure

@@ -1,6 +1,5 @@
 """Vietnamese for sync's messages (refusals, reports, the sync commands), keyed by the English."""
 
-from fieldkit.i18n import add_messages
 from fieldkit.sync import errors, models
 
 VIETNAMESE = {
@@ -114,5 +113,3 @@ VIETNAMESE = {
     "  device {site_id} made two revisions numbered {seq}: kept {kept}, the other ({other}) is kept as evidence":
         "  máy {site_id} tạo hai phiên bản cùng số {seq}: giữ {kept}, phiên bản kia ({other}) được lưu làm bằng chứng",
 }
-
-add_messages("vi", VIETNAMESE)

@@ -6,7 +6,6 @@ excepthook that turns any unexpected error into a crash dialog and a log entry.
 
 from __future__ import annotations
 
-import functools
 import logging
 import logging.handlers
 import os
@@ -14,19 +13,16 @@ import sys
 import threading
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
-from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtWidgets import QApplication
 
 from fieldkit import paths
-from fieldkit.paths import resources_dir
 from fieldkit.store.private import private_file, private_folder
+from fieldkit.ui.fonts import load_fonts
+from fieldkit.ui.translators import DEFAULT_LANGUAGE, Translators
 
 log = logging.getLogger("fieldkit")
 
-LANGUAGES = ("vi", "en")
-DEFAULT_LANGUAGE = "vi"
-FONT_FILES = ("NotoSans-Regular.ttf", "NotoSans-Bold.ttf")
 LOG_NAME = "fieldkit.log"
 
 
@@ -84,41 +80,7 @@ def install_excepthook(log_path: Path | None) -> None:
     threading.excepthook = thread_hook
 
 
-# -- language ---------------------------------------------------------------------------
-
-class Translators:
-    """The app's catalogue (resources/translations/fieldkit_<lang>.qm) and Qt's own
-    (qtbase_<lang>.qm, for standard buttons) when PySide6 ships it. English is the
-    source language: no catalogue needed."""
-
-    # One application per process: whichever Translators installed a catalogue, the next
-    # install replaces it (a second window, or a test's, must not stack languages).
-    _installed: list[QTranslator] = []
-
-    def __init__(self, app: QCoreApplication):
-        self.app = app
-        self.language = DEFAULT_LANGUAGE
-
-    def install(self, language: str) -> str:
-        language = language if language in LANGUAGES else DEFAULT_LANGUAGE
-        for translator in Translators._installed:
-            self.app.removeTranslator(translator)
-        Translators._installed.clear()
-        sources = [(f"fieldkit_{language}", resources_dir() / "translations"),
-                   (f"qtbase_{language}", Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)))]
-        for name, folder in sources if language != "en" else []:
-            translator = QTranslator(self.app)
-            if translator.load(name, str(folder)):
-                self.app.installTranslator(translator)
-                Translators._installed.append(translator)
-            elif name.startswith("fieldkit"):
-                log.warning("translation %s not found in %s", name, folder)
-        self.language = language
-        self.app.setProperty("fieldkit_language", language)  # read by labels.ui_language()
-        QLocale.setDefault(QLocale(QLocale.Language.Vietnamese if language == "vi" else QLocale.Language.English))
-        # installTranslator posts LanguageChange to every widget; they retranslate.
-        return language
-
+# -- settings ---------------------------------------------------------------------------
 
 def settings(data_dir: Path) -> QSettings:
     """The GUI's own settings (language, window geometry), in the data folder so
@@ -127,30 +89,6 @@ def settings(data_dir: Path) -> QSettings:
 
 
 # -- the application --------------------------------------------------------------------
-
-@functools.cache
-def shipped_font_family() -> str | None:
-    """Register the shipped Noto Sans, Regular and Bold (so bold text uses the real bold
-    face, on screen and in PDFs); its family name, None if it could not be loaded."""
-    family = None
-    for name in FONT_FILES:
-        font_id = QFontDatabase.addApplicationFont(str(resources_dir() / "fonts" / name))
-        families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
-        family = family or (families[0] if families else None)
-    return family
-
-
-def load_fonts(app: QApplication) -> str | None:
-    """Noto Sans as the app font: full Vietnamese coverage whatever the system has."""
-    family = shipped_font_family()
-    if family is None:
-        log.warning("the shipped font could not be loaded; using the system font")
-        return None
-    font = QFont(family)
-    font.setPointSizeF(max(app.font().pointSizeF(), 10.0))
-    app.setFont(font)
-    return family
-
 
 def create_app(argv: list[str] | None = None) -> QApplication:
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])

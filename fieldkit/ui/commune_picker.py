@@ -2,12 +2,14 @@
 
 All 3,321 communes sit in one list model, recently picked ones first, then in official
 code order. The proxy filters them as the person types, comparing folded keys
-(`fieldkit.forms.media.search_key`: "hoan kiem" finds "Phường Hoàn Kiếm"). The proxy
+(`fieldkit.communes.search_key`: "hoan kiem" finds "Phường Hoàn Kiếm"). The proxy
 does not sort: the model's order is the display order, which keeps a keystroke to a
 single pass over precomputed ASCII strings.
 """
 
 from __future__ import annotations
+
+from collections.abc import Sequence
 
 from PySide6.QtCore import (
     QAbstractListModel, QEvent, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt, Signal,
@@ -15,7 +17,8 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QListView, QVBoxLayout, QWidget
 
-from fieldkit.ui.commune_rows import Row
+from fieldkit.communes import Commune, Province, search_key
+from fieldkit.communes.picker_rows import Row
 from fieldkit.ui.proxies import rows_filter_change
 
 COLUMN_NAME = 0
@@ -99,9 +102,6 @@ class CommuneFilterProxy(QSortFilterProxyModel):
         super().setSourceModel(model)
 
     def set_filter(self, text: str, province: str | None) -> None:
-        # Imported by the commune directory's warm-up, which starts with the window.
-        from fieldkit.forms.media import search_key
-
         words = search_key(text).split()
         if words == self._words and province == self._province and self._shown is not None:
             return
@@ -166,7 +166,7 @@ class CommunePicker(QWidget):
         layout = QVBoxLayout(self)
         for widget in (self.title, self.province_box, self.search_box, self.list_view, self.count_label):
             layout.addWidget(widget)
-        self._provinces: list = []
+        self._provinces: list[Province] = []
         self.province_box.currentIndexChanged.connect(self._refilter)
         self.search_box.textChanged.connect(self._refilter)
         self.search_box.returnPressed.connect(self._pick_first)
@@ -174,7 +174,7 @@ class CommunePicker(QWidget):
         self.list_view.clicked.connect(self._pick)
         self._retranslate()
 
-    def set_data(self, provinces, rows: list[Row]) -> None:
+    def set_data(self, provinces: Sequence[Province], rows: list[Row]) -> None:
         self._provinces = list(provinces)
         current = self.province_code()
         self.province_box.blockSignals(True)
@@ -191,7 +191,7 @@ class CommunePicker(QWidget):
     def province_code(self) -> str | None:
         return self.province_box.currentData() if self.province_box.count() else None
 
-    def visible_communes(self) -> list:
+    def visible_communes(self) -> list[Commune]:
         return [self.proxy.index(row, COLUMN_NAME).data(COMMUNE_ROLE) for row in range(self.proxy.rowCount())]
 
     def _refilter(self, *_args) -> None:

@@ -1,16 +1,19 @@
 """Open, save, finalize and close the one submission shown in the form page.
 
-The services do the work (`Submission.set` autosaves the working copy, `save()` and
-`finalize()` return Futures completed by the store's writer thread); this controller
-waits for them through fieldkit.ui.tasks and tells the person what happened. A storage
-fault never closes the form: the answers stay in memory and on screen, and Save can be
-tried again once the disk has room or the file is free.
+The services do the work and report every outcome of a save through a Future (see
+`fieldkit.services.submission`): `save()` and `finalize()` return theirs, and the
+autosave after each change is handed to `_watch_autosave`. This controller waits for
+each through fieldkit.ui.tasks and tells the person what happened. A storage fault never
+closes the form: the answers stay in memory and on screen, and Save can be tried again
+once the disk has room or the file is free.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import logging
+from concurrent.futures import Future
+from contextlib import ExitStack
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QMessageBox
@@ -20,35 +23,28 @@ from fieldkit.ui import errors, labels, tasks
 log = logging.getLogger(__name__)
 
 
-class WatchedTarget:
-    """What the FormView writes through: the Submission, with each autosave watched so a
-    fault reaches the person instead of failing silently on the writer thread."""
+class AsTypedTarget:
+    """What the FormView writes through: the Submission, keeping text as the person typed
+    it ("12a" stays; the view shows what is wrong) where the command line would refuse it."""
 
-    def __init__(self, submission, on_autosave):
+    def __init__(self, submission):
         self.submission = submission
-        self._on_autosave = on_autosave
 
     @property
     def session(self):
         return self.submission.session
 
-    def set(self, path, value):
-        self.submission.set(path, value, as_typed=True)  # "12a" stays as typed; the view shows what is wrong
-        self._on_autosave(self.submission.last_autosave)
+    def set(self, path: str, value: object) -> None:
+        self.submission.set(path, value, as_typed=True)
 
-    def add_repeat(self, path):
-        position = self.submission.add_repeat(path)
-        self._on_autosave(self.submission.last_autosave)
-        return position
+    def add_repeat(self, path: str) -> int:
+        return self.submission.add_repeat(path)
 
-    def remove_repeat(self, path):
+    def remove_repeat(self, path: str) -> None:
         self.submission.remove_repeat(path)
-        self._on_autosave(self.submission.last_autosave)
 
-    def attach(self, path, file_path):
-        name = self.submission.attach(path, file_path)
-        self._on_autosave(self.submission.last_autosave)
-        return name
+    def attach(self, path: str, file_path: str) -> str:
+        return self.submission.attach(path, file_path)
 
 
 class FormController(QObject):
@@ -126,11 +122,14 @@ class FormController(QObject):
         from fieldkit.ui.form_view import FormView
 
         self.close_now()  # two quick double-clicks: the last one wins
-        try:  # the page has its own Finalize button, beside Save and Close
-            view = FormView(WatchedTarget(submission, self._watch_autosave), finalize_button=False)
-        except Exception:
-            submission.close()  # its working copy stays, to be resumed once this is fixed
-            raise  # a bug: the excepthook logs it and shows the crash dialog
+        with ExitStack() as on_failure:
+            # A view that cannot be built is a bug, for the excepthook; the submission is
+            # closed first, its working copy kept, to be resumed once this is fixed.
+            on_failure.callback(submission.close)
+            # The page has its own Finalize button, beside Save and Close.
+            view = FormView(AsTypedTarget(submission), finalize_button=False)
+            on_failure.pop_all()
+        submission.watch_autosaves(self._watch_autosave)
         self.entry, self.commune, self.submission, self.view = entry, commune, submission, view
         self._follow_language(self._lang())
         self.view.save_requested.connect(self.save)
@@ -161,9 +160,8 @@ class FormController(QObject):
 
     # -- saving ----------------------------------------------------------------------------
 
-    def _watch_autosave(self, future) -> None:
-        if future is not None:
-            tasks.await_future(future, "autosave").then(self._autosaved, self._autosave_failed)
+    def _watch_autosave(self, future: Future) -> None:
+        tasks.await_future(future, "autosave").then(self._autosaved, self._autosave_failed)
 
     def _autosaved(self, _result) -> None:
         if self._autosave_fault:
@@ -182,24 +180,16 @@ class FormController(QObject):
         self._commit(finalize=False)
 
     def finalize(self) -> None:
-        if self.submission is None:
-            return
-        found = self.submission.session.errors()
-        if found:
-            self._show_errors(found)
-            return
         self._commit(finalize=True)
 
     def _commit(self, *, finalize: bool) -> None:
         submission = self.submission
         if submission is None or not self.page.save_button.isEnabled():
             return  # nothing open, or a save already in flight
+        # The revision, a refused finalize (FinalizeError) and a storage fault all come
+        # back through the Future; anything raised here is a bug, for the excepthook.
+        future = submission.finalize() if finalize else submission.save()
         self.page.set_busy(True)
-        try:
-            future = submission.finalize() if finalize else submission.save()
-        except Exception as error:  # FinalizeError, or a StoreError raised at once
-            self._commit_failed(error, finalize)
-            return
         tasks.await_future(future, "finalize" if finalize else "save").then(
             lambda revision: self._committed(revision, finalize), lambda error: self._commit_failed(error, finalize))
 

@@ -15,9 +15,9 @@ from PySide6.QtCore import QEvent, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QStackedWidget
 
+from fieldkit.communes import picker_rows
 from fieldkit.ui import errors, tasks
 from fieldkit.ui.commune_forms import CommuneForms, FormRow
-from fieldkit.ui import commune_rows
 from fieldkit.ui.commune_picker import CommunePicker
 from fieldkit.ui.coordinator import CoordinatorPage
 from fieldkit.ui.form_controller import FormController
@@ -157,7 +157,7 @@ class MainWindow(QMainWindow):
     def _read_start_data(service) -> dict:
         """What the first screen needs, read in one trip off the GUI thread."""
         recent = service.store.setting("recent_communes") or []
-        provinces, rows = commune_rows.load(list(recent))
+        provinces, rows = picker_rows.load(list(recent))
         return {"provinces": provinces, "rows": rows, "visit": service.visit}
 
     def _start_data_read(self, data: dict) -> None:

@@ -11,7 +11,6 @@ from __future__ import annotations
 import errno
 import os
 import sys
-import tempfile
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -19,9 +18,10 @@ from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QMa
 from PySide6.QtGui import (QFont, QGuiApplication, QImage, QPageLayout, QPageSize,
                            QPagedPaintDevice, QPainter, QPdfWriter, QTextDocument)
 
-from fieldkit.files import fsync_folder
+from fieldkit.files import atomic_write
 from fieldkit.reports.document import Document
-from fieldkit.ui.app import shipped_font_family
+from fieldkit.ui.fonts import font_family
+from fieldkit.ui.translators import Translators
 
 MARGINS_MM = QMarginsF(18, 15, 15, 15)  # left a little wider: summaries get stapled
 BODY_POINT_SIZE = 10.0
@@ -67,8 +67,6 @@ def _has_display() -> bool:
 def language(lang: str):
     """Qt's catalogue in `lang` while rendering (page numbers, errors); a shared
     application (the window, tests) gets its own language back afterwards."""
-    from fieldkit.ui.app import Translators
-
     application = QGuiApplication.instance()
     previous = application.property("fieldkit_language")
     Translators(application).install(lang)
@@ -77,11 +75,6 @@ def language(lang: str):
     finally:
         if previous != lang:
             Translators(application).install(previous or "en")
-
-
-def font_family() -> str:
-    """The shipped Noto Sans (Regular and Bold registered), else Qt's default family."""
-    return shipped_font_family() or QFont().defaultFamily()
 
 
 def page_layout(document: Document) -> QPageLayout:
@@ -173,21 +166,10 @@ def write_pdf(document: Document, path: str | os.PathLike) -> int:
 def save_pdf(data: bytes, path: str | os.PathLike) -> Path:
     """Write PDF bytes at `path`: a temp file beside it, fsync, then rename over it."""
     target = Path(path)
-    temporary = None
     try:
-        descriptor, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-        with os.fdopen(descriptor, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temporary, target)
-        temporary = None
-        fsync_folder(target.parent)
+        atomic_write(target, data)
     except OSError as error:
         raise PrintError(_write_error_message(target, error), path=target) from error
-    finally:
-        if temporary is not None:
-            Path(temporary).unlink(missing_ok=True)
     return target
 
 

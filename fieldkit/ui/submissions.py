@@ -14,16 +14,10 @@ from PySide6.QtWidgets import (
     QComboBox, QHBoxLayout, QLabel, QLineEdit, QStyle, QTableView, QVBoxLayout, QWidget,
 )
 
+from fieldkit.communes import search_key
 from fieldkit.ui import labels
 from fieldkit.ui.proxies import rows_filter_change
 from fieldkit.ui.tables import make_table
-
-
-def search_key(text: str) -> str:
-    # fieldkit.forms is heavy to import; the rows come from the services, which load it.
-    from fieldkit.forms.media import search_key as key
-
-    return key(text)
 
 (COLUMN_COMMUNE, COLUMN_PROVINCE, COLUMN_FORM, COLUMN_STATUS, COLUMN_AUTHOR, COLUMN_UPDATED,
  COLUMN_CONFLICTS) = range(7)

@@ -5,12 +5,10 @@ import io
 
 import pytest
 
+from fieldkit.communes import search_key
 from fieldkit.forms.media import (
     builtin_media,
     builtin_media_names,
-    english_name,
-    fold_diacritics,
-    search_key,
     write_builtin_media,
 )
 
@@ -73,17 +71,6 @@ def test_special_zones_and_communes_in_english(communes):
     by_label = {row["label"]: row for row in communes}
     assert by_label["Đặc khu Phú Quốc"]["label_en"] == "Phu Quoc (special zone)"
     assert by_label["Đặc khu Phú Quốc"]["division"] == "đặc khu"
-    assert english_name("Xã Đông Anh", "xã") == "Dong Anh (commune)"
-
-
-def test_fold_diacritics():
-    assert fold_diacritics("Phường Hoàn Kiếm").lower() == "phuong hoan kiem"
-    assert fold_diacritics("Phường Hoàn Kiếm") == "Phuong Hoan Kiem"
-    assert fold_diacritics("Đắk Lắk, Điện Biên, đặc khu") == "Dak Lak, Dien Bien, dac khu"
-    assert fold_diacritics("ƯỚC MƠ ở Thừa Thiên") == "UOC MO o Thua Thien"
-    # already decomposed input folds the same
-    assert fold_diacritics("Hoa\u0300n Kie\u0302\u0301m") == "Hoan Kiem"
-    assert search_key("  Phường   HOÀN Kiếm ") == "phuong hoan kiem"
 
 
 def test_csv_is_plain_utf8_with_odk_safe_headers():

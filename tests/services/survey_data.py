@@ -1,4 +1,4 @@
-"""Answers and communes the service tests share."""
+"""Answers, communes and a helper the service tests share."""
 
 HOAN_KIEM = "00070"
 BA_DINH = "00004"
@@ -14,3 +14,10 @@ STAFFING_COMPLETE = {
     "/data/roster[1]/has_signature_cert": "yes",
     "/data/training_needs": "information_security",
 }
+
+
+def watch_autosaves(submission) -> list:
+    """The Futures of the submission's autosaves from now on, as the window receives them."""
+    autosaves = []
+    submission.watch_autosaves(autosaves.append)
+    return autosaves

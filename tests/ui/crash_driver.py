@@ -90,6 +90,8 @@ class Driver:
         self.editor = view.widget_for(NOTES).editor
         self.editor.moveCursor(QTextCursor.MoveOperation.End)
         self.position = len(session.value(NOTES))
+        self.autosaves = []  # each keystroke's autosave, completed by the store's writer thread once on disk
+        self.window.forms.submission.watch_autosaves(self.autosaves.append)
         say(f"start {self.position}")
         self.keys = QTimer()
         self.keys.setInterval(KEY_INTERVAL_MS)
@@ -105,9 +107,10 @@ class Driver:
         self.position += 1
         count = self.position
         say(f"typed {count}")
-        future = self.window.forms.submission.last_autosave
-        if future is not None:  # completed by the store's writer thread once on disk
-            future.add_done_callback(lambda done: done.exception() is None and say(f"kept {count}"))
+        if self.autosaves:  # this keystroke's
+            latest = self.autosaves[-1]
+            self.autosaves.clear()
+            latest.add_done_callback(lambda done: done.exception() is None and say(f"kept {count}"))
 
     @staticmethod
     def type_into(widget, text: str) -> None:

@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from fieldkit.ui.commune_picker import CommunePicker
-from fieldkit.ui.commune_rows import make_rows
+from fieldkit.communes.picker_rows import make_rows
 from fieldkit.ui.submissions import (
     COLUMN_COMMUNE, COLUMN_CONFLICTS, COLUMN_FORM, COLUMN_UPDATED, ROW_ROLE, SubmissionsBrowser,
 )

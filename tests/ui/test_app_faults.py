@@ -6,10 +6,11 @@ import logging
 import sqlite3
 
 import pytest
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from fieldkit.ui import errors
+from fieldkit.ui.form_view.repeat import RepeatSection
 from shell_helpers import type_text
 
 
@@ -72,6 +73,35 @@ def test_a_medium_turned_read_only(qtbot, start_shell):
     answers = saved_answers(shell)
     assert answers["/data/roster[1]/name"] == "Đỗ Minh Châu" and answers["/data/total_staff"] == "9"
     assert not page.fault_banner.isVisible()
+
+
+def test_an_autosave_fault_reaches_the_person_and_the_next_autosave_clears_it(qtbot, start_shell):
+    """A roster row added with its button autosaves as typing does: the fault comes back
+    through that autosave's Future to the dialog and the banner, and the first autosave
+    that works again takes the banner away."""
+    shell = start_shell("en")
+    view = open_staffing(qtbot, shell)
+    page = shell.window.form_page
+    writer_pragma(shell, "PRAGMA query_only = 1")
+
+    view.show_page(view.page_of("/data/roster[1]/name"))
+    [roster] = [element for element in view.current_page.elements if isinstance(element, RepeatSection)]
+    qtbot.mouseClick(roster.add_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: fault_box() is not None, timeout=10_000)
+    assert fault_box().text() == "Your last answers could not be kept on the disk."
+    assert "read-only" in fault_box().informativeText()
+    assert page.fault_banner.isVisible()
+    assert page.fault_banner.text().startswith("Your answers could not be written to the disk.")
+    assert "read-only" in page.fault_banner.text()
+    dismiss(qtbot)
+    assert shell.forms.submission.session.repeat_count("/data/roster") == 2  # the row stays on screen
+
+    writer_pragma(shell, "PRAGMA query_only = 0")
+    type_into(qtbot, view, "/data/roster[2]/name", "Vũ Thị Mai")
+    qtbot.waitUntil(lambda: not page.fault_banner.isVisible(), timeout=10_000)
+    shell.idle()
+    assert fault_box() is None
+    assert "Vũ Thị Mai" in shell.service.store.draft(shell.forms.submission.draft_id)["instance_xml"]
 
 
 def test_a_full_disk(qtbot, start_shell):

@@ -36,8 +36,10 @@ def test_a_working_copy_with_non_relevant_questions_resumes_whole(tmp_path):
     with SurveyService.open(tmp_path / "data") as service:
         service.catalog()
         submission = service.open_submission(form_id="commune_staffing", commune_code="00070")
+        autosaves = []
+        submission.watch_autosaves(autosaves.append)
         submission.set("/data/roster[1]/name", "Phạm Quốc Huy")
-        submission.last_autosave.result(timeout=10)
+        autosaves[-1].result(timeout=10)
         resumed = service.resume(service.pending_drafts()[0].draft_id)
         assert resumed.session.value("/data/roster[1]/name") == "Phạm Quốc Huy"
         assert resumed.session.is_relevant("/data/roster_over_total") is False

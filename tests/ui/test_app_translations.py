@@ -14,6 +14,7 @@ from PySide6.QtGui import QFontDatabase, QFontMetrics
 from PySide6.QtWidgets import QApplication
 
 from fieldkit.ui import app as application
+from fieldkit.ui import fonts
 
 ROOT = Path(__file__).resolve().parents[2]
 TS = ROOT / "resources" / "translations" / "fieldkit_vi.ts"
@@ -66,7 +67,7 @@ def test_every_string_of_the_interface_is_in_the_catalogue(tmp_path):
 
 
 def test_vietnamese_renders_with_the_shipped_font(qapp):
-    family = application.load_fonts(qapp)
+    family = fonts.load_fonts(qapp)
     assert family == "Noto Sans"
     assert QApplication.font().family() == "Noto Sans"
     metrics = QFontMetrics(QApplication.font())

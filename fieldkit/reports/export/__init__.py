@@ -33,7 +33,6 @@ read-only medium or an interruption leaves `out` as it was and nothing else behi
 the store is only read. `progress(done, total)` is called per batch of submissions.
 """
 
-from fieldkit.reports.export import messages  # noqa: F401 - the Vietnamese catalogue
 from fieldkit.reports.export.errors import ExportError
 
 FORMATS = ("csv", "xlsx", "sqlite", "geojson", "json")

@@ -1,20 +1,20 @@
 """Writing an export so that the target holds a whole export or what it held before.
 
 A file is written under a temporary name in the target's folder, flushed to the disk,
-then renamed over the target. CSV exports are a folder: the same, with a temporary
-folder. A fault or an interruption leaves the temporary name removed, nothing else.
+then renamed over the target (fieldkit.files.atomic_path). CSV exports are a folder: the
+same, with a temporary folder. A fault or an interruption leaves the temporary name
+removed, nothing else.
 """
 
 from __future__ import annotations
 
 import contextlib
-import os
 import shutil
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
-from fieldkit.files import fsync_folder
+from fieldkit.files import atomic_path, fsync_file, fsync_folder
 from fieldkit.reports.export import errors
 
 MARKER = "fieldkit-export.json"  # in every CSV export folder: what may be replaced
@@ -29,27 +29,14 @@ def _check_parent(target: Path) -> None:
         raise errors.ExportError(errors.NO_FOLDER, kind="error", path=target.parent)
 
 
-def fsync_file(path: Path) -> None:
-    with open(path, "rb+") as handle:
-        os.fsync(handle.fileno())
-
-
 @contextlib.contextmanager
 def atomic_file(target: Path) -> Iterator[Path]:
     """Yield a temporary path to write the export to; it replaces `target` on success."""
     _check_parent(target)
     if target.is_dir():
         raise errors.ExportError(errors.NOT_A_FILE, kind="error", path=target)
-    temporary = _temporary(target, "partial")
-    try:
-        with errors.write_faults(target):
-            yield temporary
-            fsync_file(temporary)
-            os.replace(temporary, target)
-            fsync_folder(target.parent)
-    finally:
-        with contextlib.suppress(OSError):
-            temporary.unlink()
+    with errors.write_faults(target), atomic_path(target) as temporary:
+        yield temporary
 
 
 @contextlib.contextmanager

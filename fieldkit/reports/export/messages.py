@@ -1,9 +1,8 @@
 """The export's messages in Vietnamese, keyed by the English text (fieldkit.i18n)."""
 
-from fieldkit.i18n import add_messages
 from fieldkit.reports.export import errors
 
-add_messages("vi", {
+VIETNAMESE = {
     errors.UNKNOWN_FORMAT: "Không có định dạng xuất {format!r}: hãy chọn một trong {formats}.",
     errors.BAD_DATE: "{value!r} không phải là ngày: hãy viết theo dạng YYYY-MM-DD (ví dụ 2025-11-26).",
     errors.DATES_REVERSED: "Ngày bắt đầu {date_from} ở sau ngày kết thúc {date_to}.",
@@ -43,4 +42,4 @@ add_messages("vi", {
     "Exported {count} submissions to {path}": "Đã xuất {count} phiếu vào {path}",
     "  {table}: {count} rows": "  {table}: {count} dòng",
     "  {count} points": "  {count} điểm",
-})
+}

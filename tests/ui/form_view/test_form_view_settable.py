@@ -4,7 +4,7 @@ page is read-only, and duplicating a row copies only what a person may answer.""
 from PySide6.QtCore import Qt
 
 from fieldkit.services import SurveyService
-from fieldkit.ui.form_controller import WatchedTarget
+from fieldkit.ui.form_controller import AsTypedTarget
 from fieldkit.ui.form_view import FormView
 
 FORM = """
@@ -27,7 +27,7 @@ def open_submission_view(qtbot, tmp_path):
     form_file.write_text(FORM.strip() + "\n", encoding="utf-8")
     service.add_form(form_file)
     submission = service.open_submission(form_id="settable", lang="en")
-    view = FormView(WatchedTarget(submission, lambda _future: None))
+    view = FormView(AsTypedTarget(submission))
     qtbot.addWidget(view)
     view.show()
     return service, submission, view

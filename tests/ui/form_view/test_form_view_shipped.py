@@ -11,7 +11,7 @@ from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication, QFileDialog
 
 from fieldkit.forms import load_form
-from fieldkit.forms.media import search_key
+from fieldkit.communes import search_key
 from fieldkit.ui.form_view.widgets.attachment import AttachmentWidget
 from fieldkit.ui.form_view.widgets.dates import DateWidget
 from fieldkit.ui.form_view.widgets.geo import GeopointWidget

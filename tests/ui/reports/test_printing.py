@@ -96,7 +96,7 @@ def test_read_only_folder_gives_a_clear_error_and_no_file(qapp, tmp_path, monkey
         def read_only(*arguments, **keywords):
             raise OSError(errno.EROFS, "Read-only file system")
 
-        monkeypatch.setattr(printing.tempfile, "mkstemp", read_only)
+        monkeypatch.setattr(os, "open", read_only)  # where the temporary file is made
     try:
         with pytest.raises(printing.PrintError, match="read-only") as raised:
             printing.write_pdf(table_document(3), folder / "out.pdf")

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QStringListModel, Qt, Signal
 
+from fieldkit.communes import search_key
 from fieldkit.forms.errors import FormError
-from fieldkit.forms.media import search_key
 
 ValueRole = Qt.ItemDataRole.UserRole + 1
 

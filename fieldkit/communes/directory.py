@@ -14,6 +14,8 @@ import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+from fieldkit.communes.folding import search_key
+from fieldkit.communes.source import commune_rows, province_rows
 
 
 @dataclass(frozen=True)
@@ -64,8 +66,6 @@ class CommuneDirectory:
             return self._entries
         with self._lock:  # the GUI may warm it up on a worker thread
             if self._entries is None:
-                from fieldkit.forms.media import commune_rows, province_rows
-
                 self._provinces = [Province(row["name"], row["label"], row["label_en"]) for row in province_rows()]
                 names = {province.code: province.name for province in self._provinces}
                 entries = [_entry(row, names.get(row["province"], "")) for row in commune_rows()]
@@ -119,8 +119,6 @@ class CommuneDirectory:
         A query of digits matches codes by prefix. An empty query lists every commune
         (of the province), recent ones first.
         """
-        from fieldkit.forms.media import search_key
-
         wanted = search_key(query)
         entries = self._load() if province is None else self._by_province.get(province, [])
         found = [entry.commune for entry in self._recent_entries(province) if _rank(entry, wanted) is not None]
@@ -147,8 +145,6 @@ class CommuneDirectory:
 
 
 def _entry(row: dict[str, str], province_name: str) -> _Entry:
-    from fieldkit.forms.media import search_key
-
     commune = Commune(
         code=row["name"], name=row["label"], province_code=row["province"], province_name=province_name,
         division=row["division"], name_en=row["label_en"],
@@ -176,6 +172,6 @@ def _rank(entry: _Entry, wanted: str) -> int | None:
     return None
 
 
-def _normal_code(code) -> str:
+def _normal_code(code: int | str) -> str:
     text = str(code).strip()
     return text.zfill(5) if text.isdigit() else text

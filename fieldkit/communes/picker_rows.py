@@ -12,49 +12,33 @@ from __future__ import annotations
 
 import json
 import logging
-import os
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import astuple, dataclass
 from importlib import metadata
 from pathlib import Path
+from typing import Any
 
 from fieldkit import paths
+from fieldkit.communes.directory import Commune, CommuneDirectory, Province
+from fieldkit.communes.folding import search_key
+from fieldkit.files import atomic_write
 
 log = logging.getLogger(__name__)
-FORMAT = 1
-
-
-@dataclass(frozen=True)
-class PickerProvince:
-    code: str  # "01"
-    name: str  # "Thành phố Hà Nội"
-
-
-@dataclass(frozen=True)
-class PickerCommune:
-    """What the picker shows and hands on: the fields of `fieldkit.communes.Commune`
-    the window uses (code, names)."""
-
-    code: str  # "00070"
-    name: str  # "Phường Hoàn Kiếm"
-    province_code: str
-    province_name: str
+FORMAT = 2  # 2: every field of Commune and Province
 
 
 @dataclass(frozen=True)
 class Row:
-    commune: PickerCommune
+    commune: Commune
     key: str  # "phuong hoan kiem thanh pho ha noi 00070": what the type-ahead compares
     recent: bool
 
 
-def make_rows(communes, recent) -> list[Row]:
+def make_rows(communes: Sequence[Commune], recent: Sequence[Commune]) -> list[Row]:
     """Rows in display order: recent ones (most recent first), then the rest in the
-    given (official code) order. `communes` and `recent` are Commune-like objects."""
-    from fieldkit.forms.media import search_key
-
+    given (official code) order."""
     province_keys = {commune.province_name: search_key(commune.province_name) for commune in communes}
-    rows = [Row(PickerCommune(commune.code, commune.name, commune.province_code, commune.province_name),
-                f"{search_key(commune.name)} {province_keys[commune.province_name]} {commune.code}", False)
+    rows = [Row(commune, f"{search_key(commune.name)} {province_keys[commune.province_name]} {commune.code}", False)
             for commune in communes]
     return in_recent_order(rows, [commune.code for commune in recent])
 
@@ -65,7 +49,7 @@ def in_recent_order(rows: list[Row], recent_codes: list[str]) -> list[Row]:
     return sorted(marked, key=lambda row: first.get(row.commune.code, len(first)))  # stable
 
 
-def load(recent_codes: list[str]) -> tuple[list[PickerProvince], list[Row]]:
+def load(recent_codes: list[str]) -> tuple[list[Province], list[Row]]:
     """Provinces and rows (recent first), from the cache when it is current."""
     path = _cache_path()
     cached = _read(path) if path is not None else None
@@ -73,8 +57,8 @@ def load(recent_codes: list[str]) -> tuple[list[PickerProvince], list[Row]]:
         cached = _build()
         if path is not None:
             _write(path, cached)
-    provinces = [PickerProvince(code, name) for code, name in cached["provinces"]]
-    rows = [Row(PickerCommune(*fields), key, False) for *fields, key in cached["rows"]]
+    provinces = [Province(*fields) for fields in cached["provinces"]]
+    rows = [Row(Commune(*fields), key, False) for *fields, key in cached["rows"]]
     return provinces, in_recent_order(rows, recent_codes)
 
 
@@ -86,19 +70,16 @@ def _cache_path() -> Path | None:
     return paths.cache_dir() / f"commune-picker-{FORMAT}-{version}.json"
 
 
-def _build() -> dict:
-    from fieldkit.communes import CommuneDirectory
-
+def _build() -> dict[str, Any]:
     directory = CommuneDirectory()
     provinces = directory.provinces()
     communes = [commune for province in provinces for commune in directory.in_province(province.code)]
     rows = make_rows(communes, [])
-    return {"provinces": [[province.code, province.name] for province in provinces],
-            "rows": [[row.commune.code, row.commune.name, row.commune.province_code, row.commune.province_name,
-                      row.key] for row in rows]}
+    return {"provinces": [astuple(province) for province in provinces],
+            "rows": [[*astuple(row.commune), row.key] for row in rows]}
 
 
-def _read(path: Path) -> dict | None:
+def _read(path: Path) -> dict[str, Any] | None:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
@@ -109,10 +90,8 @@ def _read(path: Path) -> dict | None:
 
 
 def _write(path: Path, data: dict) -> None:
-    partial = path.with_name(path.name + ".partial")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        partial.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
-        os.replace(partial, path)
+        atomic_write(path, json.dumps(data, ensure_ascii=False), durable=False)  # a cache: a crash costs a rebuild
     except OSError as error:  # a read-only cache folder: work without the cache
         log.info("commune list not cached (%s)", error)

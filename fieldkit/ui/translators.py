@@ -1,0 +1,50 @@
+"""The window's and the renderer's language: the app's Qt Linguist catalogue and Qt's
+own, installed on the running application (QCoreApplication is enough: no widgets)."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+from fieldkit.paths import resources_dir
+
+log = logging.getLogger("fieldkit")
+
+LANGUAGES = ("vi", "en")
+DEFAULT_LANGUAGE = "vi"
+
+
+class Translators:
+    """The app's catalogue (resources/translations/fieldkit_<lang>.qm) and Qt's own
+    (qtbase_<lang>.qm, for standard buttons) when PySide6 ships it. English is the
+    source language: no catalogue needed."""
+
+    # One application per process: whichever Translators installed a catalogue, the next
+    # install replaces it (a second window, or a test's, must not stack languages).
+    _installed: list[QTranslator] = []
+
+    def __init__(self, app: QCoreApplication):
+        self.app = app
+        self.language = DEFAULT_LANGUAGE
+
+    def install(self, language: str) -> str:
+        language = language if language in LANGUAGES else DEFAULT_LANGUAGE
+        for translator in Translators._installed:
+            self.app.removeTranslator(translator)
+        Translators._installed.clear()
+        sources = [(f"fieldkit_{language}", resources_dir() / "translations"),
+                   (f"qtbase_{language}", Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)))]
+        for name, folder in sources if language != "en" else []:
+            translator = QTranslator(self.app)
+            if translator.load(name, str(folder)):
+                self.app.installTranslator(translator)
+                Translators._installed.append(translator)
+            elif name.startswith("fieldkit"):
+                log.warning("translation %s not found in %s", name, folder)
+        self.language = language
+        self.app.setProperty("fieldkit_language", language)  # read by labels.ui_language()
+        QLocale.setDefault(QLocale(QLocale.Language.Vietnamese if language == "vi" else QLocale.Language.English))
+        # installTranslator posts LanguageChange to every widget; they retranslate.
+        return language
