@@ -2,8 +2,8 @@
 
 One module per area adds its sub-commands (`add_parsers`), each naming what it runs
 (`set_defaults(run=...)`); main() resolves the language once (fieldkit.cli.common), runs
-the command and turns a refusal or a fault of the domain into one line on stderr and
-exit status 2.
+the command and turns a refusal (Refused) or an error of the domain (FieldkitError) into
+one line on stderr and exit status 2.
 """
 
 from __future__ import annotations
@@ -42,14 +42,13 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    from fieldkit.reports.errors import ReportError
-    from fieldkit.store import StoreError
+    from fieldkit.errors import FieldkitError
 
     argv = sys.argv[1:] if argv is None else argv
     set_message_language(resolve_language(*typed_language(argv)))  # before the parser: its help texts speak it
     arguments = build_parser().parse_args(argv)
     try:
         return int(arguments.run(arguments))
-    except (Refused, StoreError, ReportError) as error:
+    except (Refused, FieldkitError) as error:
         echo(str(error), file=sys.stderr)
         return 2

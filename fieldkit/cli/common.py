@@ -18,7 +18,6 @@ from pathlib import Path
 from typing import Any
 
 from fieldkit import paths
-from fieldkit.cli import messages  # noqa: F401 - registers the Vietnamese
 from fieldkit.i18n import language_code, message_language, translate
 from fieldkit.text import json_text, printable_values
 

@@ -37,8 +37,6 @@ def _on_coordinator(handler: Handler) -> Run:
 
 
 def add_parsers(commands: Commands) -> None:
-    import fieldkit.sync  # noqa: F401 - the Vietnamese catalogue for the help texts
-
     _add_bundle_parsers(commands)
     keys = add_command(commands, "keys", _("this device's keys"))
     key_commands = keys.add_subparsers(dest="keys_command", required=True)
