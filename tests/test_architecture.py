@@ -56,6 +56,44 @@ def test_the_pdf_renderer_does_not_import_the_app_start_up_module():
     assert not any(name == "fieldkit.ui.app" or name.startswith("fieldkit.ui.app.") for name in imported)
 
 
+# Layers whose SQL has moved into fieldkit.store (issue 11); sync joins when its SQL has.
+SQL_FREE_PACKAGES = ("reports", "services", "ui")
+# (not `insert`: lists and Qt's text widgets have one too)
+SQL_CALLS = {"execute", "executemany", "executescript", "query", "rows_where", "count_where", "insert_all", "upsert"}
+
+
+def _package_modules(package: str):
+    yield from sorted((PACKAGE / package).rglob("*.py"))
+
+
+def test_the_layers_above_the_store_write_no_sql():
+    offenders = []
+    for package in SQL_FREE_PACKAGES:
+        for path in _package_modules(package):
+            for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"), filename=str(path))):
+                calls_sql = (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+                             and node.func.attr in SQL_CALLS)
+                if calls_sql or (isinstance(node, ast.Subscript) and _names_a_database(node.value)):
+                    offenders.append(f"{path.relative_to(PACKAGE.parent)}:{node.lineno}")
+    assert offenders == []
+
+
+def _names_a_database(node: ast.expr) -> bool:
+    """`db[...]`, `self._db[...]`: sqlite-utils' table access."""
+    name = node.attr if isinstance(node, ast.Attribute) else getattr(node, "id", "")
+    return name.lstrip("_") in ("db", "database")
+
+
+def test_the_window_asks_the_services_not_their_store():
+    offenders = [
+        f"{path.relative_to(PACKAGE.parent)}:{node.lineno}"
+        for path in _package_modules("ui")
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"), filename=str(path)))
+        if isinstance(node, ast.Attribute) and node.attr == "store"
+    ]
+    assert offenders == []
+
+
 LOWER_LAYERS = ("forms", "store", "sync", "services", "reports")
 COMMAND_LINE_MODULES = ("argparse", "fieldkit.cli")
 

@@ -8,11 +8,11 @@ from fieldkit.services.answers import AnswerRefused
 from fieldkit.services.submission import Submission
 from fieldkit.services.survey import SurveyService
 from fieldkit.services.types import (
-    DRAFT, FINALIZED, HAS_ERRORS, NOT_STARTED, DraftInfo, FinalizeError, FormEntry, SubmissionRow, VisitContext,
+    DraftInfo, FinalizeError, FormEntry, Status, SubmissionRow, VisitContext,
 )
 from fieldkit.store import StoreError
 
 __all__ = [
-    "AnswerRefused", "DRAFT", "FINALIZED", "HAS_ERRORS", "NOT_STARTED", "Commune", "CommuneDirectory", "DraftInfo", "FinalizeError",
-    "FormEntry", "Province", "StoreError", "Submission", "SubmissionRow", "SurveyService", "VisitContext",
+    "AnswerRefused", "Commune", "CommuneDirectory", "DraftInfo", "FinalizeError", "FormEntry", "Province",
+    "Status", "StoreError", "Submission", "SubmissionRow", "SurveyService", "VisitContext",
 ]

@@ -8,21 +8,26 @@ the GUI runs them in its background-operation helper, never on the GUI thread.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from fieldkit import paths
+from fieldkit.services.types import ThisDevice
 from fieldkit.store import Store
-from fieldkit.store import tables
-from fieldkit.store.tables import utc_now
+from fieldkit.store import records, tables
 from fieldkit.sync import crypto, merge, trust
 from fieldkit.sync import status as sync_status
 from fieldkit.sync.apply import release_trusted
 from fieldkit.sync.export import export_bundle
 from fieldkit.sync.importer import ImportReport, unreadable, verify_file
 from fieldkit.sync.pipeline import RevisionWorker, import_bundles, worth_a_worker
+
+if TYPE_CHECKING:
+    from fieldkit.services.survey import SurveyService
 
 BUNDLE_SUFFIX = ".fkb"
 RELAYED = "revisions relayed by trusted devices"  # the `path` of trust()'s report of those (messages.py)
@@ -55,6 +60,12 @@ class CoordinatorService:
     def open(cls, data_dir: Path | str | None = None, *, device_name: str | None = None) -> "CoordinatorService":
         return cls(Store.open(data_dir=paths.data_dir(data_dir), device_name=device_name), owns_store=True)
 
+    @classmethod
+    def sharing_store_of(cls, survey: SurveyService) -> CoordinatorService:
+        """A coordinator service over the store `survey` opened (one writer thread for both),
+        which `survey` closes."""
+        return cls(survey.store)
+
     def close(self) -> None:
         self._worker.close()
         if self._owns_store:
@@ -67,6 +78,10 @@ class CoordinatorService:
         self.close()
 
     # -- keys -------------------------------------------------------------------------------
+
+    def this_device(self) -> ThisDevice:
+        identity = self.store.identity
+        return ThisDevice(name=identity.device_name, fingerprint=identity.fingerprint)
 
     @property
     def exchange_key(self):
@@ -215,24 +230,19 @@ class CoordinatorService:
         return self.store.commit_revision(record_id=record_id, author=author or self.store.identity.device_name,
                                           action="delete", **plan).result()
 
-    def duplicates(self) -> list[list[dict]]:
+    def duplicates(self) -> list[list[dict[str, str | None]]]:
         """Groups of live records of the same form and commune not yet reviewed."""
         with self.store.read() as connection:
-            rows = connection.execute(
-                "SELECT record_id, form_id, commune, author, updated FROM records WHERE deleted = 0 AND commune != '' "
-                "AND record_id NOT IN (SELECT record_id FROM duplicate_marks) ORDER BY form_id, commune, updated")
-            groups: dict[tuple[str, str], list[dict]] = {}
-            for record_id, form_id, commune, author, updated in rows:
-                groups.setdefault((form_id, commune), []).append(
-                    {"record_id": record_id, "form_id": form_id, "commune": commune, "author": author,
-                     "updated": updated})
+            visits = records.unreviewed_visits(connection)
+        groups: dict[tuple[str, str], list[dict[str, str | None]]] = {}
+        for visit in visits:
+            groups.setdefault((visit.form_id, visit.commune), []).append(dataclasses.asdict(visit))
         return [group for group in groups.values() if len(group) > 1]
 
     def mark_duplicate(self, record_id: str, *, duplicate_of: str | None, author: str = "") -> None:
         """Mark a record a duplicate of another (None: reviewed, keep both). Local to this coordinator."""
-        self.store.writer.call(lambda connection: connection.execute(
-            "INSERT OR REPLACE INTO duplicate_marks (record_id, duplicate_of, author, at) VALUES (?, ?, ?, ?)",
-            (record_id, duplicate_of, author, utc_now())))
+        self.store.writer.call(lambda connection: records.mark_duplicate(
+            connection, record_id=record_id, duplicate_of=duplicate_of, author=author))
 
     def status(self) -> dict:
         with self.store.read() as connection:

@@ -9,28 +9,23 @@ does. Deleted records are not offered.
 
 from __future__ import annotations
 
-import json
+from typing import TYPE_CHECKING
 
-_LATEST = (
-    "SELECT data FROM revisions WHERE site_id = ? AND form_id = ? AND deleted = 0 {commune}"
-    "AND record_id IN (SELECT record_id FROM records WHERE deleted = 0) ORDER BY seq DESC LIMIT 1")
+from fieldkit.store import records
+
+if TYPE_CHECKING:
+    from fieldkit.forms import Form
+    from fieldkit.store import Store
 
 
-def reads_last_saved(form) -> bool:
+def reads_last_saved(form: Form) -> bool:
     """Whether the form has a jr://instance/last-saved secondary instance."""
     return any(instance.last_saved for instance in form.secondary_instances.values())
 
 
-def last_saved_xml(store, form_id: str, commune_code: str | None) -> str | None:
+def last_saved_xml(store: Store, form_id: str, commune_code: str | None) -> str | None:
     """The instance XML of this device's latest saved revision of `form_id` (the same
     commune's first), or None when it has saved none."""
     with store.read() as connection:
-        row = None
-        if commune_code:
-            row = connection.execute(_LATEST.format(commune="AND json_extract(data, '$.commune') = ? "),
-                                     (store.identity.site_id, form_id, commune_code)).fetchone()
-        if row is None:
-            row = connection.execute(_LATEST.format(commune=""), (store.identity.site_id, form_id)).fetchone()
-    if row is None:
-        return None
-    return json.loads(row[0]).get("instance_xml") or None
+        return records.last_saved_instance(connection, site_id=store.identity.site_id, form_id=form_id,
+                                           commune=commune_code)

@@ -7,7 +7,7 @@ import functools
 
 from fieldkit.communes import CommuneDirectory
 from fieldkit.store.hlc import hlc_datetime
-from fieldkit.services.types import DRAFT, NOT_STARTED, DraftInfo, SubmissionRow
+from fieldkit.services.types import DraftInfo, Status, SubmissionRow
 
 
 def local_zone() -> dt.tzinfo:
@@ -112,8 +112,8 @@ def commune_form_status(form_id: str, records: list[dict], drafts: list[dict]) -
     if saved:
         return saved[-1]["status"], saved[-1]["record_id"]
     if any(draft["form_id"] == form_id for draft in drafts):
-        return DRAFT, None
-    return NOT_STARTED, None
+        return Status.DRAFT, None
+    return Status.NOT_STARTED, None
 
 
 def draft_info(draft: dict, communes: CommuneDirectory) -> DraftInfo:

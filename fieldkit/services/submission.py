@@ -34,7 +34,7 @@ from typing import Any
 
 from fieldkit.services import answers as checks
 from fieldkit.services.answers import ensure_repeat_instances
-from fieldkit.services.types import FinalizeError
+from fieldkit.services.types import FinalizeError, Status
 from fieldkit.store.errors import StoreError, storage_errors
 
 __all__ = ["Submission", "commune_question", "ensure_repeat_instances", "province_question", "whole_instance_xml"]
@@ -148,7 +148,7 @@ class Submission:
     def save(self) -> Future[dict[str, Any]]:
         """A new revision (status draft) of the current answers; Future[revision dict],
         failed with StoreError when the disk refuses."""
-        return self._commit("draft")
+        return self._commit(Status.DRAFT)
 
     def finalize(self) -> Future[dict[str, Any]]:
         """A finalized revision; Future[revision dict], failed with FinalizeError listing
@@ -157,7 +157,7 @@ class Submission:
         if errors:
             return _failed(FinalizeError(errors, self.session.message_language))
         self.session.stamp_end()
-        return self._commit("finalized")
+        return self._commit(Status.FINALIZED)
 
     def autosave(self) -> Autosave:
         """Write the working copy again (e.g. "Try again" after a full disk was cleared)."""
@@ -230,9 +230,9 @@ class Submission:
         }
 
     def _action(self, status: str) -> str:
-        if self.parent_status == "finalized":
+        if self.parent_status == Status.FINALIZED:
             return "edit"
-        return "finalize" if status == "finalized" else "save"
+        return "finalize" if status == Status.FINALIZED else "save"
 
     def _commit(self, status: str) -> Future[dict[str, Any]]:
         if not self.dirty and self.parent_rev and self.parent_status == status:

@@ -93,6 +93,10 @@ class SurveyService:
         self._recent = [code] + [known for known in self._recent if known != code][: RECENT_COMMUNES - 1]
         return self.store.put_setting("recent_communes", self._recent)
 
+    def recent_communes(self) -> list[str]:
+        """The codes of the communes picked lately, most recent first."""
+        return list(self._recent)
+
     # -- forms -----------------------------------------------------------------------------
 
     def catalog(self) -> list[FormEntry]:

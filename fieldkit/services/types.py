@@ -6,9 +6,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from fieldkit.errors import FieldkitError
+from fieldkit.store.records import Status
 
-# commune_forms() statuses
-NOT_STARTED, DRAFT, FINALIZED, HAS_ERRORS = "not_started", "draft", "finalized", "has_errors"
+__all__ = ["DraftInfo", "FinalizeError", "FormEntry", "Status", "SubmissionRow", "ThisDevice", "VisitContext"]
 
 
 @dataclass(frozen=True)
@@ -16,6 +16,12 @@ class VisitContext:
     delegation: str = ""
     members: list[str] = field(default_factory=list)
     at_keyboard: str = ""  # the author of every save
+
+
+@dataclass(frozen=True)
+class ThisDevice:
+    name: str
+    fingerprint: str  # of its signing key: 64 hex digits
 
 
 @dataclass(frozen=True)
@@ -37,7 +43,7 @@ class SubmissionRow:
     commune_code: str
     commune_name: str
     province_name: str
-    status: str  # draft | finalized | has_errors
+    status: str  # a Status, as stored
     author: str
     updated: str  # ISO 8601, local time
     conflicts: int

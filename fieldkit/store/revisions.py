@@ -14,6 +14,8 @@ import json
 import sqlite3
 from collections.abc import Callable
 
+from fieldkit.store.records import Status
+
 REVISION_FIELDS = ("rev_id", "record_id", "parents", "site_id", "seq", "hlc", "form_id", "form_version",
                    "data", "deleted", "author", "sig")
 
@@ -135,9 +137,9 @@ def record_row(revisions: list[dict]) -> dict:
     live_heads = [head for head in heads if not head["deleted"]]
     data = record_data(winner["data"])  # only these keys: a slim revision (sync.verify) gives the same row
     error_count = int(data.get("error_count", 0) or 0)
-    status = data.get("status", "draft")
-    if status != "finalized" and error_count:
-        status = "has_errors"
+    status = data.get("status", Status.DRAFT)
+    if status != Status.FINALIZED and error_count:
+        status = Status.HAS_ERRORS
     return {
         "record_id": winner["record_id"], "form_id": winner["form_id"], "form_version": winner["form_version"],
         "commune": data.get("commune", ""), "province": data.get("province", ""), "status": status,

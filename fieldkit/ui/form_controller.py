@@ -18,6 +18,7 @@ from contextlib import ExitStack
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QMessageBox
 
+from fieldkit.services.types import Status
 from fieldkit.ui import errors, labels, tasks
 
 log = logging.getLogger(__name__)
@@ -135,7 +136,7 @@ class FormController(QObject):
         self.view.save_requested.connect(self.save)
         self.view.finalize_requested.connect(self.finalize)
         self.page.set_form_view(self.view, self._heading())
-        if getattr(submission, "parent_status", None) == labels.FINALIZED:
+        if getattr(submission, "parent_status", None) == Status.FINALIZED:
             self.page.show_info(self.tr("This submission is finalized. Changes are saved as a new revision; "
                                         "the finalized one is kept."))
         self.opened.emit(submission)

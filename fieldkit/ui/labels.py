@@ -5,19 +5,20 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor
 
-NOT_STARTED, DRAFT, FINALIZED, HAS_ERRORS = "not_started", "draft", "finalized", "has_errors"
-STATUSES = (NOT_STARTED, DRAFT, FINALIZED, HAS_ERRORS)
+from fieldkit.services.types import Status
+
+STATUSES = tuple(Status)
 
 # Muted colours that stay readable on light and dark palettes alike.
-_COLOURS = {DRAFT: "#b26a00", FINALIZED: "#2e7d32", HAS_ERRORS: "#c62828"}
+_COLOURS = {Status.DRAFT: "#b26a00", Status.FINALIZED: "#2e7d32", Status.HAS_ERRORS: "#c62828"}
 
 
 def status_text(status: str) -> str:
     texts = {
-        NOT_STARTED: QCoreApplication.translate("Status", "Not started"),
-        DRAFT: QCoreApplication.translate("Status", "Draft"),
-        FINALIZED: QCoreApplication.translate("Status", "Finalized"),
-        HAS_ERRORS: QCoreApplication.translate("Status", "Has errors"),
+        Status.NOT_STARTED: QCoreApplication.translate("Status", "Not started"),
+        Status.DRAFT: QCoreApplication.translate("Status", "Draft"),
+        Status.FINALIZED: QCoreApplication.translate("Status", "Finalized"),
+        Status.HAS_ERRORS: QCoreApplication.translate("Status", "Has errors"),
     }
     return texts.get(status, status)
 

@@ -156,8 +156,7 @@ class MainWindow(QMainWindow):
     @staticmethod
     def _read_start_data(service) -> dict:
         """What the first screen needs, read in one trip off the GUI thread."""
-        recent = service.store.setting("recent_communes") or []
-        provinces, rows = picker_rows.load(list(recent))
+        provinces, rows = picker_rows.load(service.recent_communes())
         return {"provinces": provinces, "rows": rows, "visit": service.visit}
 
     def _start_data_read(self, data: dict) -> None:

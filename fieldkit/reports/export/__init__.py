@@ -20,7 +20,7 @@ author, last change, conflicts) and one table per repeat level (`_key`, `_parent
   to Excel's 31 characters from the form id's end, then "~2"... if two would clash.
   Numbers are numbers; text is always text.
 - Values a format cannot hold as numbers (ints beyond 2^53, 1e400, NaN...) are written
-  as the text stored (fieldkit.reports.stored, values.py).
+  as the text stored (fieldkit.store.answers, values.py).
 - sqlite: one table per form and level, `_parent_key` a foreign key to the parent's
   `_key`; numbers are INTEGER/REAL. Ready for Datasette or pandas.
 - json: an array of {"_record_id", "_form_id", metadata..., "data": groups as objects,
@@ -34,9 +34,11 @@ the store is only read. `progress(done, total)` is called per batch of submissio
 """
 
 from fieldkit.reports.export.errors import ExportError
+from fieldkit.store.records import Status
 
 FORMATS = ("csv", "xlsx", "sqlite", "geojson", "json")
-STATUSES = ("draft", "finalized", "has_errors")
+# plain text, not Status members: argparse names the choices by their repr
+STATUSES = tuple(status.value for status in (Status.DRAFT, Status.FINALIZED, Status.HAS_ERRORS))
 
 __all__ = ["FORMATS", "STATUSES", "ExportError", "ExportResult", "export_submissions"]
 

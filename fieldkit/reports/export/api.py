@@ -4,20 +4,26 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, Protocol
 
 from fieldkit.i18n import translate
 from fieldkit.reports.export import FORMATS, STATUSES, atomic, errors, source
 from fieldkit.reports.export.documents import GeoJsonWriter, JsonWriter
-from fieldkit.reports.export.layout import form_layout
-from fieldkit.reports.export.rows import submission_rows
+from fieldkit.reports.export.layout import FormLayout, form_layout
+from fieldkit.reports.export.rows import SubmissionRows, submission_rows
 from fieldkit.reports.export.tabular import CsvWriter, SqliteWriter
 from fieldkit.reports.export.values import choice_labels
 from fieldkit.reports.export.xlsx import XlsxWriter
 from fieldkit.services.listing import local_zone
 from fieldkit.store import StoreError
+from fieldkit.store import reports as stored
+
+if TYPE_CHECKING:
+    from fieldkit.services import SurveyService
 
 WRITERS = {"csv": CsvWriter, "xlsx": XlsxWriter, "sqlite": SqliteWriter, "geojson": GeoJsonWriter,
            "json": JsonWriter}
@@ -47,7 +53,7 @@ def export_submissions(survey, *, format: str, out: Path | str, form_id: str | N
                        status=status)
     out = Path(out).absolute()
     with survey.store.read() as connection:
-        connection.execute("BEGIN")  # one snapshot: the counts, the layouts and the rows agree
+        stored.hold_snapshot(connection)  # the counts, the layouts and the rows agree
         total = source.count(connection, filters)
         forms = _forms_exported(survey, source.form_versions(connection, filters), form_id)
         layouts = {name: form_layout(versions) for name, versions in forms.items()}
@@ -114,19 +120,24 @@ def _forms(survey, form_id: str, versions: list[str]) -> list:
     return list(found.values())
 
 
-def _stream(connection, filters, layouts, writer, *, survey, labels, lang, total, progress) -> dict[str, int]:
+class _Writer(Protocol):
+    def add(self, layout: FormLayout, submission: SubmissionRows) -> None: ...
+
+
+def _stream(connection: sqlite3.Connection, filters: source.Filters, layouts: dict[str, FormLayout],
+            writer: _Writer, *, survey: SurveyService, labels: bool, lang: str, total: int,
+            progress: Callable[[int, int], None] | None) -> dict[str, int]:
     rows = {table.name: 0 for layout in layouts.values() for table in layout.tables}
-    done, zone, places = 0, local_zone(), {}
+    done, zone, places = 0, local_zone(), source.Places()
     if progress is not None:
         progress(0, total)
     for batch in source.submissions(connection, filters, data_file=survey.store.path):
         for submission in batch:
-            record = submission.record
-            meta = source.metadata(record, places, survey.communes, lang, zone)
-            if labels:
-                meta["_status"] = translate(record["status"], lang)
-            layout = layouts[record["form_id"]]
-            made = submission_rows(layout, record["record_id"], meta, submission.answers)
+            meta = source.metadata(submission, places, survey.communes, lang, zone)
+            if labels and submission.status is not None:
+                meta["_status"] = translate(submission.status, lang)
+            layout = layouts[submission.form_id]
+            made = submission_rows(layout, submission.record_id, meta, submission.answers)
             writer.add(layout, made)
             for name, table_rows in made.tables.items():
                 rows[name] += len(table_rows)

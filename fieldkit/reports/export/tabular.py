@@ -14,6 +14,7 @@ from pathlib import Path
 from fieldkit.reports.export.layout import METADATA, FormLayout, Table
 from fieldkit.reports.export.rows import Row, SubmissionRows
 from fieldkit.reports.export.values import cell, is_number_text
+from fieldkit.store.export_database import ExportDatabase
 
 SQLITE_BATCH = 2000
 SHEET_NAME_LIMIT = 31
@@ -140,27 +141,24 @@ class SqliteWriter(TableWriter):
     """One table per level (sqlite-utils), `_parent_key` a foreign key to the parent
     table's `_key`, indexes on the keys: ready for Datasette or pandas."""
 
-    def __init__(self, target: Path, layouts: list[FormLayout], *, labels):
-        import sqlite_utils
-
+    def __init__(self, target: Path, layouts: list[FormLayout], *, labels: dict[str, dict] | None):
         super().__init__(target, layouts, labels=labels)
-        self._db = sqlite_utils.Database(target)
-        self._db.execute("PRAGMA journal_mode = OFF")  # a temporary file: the rename makes it whole
-        self._db.execute("PRAGMA synchronous = OFF")
+        self._db = ExportDatabase(target)
         self._pending: dict[str, list[list]] = {table.name: [] for table in self.tables}
         for table in self.tables:
             self._create(table)
 
     def _create(self, table: Table) -> None:
-        types = {name: str for name in table.header}
+        types: dict[str, type] = {name: str for name in table.header}
         types.update({"_conflicts": int, "_index": int})
         kinds = {"int": int, "decimal": float}
         types.update({column.name: kinds.get(column.kind, str) for column in table.columns})
-        foreign_keys = [] if table.is_main else [("_parent_key", table.parent, "_key")]
-        self._db[table.name].create(types, pk="_key", foreign_keys=foreign_keys)
-        if not table.is_main:
-            self._db[table.name].create_index(["_parent_key"])
-            self._db[table.name].create_index(["_record_id"])
+        if table.parent is None:  # the main table
+            self._db.create_table(table.name, columns=types, primary_key="_key")
+        else:
+            self._db.create_table(table.name, columns=types, primary_key="_key",
+                                  references=("_parent_key", table.parent, "_key"),
+                                  indexes=("_parent_key", "_record_id"))
 
     def write_row(self, table: Table, cells: list) -> None:
         pending = self._pending[table.name]
@@ -171,8 +169,8 @@ class SqliteWriter(TableWriter):
     def _flush(self, table: Table) -> None:
         pending = self._pending[table.name]
         if pending:
-            self._db[table.name].insert_all((dict(zip(table.header, cells)) for cells in pending),
-                                            batch_size=SQLITE_BATCH)
+            self._db.insert_rows(table.name, (dict(zip(table.header, cells)) for cells in pending),
+                                 batch_size=SQLITE_BATCH)
             pending.clear()
 
     def close(self) -> list[str]:

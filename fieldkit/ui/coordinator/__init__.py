@@ -65,7 +65,7 @@ class CoordinatorPage(QTabWidget):
         """The window's SurveyService is open: a CoordinatorService over the same store."""
         from fieldkit.services.coordinator import CoordinatorService
 
-        self.coordinator = CoordinatorService(survey.store)
+        self.coordinator = CoordinatorService.sharing_store_of(survey)
         self.import_panel.set_service(self.coordinator)
         for panel in (self.conflicts, self.duplicates, self.devices):
             panel.set_services(self.coordinator, survey)

@@ -27,10 +27,10 @@ def load_devices(coordinator) -> dict:
     """On a worker: devices (with how many bundles of each wait in quarantine) and this one."""
     held = quarantine.summary(coordinator.quarantined(), quota=Limits().quarantine)
     waiting = {entry["fingerprint"]: entry["bundles"] for entry in held["devices"]}
-    identity = coordinator.store.identity
+    this = coordinator.this_device()
     devices = [{**device, "waiting": waiting.get(device["fingerprint"], 0),
-                "this": device["fingerprint"] == identity.fingerprint} for device in coordinator.devices()]
-    return {"devices": devices, "fingerprint": identity.fingerprint, "name": identity.device_name,
+                "this": device["fingerprint"] == this.fingerprint} for device in coordinator.devices()]
+    return {"devices": devices, "fingerprint": this.fingerprint, "name": this.name,
             "quarantine": held}
 
 

@@ -17,9 +17,14 @@ from PySide6.QtWidgets import (
     QComboBox, QFileDialog, QHBoxLayout, QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget,
 )
 
+from fieldkit.services.types import Status
 from fieldkit.ui import errors, labels, tasks
 from fieldkit.ui.coordinator.common import SORT_ROLE, RowsModel
 from fieldkit.ui.tables import make_table
+
+# an import's outcome coloured as the submission status it resembles
+_STATUS_LOOK = {"imported": Status.FINALIZED, "rejected": Status.HAS_ERRORS, "failed": Status.HAS_ERRORS,
+                "quarantined": Status.DRAFT}
 
 (COLUMN_FILE, COLUMN_STATUS, COLUMN_NEW, COLUMN_PRESENT, COLUMN_PENDING, COLUMN_CONFLICTS,
  COLUMN_REASON) = range(7)
@@ -106,8 +111,7 @@ class ImportResults(RowsModel):
         if role == Qt.ItemDataRole.ToolTipRole and column in (COLUMN_FILE, COLUMN_REASON):
             return report.path if column == COLUMN_FILE else self.reason(report)
         if role == Qt.ItemDataRole.ForegroundRole and column == COLUMN_STATUS:
-            return labels.status_colour({"imported": "finalized", "rejected": "has_errors",
-                                         "failed": "has_errors", "quarantined": "draft"}.get(report.status, ""))
+            return labels.status_colour(_STATUS_LOOK.get(report.status, ""))
         return None
 
 

@@ -11,12 +11,13 @@ from PySide6.QtCore import QDate, QEvent, QStandardPaths, Qt, Signal
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFileDialog, QFormLayout,
                                QHBoxLayout, QLabel, QLineEdit, QProgressBar, QPushButton, QVBoxLayout)
 
+from fieldkit.services.types import Status
 from fieldkit.ui import errors, labels, tasks
 from fieldkit.ui.reports.choices import Choices, fill_forms, fill_provinces, read_choices
 
 FORMATS = ("xlsx", "csv", "sqlite", "geojson", "json")
 SUFFIXES = {"xlsx": ".xlsx", "csv": "", "sqlite": ".sqlite", "geojson": ".geojson", "json": ".json"}
-STATUSES = (labels.DRAFT, labels.FINALIZED, labels.HAS_ERRORS)
+STATUSES = (Status.DRAFT, Status.FINALIZED, Status.HAS_ERRORS)
 
 
 def default_name(format: str, today: dt.date | None = None) -> str:

@@ -2,8 +2,9 @@
 
 The services store each answer as text, but a submission written by an older version or
 by another tool may hold anything JSON can: numbers of any size (10^400), -0, true,
-null, lists, escapes of lone surrogates ("\\ud800"). Summaries and exports read answers
-through `answers_from_json`, so that no stored value can stop them:
+null, lists, escapes of lone surrogates ("\\ud800"). The store hands summaries and exports
+the answers through `answers_from_json` (fieldkit.store.reports), so that no stored value
+can stop them:
 - numbers are kept as the text they were written with (never rounded, never an
   OverflowError, however many digits);
 - true/false become "true"/"false", null no answer (left out), lists and objects their JSON text;
@@ -25,7 +26,7 @@ def answers_from_json(text: str | None) -> dict[str, str]:
     if not isinstance(found, dict):
         return {}
     if "\\u" in text and _has_surrogates(text):
-        return {as_text(key): as_text(value) for key, value in found.items() if value is not None}
+        return {clean_text(key): as_text(value) for key, value in found.items() if value is not None}
     for key, value in list(found.items()) if _has_other_values(found) else ():
         if value is None:
             del found[key]  # null: no answer
@@ -34,7 +35,7 @@ def answers_from_json(text: str | None) -> dict[str, str]:
     return found
 
 
-def _has_other_values(found: dict) -> bool:
+def _has_other_values(found: dict[str, object]) -> bool:
     for value in found.values():
         if value.__class__ is not str:
             return True
@@ -46,10 +47,8 @@ def _has_surrogates(text: str) -> bool:
     return any(f"\\ud{digit}" in lowered for digit in "89abcdef")
 
 
-def as_text(value) -> str | None:
-    """A stored value as text: None stays None (no answer)."""
-    if value is None:
-        return None
+def as_text(value: object) -> str:
+    """A stored value (not null: no answer) as text."""
     if value is True or value is False:
         return "true" if value else "false"
     if not isinstance(value, str):
