@@ -49,7 +49,7 @@ def add_parsers(commands: Commands) -> None:
                                 ("untrust", "revoke trust in a device", _untrust)):
         command = add_command(commands, name, _(text), run=_on_coordinator(handler))
         command.add_argument("key", metavar="FINGERPRINT_OR_KEY_FILE")
-    conflicts = add_command(commands, "conflicts", _("list conflicts"), run=_on_coordinator(_conflicts))
+    conflicts = add_command(commands, "conflicts", _("list conflicts"), run=_conflicts)
     conflicts.add_argument("--json", action="store_true", help=_("print JSON"))
     resolve = add_command(commands, "resolve", _("resolve a conflict with a new revision"),
                           run=_on_coordinator(_resolve))
@@ -136,10 +136,10 @@ def _bundle_verify(service: CoordinatorService, arguments: argparse.Namespace) -
 def _keys_show(service: CoordinatorService, arguments: argparse.Namespace) -> int:
     from fieldkit.services.coordinator import readable_fingerprint
 
+    device = service.this_device()
     # the fingerprint's own lines stay: translate, not _, which would show them as \n
     echo(translate("This device: {name}\nKey fingerprint:\n{fingerprint}", language(),
-                   name=printable(service.store.identity.device_name),
-                   fingerprint=readable_fingerprint(service.store.identity.fingerprint)))
+                   name=printable(device.name), fingerprint=readable_fingerprint(device.fingerprint)))
     return 0
 
 
@@ -169,15 +169,18 @@ def _untrust(service: CoordinatorService, arguments: argparse.Namespace) -> int:
     return 0
 
 
-def _conflicts(service: CoordinatorService, arguments: argparse.Namespace) -> int:
+@utf8_arguments
+def _conflicts(arguments: argparse.Namespace) -> int:
+    """The conflicts, labelled from their forms (the survey service knows them)."""
     from fieldkit.services import SurveyService
     from fieldkit.services.conflicts import labelled_conflicts
+    from fieldkit.services.coordinator import CoordinatorService
 
-    if arguments.json:
-        print_json(service.conflicts())
-        return 0
-    # The coordinator's store, read for the forms' labels: it stays open for the coordinator to close.
-    conflicts = labelled_conflicts(service, SurveyService(service.store), language())
+    with SurveyService.open(arguments.data_dir) as survey, CoordinatorService.sharing_store_of(survey) as service:
+        if arguments.json:
+            print_json(service.conflicts())
+            return 0
+        conflicts = labelled_conflicts(service, survey, language())
     if not conflicts:
         echo(_("No conflicts."))
     for conflict in conflicts:
