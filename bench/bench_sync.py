@@ -32,6 +32,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from fieldkit.services.coordinator import CoordinatorService  # noqa: E402
 from fieldkit.store import Store  # noqa: E402
+from fieldkit.store.acknowledgements import record_acknowledgement  # noqa: E402
 from fieldkit.store.revisions import REVISION_FIELDS, insert_revision, make_revision, materialize_new  # noqa: E402
 from fieldkit.sync import pipeline, trust  # noqa: E402
 from fieldkit.sync.export import export_bundle  # noqa: E402
@@ -159,7 +160,7 @@ def run(*, bundles: int, per_bundle: int, root: Path, memory_only: bool = False)
         export_bundle(laptop, path)
         export_s += time.perf_counter() - started
         # the coordinator's acknowledgement, as its next bundle would carry it
-        laptop.writer.call(lambda c, last=made[-1]["seq"]: trust.acknowledge(
+        laptop.writer.call(lambda c, last=made[-1]["seq"]: record_acknowledgement(
             c, peer="coordinator", vector={laptop.identity.site_id: last}))
         paths.append(path)
     total = bundles * per_bundle

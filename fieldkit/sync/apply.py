@@ -17,13 +17,16 @@ smaller rev_id, the other is evidence (fieldkit.sync.evidence).
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from dataclasses import dataclass, field
+from typing import Any
 
+from fieldkit.store import pending
+from fieldkit.store.evidence import evidence_ids
+from fieldkit.store.holdings import stored_ids
 from fieldkit.store.revisions import insert_revisions, materialize, materialize_many
-from fieldkit.store.tables import utc_now
-from fieldkit.sync import evidence, trust
+from fieldkit.store.trust import trusted_sites
+from fieldkit.sync import evidence
 from fieldkit.sync.verify import whole
 
 
@@ -34,45 +37,31 @@ class ChunkResult:
     pending: int = 0  # of this chunk's revisions, left waiting for their parents
     applied_pending: int = 0  # revisions from earlier that could now be stored
     conflicts_opened: int = 0
-    tampering: list[dict] = field(default_factory=list)  # new evidence: {site_id, seq, kept, other}
+    tampering: list[dict[str, Any]] = field(default_factory=list)  # new evidence: {site_id, seq, kept, other}
     awaiting_trust: dict[str, int] = field(default_factory=dict)  # site_id -> this chunk's revisions held back
 
 
-def _held(connection: sqlite3.Connection, rev_ids: list[str]) -> set[str]:
-    held = set()
-    for start in range(0, len(rev_ids), 500):
-        part = rev_ids[start:start + 500]
-        held.update(row[0] for row in connection.execute(
-            f"SELECT rev_id FROM revisions WHERE rev_id IN ({','.join('?' * len(part))})", part))
-    return held
-
-
-def _waiting(connection: sqlite3.Connection) -> list[dict]:
-    return [json.loads(row[0]) for row in connection.execute("SELECT revision FROM pending_revisions ORDER BY seq")]
-
-
-def apply_revisions(connection: sqlite3.Connection, revisions: list[dict], *, bundle_id: str,
+def apply_revisions(connection: sqlite3.Connection, revisions: list[dict[str, Any]], *, bundle_id: str,
                     data_texts: dict[str, str] | None = None) -> ChunkResult:
     """Store a chunk's verified revisions; `data_texts`: rev_id -> data as canonical JSON,
     when the verification encoded it already (then a revision's `data` may be slim:
     verify.check_lines; what is kept whole, a pending revision, evidence, reads it back)."""
     result = ChunkResult()
     ids = [revision["rev_id"] for revision in revisions]
-    present = _held(connection, ids) | evidence.losers(connection, ids)
+    present = stored_ids(connection, ids) | evidence_ids(connection, ids)
     result.present = len(present)
     incoming = [revision for revision in revisions if revision["rev_id"] not in present]
     from_chunk = {revision["rev_id"] for revision in incoming}
-    candidates = {revision["rev_id"]: revision for revision in _waiting(connection)}
+    candidates = {revision["rev_id"]: revision for revision in pending.waiting_revisions(connection)}
     pending_before = set(candidates)
     candidates.update({revision["rev_id"]: revision for revision in incoming})
     recompute = evidence.settle_slots(connection, candidates, data_texts, bundle_id=bundle_id,
                                       found=result.tampering)
-    trusted = trust.trusted_sites(connection)
+    trusted = trusted_sites(connection)
     stored, settled = _store_ready(connection, candidates, trusted, data_texts)
     result.new = len(stored & from_chunk)
     result.applied_pending = len(stored - from_chunk)
-    connection.executemany("DELETE FROM pending_revisions WHERE rev_id = ?",
-                           [(rev_id,) for rev_id in sorted((stored | settled) & pending_before)])
+    pending.remove_pending(connection, rev_ids=sorted((stored | settled) & pending_before))
     _keep_waiting(connection, candidates, stored | settled, from_chunk, trusted, result,
                   bundle_id=bundle_id, data_texts=data_texts)
     rows = materialize_many(connection, [candidates[rev_id] for rev_id in stored])
@@ -88,12 +77,13 @@ def release_trusted(connection: sqlite3.Connection) -> ChunkResult:
     return apply_revisions(connection, [], bundle_id="")
 
 
-def _keep_waiting(connection: sqlite3.Connection, candidates: dict[str, dict], done: set[str], from_chunk: set[str],
-                  trusted: set[str], result: ChunkResult, *, bundle_id: str, data_texts) -> None:
+def _keep_waiting(connection: sqlite3.Connection, candidates: dict[str, dict[str, Any]], done: set[str],
+                  from_chunk: set[str], trusted: set[str], result: ChunkResult, *, bundle_id: str,
+                  data_texts: dict[str, str] | None) -> None:
     for rev_id, revision in candidates.items():
         if rev_id in done:
             continue
-        _wait(connection, whole(revision, data_texts), bundle_id=bundle_id)
+        pending.hold_pending(connection, revision=whole(revision, data_texts), bundle_id=bundle_id)
         if rev_id not in from_chunk:
             continue
         if revision["site_id"] in trusted:
@@ -102,16 +92,16 @@ def _keep_waiting(connection: sqlite3.Connection, candidates: dict[str, dict], d
             result.awaiting_trust[revision["site_id"]] = result.awaiting_trust.get(revision["site_id"], 0) + 1
 
 
-def _store_ready(connection: sqlite3.Connection, candidates: dict[str, dict], trusted: set[str],
+def _store_ready(connection: sqlite3.Connection, candidates: dict[str, dict[str, Any]], trusted: set[str],
                  data_texts: dict[str, str] | None = None) -> tuple[set[str], set[str]]:
     """Store every candidate of a trusted device whose parents are held (or are evidence),
     parents first, in one executemany. (ids stored, ids of waiting candidates found already stored)."""
     outside = sorted({parent for revision in candidates.values() for parent in revision["parents"]
                       if parent not in candidates})
-    available = _held(connection, outside) | evidence.losers(connection, outside)
-    settled = _held(connection, list(candidates))  # a waiting revision stored since (it waits no more)
+    available = stored_ids(connection, outside) | evidence_ids(connection, outside)
+    settled = stored_ids(connection, list(candidates))  # a waiting revision stored since (it waits no more)
     available |= settled
-    ready: list[dict] = []
+    ready: list[dict[str, Any]] = []
     waiting = sorted((revision for rev_id, revision in candidates.items()
                       if rev_id not in settled and revision["site_id"] in trusted),
                      key=lambda revision: (revision["hlc"], revision["rev_id"]))
@@ -128,13 +118,4 @@ def _store_ready(connection: sqlite3.Connection, candidates: dict[str, dict], tr
         waiting = still
     insert_revisions(connection, ready, data_texts)
     return {revision["rev_id"] for revision in ready}, settled
-
-
-def _wait(connection: sqlite3.Connection, revision: dict, *, bundle_id: str) -> None:
-    connection.execute(
-        "INSERT OR IGNORE INTO pending_revisions (rev_id, record_id, site_id, seq, missing, revision, bundle_id, "
-        "received) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-        (revision["rev_id"], revision["record_id"], revision["site_id"], revision["seq"],
-         json.dumps(revision["parents"]), json.dumps(revision, ensure_ascii=False, sort_keys=True), bundle_id,
-         utc_now()))
 

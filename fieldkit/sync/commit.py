@@ -11,17 +11,24 @@ from __future__ import annotations
 
 import hashlib
 import json
+import sqlite3
 import time
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from fieldkit.store import sites
+from fieldkit.store import sites, trust
+from fieldkit.store.acknowledgements import record_acknowledgement
 from fieldkit.store.hlc import CLOCK_SKEW_LIMIT_MS, hlc_milliseconds
-from fieldkit.store.tables import put_blob, put_form, utc_now
+from fieldkit.store.holdings import gaps
+from fieldkit.store.quarantine import forget_quarantined
+from fieldkit.store.sync_state import record_bundle_imported
+from fieldkit.store.tables import put_blob, put_form
 from fieldkit.sync import bundle as bundles
-from fieldkit.sync import trust
 from fieldkit.sync.apply import apply_revisions
 from fieldkit.sync.errors import CHANGED_DURING_IMPORT, BundleError
-from fieldkit.sync.status import gaps
+
+if TYPE_CHECKING:
+    from fieldkit.sync.importer import ImportReport
 
 
 
@@ -105,7 +112,8 @@ def _store_blobs(store, bundle, key, batch_bytes: int = 64 << 20) -> None:
         store.writer.call(lambda connection, contents=contents: [put_blob(connection, data) for data in contents])
 
 
-def _bookkeeping(connection, bundle, plan: Plan, report, *, now: int, totals: dict | None = None) -> dict:
+def _bookkeeping(connection: sqlite3.Connection, bundle: bundles.Bundle, plan: Plan, report: ImportReport, *,
+                 now: int, totals: dict[str, int] | None = None) -> dict[str, list[list[int]]]:
     """Inside the bundle's last transaction: its signers' keys, clock skew, the sender's
     acknowledgements, bundles_imported; the gaps of the devices it carried."""
     manifest = bundle.manifest
@@ -116,13 +124,12 @@ def _bookkeeping(connection, bundle, plan: Plan, report, *, now: int, totals: di
                            name=report.device if key == bundle.public_key else "")
     for site in report.clock_skew:
         trust.flag_clock_skew(connection, site_id=site, hlc=plan.newest_hlc[site], receiver_ms=now)
-    trust.acknowledge(connection, peer=bundle.fingerprint, vector=manifest.get("acknowledges") or {})
-    connection.execute("DELETE FROM quarantine WHERE bundle_id = ?", (bundle.bundle_id,))
-    connection.execute("INSERT OR REPLACE INTO bundles_imported (bundle_id, site_id, fingerprint, at, new, present, "
-                       "pending) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                       (bundle.bundle_id, manifest.get("site_id"), bundle.fingerprint, utc_now(), totals["new"],
-                        totals["present"], totals["pending"]))
-    return gaps(connection, list(plan.newest_hlc))
+    record_acknowledgement(connection, peer=bundle.fingerprint, vector=manifest.get("acknowledges") or {})
+    forget_quarantined(connection, bundle_id=bundle.bundle_id)
+    record_bundle_imported(connection, bundle_id=bundle.bundle_id, site_id=manifest.get("site_id"),
+                           fingerprint=bundle.fingerprint, new=totals["new"], present=totals["present"],
+                           pending=totals["pending"])
+    return gaps(connection, site_ids=list(plan.newest_hlc))
 
 
 def after_commit(store, plan: Plan, *, report) -> None:

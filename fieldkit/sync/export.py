@@ -3,7 +3,7 @@
 Incremental by default: for each device (site_id), the revisions numbered after what the
 receiver acknowledged. Acknowledgements arrive in bundles: every manifest carries the
 sender's `acknowledges` vector (per site, the seq up to which it holds everything), and
-importing a peer's bundle records it (fieldkit.sync.trust.acknowledge). With no peer
+importing a peer's bundle records it (fieldkit.store.acknowledgements). With no peer
 named, the export covers what *every* known peer has not acknowledged; with no peer
 known yet, everything. Nothing is ever skipped on a guess: a lost stick costs a bigger
 bundle next time, never data. `full=True` exports everything.
@@ -16,33 +16,25 @@ rows are read and chunked as they are written.
 from __future__ import annotations
 
 import base64
-import json
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import fieldkit
-from fieldkit.store.revisions import REVISION_FIELDS, canonical_json, revision_from_row
-from fieldkit.sync import trust
+from fieldkit.store.acknowledgements import acknowledged as acknowledged_by
+from fieldkit.store.holdings import holdings
+from fieldkit.store.outgoing import form_document, revisions_beyond
+from fieldkit.store.revisions import canonical_json
+from fieldkit.store.snapshot import snapshot
+from fieldkit.store.tables import get_blob
+from fieldkit.store.trust import site_keys
 from fieldkit.sync.bundle import write_bundle
 
+if TYPE_CHECKING:
+    from fieldkit.store import Store
+
 CHUNK_BYTES = 4 << 20  # JSON lines per chunk before compression: one transaction each on import
-
-
-def _selection(acknowledged: dict[str, int]) -> tuple[str, list]:
-    if not acknowledged:
-        return "", []
-    clauses = " AND ".join("NOT (site_id = ? AND seq <= ?)" for _site in acknowledged)
-    return f"WHERE {clauses}", [value for site, seq in acknowledged.items() for value in (site, seq)]
-
-
-def _revision_rows(connection: sqlite3.Connection, acknowledged: dict[str, int]) -> Iterator[dict]:
-    where, parameters = _selection(acknowledged)
-    cursor = connection.execute(f"SELECT {', '.join(REVISION_FIELDS)} FROM revisions {where} ORDER BY rowid",
-                                parameters)
-    while rows := cursor.fetchmany(500):
-        for row in rows:
-            yield revision_from_row(row)
 
 
 class _Collector:
@@ -77,46 +69,43 @@ class _Collector:
         self.sites.add(revision["site_id"])
 
 
-def export_bundle(store, out: Path, *, full: bool = False, peer: str | None = None,
-                  recipients: list[dict] | None = None, author: str = "") -> dict:
+def export_bundle(store: Store, out: Path, *, full: bool = False, peer: str | None = None,
+                  recipients: list[dict[str, Any]] | None = None, author: str = "") -> dict[str, Any]:
     """Write a bundle of what `peer` (or every known peer) lacks to `out`; its manifest
     (with "bundle_id" and "count"). Read from one snapshot, so the writer thread and the
     GUI go on while it is written; raises StoreError when the medium fails (nothing is
     left at `out` but a complete, verified bundle)."""
-    with store.read() as connection:
-        connection.execute("BEGIN")  # one snapshot for revisions, blobs and forms alike
-        acknowledged = {} if full else trust.acknowledged(connection, peer)
+    with snapshot(store) as connection:  # one state for revisions, blobs and forms alike
+        acknowledged = {} if full else acknowledged_by(connection, peer=peer)
         collector = _Collector()
 
         def blobs() -> Iterator[tuple[str, bytes]]:
             for digest in sorted(collector.attachments):
-                row = connection.execute("SELECT data FROM blobs WHERE sha256 = ?", (digest,)).fetchone()
-                if row is not None:
-                    yield digest, bytes(row[0])
+                data = get_blob(connection, digest)
+                if data is not None:
+                    yield digest, data
 
         manifest = write_bundle(
-            Path(out), chunks=collector.chunks(_revision_rows(connection, acknowledged)),
+            Path(out), chunks=collector.chunks(revisions_beyond(connection, acknowledged=acknowledged)),
             header=lambda: _header(store, connection, collector, acknowledged=acknowledged, author=author),
             forms=lambda: _forms(connection, collector.forms), blobs=blobs, sign=store.identity.sign,
             recipients=recipients)
     return {**manifest, "count": collector.count}
 
 
-def _forms(connection: sqlite3.Connection, wanted: set[tuple[str, str]]) -> list[dict]:
-    forms = []
+def _forms(connection: sqlite3.Connection, wanted: set[tuple[str, str]]) -> list[dict[str, object]]:
+    forms: list[dict[str, object]] = []
     for form_id, version in sorted(wanted):
-        row = connection.execute("SELECT title, xform FROM forms WHERE form_id = ? AND version = ?",
-                                 (form_id, version)).fetchone()
-        if row is not None:  # a revision of a form this store never held travels without it
-            forms.append({"form_id": form_id, "version": version, "title": json.loads(row[0] or "{}"),
-                          "xform": row[1]})
+        document = form_document(connection, form_id=form_id, version=version)
+        if document is not None:  # a revision of a form this store never held travels without it
+            forms.append({"form_id": form_id, "version": version, "title": document.title, "xform": document.xform})
     return forms
 
 
-def _header(store, connection: sqlite3.Connection, collector: _Collector, *, acknowledged: dict[str, int],
-            author: str) -> dict:
+def _header(store: Store, connection: sqlite3.Connection, collector: _Collector, *, acknowledged: dict[str, int],
+            author: str) -> dict[str, Any]:
     identity = store.identity
-    keys = dict(connection.execute("SELECT site_id, public_key FROM devices WHERE public_key IS NOT NULL"))
+    keys = site_keys(connection)
     relayed = sorted(collector.sites - {identity.site_id})
     return {
         "site_id": identity.site_id, "device_name": identity.device_name, "author": author or identity.device_name,
@@ -124,7 +113,7 @@ def _header(store, connection: sqlite3.Connection, collector: _Collector, *, ack
         "app_version": fieldkit.__version__, "schema_version": store.schema_version, "created": store.clock.now(),
         "content": collector.content, "count": collector.count,
         "prerequisites": {site: seq for site, seq in sorted(acknowledged.items()) if site in collector.sites},
-        "acknowledges": trust.holdings(connection),
+        "acknowledges": holdings(connection),
         # keys of the devices whose revisions are relayed, so the receiver can check them
         "signers": [{"site_id": site, "public_key": base64.b64encode(bytes(keys[site])).decode("ascii")}
                     for site in relayed if site in keys],

@@ -20,8 +20,11 @@ import copy
 import json
 import sqlite3
 from collections.abc import Callable
+from typing import Any
 
 from fieldkit.store.revisions import get_revision, record_revisions
+from fieldkit.store.sync_state import conflicted_records
+from fieldkit.store.trust import device_names
 
 HARD, SOFT = "hard", "soft"
 
@@ -91,11 +94,11 @@ def _head_summary(head: dict) -> dict:
             "answers": head["data"].get("answers", {})}
 
 
-def conflicts(connection: sqlite3.Connection) -> list[dict]:
+def conflicts(connection: sqlite3.Connection) -> list[dict[str, Any]]:
     """Every record's conflict, by record id; each head names its device."""
-    names = dict(connection.execute("SELECT site_id, name FROM devices").fetchall())
+    names = device_names(connection)
     found = []
-    for (record_id,) in connection.execute("SELECT record_id FROM records WHERE conflicts > 0 ORDER BY record_id"):
+    for record_id in conflicted_records(connection):
         conflict = describe_conflict(record_revisions(connection, record_id))
         if conflict is not None:
             for head in conflict["heads"]:

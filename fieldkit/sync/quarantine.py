@@ -12,13 +12,19 @@ trusted.
 
 from __future__ import annotations
 
-import os
+import sqlite3
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from fieldkit.store.private import FILE_MODE, private_folder
+from fieldkit.files import atomic_writer
+from fieldkit.store import quarantine as quarantine_table
+from fieldkit.store.private import private_folder
+from fieldkit.store.trust import remember_key
 from fieldkit.sync import bundle as bundles
-from fieldkit.sync import trust
 from fieldkit.sync.errors import TOO_LARGE_FOR_QUARANTINE, BundleError
+
+if TYPE_CHECKING:
+    from fieldkit.sync.importer import ImportReport
 
 QUARANTINE_DIR = "quarantine"
 
@@ -36,32 +42,30 @@ def keep(store, bundle, *, report) -> None:
     private_folder(folder)
     target = folder / f"{bundle.bundle_id}.fkb"
     if not target.exists():
-        partial = target.with_name(target.name + ".partial")
-        descriptor = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, FILE_MODE)  # private, as the data folder
-        with os.fdopen(descriptor, "wb") as file:  # from the file checked, not from its path again
-            bundle.archive.copy_to(file)
-        partial.replace(target)
+        with atomic_writer(target, private=True) as file:  # private, as the data folder
+            bundle.archive.copy_to(file)  # from the file checked, not from its path again
     evicted = store.writer.call(lambda connection: _record(connection, bundle, report=report, target=target,
                                                           size=size, quota=quota))
     for file in evicted:
         Path(file).unlink(missing_ok=True)
 
 
-def _record(connection, bundle, *, report, target: Path, size: int, quota: int) -> list[str]:
+def _record(connection: sqlite3.Connection, bundle: bundles.Bundle, *, report: ImportReport, target: Path,
+            size: int, quota: int) -> list[str]:
     """The bundle's row and its key; then the oldest other bundles out until the quota
     holds. The files of the rows removed (deleted once this transaction is committed)."""
-    trust.remember_key(connection, fingerprint=bundle.fingerprint, public_key=bundle.public_key, name=report.device)
-    trust.quarantine(connection, bundle_id=bundle.bundle_id, fingerprint=bundle.fingerprint,
-                     device_name=report.device, file=str(target), size=size)
-    rows = connection.execute("SELECT bundle_id, file, size FROM quarantine WHERE bundle_id != ? "
-                              "ORDER BY received, rowid", (bundle.bundle_id,)).fetchall()
-    used, evicted = size + sum(kept or 0 for _bundle_id, _file, kept in rows), []
-    for bundle_id, file, kept in rows:  # oldest first, until the quota holds
+    remember_key(connection, fingerprint=bundle.fingerprint, public_key=bundle.public_key, name=report.device)
+    quarantine_table.record_quarantined(connection, bundle_id=bundle.bundle_id, fingerprint=bundle.fingerprint,
+                                        device_name=report.device, file=str(target), size=size)
+    others = [other for other in quarantine_table.quarantined_bundles(connection)
+              if other.bundle_id != bundle.bundle_id]
+    used, evicted = size + sum(other.size or 0 for other in others), []
+    for other in others:  # oldest first, until the quota holds
         if used <= quota:
             break
-        connection.execute("DELETE FROM quarantine WHERE bundle_id = ?", (bundle_id,))
-        used -= kept or 0
-        evicted.append(file)
+        quarantine_table.forget_quarantined(connection, bundle_id=other.bundle_id)
+        used -= other.size or 0
+        evicted.append(other.file)
     return evicted
 
 

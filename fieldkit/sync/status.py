@@ -11,63 +11,50 @@ are not part of it (they are listed beside it): `pending` (waiting for parents),
 from __future__ import annotations
 
 import hashlib
-import json
 import sqlite3
 
-from fieldkit.sync import evidence, trust
+from fieldkit.store import evidence, holdings, pending, sync_state, trust
 
 
 def state_digest(connection: sqlite3.Connection) -> str:
     digest = hashlib.sha256()
-    for (rev_id,) in connection.execute("SELECT rev_id FROM revisions ORDER BY rev_id"):
+    for rev_id in sync_state.sorted_rev_ids(connection):
         digest.update(rev_id.encode("ascii") + b"\n")
     digest.update(b"--\n")
-    for record_id, heads in connection.execute("SELECT record_id, heads FROM records ORDER BY record_id"):
-        digest.update(f"{record_id}:{','.join(sorted(json.loads(heads)))}\n".encode("utf-8"))
+    for record_id, heads in sync_state.sorted_record_heads(connection):
+        digest.update(f"{record_id}:{','.join(sorted(heads))}\n".encode("utf-8"))
     return digest.hexdigest()
 
 
-def gaps(connection: sqlite3.Connection, site_ids=None) -> dict[str, list[list[int]]]:
-    """Per device, the sequence ranges [first, last] not received (neither stored nor pending)."""
-    if site_ids is None:
-        site_ids = [row[0] for row in connection.execute(
-            "SELECT DISTINCT site_id FROM revisions UNION SELECT DISTINCT site_id FROM pending_revisions")]
-    found = {}
-    for site_id in sorted(set(site_ids)):
-        held = "SELECT seq FROM revisions WHERE site_id = ?1 UNION SELECT seq FROM pending_revisions WHERE site_id = ?1"
-        count, highest = connection.execute(f"SELECT count(*), max(seq) FROM ({held})", (site_id,)).fetchone()
-        if not count or count == highest:
-            continue
-        ranges, expected = [], 1
-        for (seq,) in connection.execute(f"{held} ORDER BY seq", (site_id,)):
-            if seq > expected:
-                ranges.append([expected, seq - 1])
-            expected = seq + 1
-        found[site_id] = ranges
-    return found
+def _clock_skew(connection: sqlite3.Connection) -> list[dict[str, object]]:
+    """The devices whose clock was found far ahead, by site."""
+    return [{"site_id": device.site_id, "device": device.name, **device.clock_skew.as_dict()}
+            for device in sorted(trust.known_devices(connection), key=lambda device: device.site_id)
+            if device.clock_skew is not None]
 
 
-def status(connection: sqlite3.Connection) -> dict:
-    def count(sql: str) -> int:
-        return connection.execute(sql).fetchone()[0]
+def _equivocations(connection: sqlite3.Connection) -> list[dict[str, object]]:
+    return [{"site_id": slot.site_id, "seq": slot.seq, "device": slot.device, "kept": slot.kept,
+             "others": list(slot.others)} for slot in evidence.equivocations(connection)]
 
-    waiting = trust.awaiting_trust(connection)
-    skewed = [{"site_id": site_id, "device": name, **json.loads(skew)} for site_id, name, skew in connection.execute(
-        "SELECT site_id, name, clock_skew FROM devices WHERE clock_skew IS NOT NULL ORDER BY site_id")]
+
+def status(connection: sqlite3.Connection) -> dict[str, object]:
+    counts = sync_state.sync_counts(connection)
+    waiting = pending.awaiting_trust(connection)
     return {
-        "revisions": count("SELECT count(*) FROM revisions"),
-        "records": count("SELECT count(*) FROM records WHERE deleted = 0"),
-        "deleted": count("SELECT count(*) FROM records WHERE deleted = 1"),
-        "conflicts": count("SELECT count(*) FROM records WHERE conflicts > 0"),
-        "pending": count("SELECT count(*) FROM pending_revisions") - sum(waiting.values()),
+        "revisions": counts.revisions,
+        "records": counts.records,
+        "deleted": counts.deleted,
+        "conflicts": counts.conflicts,
+        "pending": counts.waiting - sum(waiting.values()),
         "awaiting_trust": waiting,
-        "quarantined": count("SELECT count(*) FROM quarantine"),
-        "tampering": count("SELECT count(*) FROM tampering"),
-        "equivocations": evidence.equivocations(connection),
-        "devices": count("SELECT count(*) FROM devices"),
-        "trusted_devices": count("SELECT count(*) FROM devices WHERE trusted = 1 AND revoked = 0"),
-        "revoked_devices": count("SELECT count(*) FROM devices WHERE revoked = 1"),
-        "clock_skew": skewed,
-        "gaps": gaps(connection),
+        "quarantined": counts.quarantined,
+        "tampering": counts.tampering,
+        "equivocations": _equivocations(connection),
+        "devices": counts.devices,
+        "trusted_devices": counts.trusted_devices,
+        "revoked_devices": counts.revoked_devices,
+        "clock_skew": _clock_skew(connection),
+        "gaps": holdings.gaps(connection),
         "state_digest": state_digest(connection),
     }

@@ -19,14 +19,16 @@ import json
 import sqlite3
 from collections import defaultdict
 from dataclasses import dataclass, field
+from typing import Any
 
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
+from fieldkit.store import holdings, trust
 from fieldkit.store.hlc import beyond_any_clock
 from fieldkit.store.identity import site_belongs_to, site_id_of
 from fieldkit.store.revisions import record_data, revision_id_and_data
-from fieldkit.sync import crypto, models, trust
+from fieldkit.sync import crypto, models
 from fieldkit.sync.errors import (
     BAD_REVISION, BAD_REVISION_FIELD, BAD_REVISION_SIGNATURE, CLOCK_ERROR, REVOKED_REVISION, BundleError,
 )
@@ -139,7 +141,7 @@ class RevisionChecker:
         self.count += len(checked.revisions)
         self._stage(name, checked.revisions, checked.data_texts)
 
-    def _stage(self, name: str, revisions: list[dict], data_texts: dict[str, str]) -> None:
+    def _stage(self, name: str, revisions: list[dict[str, Any]], data_texts: dict[str, str]) -> None:
         """Same (site_id, seq), other content, within the bundle or against the store."""
         by_site = defaultdict(list)
         for revision in revisions:
@@ -149,20 +151,14 @@ class RevisionChecker:
                 self.tampering.append((earlier, whole(revision, data_texts)))
             by_site[revision["site_id"]].append(revision)
         for site, group in by_site.items():
-            held = self._held(site, min(r["seq"] for r in group), max(r["seq"] for r in group))
+            held = holdings.received_slots(self.connection, site_id=site, low=min(r["seq"] for r in group),
+                                           high=max(r["seq"] for r in group))
             for revision in group:
                 kept = held.get(revision["seq"])
                 if kept is not None and kept != revision["rev_id"]:
                     self.tampering.append((kept, whole(revision, data_texts)))
                 elif kept is None and site in self._revoked:
                     raise self._fail(REVOKED_REVISION, name, site_id=site)
-
-    def _held(self, site: str, low: int, high: int) -> dict[int, str]:
-        held = {}
-        for table in ("pending_revisions", "revisions"):
-            held.update(self.connection.execute(
-                f"SELECT seq, rev_id FROM {table} WHERE site_id = ? AND seq BETWEEN ? AND ?", (site, low, high)))
-        return held
 
 
 def manifest_keys(manifest: dict) -> dict[str, bytes]:

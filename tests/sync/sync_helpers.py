@@ -16,8 +16,8 @@ HERE = Path(__file__).resolve()
 sys.path.insert(0, str(HERE.parents[2]))
 
 from fieldkit.services.coordinator import CoordinatorService  # noqa: E402
+from fieldkit.store.acknowledgements import record_acknowledgement  # noqa: E402
 from fieldkit.sync import status as sync_status  # noqa: E402
-from fieldkit.sync import trust  # noqa: E402
 
 FORM = "ha_tang"
 
@@ -80,7 +80,7 @@ class Device:
 
     def acknowledged_by_receiver(self, vector: dict[str, int], peer: str = "coordinator") -> None:
         """What a receiver's acknowledgement (arriving in one of its bundles) records."""
-        self.store.writer.call(lambda connection: trust.acknowledge(connection, peer=peer, vector=vector))
+        self.store.writer.call(lambda connection: record_acknowledgement(connection, peer=peer, vector=vector))
 
     # -- looking -----------------------------------------------------------------------------
 
