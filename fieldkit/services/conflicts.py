@@ -5,11 +5,11 @@ side-by-side comparison and the resolution they make. Qt-free."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from fieldkit.forms import FormError
+from fieldkit.forms.paths import InstancePath
 from fieldkit.store import StoreError
 
 if TYPE_CHECKING:
@@ -19,8 +19,6 @@ if TYPE_CHECKING:
 
 Conflict = dict[str, Any]  # as CoordinatorService.conflicts() gives it
 Head = dict[str, Any]  # one of a conflict's "heads"
-
-POSITION = re.compile(r"\[(\d+)\]")
 
 
 def labelled_conflicts(coordinator: CoordinatorService, survey: SurveyService, lang: str) -> list[Conflict]:
@@ -59,8 +57,9 @@ def field_label(form: Form | None, path: str, lang: str) -> str:
     key = next((name for name in form.languages if name.endswith(f"({lang})")), None)
     label = (item.labels.get(key or "") or item.labels.get("") or item.labels.get(form.default_language or "")
              or next(iter(item.labels.values())))
-    positions = POSITION.findall(path)
-    return f"{label} #{'.'.join(positions)}" if positions else label
+    parsed = InstancePath.try_parse(path)
+    positions = parsed.positions if parsed is not None else ()
+    return f"{label} #{'.'.join(map(str, positions))}" if positions else label
 
 
 def answer_text(value: object) -> str:
