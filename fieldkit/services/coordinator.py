@@ -165,13 +165,13 @@ class CoordinatorService:
         with self.store.read() as connection:
             waiting = quarantine.quarantined_bundles(connection, fingerprint=fingerprint)
         reports = self._import([Path(bundle.file) for bundle in waiting])
+        for bundle, report in zip(waiting, reports, strict=True):
+            if not report.rejected and report.status != "quarantined":
+                Path(bundle.file).unlink(missing_ok=True)
         if released.applied_pending:
             reports.insert(0, ImportReport(path=RELAYED, device=name, fingerprint=fingerprint,
                                            applied_pending=released.applied_pending,
                                            conflicts_opened=released.conflicts_opened))
-        for bundle, report in zip(waiting, reports):
-            if not report.rejected and report.status != "quarantined":
-                Path(bundle.file).unlink(missing_ok=True)
         return fingerprint, reports
 
     def _device_named_by(self, fingerprint_or_key_file: str) -> tuple[str, bytes | None, str]:

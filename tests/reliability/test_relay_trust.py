@@ -5,6 +5,8 @@ wait (as that laptop's own bundle waits in quarantine) and are stored once the
 coordinator trusts it, with what was built on them. Real bundles, real stores.
 """
 
+from pathlib import Path
+
 import pytest
 from sync.sync_helpers import Device, records_equal_rebuild
 
@@ -71,3 +73,17 @@ def test_the_same_revisions_arrive_the_same_whether_relayed_or_quarantined(world
     assert not any(report.rejected for report in reports)
     assert coordinator.status()["quarantined"] == 0 and coordinator.digest() == lead.digest()
 
+
+
+def test_a_quarantined_bundle_refused_at_trust_stays_beside_what_was_relayed(world, tmp_path):
+    lead, stranger, coordinator = world
+    *_made, bundle = relay(lead, stranger, tmp_path)
+    coordinator.import_(bundle, stranger.export(tmp_path / "direct.fkb"))
+    [waiting] = coordinator.service.quarantined()
+    kept = Path(waiting["file"])
+    kept.write_bytes(b"not a bundle any more")  # damaged while it waited
+
+    _fingerprint, reports = coordinator.service.trust(stranger.fingerprint)
+    assert [report.path for report in reports] == [RELAYED, str(kept)]
+    assert reports[1].rejected and not reports[0].rejected
+    assert kept.exists()  # judged by its own report, not by the relayed revisions' one
