@@ -8,7 +8,12 @@ from fieldkit.services.answers import AnswerRefused
 from fieldkit.services.submission import Submission
 from fieldkit.services.survey import SurveyService
 from fieldkit.services.types import (
-    DraftInfo, FinalizeError, FormEntry, Status, SubmissionRow, VisitContext,
+    DraftInfo,
+    FinalizeError,
+    FormEntry,
+    Status,
+    SubmissionRow,
+    VisitContext,
 )
 from fieldkit.store import StoreError
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, NoReturn, Union
+from typing import Annotated, NoReturn
 
 from pydantic import AfterValidator, RootModel, StrictBool, StrictFloat, StrictInt, StrictStr, ValidationError
 from pydantic_core import PydanticCustomError
@@ -35,7 +35,7 @@ def _storable(text: str) -> str:
 
 
 Text = Annotated[StrictStr, AfterValidator(_storable)]
-Answer = Union[StrictBool, StrictInt, StrictFloat, Text, None, list[Text]]
+Answer = StrictBool | StrictInt | StrictFloat | Text | None | list[Text]
 
 
 class AnswersFile(RootModel[dict[Text, Answer]]):

@@ -17,8 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from fieldkit import paths
 from fieldkit.services.types import StoreRow, ThisDevice
-from fieldkit.store import Store
-from fieldkit.store import quarantine, records, tables
+from fieldkit.store import Store, quarantine, records, tables
 from fieldkit.sync import crypto, merge, trust
 from fieldkit.sync import status as sync_status
 from fieldkit.sync.apply import ChunkResult, release_trusted
@@ -64,7 +63,7 @@ class CoordinatorService:
         self._worker = RevisionWorker()  # a process of its own, started by a big enough import
 
     @classmethod
-    def open(cls, data_dir: Path | str | None = None, *, device_name: str | None = None) -> "CoordinatorService":
+    def open(cls, data_dir: Path | str | None = None, *, device_name: str | None = None) -> CoordinatorService:
         return cls(Store.open(data_dir=paths.data_dir(data_dir), device_name=device_name), owns_store=True)
 
     @classmethod
@@ -78,7 +77,7 @@ class CoordinatorService:
         if self._owns_store:
             self.store.close()
 
-    def __enter__(self) -> "CoordinatorService":
+    def __enter__(self) -> CoordinatorService:
         return self
 
     def __exit__(self, *exc_info: object) -> None:

@@ -6,8 +6,8 @@ import datetime as dt
 import functools
 
 from fieldkit.communes import CommuneDirectory
-from fieldkit.store.hlc import hlc_datetime
 from fieldkit.services.types import DraftInfo, Status, StoreRow, SubmissionRow
+from fieldkit.store.hlc import hlc_datetime
 
 
 def local_zone() -> dt.tzinfo:
@@ -37,7 +37,8 @@ def submission_row(record: StoreRow, communes: CommuneDirectory, titles: dict[st
     commune = communes.get(record["commune"]) if record["commune"] else None
     province = communes.province(record["province"]) if record["province"] and commune is None else None
     return SubmissionRow(
-        record_id=record["record_id"], form_id=form_id, form_title=titles.get(form_id, form_id), commune_code=record["commune"] or "",
+        record_id=record["record_id"], form_id=form_id, form_title=titles.get(form_id, form_id),
+        commune_code=record["commune"] or "",
         commune_name=commune.name if commune else (record["commune"] or ""),
         province_name=commune.province_name if commune else (province.name if province else ""),
         status=record["status"], author=record["author"] or "", updated=local_iso(record["updated"], zone),

@@ -25,11 +25,14 @@ from fieldkit.catalog import file_sha256, form_titles, shipped_form_files
 from fieldkit.communes import CommuneDirectory
 from fieldkit.services import last_saved, listing
 from fieldkit.services.submission import (
-    UNKNOWN_RECORD, Submission, commune_question, ensure_repeat_instances, province_question,
+    UNKNOWN_RECORD,
+    Submission,
+    commune_question,
+    ensure_repeat_instances,
+    province_question,
 )
 from fieldkit.services.types import DraftInfo, FormEntry, StoreRow, SubmissionRow, VisitContext
-from fieldkit.store import Store, StoreError
-from fieldkit.store import tables
+from fieldkit.store import Store, StoreError, tables
 
 if TYPE_CHECKING:
     from fieldkit.forms import Form
@@ -58,14 +61,14 @@ class SurveyService:
         self._row_cache = listing.RowCache()
 
     @classmethod
-    def open(cls, data_dir: Path | str | None = None, *, device_name: str | None = None) -> "SurveyService":
+    def open(cls, data_dir: Path | str | None = None, *, device_name: str | None = None) -> SurveyService:
         """Open the data folder (platformdirs default, or --data-dir); StoreError if it cannot."""
         return cls(Store.open(data_dir=paths.data_dir(data_dir), device_name=device_name))
 
     def close(self) -> None:
         self.store.close()
 
-    def __enter__(self) -> "SurveyService":
+    def __enter__(self) -> SurveyService:
         return self
 
     def __exit__(self, *exc_info: object) -> None:
@@ -82,7 +85,8 @@ class SurveyService:
         """Who saves: the person at the keyboard, else the device's name."""
         return self._visit.at_keyboard.strip() or self.store.identity.device_name
 
-    def set_visit(self, *, delegation: str = "", members: list[str] | None = None, at_keyboard: str = "") -> Future[None]:
+    def set_visit(self, *, delegation: str = "", members: list[str] | None = None,
+                  at_keyboard: str = "") -> Future[None]:
         self._visit = VisitContext(delegation.strip(), [name.strip() for name in members or [] if name.strip()],
                                    at_keyboard.strip())
         value = {"delegation": self._visit.delegation, "members": self._visit.members,
