@@ -2,9 +2,8 @@
 
 import json
 
-from sync.sync_helpers import Device
-
 from fieldkit.cli import main
+from tests.helpers.sync_devices import Device
 
 
 def run(capsys, *arguments):
