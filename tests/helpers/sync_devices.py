@@ -12,9 +12,9 @@ import sys
 import uuid
 from pathlib import Path
 
-from fieldkit.services.coordinator import CoordinatorService
-from fieldkit.store.acknowledgements import record_acknowledgement
-from fieldkit.sync import status as sync_status
+from fieldkit.services.coordinator import CoordinatorService  # noqa: E402
+from fieldkit.store.acknowledgements import record_acknowledgement  # noqa: E402
+from fieldkit.sync import status as sync_status  # noqa: E402
 
 FORM = "ha_tang"
 

@@ -2,8 +2,9 @@
 
 import json
 
-from fieldkit.cli import main
 from tests.helpers.sync_devices import Device
+
+from fieldkit.cli import main
 
 
 def run(capsys, *arguments):
