@@ -13,7 +13,6 @@ a message never falls back to English because a module was not imported.
 from __future__ import annotations
 
 import importlib
-import os
 import re
 import threading
 
@@ -43,8 +42,6 @@ _VIETNAMESE = {
     "where fieldkit keeps its data (default: the user data folder)":
         "thư mục dữ liệu của fieldkit (mặc định: thư mục dữ liệu của người dùng)",
     "work with form files": "làm việc với tệp biểu mẫu",
-    "language of the window (default: Vietnamese, or the one last chosen)":
-        "ngôn ngữ của cửa sổ (mặc định: tiếng Việt, hoặc ngôn ngữ chọn lần trước)",
     "open the application window (what fieldkit does with no command)":
         "mở cửa sổ ứng dụng (như khi chạy fieldkit không kèm lệnh)",
     "load forms and report what they hold or what is wrong": "nạp biểu mẫu và báo nội dung hoặc lỗi",
@@ -125,7 +122,7 @@ _CATALOGUES = {"vi": _VIETNAMESE, "en": _ENGLISH}
 # those the command line's help needs first, so `fieldkit --help` does not load the form
 # engine for the catalogues of services and forms.
 CATALOGUE_MODULES = (
-    "fieldkit.reports.command_messages",
+    "fieldkit.cli.messages",
     "fieldkit.sync.messages",
     "fieldkit.reports.export.messages",
     "fieldkit.reports.messages",
@@ -159,9 +156,9 @@ def set_message_language(code: str) -> None:
 
 
 def message_language() -> str:
-    """The language `str()` of a domain error uses: the one the command line set; until
-    then FIELDKIT_LANG, else Vietnamese."""
-    return _message_language or language_code(os.environ.get("FIELDKIT_LANG") or DEFAULT_LANGUAGE)
+    """The language `str()` of a domain error uses: the one the command line resolved
+    (fieldkit.cli.common.resolve_language), else Vietnamese."""
+    return _message_language or DEFAULT_LANGUAGE
 
 
 def translate(message: str, language: str = DEFAULT_LANGUAGE, **values: object) -> str:
@@ -183,10 +180,3 @@ def _read_catalogues(*, until: str | None) -> None:
     with _reading:
         while _unread and (until is None or until not in _VIETNAMESE):
             _VIETNAMESE.update(importlib.import_module(_unread.pop(0)).VIETNAMESE)
-
-
-def add_messages(language: str, messages: dict[str, str]) -> None:
-    """Only for fieldkit/reports/command_messages.py until it moves into the command line's
-    package (it is listed in CATALOGUE_MODULES): a new catalogue is listed there instead."""
-    _CATALOGUES.setdefault(language, {}).update(messages)
-
