@@ -39,7 +39,8 @@ def working_copy_notes(database: Path) -> str | None:
 
 def run_until_killed(data_dir: Path, rng: random.Random) -> tuple[int, int]:
     """Start the app, let it type for a random while, SIGKILL it. (typed, kept) counts."""
-    child = start_helper("crash_driver", "--data-dir", str(data_dir), env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    child = start_helper("crash_driver", "--data-dir", str(data_dir),
+                         env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
     started = time.monotonic()
     while True:  # wait until it types (the window, the service, the form: a few seconds)
         line = child.stdout.readline()
