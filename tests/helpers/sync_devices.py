@@ -70,7 +70,7 @@ class Device:
     def import_(self, *paths: Path):
         return self.service.import_paths(list(paths))
 
-    def trusts(self, *others: "Device") -> None:
+    def trusts(self, *others: Device) -> None:
         for other in others:
             if other is not self:
                 self.service.trust(other.fingerprint)

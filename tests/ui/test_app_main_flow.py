@@ -6,7 +6,6 @@ import json
 import sqlite3
 
 from PySide6.QtCore import Qt
-
 from PySide6.QtWidgets import QApplication
 
 from tests.helpers.shell import VISIT, fill_form, type_text

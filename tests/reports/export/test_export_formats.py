@@ -44,7 +44,7 @@ def _check_table(world, form_id: str, level: str, header: list[str], rows: list[
     assert len(rows) == _expected_rows(world, form_id, level), table
     keys, covered = set(), set()
     for values in rows:
-        row = dict(zip(header, values))
+        row = dict(zip(header, values, strict=True))
         record_id = row["_key"] if level == ROOT else row["_record_id"]
         answers = store_answers(world.service, record_id)
         for column in header:
@@ -80,7 +80,7 @@ def _bare(path: str) -> str:
 
 def _check_metadata(world, header: list[str], rows: list[list], *, typed: bool) -> None:
     for values in rows:
-        row = dict(zip(header, values))
+        row = dict(zip(header, values, strict=True))
         record = world.service.store.record(row["_key"])
         commune = world.service.communes.get(record["commune"])
         assert row["_commune"] == record["commune"] and row["_commune_name"] == commune.name
@@ -118,7 +118,7 @@ def test_xlsx_has_one_sheet_per_form_and_level_with_numbers_as_numbers(world, tm
     assert workbook.sheetnames == result.files
     assert all(len(name) <= 31 for name in workbook.sheetnames)
     assert len({name.lower() for name in workbook.sheetnames}) == len(workbook.sheetnames)
-    sheets = dict(zip(_export_order(), workbook.sheetnames))
+    sheets = dict(zip(_export_order(), workbook.sheetnames, strict=True))
     for form_id, levels in FORMS_AND_LEVELS.items():
         for level in [ROOT, *levels]:
             header, *rows = [list(row) for row in workbook[sheets[_table_name(form_id, level)]].iter_rows(
