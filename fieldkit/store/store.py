@@ -23,6 +23,7 @@ from fieldkit.store.identity import KEY_FILE, DeviceIdentity
 from fieldkit.store.migrations import migrate, schema_version
 from fieldkit.store.private import private_database, private_folder
 from fieldkit.store.sites import IssuedLedger
+from fieldkit.store.values import RecordRow, Revision
 from fieldkit.store.writer import Writer
 
 DATABASE_FILE = "fieldkit.sqlite3"
@@ -134,31 +135,23 @@ class Store:
                 connection.execute("ROLLBACK")
             self._readers.put(connection)
 
-    def revision(self, rev_id: str) -> dict | None:
+    def revision(self, rev_id: str) -> Revision | None:
         with self.read() as connection:
             return revs.get_revision(connection, rev_id)
 
-    def revisions_of(self, record_id: str) -> list[dict]:
+    def revisions_of(self, record_id: str) -> list[Revision]:
         with self.read() as connection:
-            return sorted(revs.record_revisions(connection, record_id), key=lambda rev: (rev["hlc"], rev["rev_id"]))
+            return sorted(revs.record_revisions(connection, record_id), key=lambda rev: (rev.hlc, rev.rev_id))
 
-    def record(self, record_id: str) -> dict | None:
+    def record(self, record_id: str) -> RecordRow | None:
         with self.read() as connection:
-            rows = tables._rows(connection, "SELECT * FROM records WHERE record_id = ?", (record_id,))
-        return rows[0] if rows else None
+            return revs.get_record(connection, record_id)
 
-    def records(self, *, include_deleted: bool = False, **equal_to) -> list[dict]:
+    def records(self, *, include_deleted: bool = False, **equal_to: str | None) -> list[RecordRow]:
         """Record rows, most recently updated first; keyword arguments keep the rows whose
         column equals the value (form_id=..., commune=..., province=..., status=...)."""
-        unknown = set(equal_to) - set(revs.RECORD_FIELDS)
-        if unknown:
-            raise TypeError(f"records() has no filter {', '.join(sorted(unknown))}")
-        conditions = [] if include_deleted else ["deleted = 0"]
-        conditions += [f"{column} = ?" for column, value in equal_to.items() if value is not None]
-        values = [value for value in equal_to.values() if value is not None]
-        where = f"WHERE {' AND '.join(conditions)}" if conditions else ""
         with self.read() as connection:
-            return tables._rows(connection, f"SELECT * FROM records {where} ORDER BY updated DESC", values)
+            return revs.select_records(connection, include_deleted=include_deleted, equal_to=equal_to)
 
     def drafts(self) -> list[dict]:
         with self.read() as connection:
@@ -234,13 +227,13 @@ class Store:
             revs.materialize_new(connection, revision)
             if draft_id is not None:
                 tables.delete_draft(connection, draft_id)
-            tables.audit(connection, author=author, action=action, record_id=record_id, rev_id=revision["rev_id"],
-                         detail={"parents": revision["parents"], "status": data.get("status"),
+            tables.audit(connection, author=author, action=action, record_id=record_id, rev_id=revision.rev_id,
+                         detail={"parents": list(revision.parents), "status": data.get("status"),
                                  "form_id": form_id, "commune": data.get("commune", "")})
             return revision
 
         def committed(revision):
-            self._ledger.record(revision["site_id"], revision["seq"])
+            self._ledger.record(revision.site_id, revision.seq)
             if after is not None:
                 after(revision)
 

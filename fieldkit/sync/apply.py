@@ -26,6 +26,7 @@ from fieldkit.store.evidence import evidence_ids
 from fieldkit.store.holdings import stored_ids
 from fieldkit.store.revisions import insert_revisions, materialize, materialize_many
 from fieldkit.store.trust import trusted_sites
+from fieldkit.store.values import Revision, RevisionDict
 from fieldkit.sync import evidence
 from fieldkit.sync.verify import whole
 
@@ -64,8 +65,8 @@ def apply_revisions(connection: sqlite3.Connection, revisions: list[dict[str, An
     pending.remove_pending(connection, rev_ids=sorted((stored | settled) & pending_before))
     _keep_waiting(connection, candidates, stored | settled, from_chunk, trusted, result,
                   bundle_id=bundle_id, data_texts=data_texts)
-    rows = materialize_many(connection, [candidates[rev_id] for rev_id in stored])
-    result.conflicts_opened = sum(bool(row["conflicts"] and not before) for row, before in rows)
+    rows = materialize_many(connection, [Revision.from_dict(candidates[rev_id]) for rev_id in stored])
+    result.conflicts_opened = sum(bool(row.conflicts and not before) for row, before in rows)
     for record_id in sorted(recompute):  # a revision withdrawn into the evidence: its record from what is left
         materialize(connection, record_id)
     return result

@@ -68,7 +68,8 @@ def settle_slots(connection: sqlite3.Connection, candidates: dict[str, dict[str,
 def _withdraw(connection: sqlite3.Connection, rev_id: str, candidates: dict[str, dict[str, Any]],
               data_texts: dict[str, str] | None, *, stored_here: bool) -> dict[str, Any]:
     """Take a losing revision out of the candidates, pending_revisions and revisions; it, whole."""
-    revision = get_revision(connection, rev_id) if stored_here else None
+    stored = get_revision(connection, rev_id) if stored_here else None
+    revision = stored.as_dict() if stored is not None else None
     if rev_id in candidates:
         revision = revision or whole(candidates[rev_id], data_texts)
         del candidates[rev_id]

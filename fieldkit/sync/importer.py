@@ -26,10 +26,11 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+from fieldkit.store import trust
 from fieldkit.store.errors import StoreError, as_store_error
+from fieldkit.store.trust import Trust
 from fieldkit.sync import bundle as bundles
 from fieldkit.sync import quarantine as quarantined
-from fieldkit.sync import trust
 from fieldkit.sync.archive import Limits
 from fieldkit.sync.errors import (
     CHECKER_STOPPED, READ_FAILED, REVOKED_SIGNER, TOO_MANY_LINES, UNKNOWN_SIGNER, BundleError,
@@ -339,11 +340,11 @@ def _result(future: Future, bundle):
 
 def _check_signer(store, bundle, *, report, quarantine: bool) -> None:
     with store.read() as connection:
-        state = trust.device_state(connection, bundle.fingerprint)
+        state = trust.device_trust(connection, fingerprint=bundle.fingerprint)
     values = {"path": bundle.path, "device": report.device, "fingerprint": bundle.fingerprint}
-    if state == trust.REVOKED:
+    if state == Trust.REVOKED:
         raise BundleError(REVOKED_SIGNER, step="signer", **values)
-    if state == trust.TRUSTED:
+    if state == Trust.TRUSTED:
         return
     message = BundleError(UNKNOWN_SIGNER, step="signer", **values)
     report.step, report.reason, report.reason_en = "signer", str(message), message.text("en")

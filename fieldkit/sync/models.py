@@ -18,8 +18,12 @@ import re
 from dataclasses import dataclass
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StrictBool, StrictInt, StrictStr, ValidationError
+from pydantic import (
+    AfterValidator, BaseModel, ConfigDict, Field, Strict, StrictBool, StrictInt, StrictStr, ValidationError,
+)
 from pydantic_core import PydanticCustomError
+
+from fieldkit.store.records import Status
 
 
 MAX_SEQ = (1 << 63) - 1  # SQLite's INTEGER
@@ -46,6 +50,7 @@ _BY_TYPE = {"missing": MISSING, "extra_forbidden": EXTRA, "not_unicode": NOT_UNI
             "string_pattern_mismatch": MALFORMED, "malformed": MALFORMED, "greater_than_equal": OUT_OF_RANGE,
             "less_than_equal": OUT_OF_RANGE, "too_short": WRONG_LENGTH, "too_long": WRONG_LENGTH,
             "string_too_long": WRONG_LENGTH, "string_too_short": WRONG_LENGTH, "literal_error": NOT_ALLOWED_VALUE,
+            "enum": NOT_ALLOWED_VALUE,
             "key_mismatch": KEY_MISMATCH, "not_sorted": NOT_SORTED}
 
 
@@ -182,7 +187,7 @@ class RecordData(BaseModel):
     """The part of a revision's `data` that records, exports and re-exports read; the rest
     (answers' values, anything else) is kept as it came."""
     model_config = ConfigDict(strict=True, extra="allow", hide_input_in_errors=True)
-    status: Name = "draft"
+    status: Annotated[Status, Strict(False)] = Status.DRAFT  # strict: its text, one of the Status values
     error_count: Count = 0
     commune: Name = ""
     province: Name = ""
