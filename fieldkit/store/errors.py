@@ -11,6 +11,7 @@ import contextlib
 import errno
 import os
 import sqlite3
+from collections.abc import Iterator
 from pathlib import Path
 
 from fieldkit.errors import FieldkitError
@@ -96,7 +97,7 @@ def _nearly_full(path: Path | str) -> bool:
 
 
 @contextlib.contextmanager
-def storage_errors(path: Path | str):
+def storage_errors(path: Path | str) -> Iterator[None]:
     """Re-raise storage faults inside the block as StoreError naming `path`."""
     try:
         yield

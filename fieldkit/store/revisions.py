@@ -16,6 +16,7 @@ import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
+from fieldkit.store.connection import count
 from fieldkit.store.records import Status
 from fieldkit.store.values import JsonObject, RecordRow, Revision, RevisionDict
 
@@ -120,9 +121,7 @@ def get_revision(connection: sqlite3.Connection, rev_id: str) -> Revision | None
 
 
 def next_seq(connection: sqlite3.Connection, site_id: str) -> int:
-    seq: int = connection.execute("SELECT coalesce(max(seq), 0) + 1 FROM revisions WHERE site_id = ?",
-                                  (site_id,)).fetchone()[0]
-    return seq
+    return count(connection, "SELECT coalesce(max(seq), 0) + 1 FROM revisions WHERE site_id = ?", (site_id,))
 
 
 # -- the materialized view -----------------------------------------------------------------
