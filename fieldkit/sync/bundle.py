@@ -31,6 +31,7 @@ from fieldkit.sync.errors import (
     BAD_MANIFEST, BAD_MANIFEST_FIELD, BAD_SIGNATURE, CHUNK_TOO_LARGE, FORM_NOT_TEXT, HASH_MISMATCH, MISSING_MEMBER,
     NEWER_FORMAT, NOT_FOR_US, UNLISTED_MEMBER, WRONG_KEY, BundleError,
 )
+from fieldkit.store.values import JsonObject
 
 FORMAT = "fieldkit-bundle"
 FORMAT_VERSION = 1
@@ -45,7 +46,7 @@ class Bundle:
     manifest: dict
     bundle_id: str
     public_key: bytes
-    files: dict[str, dict] = field(default_factory=dict)  # path -> {sha256, size}
+    files: dict[str, JsonObject] = field(default_factory=dict)  # path -> {sha256, size}
 
     @property
     def fingerprint(self) -> str:
@@ -67,9 +68,9 @@ class Bundle:
 
 # -- writing ---------------------------------------------------------------------------------
 
-def write_bundle(path: Path, *, chunks: Iterable[bytes], header: Callable[[], dict],
-                 forms: Callable[[], list[dict]], blobs: Callable[[], Iterable[tuple[str, bytes]]],
-                 sign: Callable[[bytes], bytes], recipients: list[dict] | None = None) -> dict:
+def write_bundle(path: Path, *, chunks: Iterable[bytes], header: Callable[[], JsonObject],
+                 forms: Callable[[], list[JsonObject]], blobs: Callable[[], Iterable[tuple[str, bytes]]],
+                 sign: Callable[[bytes], bytes], recipients: list[JsonObject] | None = None) -> JsonObject:
     """Write a bundle atomically; its manifest (with "bundle_id"). `chunks` are JSON-lines
     texts, consumed first (streamed); then `blobs()` gives (sha256, bytes), `forms()`
     {form_id, version, title, xform} and `header()` the manifest's other fields: they
@@ -88,7 +89,7 @@ def write_bundle(path: Path, *, chunks: Iterable[bytes], header: Callable[[], di
     return manifest
 
 
-def _write_members(writer: ArchiveWriter, *, header, forms, chunks, blobs, sign, nonce, key, recipients) -> dict:
+def _write_members(writer: ArchiveWriter, *, header, forms, chunks, blobs, sign, nonce, key, recipients) -> JsonObject:
     files, form_entries = [], []
 
     def add(name: str, data: bytes) -> None:
@@ -145,7 +146,7 @@ def open_bundle(path: Path, *, limits: Limits = Limits()) -> Bundle:
         raise
 
 
-def _parse_manifest(data: bytes, path) -> dict:
+def _parse_manifest(data: bytes, path) -> JsonObject:
     """The manifest, checked against its model (fieldkit.sync.models) before anything of it
     is used: a lone surrogate or a wrong type is a refusal naming the field, never a crash."""
     try:
@@ -168,7 +169,7 @@ def _parse_manifest(data: bytes, path) -> dict:
     return manifest
 
 
-def _signer_key(manifest: dict, path) -> bytes:
+def _signer_key(manifest: JsonObject, path) -> bytes:
     try:
         public_key = crypto.unb64(manifest["public_key"])
     except (KeyError, ValueError, TypeError, AttributeError):

@@ -22,6 +22,7 @@ from fieldkit.store.private import FILE_MODE, private_folder
 from fieldkit.store.trust import remember_key
 from fieldkit.sync import bundle as bundles
 from fieldkit.sync.errors import TOO_LARGE_FOR_QUARANTINE, BundleError
+from fieldkit.store.values import JsonObject
 
 if TYPE_CHECKING:
     from fieldkit.sync.importer import ImportReport
@@ -72,10 +73,10 @@ def _record(connection: sqlite3.Connection, bundle: bundles.Bundle, *, report: I
     return evicted
 
 
-def summary(rows: list[dict], *, quota: int) -> dict:
+def summary(rows: list[JsonObject], *, quota: int) -> JsonObject:
     """What the trusted-devices screen shows of the quarantine: bundles, bytes, the
     quota, and per fingerprint its bundles and bytes (most bytes first)."""
-    by_fingerprint: dict[str, dict] = {}
+    by_fingerprint: dict[str, JsonObject] = {}
     for row in rows:
         entry = by_fingerprint.setdefault(row["fingerprint"], {"fingerprint": row["fingerprint"], "bundles": 0,
                                                                "bytes": 0, "device": row["device_name"]})
