@@ -27,8 +27,7 @@ from fieldkit.store.sync_state import record_bundle_imported
 from fieldkit.store.tables import put_blob, put_form
 from fieldkit.store.values import RevisionDict
 from fieldkit.sync import bundle as bundles
-from fieldkit.sync.apply import apply_revisions
-from fieldkit.sync.apply import ChunkResult
+from fieldkit.sync.apply import ChunkResult, apply_revisions
 from fieldkit.sync.crypto import unb64
 from fieldkit.sync.errors import CHANGED_DURING_IMPORT, BundleError
 

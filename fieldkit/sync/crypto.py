@@ -28,9 +28,9 @@ from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from fieldkit.errors import FieldkitError
 from fieldkit.files import atomic_write
 from fieldkit.store.errors import KEY_CORRUPT, StoreError, storage_errors
-from fieldkit.store.identity import fingerprint_of, site_id_of, verify_signature
-from fieldkit.sync import models
+from fieldkit.store.identity import DeviceIdentity, fingerprint_of, site_id_of, verify_signature
 from fieldkit.store.values import JsonObject
+from fieldkit.sync import models
 
 EXCHANGE_KEY_FILE = "device_x25519.pem"
 KEY_FILE_FORMAT = models.KEY_FILE_FORMAT
@@ -69,7 +69,7 @@ def exchange_public(key: X25519PrivateKey) -> bytes:
     return key.public_key().public_bytes(*_RAW)
 
 
-def public_key_document(*, identity, exchange_public_key: bytes) -> JsonObject:
+def public_key_document(*, identity: DeviceIdentity, exchange_public_key: bytes) -> JsonObject:
     """What `keys export` writes: enough to trust this device and to encrypt to it."""
     return {"format": KEY_FILE_FORMAT, "device_name": identity.device_name, "fingerprint": identity.fingerprint,
             "site_id": identity.site_id, "ed25519": b64(identity.public_key), "x25519": b64(exchange_public_key),
@@ -95,7 +95,7 @@ def read_public_key_file(path: Path) -> JsonObject:
     return read_public_key_document(document)
 
 
-def read_public_key_document(document) -> JsonObject:
+def read_public_key_document(document: object) -> JsonObject:  # parsed JSON, checked here
     """The checked document (public keys as bytes); KeyFileError (a ValueError) when it is
     not sound: its fields against fieldkit.sync.models.KeyFile, then its keys."""
     if not isinstance(document, dict) or document.get("format") != KEY_FILE_FORMAT:

@@ -20,17 +20,18 @@ from typing import TYPE_CHECKING
 from fieldkit.store import quarantine as quarantine_table
 from fieldkit.store.private import FILE_MODE, private_folder
 from fieldkit.store.trust import remember_key
+from fieldkit.store.values import JsonObject
 from fieldkit.sync import bundle as bundles
 from fieldkit.sync.errors import TOO_LARGE_FOR_QUARANTINE, BundleError
-from fieldkit.store.values import JsonObject
 
 if TYPE_CHECKING:
+    from fieldkit.store import Store
     from fieldkit.sync.importer import ImportReport
 
 QUARANTINE_DIR = "quarantine"
 
 
-def keep(store, bundle, *, report) -> None:
+def keep(store: Store, bundle: bundles.Bundle, *, report: ImportReport) -> None:
     """Check `bundle` (an unknown signer's) as far as it can be alone, then keep a copy
     of it within the quota. Raises BundleError when it is not kept."""
     bundles.check_version(bundle)
@@ -50,8 +51,8 @@ def keep(store, bundle, *, report) -> None:
         partial.replace(target)
     evicted = store.writer.call(lambda connection: _record(connection, bundle, report=report, target=target,
                                                           size=size, quota=quota))
-    for file in evicted:
-        Path(file).unlink(missing_ok=True)
+    for evicted_file in evicted:
+        Path(evicted_file).unlink(missing_ok=True)
 
 
 def _record(connection: sqlite3.Connection, bundle: bundles.Bundle, *, report: ImportReport, target: Path,
