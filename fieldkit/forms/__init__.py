@@ -3,11 +3,13 @@
 Qt-free: the GUI, the CLI, the merge and the reports all share this package.
 """
 
+import os
+
 from fieldkit.forms.errors import FormError
 from fieldkit.forms.model import Form
 
 
-def load_form(source, file_type=None) -> Form:
+def load_form(source: str | os.PathLike[str] | bytes, file_type: str | None = None) -> Form:
     """Load an XLSForm (.xlsx, .xls, .csv, .md) or an ODK XForm (.xml).
 
     Raises FormError, and nothing else, when the form is broken. Expressions are

@@ -8,15 +8,17 @@ fixes, so one change costs only what it touches.
 from __future__ import annotations
 
 import threading
-from collections.abc import Mapping
+from collections import ChainMap
+from collections.abc import Iterator, Mapping, MutableMapping
 from dataclasses import dataclass, field
+from typing import cast
 
 from fieldkit.forms.dependencies import (
     BIND_ATTRIBUTES, CHOICES, COUNT, Candidate, Computation, follower_scopes, followers, local_scopes, order,
 )
 from fieldkit.forms.errors import FormError
-from fieldkit.forms.model import Form, Question
-from fieldkit.forms.xpath import Document, Expression, XPathError, compile_expression, parse_xml
+from fieldkit.forms.model import Form, Question, SetValue
+from fieldkit.forms.xpath import Document, Element, Expression, XPathError, compile_expression, parse_xml
 
 
 @dataclass
@@ -33,7 +35,7 @@ class CompiledForm:
     paths: set[str] = field(default_factory=set)  # every path of the form's instance and body
     itemsets: dict[str, tuple[Expression, Expression, Expression]] = field(default_factory=dict)
     repeat_counts: dict[str, Expression] = field(default_factory=dict)
-    setvalues: list[tuple[object, Expression | None]] = field(default_factory=list)
+    setvalues: list[tuple[SetValue, Expression | None]] = field(default_factory=list)
     _extra: dict[str, Expression] = field(default_factory=dict)
     _secondary: SecondaryDocuments | None = None
     _selects: dict[str, Question] | None = None
@@ -44,6 +46,21 @@ class CompiledForm:
         if self._secondary is None:
             self._secondary = SecondaryDocuments(self.form)
         return self._secondary
+
+    def session_documents(self, last_saved: str | bytes | None) -> Mapping[str, Document]:
+        """The secondary instances a session reads: jr://instance/last-saved is the last
+        saved submission (the blank form when there is none yet, as in ODK Collect)."""
+        documents = self.secondary_documents()
+        ids = [key for key, instance in self.form.secondary_instances.items() if instance.last_saved]
+        if not ids:
+            return documents
+        xml = last_saved if last_saved is not None else self.form.instance_xml
+        try:
+            document = parse_xml(xml, keep_whitespace=False)
+        except XPathError as error:
+            raise FormError(f"the last saved submission is not well-formed XML: {error}") from None
+        # ChainMap only reads the maps after the first: the documents stay a read-only view.
+        return ChainMap({key: document for key in ids}, cast("MutableMapping[str, Document]", documents))
 
     def select_question(self, path: str) -> Question | None:
         """The select question at a path without positions (answers are checked against
@@ -67,7 +84,7 @@ class CompiledForm:
         return found
 
 
-class SecondaryDocuments(Mapping):
+class SecondaryDocuments(Mapping[str, Document]):
     """instance id -> parsed document, parsed when first read. Documents are only read,
     so forms whose instances hold the same XML share one parse: the three shipped forms
     carry the same 3,321-commune list, which takes most of a second to parse."""
@@ -78,7 +95,7 @@ class SecondaryDocuments(Mapping):
     def __getitem__(self, key: str) -> Document:
         return _parsed_instance(self._sources[key])
 
-    def __iter__(self):
+    def __iter__(self) -> Iterator[str]:
         return iter(self._sources)
 
     def __len__(self) -> int:
@@ -193,8 +210,9 @@ def compile_form(form: Form) -> CompiledForm:
 
 
 def _instance_paths(form: Form) -> set[str]:
-    found = set()
-    stack = [(parse_xml(form.instance_xml, keep_whitespace=False).root_element, "")]
+    found: set[str] = set()
+    root = parse_xml(form.instance_xml, keep_whitespace=False).root_element
+    stack: list[tuple[Element, str]] = [(root, "")] if root is not None else []
     while stack:
         element, parent = stack.pop()
         path = f"{parent}/{element.name}"

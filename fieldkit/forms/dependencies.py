@@ -29,6 +29,7 @@ COUNT = "count"  # a repeat's jr:count; its path is the repeat's
 CHOICES = "choices"  # a select's choice filter; clears answers no longer offered
 _SUBTREE_OUTPUTS = ("relevant", COUNT)
 _OWN_OUTPUTS = ("calculate", CHOICES)
+Key = tuple[str, str]  # (path, attribute): one computation, before it has its index
 
 
 @dataclass
@@ -74,7 +75,7 @@ def order(candidates: list[Candidate], *, paths: set[str], counted_repeats: set[
     """The candidates as computations in an order where every writer comes before its
     readers; FormError names the nodes of a cycle."""
     keys = [(candidate.path, candidate.attribute) for candidate in candidates]
-    writers: dict[str, set[tuple[str, str]]] = {}
+    writers: dict[str, set[Key]] = {}
     for key, candidate in zip(keys, candidates):
         for path in outputs(candidate, paths):
             writers.setdefault(path, set()).add(key)
@@ -94,9 +95,9 @@ def order(candidates: list[Candidate], *, paths: set[str], counted_repeats: set[
     ]
 
 
-def _needs(key, candidate: Candidate, writers: dict[str, set], counted_repeats: set[str]) -> set:
+def _needs(key: Key, candidate: Candidate, writers: dict[str, set[Key]], counted_repeats: set[str]) -> set[Key]:
     """The computations that must run before `candidate`."""
-    needed: set = set()
+    needed: set[Key] = set()
     if candidate.references is None:
         # It may read anything: after every calculation that does not read it back.
         for path, writing in writers.items():
@@ -161,7 +162,7 @@ def follower_scopes(computations: list[Computation], followers_of: dict[int, lis
                     scopes: dict[tuple[int, str], str]) -> dict[tuple[int, int], str]:
     """(writer index, follower index) -> the repeat whose instance holds every read the
     follower makes of what the writer writes; absent when any read leaves it."""
-    found = {}
+    found: dict[tuple[int, int], str] = {}
     for writer in computations:
         if writer.attribute == COUNT:
             continue
@@ -169,6 +170,7 @@ def follower_scopes(computations: list[Computation], followers_of: dict[int, lis
         for index in followers_of.get(writer.index, ()):
             reads = written & (computations[index].references or set())
             kept = {scopes.get((index, path)) for path in reads}
-            if len(kept) == 1 and None not in kept:
-                found[(writer.index, index)] = kept.pop()
+            scope = kept.pop() if len(kept) == 1 else None
+            if scope is not None:
+                found[(writer.index, index)] = scope
     return found

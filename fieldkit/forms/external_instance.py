@@ -18,6 +18,8 @@ import csv
 import io
 import json
 import re
+from collections.abc import Sequence
+from typing import Any
 
 from lxml import etree
 
@@ -48,7 +50,7 @@ def csv_to_xml(data: bytes) -> str:
     rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=csv_delimiter(text)))
     root = etree.Element("root")
     if not rows:
-        return etree.tostring(root, encoding="unicode")
+        return _xml_text(root)
     headers = [header.strip() for header in rows[0]]
     for header in headers:
         _check_name(header, "column")
@@ -58,7 +60,7 @@ def csv_to_xml(data: bytes) -> str:
         item = etree.SubElement(root, "item")
         for position, header in enumerate(headers):
             etree.SubElement(item, header).text = row[position] if position < len(row) else ""
-    return etree.tostring(root, encoding="unicode")
+    return _xml_text(root)
 
 
 def csv_delimiter(text: str) -> str:
@@ -101,14 +103,21 @@ def geojson_to_xml(data: bytes) -> str:
                 continue
             _check_name(key, "property")
             etree.SubElement(item, key).text = "" if value is None else str(value)
-    return etree.tostring(root, encoding="unicode")
+    return _xml_text(root)
 
 
-def _geometry(geometry) -> str:
+def _xml_text(root: etree._Element) -> str:
+    text: str = etree.tostring(root, encoding="unicode")
+    return text
+
+
+def _geometry(geometry: object) -> str:
     if not isinstance(geometry, dict):
         return ""
-    coordinates = geometry.get("coordinates")
+    # JSON as read: a shape other than GeoJSON's fails below, and instance_xml says so.
+    coordinates: Any = geometry.get("coordinates")
     kind = geometry.get("type")
+    points: list[Sequence[float]]
     if kind == "Point":
         points = [coordinates]
     elif kind == "LineString":
@@ -120,7 +129,7 @@ def _geometry(geometry) -> str:
     return "; ".join(_point(point) for point in points)
 
 
-def _point(point) -> str:
+def _point(point: Sequence[float]) -> str:
     longitude, latitude, *rest = point
     altitude = rest[0] if rest else 0
     return f"{latitude} {longitude} {altitude} 0"

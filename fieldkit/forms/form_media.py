@@ -11,7 +11,7 @@ found nowhere goes to `Form.media_missing`: not an error, its itemset is empty.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 
 from fieldkit.forms.external_instance import instance_xml
 from fieldkit.forms.model import Form
@@ -32,13 +32,13 @@ def referenced_names(form: Form) -> list[str]:
     """Every media file name the form references, in first-seen order."""
     names: dict[str, None] = {}
     for instance in form.secondary_instances.values():
-        if media_name(instance.src):
-            names[media_name(instance.src)] = None
+        if instance_file := media_name(instance.src):
+            names[instance_file] = None
     for texts in form.itext.values():
         for forms in texts.values():
             for form_name, value in forms.items():
-                if form_name and media_name(value):
-                    names[media_name(value)] = None
+                if form_name and (text_file := media_name(value)):
+                    names[text_file] = None
     for expression in _expressions(form):
         for match in _CSV_CALL.finditer(expression):
             name = match.group(2)
@@ -46,7 +46,7 @@ def referenced_names(form: Form) -> list[str]:
     return list(names)
 
 
-def _expressions(form: Form):
+def _expressions(form: Form) -> Iterator[str]:
     """Bind expressions, setvalue values and appearances: where pulldata/search occur."""
     for bind in form.binds.values():
         yield from (bind.calculate or "", bind.constraint or "", bind.relevant or "")
@@ -85,6 +85,6 @@ def attach_media(form: Form, media: Mapping[str, bytes] | MediaLookup | None) ->
         else:
             form.media[name] = data
     for instance in form.secondary_instances.values():
-        name = media_name(instance.src)
-        if name in form.media:
-            instance.xml = instance_xml(name, form.media[name], source=form.source)
+        file_name = media_name(instance.src)
+        if file_name is not None and file_name in form.media:
+            instance.xml = instance_xml(file_name, form.media[file_name], source=form.source)

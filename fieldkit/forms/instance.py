@@ -7,15 +7,15 @@ the way (`/data/rep[2]/q`), 1-based as in XPath.
 
 from __future__ import annotations
 
-import re
+from collections.abc import Callable, Iterator
 
 from fieldkit.forms.errors import FormError
 from fieldkit.forms.model import Form
-from fieldkit.forms.xpath import Document, Element, parse_xml, serialize
-from fieldkit.forms.xpath.nodes import is_ancestor
+from fieldkit.forms.paths import InstancePath
+from fieldkit.forms.xpath import Document, Element, Node, parse_xml, serialize
+from fieldkit.forms.xpath.nodes import ParentNode, is_ancestor
 
 JR_NAMESPACE = "http://openrosa.org/javarosa"
-_STEP = re.compile(r"([^/\[\]]+)(?:\[(\d+)\])?")
 
 
 class Instance:
@@ -25,16 +25,13 @@ class Instance:
         self.form = form
         self.repeat_paths = {group.path for group in form.repeats()}
         self.document: Document = parse_xml(form.instance_xml, keep_whitespace=False)
+        self.root: Element = _root_element(self.document)
         self.templates: dict[str, Element] = {}
         self._sibling_names: dict[str, list[str]] | None = None
         self._index: dict[str, list[Element]] = {}
         self._take_templates()
         if xml is not None:
             self._load(xml)
-
-    @property
-    def root(self) -> Element:
-        return self.document.root_element
 
     # -- structure -------------------------------------------------------------------
 
@@ -44,26 +41,28 @@ class Instance:
         starts with no inner one made of a template): what remains are real instances."""
         for path in sorted(self.repeat_paths, key=len):
             found = descend(self.root, "/" + self.root.name, path)
-            for outer, template in list(self.templates.items()):
+            for outer, outer_template in list(self.templates.items()):
                 if path.startswith(outer + "/"):
-                    found += descend(template, outer, path)
+                    found += descend(outer_template, outer, path)
             marked = [node for node in found if node.get("template", JR_NAMESPACE) is not None]
             template = marked[0] if marked else (found[0] if found else None)
             if template is None:
                 continue
             self.templates[path] = _blank_copy(template)
             for node in marked:
-                node.parent.remove(node)
+                if node.parent is not None:
+                    node.parent.remove(node)
 
     def _load(self, xml: str | bytes) -> None:
         try:
             loaded = parse_xml(xml, keep_whitespace=False)
         except Exception as error:  # the parser's own error types vary with the input
             raise FormError(f"the submission is not well-formed XML: {error}") from None
-        if loaded.root_element is None or loaded.root_element.name != self.root.name:
-            found = loaded.root_element.name if loaded.root_element is not None else "nothing"
+        loaded_root = loaded.root_element
+        if loaded_root is None or loaded_root.name != self.root.name:
+            found = loaded_root.name if loaded_root is not None else "nothing"
             raise FormError(f"the submission's root element is <{found}>, the form expects <{self.root.name}>")
-        self._merge(self.root, loaded.root_element, "/" + self.root.name)
+        self._merge(self.root, loaded_root, "/" + self.root.name)
         self.changed_structure()
 
     def _merge(self, target: Element, source: Element, path: str) -> None:
@@ -112,13 +111,13 @@ class Instance:
             nodes = self._index[template_path] = descend(self.root, "/" + self.root.name, template_path)
         return nodes
 
-    def nearest(self, template_path: str, node) -> Element | None:
+    def nearest(self, template_path: str, node: Node) -> Element | None:
         """The node of `template_path` closest to `node`: in repeats, the one in the
         same repeat instance (how ODK resolves a path named from inside a repeat)."""
         targets = self.nodes_at(template_path)
         if len(targets) <= 1:
             return targets[0] if targets else None
-        ancestor = node
+        ancestor: Node | None = node
         while ancestor is not None:
             for target in targets:
                 if target is ancestor or is_ancestor(ancestor, target):
@@ -130,34 +129,39 @@ class Instance:
 
     def resolve(self, path: str) -> Element:
         """The node at a concrete path; a missing position means the first instance."""
-        steps = _STEP.findall(path.strip("/"))
-        if not steps or steps[0][0] != self.root.name:
+        try:
+            steps = InstancePath.parse(path).steps
+        except ValueError:
+            raise FormError(f"no question at {path!r}") from None
+        if steps[0].name != self.root.name:
             raise FormError(f"no question at {path!r}: paths start with /{self.root.name}/")
         node = self.root
         for name, position in steps[1:]:
             matches = node.children_named(name)
-            index = int(position or 1) - 1
+            index = (position or 1) - 1
             if not 0 <= index < len(matches):
                 raise FormError(f"no question at {path!r}")
             node = matches[index]
         return node
 
-    def template_path(self, node: Element) -> str:
+    def template_path(self, node: Node) -> str:
         names = []
-        while node is not None and node.kind == "element":
-            names.append(node.name)
-            node = node.parent
+        current: Node | None = node
+        while isinstance(current, Element):
+            names.append(current.name)
+            current = current.parent
         return "/" + "/".join(reversed(names))
 
-    def concrete_path(self, node: Element) -> str:
+    def concrete_path(self, node: Node) -> str:
         steps = []
         template = self.template_path(node)
-        while node is not None and node.kind == "element":
-            step = node.name
-            if template in self.repeat_paths:
-                step += f"[{node.parent.children_named(node.name).index(node) + 1}]"
+        current: Node | None = node
+        while isinstance(current, Element):
+            step, parent = current.name, current.parent
+            if template in self.repeat_paths and parent is not None:
+                step += f"[{parent.children_named(current.name).index(current) + 1}]"
             steps.append(step)
-            node = node.parent
+            current = parent
             template = template.rsplit("/", 1)[0]
         return "/" + "/".join(reversed(steps))
 
@@ -183,9 +187,9 @@ class Instance:
     def _template_position(self, parent: Element, template_path: str) -> int:
         """Where the repeat goes among its siblings, by the blank instance's order."""
         if self._sibling_names is None:
-            blank = parse_xml(self.form.instance_xml, keep_whitespace=False)
+            blank = _root_element(parse_xml(self.form.instance_xml, keep_whitespace=False))
             self._sibling_names = {}
-            for node, path in _walk(blank.root_element, "/" + blank.root_element.name):
+            for node, path in _walk(blank, "/" + blank.name):
                 self._sibling_names.setdefault(path, [child.name for child in node.element_children()])
         names = self._sibling_names.get(template_path.rsplit("/", 1)[0], [])
         name = template_path.rsplit("/", 1)[1]
@@ -198,22 +202,30 @@ class Instance:
 
     def remove(self, nodes: list[Element]) -> None:
         """Remove nodes (repeat instances), each parent's at once."""
-        by_parent: dict[int, tuple[Element, list[Element]]] = {}
+        by_parent: dict[int, tuple[ParentNode, list[Element]]] = {}
         for node in nodes:
-            by_parent.setdefault(id(node.parent), (node.parent, []))[1].append(node)
+            if node.parent is not None:  # one already taken out has nothing to leave
+                by_parent.setdefault(id(node.parent), (node.parent, []))[1].append(node)
         for path in {self.template_path(node) for node in nodes}:
             self.changed_structure(path)
         for parent, children in by_parent.values():
             parent.remove_all(children)
 
-    def to_xml(self, keep) -> str:
+    def to_xml(self, keep: Callable[[Element], bool]) -> str:
         """The instance as XML, with only the nodes `keep(node)` accepts."""
         copy = self.root.clone()
         _prune(copy, self.root, keep)
         return serialize(copy)
 
 
-def _walk(element: Element, path: str):
+def _root_element(document: Document) -> Element:
+    root = document.root_element
+    if root is None:  # the XForm's reader refuses such a form: never seen here
+        raise FormError("the form's primary instance has no root element")
+    return root
+
+
+def _walk(element: Element, path: str) -> Iterator[tuple[Element, str]]:
     yield element, path
     for child in element.element_children():
         yield from _walk(child, f"{path}/{child.name}")
@@ -235,7 +247,7 @@ def _blank_copy(template: Element) -> Element:
     return copy
 
 
-def _prune(copy: Element, original: Element, keep) -> None:
+def _prune(copy: Element, original: Element, keep: Callable[[Element], bool]) -> None:
     for copy_child, child in zip(list(copy.element_children()), original.element_children()):
         if keep(child):
             _prune(copy_child, child, keep)

@@ -13,6 +13,7 @@ import os
 from pathlib import Path
 
 from fieldkit.forms.errors import FormError
+from fieldkit.forms.form_media import MediaLookup
 from fieldkit.forms.model import Form
 from fieldkit.forms.xform import parse_xform
 from fieldkit.forms.xform_cache import cached_xform
@@ -23,11 +24,14 @@ _ZIP = b"PK\x03\x04"
 _BINARY = {_OLE2: ".xls", _ZIP: ".xlsx"}
 
 
-def load_form(source: str | os.PathLike | bytes, file_type: str | None = None) -> Form:
+def load_form(source: str | os.PathLike[str] | bytes, file_type: str | None = None) -> Form:
     """Load a form; raises FormError, and nothing else, when it is broken."""
-    path = None if isinstance(source, bytes | bytearray) else Path(source)
-    display = str(path) if path is not None else None
-    data = bytes(source) if path is None else _read(path)
+    path: Path | None
+    if isinstance(source, bytes | bytearray):
+        path, display, data = None, None, bytes(source)
+    else:
+        path = Path(source)
+        display, data = str(path), _read(path)
     if not data.strip():
         raise FormError("the file is empty", source=display)
     kind = _file_type(data, _normalize(file_type, display), path)
@@ -104,7 +108,7 @@ def sniff(data: bytes) -> str | None:
     return None
 
 
-def _beside(path: Path):
+def _beside(path: Path) -> MediaLookup:
     """Media lookup for a form file: its folder, then its `<name>-media` folder
     (the layout ODK Collect and Central use)."""
     folders = [path.parent, path.parent / f"{path.stem}-media"]

@@ -35,6 +35,7 @@ import os
 from pathlib import Path
 
 from fieldkit.communes.source import commune_rows, province_rows
+from fieldkit.files import atomic_write
 
 PROVINCES_CSV = "provinces.csv"
 COMMUNES_CSV = "communes.csv"
@@ -79,7 +80,7 @@ def write_builtin_media(directory: str | os.PathLike[str]) -> list[Path]:
     """Write every built-in media file into `directory` (created if needed).
 
     For uploading with the shipped forms to ODK Central / KoboToolbox, or copying next
-    to them for ODK Collect. Each file is written to a temporary name, then renamed.
+    to them for ODK Collect. Each file is written whole or not at all (fieldkit.files).
     Returns the paths written.
     """
     target = Path(directory)
@@ -87,8 +88,6 @@ def write_builtin_media(directory: str | os.PathLike[str]) -> list[Path]:
     written: list[Path] = []
     for name in builtin_media_names():
         path = target / name
-        partial = path.with_name(path.name + ".partial")
-        partial.write_bytes(_all_media()[name])
-        os.replace(partial, path)
+        atomic_write(path, _all_media()[name])
         written.append(path)
     return written

@@ -12,9 +12,16 @@ Texts (labels, hints, messages) are `Texts`: a mapping from language to text. Th
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import TYPE_CHECKING, Literal, Unpack
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
+
+# Re-exported: the UI, the reports and the tests import it from here.
+from fieldkit.forms.paths import strip_positions as strip_positions
+
+if TYPE_CHECKING:
+    from fieldkit.forms.compiled import CompiledForm
+    from fieldkit.forms.session import FormSession, SessionOptions
 
 Texts = dict[str, str]
 
@@ -23,6 +30,7 @@ Texts = dict[str, str]
 ControlKind = Literal[
     "input", "select1", "select", "upload", "trigger", "range", "rank", "output", "none"
 ]
+ActionKind = Literal["setvalue", "setgeopoint"]  # the XForm actions fieldkit reads
 
 
 class _Model(BaseModel):
@@ -73,7 +81,7 @@ class SetValue(_Model):
     ref: str
     value: str | None = None  # expression; None means "set to empty"
     trigger_path: str | None = None  # for xforms-value-changed: the control it sits in
-    action: Literal["setvalue", "setgeopoint"] = "setvalue"
+    action: ActionKind = "setvalue"
 
 
 class Question(_Model):
@@ -154,10 +162,10 @@ class Form(_Model):
     # What ODK only warns about (a <bind> for a node that does not exist...): the form
     # loads, `fieldkit form check` prints these.
     warnings: list[str] = Field(default_factory=list)
-    _compiled: object = PrivateAttr(default=None)
+    _compiled: CompiledForm | None = PrivateAttr(default=None)
 
     @property
-    def compiled(self):
+    def compiled(self) -> CompiledForm:
         """Every expression of the form, compiled once (fieldkit.forms.compiled)."""
         if self._compiled is None:
             from fieldkit.forms.compiled import compile_form
@@ -192,7 +200,7 @@ class Form(_Model):
                 return item
         return None
 
-    def new_session(self, lang: str | None = None, **options):
+    def new_session(self, lang: str | None = None, **options: Unpack[SessionOptions]) -> FormSession:
         from fieldkit.forms.session import FormSession
 
         return FormSession(self, lang=lang, **options)
@@ -203,10 +211,3 @@ LAST_SAVED_SRC = "jr://instance/last-saved"
 
 def is_last_saved(src: str | None) -> bool:
     return (src or "").strip().lower() == LAST_SAVED_SRC
-
-
-def strip_positions(path: str) -> str:
-    """`/data/rep[2]/q` -> `/data/rep/q`."""
-    import re
-
-    return re.sub(r"\[\d+\]", "", path)

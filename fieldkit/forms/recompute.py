@@ -11,12 +11,17 @@ from __future__ import annotations
 
 import heapq
 import math
+from typing import TYPE_CHECKING
 
-from fieldkit.forms.dependencies import CHOICES, COUNT
+from fieldkit.forms.dependencies import CHOICES, COUNT, Computation
 from fieldkit.forms.errors import FormError
 from fieldkit.forms.instance import descend
 from fieldkit.forms.values import calculated_text
-from fieldkit.forms.xpath import Element
+from fieldkit.forms.xpath import Element, Node
+from fieldkit.forms.xpath.values import XPathValue
+
+if TYPE_CHECKING:
+    from fieldkit.forms.session import FormSession
 
 _RERUNS = 4  # an unbounded computation (`//x`) may be woken again by later ones
 # More instances than any commune's roster, in one repeat or added by one change; a
@@ -25,7 +30,7 @@ MAX_REPEAT_COUNT = 10_000
 
 
 class Pass:
-    def __init__(self, session):
+    def __init__(self, session: FormSession):
         self.session = session
         self.compiled = session.compiled
         self.dirty: dict[int, set[Element] | None] = {}  # None: every node
@@ -59,7 +64,7 @@ class Pass:
                 read = paths & (compiled.computations[index].references or set())
                 scopes = {compiled.scopes.get((index, path)) for path in read}
                 scope = scopes.pop() if len(scopes) == 1 else None
-            self.mark(index, None if scope is None else self.in_scope(index, scope, [node]))
+            self.mark(index, None if scope is None or node is None else self.in_scope(index, scope, [node]))
 
     def in_scope(self, index: int, scope: str, changed: list[Element]) -> set[Element] | None:
         """The nodes of computation `index` in the `scope` repeat instances holding the
@@ -72,9 +77,12 @@ class Pass:
             steps = instance.template_path(node).count("/") - depth
             if steps < 0:
                 return None
+            holder: Node | None = node
             for _ in range(steps):
-                node = node.parent
-            found.update(descend(node, scope, path))
+                holder = holder.parent if holder is not None else None
+            if not isinstance(holder, Element):  # the instance always holds it: never seen
+                return None
+            found.update(descend(holder, scope, path))
         return found
 
     def mark_fresh(self, fresh: list[Element]) -> None:
@@ -118,13 +126,13 @@ class Pass:
         compiled = self.compiled
         for follower in compiled.followers.get(index, ()):
             scope = compiled.follower_scopes.get((index, follower))
-            nodes = None if scope is None or changed is True else self.in_scope(follower, scope, changed)
+            nodes = None if scope is None or isinstance(changed, bool) else self.in_scope(follower, scope, changed)
             self.mark(follower, nodes)
         for unbounded in compiled.unbounded:
             if unbounded != index:
                 self.mark(unbounded)
 
-    def apply(self, computation, nodes: set[Element] | None) -> list[Element] | bool:
+    def apply(self, computation: Computation, nodes: set[Element] | None) -> list[Element] | bool:
         """Evaluate one computation on its nodes: the nodes whose value or relevance
         changed (True when a count changed the structure)."""
         if computation.attribute == COUNT:
@@ -136,7 +144,7 @@ class Pass:
             return [node for node in targets if self.session.keep_offered_choices(node)]
         return self.session.store_state(computation, targets)
 
-    def _targets(self, computation, nodes: set[Element] | None) -> list[Element]:
+    def _targets(self, computation: Computation, nodes: set[Element] | None) -> list[Element]:
         """The nodes to evaluate, in document order when the computation reads its own
         path (one row's value may read another's); the marked ones directly otherwise,
         so an answer in one row of a long roster costs one row, not the whole roster."""
@@ -147,7 +155,7 @@ class Pass:
         root = instance.document
         return [node for node in nodes if node.root is root]
 
-    def _calculate(self, computation, node: Element) -> bool:
+    def _calculate(self, computation: Computation, node: Element) -> bool:
         session = self.session
         result = session.evaluate(computation.expression, node, what="calculate")
         text = calculated_text(result, session.form.binds[computation.path].type)
@@ -156,7 +164,7 @@ class Pass:
         node.value = text
         return True
 
-    def _apply_count(self, computation, nodes: set[Element] | None) -> bool:
+    def _apply_count(self, computation: Computation, nodes: set[Element] | None) -> bool:
         session = self.session
         instance = session.instance
         parents = instance.nodes_at(computation.path.rsplit("/", 1)[0])
@@ -186,7 +194,7 @@ def _probe(parent: Element, repeat_path: str) -> Element:
 
 
 
-def repeat_count(value) -> int:
+def repeat_count(value: XPathValue) -> int:
     if isinstance(value, list):
         value = value[0].string_value() if value else ""
     try:

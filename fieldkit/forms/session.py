@@ -11,24 +11,40 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from collections import ChainMap
+from collections.abc import Callable
+from typing import Literal, TypedDict, overload
 
 from fieldkit.forms import session_output as output
 from fieldkit.forms import texts
-from fieldkit.forms.dependencies import subtree
+from fieldkit.forms.dependencies import Computation, subtree
 from fieldkit.forms.errors import FormError
 from fieldkit.forms.instance import Instance
-from fieldkit.forms.model import Form, Group, Question, strip_positions
+from fieldkit.forms.model import Form, Group, Question, Texts
+from fieldkit.forms.paths import InstancePath, strip_positions
 from fieldkit.forms.recompute import Pass
 from fieldkit.forms.session_events import EventRunner
+from fieldkit.forms.session_output import AnswerTree
 from fieldkit.forms.values import TYPE_HINTS, fits_type, stored_text, to_text
-from fieldkit.forms.xpath import Element, EvalContext, XPathError, parse_xml
+from fieldkit.forms.xpath import Element, EvalContext, Expression, Node, XPathError
+from fieldkit.forms.xpath.values import XPathValue
 from fieldkit.i18n import language_code, translate
+
+Clock = Callable[[], dt.datetime]
+
+
+class SessionOptions(TypedDict, total=False):
+    """What `Form.new_session` passes on to a FormSession, besides the language."""
+
+    now: Clock | None
+    tz: dt.tzinfo | None
+    properties: dict[str, str] | None
+    last_saved: str | bytes | None
 
 
 class FormSession:
-    def __init__(self, form: Form, *, lang: str | None = None, now=None, tz: dt.tzinfo | None = None,
-                 properties: dict[str, str] | None = None, last_saved: str | bytes | None = None):
+    def __init__(self, form: Form, *, lang: str | None = None, now: Clock | None = None,
+                 tz: dt.tzinfo | None = None, properties: dict[str, str] | None = None,
+                 last_saved: str | bytes | None = None):
         """`last_saved`: the instance XML of the last saved submission of this form, read
         by the form as `instance('__last-saved')` (jr://instance/last-saved)."""
         self.form = form
@@ -38,8 +54,8 @@ class FormSession:
         self.tz = tz
         self._now = now or (lambda: dt.datetime.now(dt.timezone.utc).astimezone(tz))
         self.properties = dict(properties or {})
-        self.secondary = _with_last_saved(form, self.compiled.secondary_documents(), last_saved)
-        self._functions = {"jr:choice-name": self._choice_name}
+        self.secondary = self.compiled.session_documents(last_saved)
+        self._functions: dict[str, Callable[..., object]] = {"jr:choice-name": self._choice_name}
         self._events = EventRunner(self)
         self._start(Instance(form), first_load=True)
 
@@ -47,7 +63,7 @@ class FormSession:
 
     def _start(self, instance: Instance, *, first_load: bool) -> None:
         self.instance = instance
-        self._state: dict[str, dict[Element, object]] = {"relevant": {}, "required": {}, "readonly": {}}
+        self._state: dict[str, dict[Element, bool]] = {"relevant": {}, "required": {}, "readonly": {}}
         if first_load:
             self._events.preload()
         self._events.run("odk-instance-first-load" if first_load else None, "odk-instance-load")
@@ -74,13 +90,21 @@ class FormSession:
 
     # -- evaluation ------------------------------------------------------------------
 
-    def context(self, node, *, current=None) -> EvalContext:
+    def context(self, node: Node, *, current: Node | None = None) -> EvalContext:
         return EvalContext(
             node=node, current=current or node, instances=self.secondary, now=self._now,
             tz=self.tz, itext=self.itext, functions=self._functions,
         )
 
-    def evaluate(self, expression, node, *, what: str, kind: str = "value"):
+    @overload
+    def evaluate(self, expression: Expression, node: Node, *, what: str, kind: Literal["boolean"]) -> bool: ...
+    @overload
+    def evaluate(self, expression: Expression, node: Node, *, what: str, kind: Literal["string"]) -> str: ...
+    @overload
+    def evaluate(self, expression: Expression, node: Node, *, what: str,
+                 kind: Literal["value"] = "value") -> XPathValue: ...
+
+    def evaluate(self, expression: Expression, node: Node, *, what: str, kind: str = "value") -> XPathValue:
         try:
             context = self.context(node)
             if kind == "boolean":
@@ -106,10 +130,10 @@ class FormSession:
         recompute.mark_fresh(list(fresh))
         recompute.run()
 
-    def store_state(self, computation, nodes: list[Element]) -> list[Element]:
+    def store_state(self, computation: Computation, nodes: list[Element]) -> list[Element]:
         """Keep a relevant/required/readonly result; the nodes whose relevance changed."""
         states = self._state[computation.attribute]
-        changed = []
+        changed: list[Element] = []
         for node in nodes:
             result = self.evaluate(computation.expression, node, what=computation.attribute, kind="boolean")
             before = states.get(node, True)
@@ -123,7 +147,7 @@ class FormSession:
         """Non-relevant nodes, and everything under them, read as blank."""
         relevant = self._state["relevant"]
         parent = top.parent
-        stack = [(top, isinstance(parent, Element) and parent.blank)]
+        stack: list[tuple[Element, bool]] = [(top, isinstance(parent, Element) and parent.blank)]
         while stack:
             node, parent_blank = stack.pop()
             blank = parent_blank or not relevant.get(node, True)
@@ -142,7 +166,7 @@ class FormSession:
         question is relevant again, as in ODK)."""
         return self.node(path).value
 
-    def set(self, path: str, value) -> None:
+    def set(self, path: str, value: object) -> None:
         """Answer a question; recompute what depends on it, then run the question's
         xforms-value-changed actions."""
         node = self.node(path)
@@ -160,15 +184,16 @@ class FormSession:
     def is_relevant(self, path: str) -> bool:
         return self._node_relevant(self.node(path))
 
-    def _node_relevant(self, node) -> bool:
+    def _node_relevant(self, node: Element) -> bool:
         return not node.blank
 
     def is_required(self, path: str) -> bool:
         return bool(self._state["required"].get(self.node(path), False))
 
     def is_readonly(self, path: str) -> bool:
-        node, readonly = self.node(path), self._state["readonly"]
-        while node is not None and node.kind == "element":
+        node: Node | None = self.node(path)
+        readonly = self._state["readonly"]
+        while isinstance(node, Element):
             if readonly.get(node, False):
                 return True
             node = node.parent
@@ -178,7 +203,7 @@ class FormSession:
 
     def errors(self) -> list[tuple[str, str, str]]:
         """(path, kind, message) for every relevant answer that is missing or wrong."""
-        found = []
+        found: list[tuple[str, str, str]] = []
         for path in self.compiled.binds:
             for node in self.instance.nodes_at(path):
                 error = self._node_error(path, node)
@@ -190,7 +215,7 @@ class FormSession:
         """(kind, message) of one answer, or None: for inline messages as the user types."""
         return self._node_error(strip_positions(path), self.node(path))
 
-    def _node_error(self, path: str, node) -> tuple[str, str] | None:
+    def _node_error(self, path: str, node: Element) -> tuple[str, str] | None:
         if not self._node_relevant(node):
             return None
         bind = self.form.binds.get(path)
@@ -212,11 +237,12 @@ class FormSession:
             return "constraint", self._message(bind.constraint_msg, "This answer is not allowed.", node)
         return None
 
-    def _not_a_choice(self, path: str, node, value: str) -> str | None:
+    def _not_a_choice(self, path: str, node: Element, value: str) -> str | None:
         """The first part of a select's answer that is none of its choices, or None."""
         question = self.compiled.select_question(path)
         if question is None:
             return None
+        allowed: frozenset[str] | set[str] | None
         if question.choices is not None:
             allowed = {choice.value for choice in question.choices}
         else:
@@ -225,14 +251,14 @@ class FormSession:
                 return None
         return next((part for part in value.split() if part not in allowed), None)
 
-    def _message(self, messages: dict[str, str], default: str, node) -> str:
+    def _message(self, messages: Texts, default: str, node: Element) -> str:
         if messages:
             return self.render(messages, node)
         return translate(default, self.message_language)
 
     # -- texts and choices ---------------------------------------------------------------
 
-    def render(self, variants: dict[str, str], node=None) -> str:
+    def render(self, variants: Texts, node: Node | None = None) -> str:
         """A text in the session language with its `<output>`s evaluated."""
         return texts.render(self, texts.in_language(variants, self.lang, self.form), node)
 
@@ -258,7 +284,7 @@ class FormSession:
             return []
         return texts.itemset_choices(self, question, self.node(path))
 
-    def _choice_name(self, context, value, question_path=""):
+    def _choice_name(self, context: EvalContext, value: XPathValue, question_path: XPathValue = "") -> str:
         """jr:choice-name(value, ' /data/select '): the label of a choice in the session
         language. ODK passes the select's path as a string, resolved from the context."""
         wanted = _plain_value(value)
@@ -297,21 +323,26 @@ class FormSession:
     # -- repeats -------------------------------------------------------------------------
 
     def _repeat_parent(self, path: str) -> tuple[Element, str]:
-        template = strip_positions(path)
-        group = self.form.find(template)
-        if not isinstance(group, Group) or not group.repeat:
-            raise FormError(f"{path!r} is not a repeat")
-        parent_path = path.rstrip("/").rsplit("/", 1)[0]
-        return self.node(parent_path), template
+        """The node holding the repeat `path` names, and the repeat's template path.
+        One instance of a repeat (`/data/rep[2]`) names its repeat (`/data/rep`) for
+        counting and adding."""
+        try:
+            repeat = InstancePath.parse(path).without_position()
+        except ValueError:
+            raise FormError(f"{path!r} is not a repeat") from None
+        group = self.form.find(repeat.template)
+        if repeat.parent is None or not isinstance(group, Group) or not group.repeat:
+            raise FormError(f"{str(repeat)!r} is not a repeat")
+        return self.node(str(repeat.parent)), repeat.template
 
     def repeat_count(self, path: str) -> int:
-        parent, template = self._repeat_parent(_without_last_position(path))
+        parent, template = self._repeat_parent(path)
         return len(self.instance.repeat_instances(parent, template))
 
     def add_repeat(self, path: str, count: int = 1) -> int:
         """Add `count` instances at the end of a repeat; the 1-based position of the last.
         Every bind of the new instances is evaluated, whatever it reads."""
-        parent, template = self._repeat_parent(_without_last_position(path))
+        parent, template = self._repeat_parent(path)
         self._recompute(set(), fresh=tuple(self.add_repeat_nodes(parent, template, count)))
         return len(self.instance.repeat_instances(parent, template))
 
@@ -324,15 +355,16 @@ class FormSession:
 
     def remove_repeat(self, path: str) -> None:
         """Remove one repeat instance, e.g. /data/roster[2]."""
-        self._repeat_parent(_without_last_position(path))
+        self._repeat_parent(path)
         self.remove_nodes([self.node(path)])
         self._recompute(subtree(strip_positions(path), self.compiled.paths))
 
     def remove_nodes(self, nodes: list[Element]) -> None:
         for top in nodes:
             for node in (top, *top.iter_descendants()):
-                for states in self._state.values():
-                    states.pop(node, None)
+                if isinstance(node, Element):  # states are kept for elements only
+                    for states in self._state.values():
+                        states.pop(node, None)
         self.instance.remove(nodes)
 
     # -- output --------------------------------------------------------------------------
@@ -341,7 +373,7 @@ class FormSession:
         """The submission as ODK instance XML; non-relevant answers left out as ODK does."""
         return self.instance.to_xml(keep=self._node_relevant)
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> AnswerTree:
         """Relevant answers as nested dicts (groups) and lists (repeats), by name."""
         return output.to_dict(self, self.instance.root)
 
@@ -363,28 +395,8 @@ class FormSession:
         return f"uuid:{uuid.uuid4()}"
 
 
-def _with_last_saved(form: Form, documents, last_saved: str | bytes | None):
-    """The form's secondary instances, with jr://instance/last-saved read from the last
-    saved submission (the blank form when there is none yet, as in ODK Collect)."""
-    ids = [key for key, instance in form.secondary_instances.items() if instance.last_saved]
-    if not ids:
-        return documents
-    try:
-        document = parse_xml(last_saved if last_saved is not None else form.instance_xml, keep_whitespace=False)
-    except XPathError as error:
-        raise FormError(f"the last saved submission is not well-formed XML: {error}") from None
-    return ChainMap({key: document for key in ids}, documents)
-
-
-def _plain_value(value) -> str:
+def _plain_value(value: XPathValue) -> str:
     if isinstance(value, list):
         return value[0].string_value() if value else ""
     return value if isinstance(value, str) else to_text(value)
-
-
-def _without_last_position(path: str) -> str:
-    """`/data/rep[2]` names the repeat `/data/rep` for counting and adding."""
-    if path.endswith("]"):
-        return path[: path.rfind("[")]
-    return path
 

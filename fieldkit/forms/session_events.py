@@ -2,14 +2,23 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from fieldkit.forms.model import SetValue
 from fieldkit.forms.values import calculated_text
-from fieldkit.forms.xpath import Attribute, Element
+from fieldkit.forms.xpath import Attribute, Element, Expression
+
+if TYPE_CHECKING:
+    from fieldkit.forms.session import FormSession
+
+Action = tuple[SetValue, Expression | None]  # an action and its compiled value (None: set to blank)
 
 
 class EventRunner:
-    def __init__(self, session):
+    def __init__(self, session: FormSession):
         self.session = session
-        self.by_event: dict[str, list] = {}
+        self.by_event: dict[str, list[Action]] = {}
         for action, expression in session.compiled.setvalues:
             self.by_event.setdefault(action.event, []).append((action, expression))
 
@@ -48,7 +57,7 @@ class EventRunner:
                 for node in self.targets(path):
                     node.value = end
 
-    def targets(self, ref: str, near: Element | None = None) -> list:
+    def targets(self, ref: str, near: Element | None = None) -> Sequence[Element | Attribute]:
         """The nodes `ref` names: an instance path, or an expression when it holds a
         predicate (`/data/rep[position()=1]/x`) or names an attribute (`/data/@v`).
         `near`: the node whose repeat instance a plain path is read in."""
@@ -68,7 +77,7 @@ class EventRunner:
                 for node in self.targets(action.ref):
                     self._set(node, action, expression)
 
-    def _set(self, node, action, expression) -> None:
+    def _set(self, node: Element | Attribute, action: SetValue, expression: Expression | None) -> None:
         """Set one target; the value is read in the target's context (XForms 1.0)."""
         if action.action == "setgeopoint":
             return  # no location sensor on a laptop: the member types the coordinates
@@ -80,19 +89,19 @@ class EventRunner:
             value = calculated_text(result, bind.type if bind is not None else "string")
         node.value = value
 
-    def new_repeat(self, template: str, fresh) -> None:
+    def new_repeat(self, template: str, fresh: Element) -> None:
         """odk-new-repeat: actions whose target lies inside the new repeat instance."""
         for action, expression in self.by_event.get("odk-new-repeat", []):
             if not action.ref.startswith(template + "/") and action.ref != template:
                 continue
             relative = action.ref[len(template):].strip("/")
-            node = fresh
+            node: Element | None = fresh
             for name in relative.split("/") if relative else []:
                 node = node.child(name) if node is not None else None
             if node is not None:
                 self._set(node, action, expression)
 
-    def value_changed(self, template: str, node) -> None:
+    def value_changed(self, template: str, node: Element) -> None:
         """xforms-value-changed actions nested in the control that was answered; they
         run after the recalculation that the answer caused."""
         actions = [pair for pair in self.by_event.get("xforms-value-changed", []) if pair[0].trigger_path == template]

@@ -2,22 +2,33 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, TypeAlias
+
 from fieldkit.forms.model import Group, Question
+from fieldkit.forms.xpath import Element
+
+if TYPE_CHECKING:
+    from fieldkit.forms.session import FormSession
+
+# Answers by name: a group's as a dict, a repeat's as a list of its instances' dicts.
+AnswerTree: TypeAlias = dict[str, "str | AnswerTree | list[AnswerTree]"]
 
 
-def _leaf(node) -> bool:
+def _leaf(node: Element) -> bool:
     return not node.element_children()
 
 
-def to_dict(session, element) -> dict:
-    result: dict = {}
+def to_dict(session: FormSession, element: Element) -> AnswerTree:
+    result: AnswerTree = {}
     repeats = session.instance.repeat_paths
     for child in element.element_children():
         if not session._node_relevant(child):
             continue
         template = session.instance.template_path(child)
         if template in repeats:
-            result.setdefault(child.name, []).append(to_dict(session, child))
+            instances = result.setdefault(child.name, [])
+            if isinstance(instances, list):  # a repeat's name is never a leaf's or a group's
+                instances.append(to_dict(session, child))
         elif _leaf(child):
             result[child.name] = child.value
         else:
@@ -25,14 +36,14 @@ def to_dict(session, element) -> dict:
     return result
 
 
-def flat_answers(session, element) -> dict[str, str]:
+def flat_answers(session: FormSession, element: Element) -> dict[str, str]:
     instance = session.instance
     answers: dict[str, str] = {}
     _flat(session, element, instance.concrete_path(element), instance.template_path(element), answers)
     return answers
 
 
-def _flat(session, element, path: str, template: str, answers: dict[str, str]) -> None:
+def _flat(session: FormSession, element: Element, path: str, template: str, answers: dict[str, str]) -> None:
     """Paths are built on the way down: a roster of thousands of rows is not counted
     again for every answer."""
     repeats = session.instance.repeat_paths
@@ -51,19 +62,19 @@ def _flat(session, element, path: str, template: str, answers: dict[str, str]) -
             _flat(session, child, f"{path}/{step}", child_template, answers)
 
 
-def visible_questions(session) -> list[tuple[str, Question]]:
+def visible_questions(session: FormSession) -> list[tuple[str, Question]]:
     found: list[tuple[str, Question]] = []
     _visit(session, session.form.root, session.instance.root, found)
     return found
 
 
-def _visit(session, group: Group, parent, found) -> None:
+def _visit(session: FormSession, group: Group, parent: Element, found: list[tuple[str, Question]]) -> None:
     instance = session.instance
     for item in group.children:
         if isinstance(item, Group) and item.repeat:
-            for node in instance.repeat_instances(parent, item.path):
-                if session._node_relevant(node):
-                    _visit(session, item, node, found)
+            for repeat_instance in instance.repeat_instances(parent, item.path):
+                if session._node_relevant(repeat_instance):
+                    _visit(session, item, repeat_instance, found)
             continue
         if isinstance(item, Group) and not item.name:  # a group without ref: same node
             _visit(session, item, parent, found)

@@ -4,9 +4,15 @@ from __future__ import annotations
 
 import html
 import re
+from typing import TYPE_CHECKING
 
 from fieldkit.forms.errors import FormError
-from fieldkit.forms.model import Form, Question
+from fieldkit.forms.model import Form, Itemset, Question
+from fieldkit.forms.xpath import Node
+from fieldkit.forms.xpath.values import XPathValue
+
+if TYPE_CHECKING:
+    from fieldkit.forms.session import FormSession
 
 _OUTPUT = re.compile(r"<output\s+(?:value|ref)\s*=\s*(\"[^\"]*\"|'[^']*')\s*/>")
 
@@ -52,12 +58,12 @@ def itext(form: Form, lang: str, text_id: str) -> str:
     return ""
 
 
-def render(session, text: str, node=None) -> str:
+def render(session: FormSession, text: str, node: Node | None = None) -> str:
     """Replace each `<output value="EXPR"/>` by the expression's value."""
     if "<output" not in text:
         return text
 
-    def value(match: re.Match) -> str:
+    def value(match: re.Match[str]) -> str:
         source = html.unescape(match.group(1)[1:-1])
         expression = session.compiled.expression(source)
         context_node = node if node is not None else session.instance.root
@@ -66,7 +72,7 @@ def render(session, text: str, node=None) -> str:
     return _OUTPUT.sub(value, text)
 
 
-def itemset_choices(session, question: Question, node) -> list[tuple[str, str]]:
+def itemset_choices(session: FormSession, question: Question, node: Node) -> list[tuple[str, str]]:
     """(value, label) of a select's itemset as the question at `node` offers it (its
     choice filter applied)."""
     nodeset, _value, _label = session.compiled.itemsets[question.path]
@@ -76,19 +82,19 @@ def itemset_choices(session, question: Question, node) -> list[tuple[str, str]]:
 _TRAILING_FILTER = re.compile(r"\[[^\[\]]*\]\s*$")
 
 
-def unfiltered_itemset_choices(session, question: Question) -> list[tuple[str, str]]:
+def unfiltered_itemset_choices(session: FormSession, question: Question) -> list[tuple[str, str]]:
     """(value, label) of every item of a select's itemset, its choice filter dropped (the
     communes of every province): for the labels of stored answers and the choice check."""
-    source = _TRAILING_FILTER.sub("", question.itemset.nodeset.strip())
+    source = _TRAILING_FILTER.sub("", _itemset(question).nodeset.strip())
     items = session.evaluate(session.compiled.expression(source), session.instance.root, what="choice list")
     return _choices(session, question, items)
 
 
-def _choices(session, question: Question, items) -> list[tuple[str, str]]:
+def _choices(session: FormSession, question: Question, items: XPathValue) -> list[tuple[str, str]]:
     if not isinstance(items, list):
         raise FormError(f"the choice list of {question.path} does not select nodes", location=question.path)
     _nodeset, value_expression, label_expression = session.compiled.itemsets[question.path]
-    by_itext = question.itemset.label_ref.strip().startswith("jr:itext(")
+    by_itext = _itemset(question).label_ref.strip().startswith("jr:itext(")
     choices = []
     for item in items:
         value = session.evaluate(value_expression, item, what="choice value", kind="string")
@@ -97,13 +103,13 @@ def _choices(session, question: Question, items) -> list[tuple[str, str]]:
     return choices
 
 
-def itemset_values(session, question: Question, node) -> frozenset[str] | None:
+def itemset_values(session: FormSession, question: Question, node: Node) -> frozenset[str] | None:
     """The values an answer to an itemset select may take; None when that cannot be told
     cheaply. A list from a secondary instance is read once per form without its choice
     filter (the 3,321 communes filtered by province take ~40 ms, too slow for every save;
     a code that exists nowhere is still caught); a list from the answers themselves (a
     repeat's names) is read as it stands."""
-    source = question.itemset.nodeset.strip()
+    source = _itemset(question).nodeset.strip()
     if not source.startswith("instance("):
         return frozenset(value for value, _label in itemset_choices(session, question, node))
     known = session.compiled.instance_choice_values
@@ -111,3 +117,9 @@ def itemset_values(session, question: Question, node) -> frozenset[str] | None:
         known[question.path] = None if "[" in _TRAILING_FILTER.sub("", source) else frozenset(
             value for value, _label in unfiltered_itemset_choices(session, question))
     return known[question.path]
+
+
+def _itemset(question: Question) -> Itemset:
+    if question.itemset is None:  # callers ask only of selects with a choice list
+        raise FormError(f"{question.path} has no choice list (itemset)", location=question.path)
+    return question.itemset

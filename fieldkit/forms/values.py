@@ -5,8 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+from collections.abc import Callable
 
-from fieldkit.forms.xpath.values import to_string
+from fieldkit.forms.xpath.values import XPathValue, to_string
 from fieldkit.i18n import translate
 
 # ASCII digits only: Python's \d and float() also take other scripts' digits ("١٢"),
@@ -22,7 +23,7 @@ _DATETIME = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}T" + _TIME.pattern)
 INT_MIN, INT_MAX = -(2**63), 2**63 - 1
 
 
-def to_text(value) -> str:
+def to_text(value: object) -> str:
     """The instance text of an answer given as a Python value."""
     if value is None:
         return ""
@@ -84,7 +85,7 @@ def _are_geopoints(text: str) -> bool:
     return bool(points) and all(_is_geopoint(point) for point in points)
 
 
-_CHECKS = {
+_CHECKS: dict[str, Callable[[str], bool]] = {
     "int": _is_int,
     "integer": _is_int,
     "decimal": _is_decimal,
@@ -158,7 +159,7 @@ def type_problem(text: str, data_type: str, lang: str = "vi") -> str | None:
     return translate("Expected {expected}.", lang, expected=expected)
 
 
-def calculated_text(result, data_type: str) -> str:
+def calculated_text(result: XPathValue, data_type: str) -> str:
     """A calculation's value as the instance stores it (see `stored_text`); NaN is blank."""
     if isinstance(result, float) and math.isnan(result):
         return ""

@@ -30,7 +30,7 @@ from fieldkit.forms.model import Form, Group
 from fieldkit.forms.xform_body import BodyContext, parse_action, parse_body
 from fieldkit.forms.xform_checks import check_choice_names
 from fieldkit.forms.xform_model import check_model, parse_binds, parse_instances
-from fieldkit.forms.xform_text import fail, is_xf, local, parse_itext, serialize
+from fieldkit.forms.xform_text import XmlElement, fail, is_xf, local, parse_itext, serialize
 from fieldkit.forms.xform_tree import add_unbound, instance_paths, step_name
 from fieldkit.forms.xform_types import question_type
 
@@ -88,7 +88,7 @@ def parse_xform(
     return form
 
 
-def _parse(xml: str | bytes, source: str | None):
+def _parse(xml: str | bytes, source: str | None) -> tuple[XmlElement, str]:
     """(root element, source text). lxml is told not to fetch or expand anything."""
     parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
     try:
@@ -109,7 +109,7 @@ def _parse(xml: str | bytes, source: str | None):
     return root, xml.decode(encoding, errors="replace")
 
 
-def _parts(html, source: str | None):
+def _parts(html: XmlElement, source: str | None) -> tuple[XmlElement, XmlElement, XmlElement | None]:
     if local(html) != "html":
         raise fail("this is not an XForm: its root element should be <h:html>", html, source=source)
     head = next((child for child in html if local(child) == "head"), None)
@@ -122,12 +122,12 @@ def _parts(html, source: str | None):
     return head, model, body
 
 
-def _title(head) -> str:
+def _title(head: XmlElement) -> str:
     title = next((child for child in head if local(child) == "title"), None)
     return (title.text or "").strip() if title is not None else ""
 
 
-def _form_id(data, source: str | None) -> str:
+def _form_id(data: XmlElement, source: str | None) -> str:
     form_id = (data.get("id") or "").strip()
     if not form_id:
         raise fail("the primary instance's root element has no id attribute (the form id)", data, source=source)

@@ -21,8 +21,13 @@ several nodes of the primary instance is refused: it cannot tell which to set.
 
 from __future__ import annotations
 
-from fieldkit.forms.xform_text import EV, JR, fail
+from typing import TYPE_CHECKING
+
+from fieldkit.forms.xform_text import EV, JR, XmlElement, fail
 from fieldkit.forms.xform_tree import step_name
+
+if TYPE_CHECKING:
+    from fieldkit.forms.xform_body import BodyContext
 
 TOP_LEVEL_EVENTS = ("odk-instance-first-load", "odk-instance-load", "xforms-ready", "xforms-revalidate")
 KNOWN_EVENTS = (*TOP_LEVEL_EVENTS, "odk-new-repeat", "jr-insert", "xforms-value-changed")
@@ -30,7 +35,7 @@ KNOWN_EVENTS = (*TOP_LEVEL_EVENTS, "odk-new-repeat", "jr-insert", "xforms-value-
 _RENAMED = {"xforms-ready": "odk-instance-first-load", "jr-insert": "odk-new-repeat"}
 
 
-def action_events(element, action: str, source: str | None, *, in_model: bool) -> list[str]:
+def action_events(element: XmlElement, action: str, source: str | None, *, in_model: bool) -> list[str]:
     """The events an action listens to (deprecated names replaced), checked."""
     events = (element.get("event") or element.get(f"{{{EV}}}event") or "").split()
     if not events:
@@ -47,7 +52,7 @@ def action_events(element, action: str, source: str | None, *, in_model: bool) -
     return list(dict.fromkeys(_RENAMED.get(event, event) for event in events))
 
 
-def check_single_target(element, path: str, ctx) -> None:
+def check_single_target(element: XmlElement, path: str, ctx: BodyContext) -> None:
     """Refuse a model action whose target is several nodes of the primary instance."""
     if ctx.instance is None or any(char in path for char in "[]()*"):
         return
@@ -57,7 +62,7 @@ def check_single_target(element, path: str, ctx) -> None:
                    "instances): an action in the model must set one node", element, "ref", source=ctx.source)
 
 
-def _matching(element, steps: list[str]) -> int:
+def _matching(element: XmlElement, steps: list[str]) -> int:
     """How many elements below `element` the steps reach, repeat templates excluded."""
     if not steps:
         return 1

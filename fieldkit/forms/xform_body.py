@@ -8,15 +8,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
+from typing import TypeGuard
 
 from lxml import etree
 
-from fieldkit.forms.model import Bind, Choice, Group, Itemset, Question, SetValue
+from fieldkit.forms.model import ActionKind, Bind, Choice, ControlKind, Group, Itemset, Question, SetValue
 from fieldkit.forms.xform_actions import action_events, check_single_target
 from fieldkit.forms.xform_text import (
     JR,
     ODK,
     Itext,
+    XmlElement,
     element_texts,
     fail,
     is_xf,
@@ -42,7 +44,7 @@ class BodyContext:
     paths: set[str]  # every node of the primary instance: what refs may point at
     source: str | None
     setvalues: list[SetValue] = field(default_factory=list)
-    instance: object = None  # the primary instance's root element (lxml), for action checks
+    instance: XmlElement | None = None  # the primary instance's root element, for action checks
     warnings: list[str] = field(default_factory=list)
 
 
@@ -52,7 +54,7 @@ def in_instance(path: str, paths: set[str]) -> bool:
     return path in paths or any(char in path for char in "[]()*")
 
 
-def _checked(path: str, element, attribute: str, ctx: BodyContext) -> str:
+def _checked(path: str, element: XmlElement, attribute: str, ctx: BodyContext) -> str:
     if not in_instance(path, ctx.paths):
         message = f"the <{local(element)}> points at {path}, which is not in the primary instance"
         raise fail(message, element, attribute, source=ctx.source)
@@ -83,11 +85,11 @@ def _local_step(step: str) -> str:
     return name.split(":", 1)[1] + bracket + rest
 
 
-def parse_body(body, root_path: str, ctx: BodyContext) -> list[Question | Group]:
+def parse_body(body: XmlElement | None, root_path: str, ctx: BodyContext) -> list[Question | Group]:
     return _children(body, root_path, ctx) if body is not None else []
 
 
-def _children(parent, context: str, ctx: BodyContext) -> list[Question | Group]:
+def _children(parent: XmlElement, context: str, ctx: BodyContext) -> list[Question | Group]:
     items: list[Question | Group] = []
     for element in parent:
         kind = control_kind(element)
@@ -104,16 +106,20 @@ def _children(parent, context: str, ctx: BodyContext) -> list[Question | Group]:
     return items
 
 
-def control_kind(element) -> str | None:
+def control_kind(element: XmlElement) -> ControlKind | None:
     name = local(element)
-    if name in _XF_CONTROLS and is_xf(element, name):
+    if _is_xf_control(name) and is_xf(element, name):
         return name
     if name == "rank" and etree.QName(element).namespace == ODK:
         return "rank"
     return None
 
 
-def _bound_path(element, attribute: str, context: str, ctx: BodyContext) -> str | None:
+def _is_xf_control(name: str) -> TypeGuard[ControlKind]:
+    return name in _XF_CONTROLS
+
+
+def _bound_path(element: XmlElement, attribute: str, context: str, ctx: BodyContext) -> str | None:
     """The instance path a body element is bound to, via `ref`/`nodeset` or `bind`."""
     ref = element.get(attribute)
     if ref is None and element.get("bind") is not None:
@@ -125,7 +131,7 @@ def _bound_path(element, attribute: str, context: str, ctx: BodyContext) -> str 
     return _checked(resolve_path(ref, context), element, attribute if element.get(attribute) else "bind", ctx)
 
 
-def _texts(element, name: str, ctx: BodyContext):
+def _texts(element: XmlElement, name: str, ctx: BodyContext) -> tuple[dict[str, str], str | None]:
     """(texts, itext id) of the first `<label>` or `<hint>` child."""
     for child in element:
         if is_xf(child, name):
@@ -133,7 +139,7 @@ def _texts(element, name: str, ctx: BodyContext):
     return {}, None
 
 
-def _group(element, context: str, ctx: BodyContext) -> Group:
+def _group(element: XmlElement, context: str, ctx: BodyContext) -> Group:
     # JavaRosa reads a group's node from `ref`, `nodeset` or `bind` alike.
     path = _bound_path(element, "nodeset" if element.get("ref") is None else "ref", context, ctx)
     inner = [child for child in element if isinstance(child.tag, str) and local(child) not in ("label", "hint")]
@@ -161,12 +167,12 @@ def _group(element, context: str, ctx: BodyContext) -> Group:
     )
 
 
-def _wraps_repeat_of(element, path: str, context: str, ctx: BodyContext) -> bool:
+def _wraps_repeat_of(element: XmlElement, path: str, context: str, ctx: BodyContext) -> bool:
     return any(is_xf(child, "repeat") and _bound_path(child, "nodeset", path, ctx) == path
                for child in element if isinstance(child.tag, str))
 
 
-def _repeat(element, context: str, ctx: BodyContext, wrapper) -> Group:
+def _repeat(element: XmlElement, context: str, ctx: BodyContext, wrapper: XmlElement | None) -> Group:
     path = _bound_path(element, "nodeset", context, ctx)
     if path is None:
         raise fail("a repeat has no nodeset", element, source=ctx.source)
@@ -190,7 +196,7 @@ def _repeat(element, context: str, ctx: BodyContext, wrapper) -> Group:
     )
 
 
-def _question(element, kind: str, context: str, ctx: BodyContext) -> Question:
+def _question(element: XmlElement, kind: ControlKind, context: str, ctx: BodyContext) -> Question:
     path = _bound_path(element, "ref", context, ctx)
     if path is None:
         raise fail(f"the <{local(element)}> control has no ref", element, source=ctx.source)
@@ -226,7 +232,7 @@ def _question(element, kind: str, context: str, ctx: BodyContext) -> Question:
     )
 
 
-def _range(element, ctx: BodyContext) -> dict[str, str]:
+def _range(element: XmlElement, ctx: BodyContext) -> dict[str, str]:
     """start/end/step as written; JavaRosa refuses a form where one is not a number."""
     bounds = {name: element.get(name).strip() for name in _RANGE_ATTRIBUTES if (element.get(name) or "").strip()}
     for name, text in bounds.items():
@@ -239,7 +245,7 @@ def _range(element, ctx: BodyContext) -> dict[str, str]:
     return bounds
 
 
-def _choices(element, ctx: BodyContext) -> list[Choice] | None:
+def _choices(element: XmlElement, ctx: BodyContext) -> list[Choice] | None:
     items = [child for child in element if is_xf(child, "item")]
     if not items:
         return None
@@ -255,7 +261,7 @@ def _choices(element, ctx: BodyContext) -> list[Choice] | None:
     return choices
 
 
-def _itemset(element, ctx: BodyContext) -> Itemset | None:
+def _itemset(element: XmlElement, ctx: BodyContext) -> Itemset | None:
     itemset = next((child for child in element if is_xf(child, "itemset")), None)
     if itemset is None:
         return None
@@ -271,13 +277,14 @@ def _itemset(element, ctx: BodyContext) -> Itemset | None:
     return Itemset(nodeset=nodeset, value_ref=refs["value"], label_ref=refs["label"])
 
 
-def parse_action(element, context: str, trigger: str | None, ctx: BodyContext, *,
+def parse_action(element: XmlElement, context: str, trigger: str | None, ctx: BodyContext, *,
                  in_model: bool = False) -> list[SetValue]:
     """`<setvalue>` / `<odk:setgeopoint>` as SetValues, one per event it listens to.
 
     `trigger` is the control the action sits in: its xforms-value-changed actions run
     when that control's answer changes. The target is `ref` or `bind` (a bind's id).
     """
+    action: ActionKind
     if is_xf(element, "setvalue"):
         action = "setvalue"
     elif local(element) == "setgeopoint" and etree.QName(element).namespace == ODK:
@@ -303,7 +310,7 @@ def parse_action(element, context: str, trigger: str | None, ctx: BodyContext, *
     ]
 
 
-def _action_target(element, action: str, context: str, ctx: BodyContext) -> str:
+def _action_target(element: XmlElement, action: str, context: str, ctx: BodyContext) -> str:
     """The instance path an action sets: its `bind` id's node, else its `ref`."""
     bind = (element.get("bind") or "").strip()
     if bind:

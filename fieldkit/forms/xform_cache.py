@@ -10,12 +10,11 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import os
-import tempfile
 from collections.abc import Callable
-
 from importlib.metadata import version
+from pathlib import Path
 
+from fieldkit.files import atomic_write
 from fieldkit.paths import cache_dir
 
 _memory: dict[str, str] = {}
@@ -48,12 +47,10 @@ def cached_xform(data: bytes, file_type: str, convert: Callable[[], str]) -> str
     return xform
 
 
-def _store(path, xform: str) -> None:
+def _store(path: Path, xform: str) -> None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-        with os.fdopen(handle, "w", encoding="utf-8") as file:
-            file.write(xform)
-        os.replace(temporary, path)  # readers see the whole XForm or none
+        # readers see the whole XForm or none; a cache a crash may lose: no flushes
+        atomic_write(path, xform, durable=False)
     except OSError:
         pass  # read-only media or a full disk: convert again next time

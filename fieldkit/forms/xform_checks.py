@@ -13,12 +13,13 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections.abc import Iterator
 
 from fieldkit.forms.errors import FormError
 from fieldkit.forms.model import Form, Question
 from fieldkit.forms.xform_body import resolve_path
 from fieldkit.forms.xpath.errors import XPathError
-from fieldkit.forms.xpath.parser import Call, Literal, parse
+from fieldkit.forms.xpath.parser import Call, Expr, Literal, parse
 
 _EXPRESSIONS = ("calculate", "relevant", "required", "readonly", "constraint")
 _SELECTS = ("select1", "select", "rank")
@@ -37,7 +38,7 @@ def check_choice_names(form: Form) -> None:
             _check_call(form, call, context, what, source)
 
 
-def _expressions(form: Form):
+def _expressions(form: Form) -> Iterator[tuple[str, str, str]]:
     """(context path, what, expression source) of every expression of the form."""
     for path, bind in form.binds.items():
         for name in _EXPRESSIONS:
@@ -57,9 +58,9 @@ def _unescape(text: str) -> str:
     return text.replace("&quot;", '"').replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
 
 
-def _calls(tree):
+def _calls(tree: Expr) -> Iterator[Call]:
     """Every jr:choice-name() call in a parsed expression."""
-    stack = [tree]
+    stack: list[object] = [tree]
     while stack:
         node = stack.pop()
         if isinstance(node, Call) and node.name.rpartition(":")[2] == "choice-name":

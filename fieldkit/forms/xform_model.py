@@ -16,11 +16,25 @@ Refused, as in JavaRosa: an element in the model that is none of `itext`, `insta
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
 from lxml import etree
 
 from fieldkit.forms.model import Bind, SecondaryInstance, is_last_saved
 from fieldkit.forms.xform_body import in_instance, resolve_path
-from fieldkit.forms.xform_text import JR, ODK, XF, Itext, fail, is_xf, local, message_texts, serialize, where
+from fieldkit.forms.xform_text import (
+    JR,
+    ODK,
+    XF,
+    Itext,
+    XmlElement,
+    fail,
+    is_xf,
+    local,
+    message_texts,
+    serialize,
+    where,
+)
 
 # Bind attributes with a Bind field of their own (the others go to Bind.attributes).
 _BIND_FIELDS = {
@@ -39,7 +53,7 @@ _ODK_ACTIONS = ("setgeopoint", "recordaudio")
 _READ_SRC = ("jr://file/", "jr://file-csv/")
 
 
-def check_model(head, model, warnings: list[str], source: str | None) -> None:
+def check_model(head: XmlElement, model: XmlElement, warnings: list[str], source: str | None) -> None:
     """Refuse what JavaRosa refuses among the model's children; warn of extra models."""
     for extra in [child for child in head if is_xf(child, "model")][1:]:
         warnings.append(f"{where(extra)}: a second <model> is ignored (ODK reads only the first)")
@@ -56,7 +70,8 @@ def check_model(head, model, warnings: list[str], source: str | None) -> None:
                    "submission and actions there)", child, source=source)
 
 
-def parse_instances(model, warnings: list[str], source: str | None):
+def parse_instances(model: XmlElement, warnings: list[str],
+                    source: str | None) -> tuple[XmlElement, dict[str, SecondaryInstance]]:
     """(root element of the primary instance, secondary instances by id)."""
     instances = [child for child in model if is_xf(child, "instance")]
     if not instances:
@@ -75,7 +90,7 @@ def parse_instances(model, warnings: list[str], source: str | None):
     return data, secondary
 
 
-def _secondary(element, instance_id: str, warnings: list[str]) -> SecondaryInstance:
+def _secondary(element: XmlElement, instance_id: str, warnings: list[str]) -> SecondaryInstance:
     src = element.get("src")
     if src is not None and not (is_last_saved(src) or src.strip().lower().startswith(_READ_SRC)):
         warnings.append(f"{where(element, 'id', 'src')}: ODK does not read instances from {src.strip()!r}; "
@@ -85,9 +100,18 @@ def _secondary(element, instance_id: str, warnings: list[str]) -> SecondaryInsta
     return SecondaryInstance(id=instance_id, src=src, xml=serialize(inline) if inline is not None else None)
 
 
-def parse_binds(model, root_path: str, paths: set[str], itext: Itext, warnings: list[str], source: str | None):
+@dataclass
+class _BindAttributes:
+    """What one node's binds say, merged: values of Bind's own fields, and the rest."""
+
+    own: dict[str, str | dict[str, str]] = field(default_factory=dict)
+    others: dict[str, str] = field(default_factory=dict)  # by Clark name
+
+
+def parse_binds(model: XmlElement, root_path: str, paths: set[str], itext: Itext, warnings: list[str],
+                source: str | None) -> tuple[dict[str, Bind], dict[str, str]]:
     """(Bind by nodeset path, nodeset by bind id). Several binds of one node merge."""
-    merged: dict[str, dict] = {}
+    merged: dict[str, _BindAttributes] = {}
     bind_ids: dict[str, str] = {}
     for element in model.iter(f"{{{XF}}}bind", "bind"):
         nodeset = (element.get("nodeset") or element.get("ref") or "").strip()
@@ -107,12 +131,13 @@ def parse_binds(model, root_path: str, paths: set[str], itext: Itext, warnings: 
             bind_ids[bind_id] = path  # a control or action using it is checked like a ref
         if _ignored(element, path, paths, warnings):
             continue
-        fields = merged.setdefault(path, {"nodeset": path, "attributes": {}})
-        _read_bind(element, fields, itext)
-    return {path: Bind(**fields) for path, fields in merged.items()}, bind_ids
+        _read_bind(element, merged.setdefault(path, _BindAttributes()), itext)
+    binds = {path: Bind.model_validate({"nodeset": path, **read.own, "attributes": read.others})
+             for path, read in merged.items()}
+    return binds, bind_ids
 
 
-def _ignored(element, path: str, paths: set[str], warnings: list[str]) -> bool:
+def _ignored(element: XmlElement, path: str, paths: set[str], warnings: list[str]) -> bool:
     """Does JavaRosa ignore this bind (with a warning)?"""
     if path == "/":
         warnings.append(f"{where(element, 'nodeset')}: a bind for '/' is ignored (nothing can be bound there)")
@@ -124,16 +149,16 @@ def _ignored(element, path: str, paths: set[str], warnings: list[str]) -> bool:
     return False
 
 
-def _read_bind(element, fields: dict, itext: Itext) -> None:
+def _read_bind(element: XmlElement, read: _BindAttributes, itext: Itext) -> None:
     for name, value in element.attrib.items():
         if name in ("nodeset", "ref"):
             continue
         if name in _BIND_FIELDS:
-            fields[_BIND_FIELDS[name]] = _bind_type(value) if name == "type" else value
+            read.own[_BIND_FIELDS[name]] = _bind_type(value) if name == "type" else value
         elif name in _BIND_MESSAGES:
-            fields[_BIND_MESSAGES[name]] = message_texts(value, itext)
+            read.own[_BIND_MESSAGES[name]] = message_texts(value, itext)
         else:
-            fields["attributes"][name] = value
+            read.others[name] = value
 
 
 def _bind_type(value: str) -> str:

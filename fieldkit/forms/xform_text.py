@@ -10,11 +10,16 @@ finds them with a regular expression and unescapes the expression.
 from __future__ import annotations
 
 import re
+from typing import TypeAlias
 from xml.sax.saxutils import quoteattr
 
 from lxml import etree
 
 from fieldkit.forms.errors import FormError
+
+# An element of the XForm as lxml reads it. lxml ships no type information (its stubs
+# are no dependency), so to mypy this is Any: what an element offers is lxml's API.
+XmlElement: TypeAlias = etree._Element
 
 XF = "http://www.w3.org/2002/xforms"
 H = "http://www.w3.org/1999/xhtml"
@@ -32,19 +37,20 @@ _QUOTE = {'"': "&quot;"}
 Itext = dict[str, dict[str, dict[str, str]]]  # lang -> text id -> form -> text
 
 
-def local(element) -> str:
+def local(element: XmlElement) -> str:
     """The element's name without namespace ("" for comments and processing instructions)."""
     if not isinstance(element.tag, str):
         return ""
-    return etree.QName(element).localname
+    name: str = etree.QName(element).localname
+    return name
 
 
-def is_xf(element, name: str) -> bool:
+def is_xf(element: XmlElement, name: str) -> bool:
     """Is this `<name>` in the XForms namespace (or in none, as hand-written forms do)?"""
     return local(element) == name and etree.QName(element).namespace in (XF, None)
 
 
-def where(element, *attributes: str) -> str:
+def where(element: XmlElement, *attributes: str) -> str:
     """`<bind nodeset='/data/x'> (line 40)`: an element as a message can point at it."""
     shown = []
     for name in attributes:
@@ -56,7 +62,7 @@ def where(element, *attributes: str) -> str:
     return f"<{inside}>{line}"
 
 
-def fail(message: str, element, *attributes: str, source: str | None = None) -> FormError:
+def fail(message: str, element: XmlElement, *attributes: str, source: str | None = None) -> FormError:
     return FormError(message, location=where(element, *attributes), source=source)
 
 
@@ -68,7 +74,7 @@ def itext_id(ref: str | None) -> str | None:
     return match.group(2) if match else None
 
 
-def inner_text(element) -> str:
+def inner_text(element: XmlElement) -> str:
     """The element's content as a text, `<output/>` kept as markup (see module doc).
 
     Whitespace at both ends is dropped: it is the XForm's indentation (pretty-printed
@@ -77,7 +83,7 @@ def inner_text(element) -> str:
     return _content(element).strip()
 
 
-def _content(element) -> str:
+def _content(element: XmlElement) -> str:
     parts = [element.text or ""]
     for child in element:
         if local(child) == "output":
@@ -91,7 +97,7 @@ def _content(element) -> str:
     return "".join(parts)
 
 
-def parse_itext(model, source: str | None) -> tuple[Itext, list[str], str | None]:
+def parse_itext(model: XmlElement, source: str | None) -> tuple[Itext, list[str], str | None]:
     """(texts, languages in order, default language) from the model's `<itext>`.
 
     As in JavaRosa, a `default` attribute marks the default language whatever its
@@ -118,8 +124,8 @@ def parse_itext(model, source: str | None) -> tuple[Itext, list[str], str | None
     return texts, languages, default
 
 
-def _translation_lang(translation, texts: Itext, source: str | None) -> str:
-    lang = translation.get("lang")
+def _translation_lang(translation: XmlElement, texts: Itext, source: str | None) -> str:
+    lang: str | None = translation.get("lang")
     if lang is None or not lang.strip():
         raise fail("an itext translation has no lang attribute (the language's name)", translation, source=source)
     if lang in texts:
@@ -131,7 +137,7 @@ def _is_default(value: str | None) -> bool:
     return value is not None and value.strip() not in ("false()", "false", "0")
 
 
-def _text_forms(text) -> dict[str, str]:
+def _text_forms(text: XmlElement) -> dict[str, str]:
     forms: dict[str, str] = {}
     for value in (child for child in text if is_xf(child, "value")):
         form = value.get("form") or ""
@@ -172,7 +178,7 @@ def message_texts(value: str | None, itext: Itext) -> dict[str, str]:
     return resolve_texts(itext, text_id)
 
 
-def element_texts(element, itext: Itext) -> tuple[dict[str, str], str | None]:
+def element_texts(element: XmlElement, itext: Itext) -> tuple[dict[str, str], str | None]:
     """A `<label>`/`<hint>`: (texts by language, itext id or None)."""
     text_id = itext_id(element.get("ref"))
     if text_id is not None:
@@ -181,7 +187,7 @@ def element_texts(element, itext: Itext) -> tuple[dict[str, str], str | None]:
     return ({"": text} if text else {}), None
 
 
-def clean_copy(element):
+def clean_copy(element: XmlElement) -> XmlElement:
     """A copy of an instance element with the XForms namespace dropped.
 
     Instance data is written in the XForm's default (XForms) namespace, but a
@@ -203,5 +209,6 @@ def clean_copy(element):
     return copy
 
 
-def serialize(element) -> str:
-    return etree.tostring(clean_copy(element), encoding="unicode")
+def serialize(element: XmlElement) -> str:
+    text: str = etree.tostring(clean_copy(element), encoding="unicode")
+    return text

@@ -14,20 +14,24 @@ from __future__ import annotations
 from lxml import etree
 
 from fieldkit.forms.model import Bind, Group, Question, SetValue
+from fieldkit.forms.xform_text import XmlElement
 from fieldkit.forms.xform_types import question_type
 
+Item = Question | Group
 
-def step_name(element) -> str:
+
+def step_name(element: XmlElement) -> str:
     """An instance element's path step: its local name (`orx:meta` is `meta`), as the
     session's index of the instance and the references of expressions name it."""
-    return etree.QName(element).localname
+    name: str = etree.QName(element).localname
+    return name
 
 
-def instance_paths(data) -> set[str]:
+def instance_paths(data: XmlElement) -> set[str]:
     """Every element and attribute path of the primary instance (`/data/x/@id`)."""
     paths: set[str] = set()
 
-    def visit(element, path: str) -> None:
+    def visit(element: XmlElement, path: str) -> None:
         paths.add(path)
         for name in element.attrib:
             paths.add(f"{path}/@{_attribute_step(element, name)}")
@@ -39,12 +43,13 @@ def instance_paths(data) -> set[str]:
     return paths
 
 
-def _attribute_step(element, name: str) -> str:
+def _attribute_step(element: XmlElement, name: str) -> str:
     qname = etree.QName(name)
+    local_name: str = qname.localname
     if qname.namespace is None:
-        return qname.localname
+        return local_name
     prefix = next((p for p, uri in element.nsmap.items() if uri == qname.namespace and p), None)
-    return f"{prefix}:{qname.localname}" if prefix else qname.localname
+    return f"{prefix}:{local_name}" if prefix else local_name
 
 
 class _Placer:
@@ -59,9 +64,9 @@ class _Placer:
         self.root = root
         self.binds = binds
         self.set_on_change = {action.ref for action in setvalues if action.event == "xforms-value-changed"}
-        self.index: dict[str, Question | Group] = {}
-        self.anchor: dict[str, object] = {}  # container path -> last sibling seen or placed
-        self.pending: dict[str, dict[int, list]] = {}  # container path -> id(anchor) -> new items
+        self.index: dict[str, Item] = {}
+        self.anchor: dict[str, Item] = {}  # container path -> last sibling seen or placed
+        self.pending: dict[str, dict[int, list[Item]]] = {}  # container path -> id(anchor) -> new items
         self._index(root)
 
     def _index(self, group: Group) -> None:
@@ -74,7 +79,7 @@ class _Placer:
             else:
                 self.index.setdefault(child.path, child)
 
-    def visit(self, element, parent_path: str) -> None:
+    def visit(self, element: XmlElement, parent_path: str) -> None:
         path = f"{parent_path}/{step_name(element)}"
         children = [child for child in element if isinstance(child.tag, str)]
         known = self.index.get(path)
@@ -97,7 +102,7 @@ class _Placer:
                 return None
         return found if isinstance(found, Group) else None
 
-    def _place(self, item: Question | Group, parent_path: str) -> bool:
+    def _place(self, item: Item, parent_path: str) -> bool:
         container = self._container(parent_path) if parent_path else None
         if container is None:
             return False  # its parent is a control (rare): the bind still has it
@@ -110,10 +115,12 @@ class _Placer:
     def finish(self) -> None:
         for path, by_anchor in self.pending.items():
             container = self.index[path]
+            if not isinstance(container, Group):  # _place only files items under groups
+                continue
             top = _top_level(container)
-            placed: list = []
+            placed: list[Item] = []
 
-            def emit(item) -> None:
+            def emit(item: Item) -> None:
                 placed.append(item)
                 for follower in by_anchor.get(id(item), []):
                     emit(follower)
@@ -128,11 +135,11 @@ class _Placer:
             container.children[:] = placed
 
 
-def _top_level(container: Group) -> dict[int, list]:
+def _top_level(container: Group) -> dict[int, list[Item]]:
     """id(child) -> the items inside it when it is a group without ref."""
-    table: dict[int, list] = {}
+    table: dict[int, list[Item]] = {}
 
-    def collect(group: Group, found: list) -> None:
+    def collect(group: Group, found: list[Item]) -> None:
         for item in group.children:
             found.append(item)
             if isinstance(item, Group) and not item.name:
@@ -144,7 +151,7 @@ def _top_level(container: Group) -> dict[int, list]:
     return table
 
 
-def add_unbound(root: Group, data, binds: dict[str, Bind], setvalues: list[SetValue]) -> None:
+def add_unbound(root: Group, data: XmlElement, binds: dict[str, Bind], setvalues: list[SetValue]) -> None:
     """Put every instance leaf that no control shows into the tree under `root`."""
     placer = _Placer(root, binds, setvalues)
     for child in data:

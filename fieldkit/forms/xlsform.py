@@ -45,7 +45,8 @@ def xlsform_to_xform(
     except Exception as error:  # a broken workbook makes openpyxl/xlrd/zipfile raise anything
         problem = f"the file cannot be read as an XLSForm ({file_type}): {_plain(error)}"
         raise FormError(problem, source=display) from None
-    return result.xform
+    xform: str = result.xform
+    return xform
 
 
 def _plain(error: Exception) -> str:
@@ -53,7 +54,7 @@ def _plain(error: Exception) -> str:
     return text or type(error).__name__
 
 
-def _form_error(error: PyXFormError, source, file_type: str, display: str | None) -> FormError:
+def _form_error(error: PyXFormError, source: Path | bytes, file_type: str, display: str | None) -> FormError:
     message = str(error).strip() or "pyxform rejected the form without saying why"
     row_match = _ROW.search(message)
     row = int(row_match.group(1)) if row_match else None
@@ -80,7 +81,8 @@ def _location(sheet: str | None, row: int | None) -> str | None:
     return f"sheet '{sheet}'" if sheet else None
 
 
-def _locate(error: PyXFormError, message: str, source, file_type: str, sheet: str | None):
+def _locate(error: PyXFormError, message: str, source: Path | bytes, file_type: str,
+            sheet: str | None) -> tuple[str | None, int | None]:
     """(sheet, row) for a message without a row: header problems are in row 1; a
     quoted value (a type, a name) is looked for in the survey sheet."""
     if sheet and _HEADER_PROBLEM.search(message):
@@ -92,7 +94,7 @@ def _locate(error: PyXFormError, message: str, source, file_type: str, sheet: st
     return sheet, None
 
 
-def _find_row(source, file_type: str, wanted: list[str]) -> int | None:
+def _find_row(source: Path | bytes, file_type: str, wanted: list[str]) -> int | None:
     """The sheet row (header = row 1) whose type or name is one of `wanted`."""
     try:
         with warnings.catch_warnings():

@@ -9,15 +9,13 @@ how many of the submissions it uses are finalized.
 
 from __future__ import annotations
 
-import re
 import sqlite3
 from dataclasses import dataclass
 from functools import cached_property
 
+from fieldkit.forms.paths import InstancePath
 from fieldkit.store import reports as stored
 from fieldkit.store.records import Status
-
-_REPEAT_ANSWER = re.compile(r"^(.+)\[(\d+)\]/([^/\[]+)$")  # "/data/roster[2]/trainings"
 
 
 @dataclass(frozen=True)
@@ -48,10 +46,10 @@ class Answers:
         from several of its parts."""
         rows: dict[str, dict[int, dict[str, str]]] = {}
         for key, text in self.values.items():
-            match = _REPEAT_ANSWER.match(key)
-            if match:
-                repeat, position, name = match.groups()
-                rows.setdefault(repeat, {}).setdefault(int(position), {})[name] = text
+            path = InstancePath.try_parse(key)  # "/data/roster[2]/trainings": row 2's answer
+            row = path.parent if path is not None and path.position is None else None
+            if row is not None and row.position is not None:
+                rows.setdefault(str(row.without_position()), {}).setdefault(row.position, {})[path.name] = text
         return {repeat: [found[position] for position in sorted(found)] for repeat, found in rows.items()}
 
 

@@ -19,12 +19,13 @@ import math
 import re
 
 from fieldkit.errors import FieldkitError
-from fieldkit.forms.model import Group, Question, strip_positions
+from fieldkit.forms.model import Group, Question
+from fieldkit.forms.paths import InstancePath, strip_positions
+from fieldkit.forms.session import FormSession
 from fieldkit.forms.values import normalized, to_text, type_problem
 from fieldkit.services import answer_messages as messages
 
 MAX_REPEAT_INSTANCES = 10_000  # rows of one repeat, and rows one call may add
-_POSITION = re.compile(r"\[([0-9]+)\]")
 # What XML 1.0 cannot hold (and lone surrogates, which UTF-8 cannot): the instance
 # XML of a working copy or a revision holding one could never be read back.
 UNSTORABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
@@ -55,7 +56,7 @@ def unstorable_character(text: str) -> tuple[int, str] | None:
     return None if found is None else (found.start() + 1, f"U+{ord(found.group()):04X}")
 
 
-def check_path(path) -> str:
+def check_path(path: object) -> str:
     """A path given as text that UTF-8 can store; positions within the limit."""
     if not isinstance(path, str):
         raise AnswerRefused(messages.NOT_A_PATH, path=repr(path))
@@ -63,29 +64,35 @@ def check_path(path) -> str:
     if bad is not None:
         raise AnswerRefused(messages.UNSTORABLE_PATH, path=path.encode("utf-8", "backslashreplace").decode(),
                             position=bad[0], character=bad[1])
-    for match in _POSITION.finditer(path):
-        digits = match.group(1)
-        if len(digits) > 9 or int(digits) > MAX_REPEAT_INSTANCES:
-            raise AnswerRefused(messages.TOO_MANY_ROWS, path=path, position=_shown(digits),
+    for _repeat, position in _repeats(path):
+        if position > MAX_REPEAT_INSTANCES:
+            raise AnswerRefused(messages.TOO_MANY_ROWS, path=path, position=_shown(str(position)),
                                 limit=MAX_REPEAT_INSTANCES)
     return path
 
 
-def plan_repeats(session, paths: list[str]) -> None:
+def _repeats(path: str) -> tuple[tuple[InstancePath, int], ...]:
+    """(repeat, position) of each repeat instance an answer's path lies in, outermost
+    first; none for text that is no instance path (setting it raises the session's
+    FormError)."""
+    parsed = InstancePath.try_parse(path)
+    return parsed.repeats if parsed is not None else ()
+
+
+def plan_repeats(session: FormSession, paths: list[str]) -> None:
     """Refuse at once answers that would add more rows than `MAX_REPEAT_INSTANCES`,
     before a single row is added (each position is checked by `check_path`); then add
     the rows each repeat needs at once, outer repeats first (one recompute per repeat,
     not one per row: 3,000 roster rows would otherwise recompute the totals 3,000 times)."""
-    wanted: dict[str, int] = {}
+    wanted: dict[InstancePath, int] = {}
     for path in paths:
-        for match in _POSITION.finditer(path):
-            repeat = path[: match.start()]
-            wanted[repeat] = max(wanted.get(repeat, 0), int(match.group(1)))
-    added = sum(max(0, count - _existing_rows(session, repeat)) for repeat, count in wanted.items())
+        for repeat, position in _repeats(path):
+            wanted[repeat] = max(wanted.get(repeat, 0), position)
+    added = sum(max(0, count - _existing_rows(session, str(repeat))) for repeat, count in wanted.items())
     if added > MAX_REPEAT_INSTANCES:
         raise AnswerRefused(messages.TOO_MANY_NEW_ROWS, count=added, limit=MAX_REPEAT_INSTANCES)
-    for repeat in sorted(wanted, key=lambda repeat: repeat.count("[")):
-        ensure_repeat_instances(session, f"{repeat}[{wanted[repeat]}]")
+    for repeat in sorted(wanted, key=lambda repeat: len(repeat.positions)):
+        ensure_repeat_instances(session, str(repeat.at(wanted[repeat])))
 
 
 def _existing_rows(session, repeat: str) -> int:
@@ -95,13 +102,13 @@ def _existing_rows(session, repeat: str) -> int:
         return 0
 
 
-def ensure_repeat_instances(session, path: str) -> None:
+def ensure_repeat_instances(session: FormSession, path: str) -> None:
     """Add the repeat instances a path with positions needs: /data/roster[3]/name makes
     sure the roster has three rows. Counts each repeat once; refuses positions beyond
     `MAX_REPEAT_INSTANCES` before adding anything."""
     check_path(path)
-    for match in _POSITION.finditer(path):
-        repeat_path, wanted = path[: match.start()], int(match.group(1))
+    for repeat, wanted in _repeats(path):
+        repeat_path = str(repeat)
         missing = wanted - session.repeat_count(repeat_path)
         if missing > 0:
             session.add_repeat(repeat_path, count=missing)  # at once: one recompute, not one per row

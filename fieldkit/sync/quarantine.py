@@ -12,13 +12,13 @@ trusted.
 
 from __future__ import annotations
 
-import os
 import sqlite3
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from fieldkit.files import atomic_writer
 from fieldkit.store import quarantine as quarantine_table
-from fieldkit.store.private import FILE_MODE, private_folder
+from fieldkit.store.private import private_folder
 from fieldkit.store.trust import remember_key
 from fieldkit.store.values import JsonObject
 from fieldkit.sync import bundle as bundles
@@ -44,11 +44,8 @@ def keep(store: Store, bundle: bundles.Bundle, *, report: ImportReport) -> None:
     private_folder(folder)
     target = folder / f"{bundle.bundle_id}.fkb"
     if not target.exists():
-        partial = target.with_name(target.name + ".partial")
-        descriptor = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, FILE_MODE)  # private, as the data folder
-        with os.fdopen(descriptor, "wb") as file:  # from the file checked, not from its path again
-            bundle.archive.copy_to(file)
-        partial.replace(target)
+        with atomic_writer(target, private=True) as file:  # private, as the data folder
+            bundle.archive.copy_to(file)  # from the file checked, not from its path again
     evicted = store.writer.call(lambda connection: _record(connection, bundle, report=report, target=target,
                                                           size=size, quota=quota))
     for evicted_file in evicted:

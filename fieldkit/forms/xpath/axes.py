@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from typing import TypeAlias
 
+from fieldkit.forms.xpath.context import EvalContext
 from fieldkit.forms.xpath.errors import XPathEvalError
-from fieldkit.forms.xpath.nodes import Node
+from fieldkit.forms.xpath.nodes import Element, Node, ParentNode
 from fieldkit.forms.xpath.parser import NodeTest
 
 REVERSE_AXES = frozenset({"ancestor", "ancestor-or-self", "preceding", "preceding-sibling"})
@@ -13,26 +15,31 @@ REVERSE_AXES = frozenset({"ancestor", "ancestor-or-self", "preceding", "precedin
 # such a set and already in document order when concatenated: no sort needed.
 FLAT_AXES = frozenset({"child", "attribute", "self"})
 
-_NO_CHILDREN: list = []
+# The nodes on an axis from one node, in axis order. Never changed by the caller: it may
+# be the node's own list of children or attributes.
+AxisNodes: TypeAlias = Sequence[Node]
+# Does a node pass a node test? (The context gives the namespaces of prefixed names.)
+Matcher: TypeAlias = Callable[[EvalContext, Node], bool]
+
+_NO_CHILDREN: AxisNodes = ()
 
 
-def _children(node: Node) -> list:
-    return getattr(node, "children", _NO_CHILDREN)
+def _children(node: Node) -> AxisNodes:
+    return node.children if isinstance(node, ParentNode) else _NO_CHILDREN
 
 
-def _descendants(node: Node) -> list:
+def _descendants(node: Node) -> list[Node]:
     out: list[Node] = []
-    stack = list(reversed(_children(node)))
+    stack: list[Node] = list(reversed(_children(node)))
     while stack:
         current = stack.pop()
         out.append(current)
-        children = getattr(current, "children", None)
-        if children:
-            stack.extend(reversed(children))
+        if isinstance(current, ParentNode) and current.children:
+            stack.extend(reversed(current.children))
     return out
 
 
-def _reverse_descendants_or_self(node: Node) -> list:
+def _reverse_descendants_or_self(node: Node) -> list[Node]:
     """node and its descendants in reverse document order."""
     forward = [node]
     forward.extend(_descendants(node))
@@ -40,8 +47,8 @@ def _reverse_descendants_or_self(node: Node) -> list:
     return forward
 
 
-def _ancestors(node: Node) -> list:
-    out = []
+def _ancestors(node: Node) -> list[Node]:
+    out: list[Node] = []
     current = node.parent
     while current is not None:
         out.append(current)
@@ -49,11 +56,11 @@ def _ancestors(node: Node) -> list:
     return out
 
 
-def _siblings(node: Node, after: bool) -> list:
+def _siblings(node: Node, after: bool) -> AxisNodes:
     parent = node.parent
     if parent is None or node.kind == "attribute":
         return []
-    siblings = parent.children  # type: ignore[attr-defined]
+    siblings = parent.children
     for index, sibling in enumerate(siblings):
         if sibling is node:
             return siblings[index + 1 :] if after else siblings[:index][::-1]
@@ -65,7 +72,7 @@ def _owner(node: Node) -> Node:
     return node.parent if node.kind == "attribute" and node.parent is not None else node
 
 
-def _following(node: Node) -> list:
+def _following(node: Node) -> list[Node]:
     out: list[Node] = []
     start = _owner(node)
     if start is not node:
@@ -79,7 +86,7 @@ def _following(node: Node) -> list:
     return out
 
 
-def _preceding(node: Node) -> list:
+def _preceding(node: Node) -> list[Node]:
     out: list[Node] = []
     current: Node | None = _owner(node)
     while current is not None:
@@ -89,7 +96,7 @@ def _preceding(node: Node) -> list:
     return out
 
 
-AXIS_FUNCTIONS: dict[str, Callable[[Node], list]] = {
+AXIS_FUNCTIONS: dict[str, Callable[[Node], AxisNodes]] = {
     "child": _children,
     "descendant": _descendants,
     "descendant-or-self": lambda node: [node, *_descendants(node)],
@@ -100,13 +107,13 @@ AXIS_FUNCTIONS: dict[str, Callable[[Node], list]] = {
     "preceding-sibling": lambda node: _siblings(node, after=False),
     "following": _following,
     "preceding": _preceding,
-    "attribute": lambda node: getattr(node, "attributes", _NO_CHILDREN),
+    "attribute": lambda node: node.attributes if isinstance(node, Element) else _NO_CHILDREN,
     "namespace": lambda node: [],  # as ODK Web Forms: namespace nodes are not modelled
     "self": lambda node: [node],
 }
 
 
-def make_matcher(axis: str, test: NodeTest) -> Callable:
+def make_matcher(axis: str, test: NodeTest) -> Matcher:
     """A function (env, node) -> bool for this node test on this axis."""
     kind = test.kind
     if kind == "node":
@@ -120,7 +127,7 @@ def make_matcher(axis: str, test: NodeTest) -> Callable:
     return _name_matcher(principal, test.prefix, test.local)
 
 
-def _name_matcher(principal: str, prefix: str | None, local: str) -> Callable:
+def _name_matcher(principal: str, prefix: str | None, local: str) -> Matcher:
     if prefix is None:
         if local == "*":
             return lambda env, node: node.kind == principal
@@ -130,7 +137,7 @@ def _name_matcher(principal: str, prefix: str | None, local: str) -> Callable:
             and (node.namespace is None or node.namespace == env.default_namespace)
         )
 
-    def match(env, node) -> bool:
+    def match(env: EvalContext, node: Node) -> bool:
         if node.kind != principal or (local != "*" and node.name != local):
             return False
         uri = env.resolve_prefix(prefix)

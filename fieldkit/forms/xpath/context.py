@@ -5,9 +5,10 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable, Mapping
 from datetime import datetime, timezone, tzinfo
-from typing import Any
+from typing import TypeAlias
 
 from fieldkit.forms.xpath.nodes import XML_NAMESPACE, Document, Node
+from fieldkit.forms.xpath.values import XPathValue
 
 XHTML = "http://www.w3.org/1999/xhtml"
 XFORMS = "http://www.w3.org/2002/xforms"
@@ -57,8 +58,8 @@ class EvalContext:
     now: Callable[[], datetime] = _real_now
     tz: tzinfo | None = None
     itext: Callable[[str], str] | None = None
-    variables: Mapping[str, Any] = dataclasses.field(default_factory=dict)
-    functions: Mapping[str, Callable[..., Any]] = dataclasses.field(default_factory=dict)
+    variables: Mapping[str, object] = dataclasses.field(default_factory=dict)  # normalized when read
+    functions: Mapping[str, Callable[..., object]] = dataclasses.field(default_factory=dict)
     namespaces: Mapping[str, str] = dataclasses.field(default_factory=dict)
     # Unprefixed name tests match nodes in no namespace and in this one. The
     # XForms namespace by default: an XForm's instance inherits it.
@@ -74,3 +75,7 @@ class EvalContext:
         if uri is None:
             uri = STANDARD_NAMESPACES.get(prefix)
         return uri
+
+
+# A compiled expression, or any part of one: its value for a focus (node, position, size).
+Evaluator: TypeAlias = Callable[[EvalContext, Node, int, int], XPathValue]

@@ -7,6 +7,7 @@ system zone when None), as in ODK Web Forms.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import date, datetime, timedelta, timezone, tzinfo
 
 from fieldkit.forms.xpath import values
@@ -106,12 +107,11 @@ def string_to_days(text: str, tz: tzinfo | None) -> float | None:
 values.date_string_to_days = string_to_days
 
 
-def coerce_date(value, tz: tzinfo | None):
+def coerce_date(value: values.XPathValue, tz: tzinfo | None) -> DateValue | str:
     """date() / date-time(): a DateValue, or '' for '' and booleans."""
-    kind = type(value)
-    if kind is bool:
+    if type(value) is bool:
         return ""
-    if kind is float or kind is DateValue:
+    if type(value) is float or type(value) is DateValue:
         return date_value(from_days(float(value), tz), tz)
     text = values.to_string(value)
     if text == "":
@@ -160,7 +160,7 @@ def decimal_time(text: str, tz: tzinfo | None) -> float:
 _MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 _DAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
 
-_FORMATTERS = {
+_FORMATTERS: dict[str, Callable[[datetime], str]] = {
     "Y": lambda m: f"{m.year:04d}",
     "y": lambda m: f"{m.year:04d}"[2:],
     "m": lambda m: f"{m.month:02d}",
@@ -178,16 +178,17 @@ _FORMATTERS = {
 _FORMAT_CODE = re.compile(r"%([YymnbdeaHhMS3])")
 
 
-def format_date(value, pattern: str, tz: tzinfo | None) -> str:
+def format_date(value: values.XPathValue, pattern: str, tz: tzinfo | None) -> str:
     """format-date / format-date-time with ODK's % codes; '' when not a date."""
     if type(value) is float or type(value) is DateValue:
-        moment = from_days(float(value), tz)
+        found = from_days(float(value), tz)
     else:
-        moment = parse_iso(values.to_string(value), tz)
-        if moment is not None:
-            moment = moment.astimezone(local_zone(tz))
-    if moment is None:
+        found = parse_iso(values.to_string(value), tz)
+        if found is not None:
+            found = found.astimezone(local_zone(tz))
+    if found is None:
         return ""
+    moment = found
     return _FORMAT_CODE.sub(lambda match: _FORMATTERS[match.group(1)](moment), pattern)
 
 

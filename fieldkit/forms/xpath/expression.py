@@ -7,8 +7,8 @@ from functools import lru_cache
 from fieldkit.forms.xpath.compiler import compile_node
 from fieldkit.forms.xpath.context import EvalContext
 from fieldkit.forms.xpath.errors import XPathError, XPathEvalError, XPathSyntaxError
-from fieldkit.forms.xpath.parser import parse
-from fieldkit.forms.xpath.values import to_boolean, to_number, to_string
+from fieldkit.forms.xpath.parser import Expr, parse
+from fieldkit.forms.xpath.values import NodeSet, XPathValue, to_boolean, to_number, to_string
 
 
 class Expression:
@@ -16,7 +16,7 @@ class Expression:
 
     __slots__ = ("source", "tree", "_run")
 
-    def __init__(self, source: str, tree) -> None:
+    def __init__(self, source: str, tree: Expr) -> None:
         self.source = source
         self.tree = tree
         self._run = compile_node(tree)
@@ -24,7 +24,7 @@ class Expression:
     def __repr__(self) -> str:
         return f"Expression({self.source!r})"
 
-    def evaluate(self, ctx: EvalContext):
+    def evaluate(self, ctx: EvalContext) -> XPathValue:
         """The raw result: str, float, bool, or list of nodes in document order."""
         try:
             return self._run(ctx, ctx.node, ctx.position, ctx.size)
@@ -44,7 +44,7 @@ class Expression:
     def evaluate_boolean(self, ctx: EvalContext) -> bool:
         return to_boolean(self.evaluate(ctx))
 
-    def evaluate_nodes(self, ctx: EvalContext) -> list:
+    def evaluate_nodes(self, ctx: EvalContext) -> NodeSet:
         value = self.evaluate(ctx)
         if type(value) is not list:
             raise XPathEvalError(f"{self.source!r} does not select nodes")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
+from typing import NamedTuple, cast
 
 from fieldkit.forms.xpath.errors import XPathSyntaxError
 
@@ -40,7 +40,7 @@ def tokenize(source: str) -> list[Token]:
             if source[pos] in "'\"":
                 raise XPathSyntaxError("unterminated string literal", source, pos)
             raise XPathSyntaxError(f"unexpected character {source[pos]!r}", source, pos)
-        kind = match.lastgroup
+        kind = cast(str, match.lastgroup)  # every alternative of _SCANNER is a named group
         text = match.group()
         if kind == "name" and _operator_expected(tokens):
             # "1div2": an operator name glued to the number that follows it.

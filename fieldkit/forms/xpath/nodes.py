@@ -7,7 +7,8 @@ lookups by local name, none of which lxml gives directly.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
+from typing import Self, TypeAlias
 
 # Every structural mutation bumps this counter; cached document-order keys whose
 # stamp differs are stale. One global counter (rather than one per tree) keeps
@@ -15,7 +16,7 @@ from collections.abc import Iterator
 _mutations = 0
 
 
-_EMPTY: list = []
+_EMPTY: list[Element] = []
 
 
 def _mutated() -> None:
@@ -30,7 +31,7 @@ class Node:
     kind = ""
 
     def __init__(self) -> None:
-        self.parent: Node | None = None
+        self.parent: ParentNode | None = None
         self._order = 0
         self._stamp = -1
 
@@ -85,22 +86,21 @@ def _number_tree(top: Node) -> None:
                 attr._order = counter
                 attr._stamp = stamp
                 counter += 1
-        children = getattr(node, "children", None)
-        if children:
-            stack.extend(reversed(children))
+        if isinstance(node, ParentNode) and node.children:
+            stack.extend(reversed(node.children))
 
 
 _INDEX_THRESHOLD = 8  # below this many children a linear scan is as fast
 
 
-class _Container(Node):
-    """Shared child-list behaviour of Document and Element."""
+class ParentNode(Node):
+    """A node with children: the shared child-list behaviour of Document and Element."""
 
     __slots__ = ("children", "_index", "_index_stamp", "_version")
 
     def __init__(self) -> None:
         super().__init__()
-        self.children: list[Node] = []
+        self.children: list[ChildNode] = []
         self._index: dict[str, list[Element]] | None = None
         self._index_stamp = -1
         self._version = 0  # changes of this node's own children (value edits elsewhere keep its index)
@@ -113,41 +113,41 @@ class _Container(Node):
         """
         children = self.children
         if len(children) < _INDEX_THRESHOLD:
-            return [c for c in children if c.kind == "element" and c.name == name]  # type: ignore[misc]
+            return [c for c in children if isinstance(c, Element) and c.name == name]
         if self._index_stamp != self._version or self._index is None:
             index: dict[str, list[Element]] = {}
             for c in children:
-                if c.kind == "element":
-                    index.setdefault(c.name, []).append(c)  # type: ignore[arg-type]
+                if isinstance(c, Element):
+                    index.setdefault(c.name, []).append(c)
             self._index = index
             self._index_stamp = self._version
         return self._index.get(name, _EMPTY)
 
     def element_children(self) -> list[Element]:
-        return [c for c in self.children if c.kind == "element"]
+        return [c for c in self.children if isinstance(c, Element)]
 
     def child(self, name: str) -> Element | None:
         """First element child with this local name."""
         for c in self.children:
-            if c.kind == "element" and c.name == name:
-                return c  # type: ignore[return-value]
+            if isinstance(c, Element) and c.name == name:
+                return c
         return None
 
-    def append(self, node: Node) -> Node:
+    def append(self, node: ChildNode) -> ChildNode:
         return self.insert(len(self.children), node)
 
-    def insert(self, index: int, node: Node) -> Node:
+    def insert(self, index: int, node: ChildNode) -> ChildNode:
         if node.kind in ("attribute", "document", "namespace"):
             raise ValueError(f"cannot insert a {node.kind} node as a child")
         if node.parent is not None:
-            node.parent.remove(node)  # type: ignore[attr-defined]
+            node.parent.remove(node)
         node.parent = self
         self.children.insert(index, node)
         self._version += 1
         _mutated()
         return node
 
-    def insert_all(self, index: int, nodes: list[Node]) -> None:
+    def insert_all(self, index: int, nodes: Sequence[ChildNode]) -> None:
         """Insert detached nodes at `index` at once (a repeat count adding many)."""
         for node in nodes:
             if node.parent is not None or node.kind in ("attribute", "document", "namespace"):
@@ -157,7 +157,7 @@ class _Container(Node):
         self._version += 1
         _mutated()
 
-    def remove_all(self, nodes: list[Node]) -> None:
+    def remove_all(self, nodes: Sequence[ChildNode]) -> None:
         """Remove these children at once."""
         gone = {id(node) for node in nodes}
         self.children = [c for c in self.children if id(c) not in gone]
@@ -176,41 +176,40 @@ class _Container(Node):
                 return
         raise ValueError("node is not a child of this node")
 
-    def iter_descendants(self) -> Iterator[Node]:
+    def iter_descendants(self) -> Iterator[ChildNode]:
         """Descendants in document order (attributes excluded)."""
         stack = list(reversed(self.children))
         while stack:
             node = stack.pop()
             yield node
-            children = getattr(node, "children", None)
-            if children:
-                stack.extend(reversed(children))
+            if isinstance(node, Element) and node.children:
+                stack.extend(reversed(node.children))
 
     def string_value(self) -> str:
         parts = []
         stack = list(reversed(self.children))
         while stack:
             node = stack.pop()
-            if node.kind == "text":
-                parts.append(node.value)  # type: ignore[attr-defined]
-            elif node.kind == "element" and not node.blank:  # type: ignore[attr-defined]
-                stack.extend(reversed(node.children))  # type: ignore[attr-defined]
+            if isinstance(node, Text):
+                parts.append(node.value)
+            elif isinstance(node, Element) and not node.blank:
+                stack.extend(reversed(node.children))
         return "".join(parts)
 
 
-class Document(_Container):
+class Document(ParentNode):
     __slots__ = ()
     kind = "document"
 
     @property
     def root_element(self) -> Element | None:
         for c in self.children:
-            if c.kind == "element":
-                return c  # type: ignore[return-value]
+            if isinstance(c, Element):
+                return c
         return None
 
 
-class Element(_Container):
+class Element(ParentNode):
     """An element. `blank` marks a node that expressions read as empty (a form session
     sets it on non-relevant nodes, as ODK does) while `value` keeps what it holds."""
 
@@ -238,8 +237,8 @@ class Element(_Container):
         """The text this element holds, read as empty or not."""
         children = self.children
         # Fast path for the common leaf: one text child.
-        if len(children) == 1 and children[0].kind == "text":
-            return children[0].value  # type: ignore[attr-defined]
+        if len(children) == 1 and isinstance(children[0], Text):
+            return children[0].value
         if not children:
             return ""
         return super().string_value()
@@ -247,10 +246,10 @@ class Element(_Container):
     @value.setter
     def value(self, text: str) -> None:
         children = self.children
-        if text and len(children) == 1 and children[0].kind == "text":
+        if text and len(children) == 1 and isinstance(children[0], Text):
             # The common answer change: no structural mutation, so cached
             # document order stays valid.
-            children[0].value = text  # type: ignore[attr-defined]
+            children[0].value = text
             return
         for c in children:
             c.parent = None
@@ -297,7 +296,7 @@ class Element(_Container):
             new_attr.parent = copy
             copy.attributes.append(new_attr)
         for c in self.children:
-            new_child = c.clone()  # type: ignore[attr-defined]
+            new_child = c.clone()
             new_child.parent = copy
             copy.children.append(new_child)
         _mutated()
@@ -343,7 +342,7 @@ class _Leaf(Node):
     def string_value(self) -> str:
         return self.value
 
-    def clone(self) -> _Leaf:
+    def clone(self) -> Self:
         return type(self)(self.value)
 
 
@@ -367,6 +366,10 @@ class ProcessingInstruction(_Leaf):
 
     def clone(self) -> ProcessingInstruction:
         return ProcessingInstruction(self.name, self.value)
+
+
+# What a Document or an Element may hold.
+ChildNode: TypeAlias = "Element | Text | Comment | ProcessingInstruction"
 
 
 def is_ancestor(ancestor: Node, node: Node) -> bool:

@@ -3,8 +3,19 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
+from datetime import tzinfo
+from typing import Protocol, TypeVar
 
-from fieldkit.forms.xpath.values import NAN, to_boolean, to_number
+from fieldkit.forms.xpath.nodes import Node
+from fieldkit.forms.xpath.values import NAN, XPathValue, to_boolean, to_number
+
+# Comparisons are between two strings, two numbers or two booleans (a bool is a number).
+_Compared = TypeVar("_Compared", str, float)
+
+
+class _Test(Protocol):
+    def __call__(self, a: _Compared, b: _Compared, /) -> bool: ...
 
 
 def _divide(a: float, b: float) -> float:
@@ -28,7 +39,7 @@ def _multiply(a: float, b: float) -> float:
     return a * b
 
 
-ARITHMETIC = {
+ARITHMETIC: dict[str, Callable[[float, float], float]] = {
     "+": lambda a, b: a + b,
     "-": lambda a, b: a - b,
     "*": _multiply,
@@ -36,7 +47,7 @@ ARITHMETIC = {
     "mod": _modulo,
 }
 
-_NUMERIC_TESTS = {
+_NUMERIC_TESTS: dict[str, _Test] = {
     "=": lambda a, b: a == b,
     "!=": lambda a, b: a != b,
     "<": lambda a, b: a < b,
@@ -46,12 +57,12 @@ _NUMERIC_TESTS = {
 }
 
 
-def compare(op: str, a, b, tz=None) -> bool:
+def compare(op: str, a: XPathValue, b: XPathValue, tz: tzinfo | None = None) -> bool:
     """XPath 1.0 comparison (section 3.4), dates compared as days."""
-    a_set = type(a) is list
-    b_set = type(b) is list
-    if a_set or b_set:
-        return _compare_sets(op, a, b, a_set, b_set, tz)
+    if type(a) is list:
+        return _compare_sets(op, a, b, tz) if type(b) is list else _compare_set_with(op, a, b, False, tz)
+    if type(b) is list:
+        return _compare_set_with(op, b, a, True, tz)
     test = _NUMERIC_TESTS[op]
     if op in ("=", "!="):
         if type(a) is bool or type(b) is bool:
@@ -61,23 +72,25 @@ def compare(op: str, a, b, tz=None) -> bool:
     return test(to_number(a, tz), to_number(b, tz))
 
 
-def _compare_sets(op: str, a, b, a_set: bool, b_set: bool, tz) -> bool:
+def _compare_sets(op: str, a: list[Node], b: list[Node], tz: tzinfo | None) -> bool:
+    test = _NUMERIC_TESTS[op]
+    if op in ("=", "!="):
+        right = {node.string_value() for node in b}
+        if op == "=":
+            return any(node.string_value() in right for node in a)
+        return any(test(x.string_value(), y) for x in a for y in right)
+    left_numbers = [to_number(node.string_value(), tz) for node in a]
+    right_numbers = [to_number(node.string_value(), tz) for node in b]
+    return any(test(x, y) for x in left_numbers for y in right_numbers)
+
+
+def _compare_set_with(op: str, nodes: list[Node], other: XPathValue, swapped: bool, tz: tzinfo | None) -> bool:
+    """A node-set compared with a value that is not one; `swapped`: the value is on the left."""
     test = _NUMERIC_TESTS[op]
     equality = op in ("=", "!=")
-    if a_set and b_set:
-        if equality:
-            right = {node.string_value() for node in b}
-            if op == "=":
-                return any(node.string_value() in right for node in a)
-            return any(test(x.string_value(), y) for x in a for y in right)
-        left_numbers = [to_number(node.string_value(), tz) for node in a]
-        right_numbers = [to_number(node.string_value(), tz) for node in b]
-        return any(test(x, y) for x in left_numbers for y in right_numbers)
-    nodes, other, swapped = (a, b, False) if a_set else (b, a, True)
-    kind = type(other)
-    if equality and kind is bool:
+    if equality and type(other) is bool:
         return test(to_boolean(nodes), other)
-    if equality and kind is str:
+    if equality and type(other) is str:
         return any(test(node.string_value(), other) for node in nodes)
     number = to_number(other, tz)
     if swapped:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import NoReturn, TypeAlias
 
 from fieldkit.forms.xpath.errors import XPathSyntaxError
 from fieldkit.forms.xpath.lexer import Token, tokenize
@@ -26,20 +28,20 @@ class VarRef:
 @dataclass(frozen=True)
 class Call:
     name: str
-    args: tuple
+    args: tuple[Expr, ...]
     pos: int = 0
 
 
 @dataclass(frozen=True)
 class Negate:
-    operand: object
+    operand: Expr
 
 
 @dataclass(frozen=True)
 class Binary:
     op: str
-    left: object
-    right: object
+    left: Expr
+    right: Expr
 
 
 @dataclass(frozen=True)
@@ -53,7 +55,7 @@ class NodeTest:
 class Step:
     axis: str
     test: NodeTest
-    predicates: tuple = ()
+    predicates: tuple[Expr, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -61,14 +63,18 @@ class Path:
     """A location path, optionally starting from a filter expression (`base`)."""
 
     absolute: bool
-    steps: tuple
-    base: object = None
+    steps: tuple[Step, ...]
+    base: Expr | None = None
 
 
 @dataclass(frozen=True)
 class Filter:
-    base: object
-    predicates: tuple = field(default=())
+    base: Expr
+    predicates: tuple[Expr, ...] = field(default=())
+
+
+# A parsed expression: the root of its syntax tree.
+Expr: TypeAlias = "Literal | VarRef | Call | Negate | Binary | Path | Filter"
 
 
 _DESCENDANT_OR_SELF = Step("descendant-or-self", NodeTest("node"))
@@ -101,13 +107,13 @@ class Parser:
             self.fail(f"expected {what}")
         return self.advance()
 
-    def fail(self, message: str):
+    def fail(self, message: str) -> NoReturn:
         token = self.token
         found = "end of expression" if token.kind == "end" else repr(token.value)
         raise XPathSyntaxError(f"{message}, found {found}", self.source, token.pos)
 
     # -- grammar ------------------------------------------------------------
-    def parse(self):
+    def parse(self) -> Expr:
         if self.at("end"):
             self.fail("empty expression")
         expr = self.parse_or()
@@ -115,38 +121,38 @@ class Parser:
             self.fail("unexpected token")
         return expr
 
-    def _binary_level(self, operators: tuple, operand, kind: str = "op"):
+    def _binary_level(self, operators: tuple[str, ...], operand: Callable[[], Expr], kind: str = "op") -> Expr:
         left = operand()
         while self.token.kind in (kind, "opname") and self.token.value in operators:
             op = self.advance().value
             left = Binary(op, left, operand())
         return left
 
-    def parse_or(self):
+    def parse_or(self) -> Expr:
         return self._binary_level(("or",), self.parse_and)
 
-    def parse_and(self):
+    def parse_and(self) -> Expr:
         return self._binary_level(("and",), self.parse_equality)
 
-    def parse_equality(self):
+    def parse_equality(self) -> Expr:
         return self._binary_level(_EQUALITY, self.parse_relational)
 
-    def parse_relational(self):
+    def parse_relational(self) -> Expr:
         return self._binary_level(_RELATIONAL, self.parse_additive)
 
-    def parse_additive(self):
+    def parse_additive(self) -> Expr:
         return self._binary_level(("+", "-"), self.parse_multiplicative)
 
-    def parse_multiplicative(self):
+    def parse_multiplicative(self) -> Expr:
         return self._binary_level(("*", "div", "mod"), self.parse_unary)
 
-    def parse_unary(self):
+    def parse_unary(self) -> Expr:
         if self.at("op", "-"):
             self.advance()
             return Negate(self.parse_unary())
         return self._binary_level(("|",), self.parse_path)
 
-    def parse_path(self):
+    def parse_path(self) -> Expr:
         token = self.token
         if token.kind in ("literal", "number", "var", "func") or self.at("op", "("):
             base = self.parse_filter()
@@ -171,7 +177,7 @@ class Parser:
             return True
         return token.kind == "op" and token.value in (".", "..", "@")
 
-    def parse_relative_steps(self, continuation: bool = False) -> list:
+    def parse_relative_steps(self, continuation: bool = False) -> list[Step]:
         steps = []
         if not continuation:
             steps.append(self.parse_step())
@@ -181,8 +187,9 @@ class Parser:
             steps.append(self.parse_step())
         return steps
 
-    def parse_filter(self):
+    def parse_filter(self) -> Expr:
         token = self.advance()
+        base: Expr
         if token.kind == "literal":
             base = Literal(token.value)
         elif token.kind == "number":
@@ -199,7 +206,7 @@ class Parser:
 
     def parse_call(self, name: Token) -> Call:
         self.expect("op", "(", "'('")
-        args = []
+        args: list[Expr] = []
         if not self.at("op", ")"):
             args.append(self.parse_or())
             while self.at("op", ","):
@@ -208,7 +215,7 @@ class Parser:
         self.expect("op", ")", f"',' or ')' in the arguments of {name.value}()")
         return Call(name.value, tuple(args), name.pos)
 
-    def parse_predicates(self) -> tuple:
+    def parse_predicates(self) -> tuple[Expr, ...]:
         predicates = []
         while self.at("op", "["):
             self.advance()
@@ -254,5 +261,5 @@ class Parser:
         self.fail("expected a node test")
 
 
-def parse(source: str):
+def parse(source: str) -> Expr:
     return Parser(source).parse()

@@ -8,9 +8,16 @@ once per item: each compiled predicate is a function (env, nodes) -> nodes.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
+from typing import TypeAlias
+
 from fieldkit.forms.xpath import parser as ast
+from fieldkit.forms.xpath.context import EvalContext, Evaluator
 from fieldkit.forms.xpath.operators import compare
-from fieldkit.forms.xpath.values import DateValue, to_boolean
+from fieldkit.forms.xpath.values import DateValue, NodeSet, XPathValue, to_boolean
+
+# One compiled predicate: the nodes of a (non-empty) node-set that it keeps.
+Predicate: TypeAlias = Callable[[EvalContext, NodeSet], NodeSet]
 
 _COMPARISONS = frozenset({"=", "!=", "<", "<=", ">", ">="})
 # Functions whose value depends on the node being filtered even without arguments
@@ -21,30 +28,28 @@ _NODE_DEFAULT_FUNCTIONS = frozenset(
 )
 
 
-def keeps(value, position: int) -> bool:
+def keeps(value: XPathValue, position: int) -> bool:
     """Does a predicate value keep the node at this position?"""
-    kind = type(value)
-    if kind is bool:
+    if type(value) is bool:
         return value
-    if kind is float or kind is DateValue:
+    if type(value) is float or type(value) is DateValue:
         return value == position
     return to_boolean(value)
 
 
-def focus_free(tree) -> bool:
+def focus_free(tree: ast.Expr) -> bool:
     """True when tree's value does not depend on the node, position or size."""
-    kind = type(tree)
-    if kind is ast.Literal or kind is ast.VarRef:
+    if isinstance(tree, (ast.Literal, ast.VarRef)):
         return True
-    if kind is ast.Negate:
+    if isinstance(tree, ast.Negate):
         return focus_free(tree.operand)
-    if kind is ast.Binary:
+    if isinstance(tree, ast.Binary):
         return focus_free(tree.left) and focus_free(tree.right)
-    if kind is ast.Path:
+    if isinstance(tree, ast.Path):
         return tree.absolute or (tree.base is not None and focus_free(tree.base))
-    if kind is ast.Filter:
+    if isinstance(tree, ast.Filter):
         return focus_free(tree.base)
-    if kind is ast.Call:
+    if isinstance(tree, ast.Call):
         return _call_is_focus_free(tree)
     return False
 
@@ -61,13 +66,13 @@ def _call_is_focus_free(tree: ast.Call) -> bool:
     return all(focus_free(arg) for arg in tree.args)
 
 
-def compile_predicate(tree, compile_node):
+def compile_predicate(tree: ast.Expr, compile_node: Callable[[ast.Expr], Evaluator]) -> Predicate:
     """The filtering function for one predicate."""
-    if type(tree) is ast.Literal and type(tree.value) is float:
+    if isinstance(tree, ast.Literal) and type(tree.value) is float:
         return _by_index(tree.value)
     if focus_free(tree):
         return _once(compile_node(tree))
-    if type(tree) is ast.Binary and tree.op in _COMPARISONS:
+    if isinstance(tree, ast.Binary) and tree.op in _COMPARISONS:
         if focus_free(tree.right):
             return _hoisted(tree.op, compile_node(tree.left), compile_node(tree.right), swapped=False)
         if focus_free(tree.left):
@@ -75,32 +80,31 @@ def compile_predicate(tree, compile_node):
     return _general(compile_node(tree))
 
 
-def _by_index(value: float):
+def _by_index(value: float) -> Predicate:
     index = int(value) if value.is_integer() and value >= 1 else 0
 
-    def by_index(env, nodes: list) -> list:
+    def by_index(env: EvalContext, nodes: NodeSet) -> NodeSet:
         return nodes[index - 1 : index] if index else []
 
     return by_index
 
 
-def _once(evaluate):
-    def once(env, nodes: list) -> list:
+def _once(evaluate: Evaluator) -> Predicate:
+    def once(env: EvalContext, nodes: NodeSet) -> NodeSet:
         value = evaluate(env, nodes[0], 1, len(nodes))
-        kind = type(value)
-        if kind is float or kind is DateValue:
+        if type(value) is float or type(value) is DateValue:
             return nodes[int(value) - 1 : int(value)] if float(value).is_integer() and value >= 1 else []
         return nodes if to_boolean(value) else []
 
     return once
 
 
-def _hoisted(op: str, varying, fixed, swapped: bool):
-    def hoisted(env, nodes: list) -> list:
+def _hoisted(op: str, varying: Evaluator, fixed: Evaluator, swapped: bool) -> Predicate:
+    def hoisted(env: EvalContext, nodes: NodeSet) -> NodeSet:
         size = len(nodes)
         constant = fixed(env, nodes[0], 1, size)
         tz = env.tz
-        kept = []
+        kept: NodeSet = []
         for position, node in enumerate(nodes, 1):
             value = varying(env, node, position, size)
             result = compare(op, constant, value, tz) if swapped else compare(op, value, constant, tz)
@@ -111,15 +115,15 @@ def _hoisted(op: str, varying, fixed, swapped: bool):
     return hoisted
 
 
-def _general(evaluate):
-    def general(env, nodes: list) -> list:
+def _general(evaluate: Evaluator) -> Predicate:
+    def general(env: EvalContext, nodes: NodeSet) -> NodeSet:
         size = len(nodes)
         return [node for position, node in enumerate(nodes, 1) if keeps(evaluate(env, node, position, size), position)]
 
     return general
 
 
-def apply_predicates(env, nodes: list, predicates) -> list:
+def apply_predicates(env: EvalContext, nodes: NodeSet, predicates: Sequence[Predicate]) -> NodeSet:
     for predicate in predicates:
         if not nodes:
             break

@@ -10,11 +10,16 @@ main-instance paths inside their predicates are.
 from __future__ import annotations
 
 import re
+from typing import TypeAlias
 
 from fieldkit.forms.xpath import parser as ast
 
+Steps: TypeAlias = tuple[str, ...]  # a path's names from the root
+Place: TypeAlias = tuple[Steps, int]  # a path, and the fewest steps from the root its reading passed
+Floors: TypeAlias = dict[str, int]  # path read -> its floor
+
 # Marker context for paths inside a secondary instance.
-SECONDARY = ("<secondary>",)
+SECONDARY: Steps = ("<secondary>",)
 _UNKNOWABLE_FUNCTIONS = frozenset({"id"})
 _POSITIONS = re.compile(r"\[[^\]]*\]")
 
@@ -23,18 +28,18 @@ class _Unknowable(Exception):
     pass
 
 
-def find_references(tree, context_path: str) -> set[str] | None:
+def find_references(tree: ast.Expr, context_path: str) -> set[str] | None:
     floors = find_reference_floors(tree, context_path)
     return None if floors is None else set(floors)
 
 
-def find_reference_floors(tree, context_path: str) -> dict[str, int] | None:
+def find_reference_floors(tree: ast.Expr, context_path: str) -> Floors | None:
     """Each path read, with its *floor*: the fewest steps from the root that reaching it
     passed through. A read from inside a repeat whose floor is at least the repeat's
     depth (`../name`) stays in the context's own repeat instance; an absolute path has
     floor 0."""
     context = tuple(part for part in _POSITIONS.sub("", context_path).split("/") if part)
-    found: dict[str, int] = {}
+    found: Floors = {}
     try:
         _visit(tree, (context, len(context)), (context, len(context)), found)
     except _Unknowable:
@@ -42,21 +47,20 @@ def find_reference_floors(tree, context_path: str) -> dict[str, int] | None:
     return found
 
 
-def _visit(tree, context: tuple, current: tuple, found: dict) -> None:
+def _visit(tree: ast.Expr, context: Place, current: Place, found: Floors) -> None:
     """`context` and `current` are places: (path, floor)."""
-    kind = type(tree)
-    if kind is ast.Literal or kind is ast.VarRef:
+    if isinstance(tree, (ast.Literal, ast.VarRef)):
         return
-    if kind is ast.Negate:
+    if isinstance(tree, ast.Negate):
         _visit(tree.operand, context, current, found)
-    elif kind is ast.Binary:
+    elif isinstance(tree, ast.Binary):
         _visit(tree.left, context, current, found)
         _visit(tree.right, context, current, found)
-    elif kind is ast.Call:
+    elif isinstance(tree, ast.Call):
         _visit_call(tree, context, current, found)
-    elif kind is ast.Path:
+    elif isinstance(tree, ast.Path):
         _visit_path(tree, context, current, found)
-    elif kind is ast.Filter:
+    elif isinstance(tree, ast.Filter):
         _visit(tree.base, context, current, found)
         for predicate in tree.predicates:
             _visit(predicate, (SECONDARY, 0), current, found)
@@ -68,7 +72,7 @@ def _local(name: str) -> str:
     return name.rpartition(":")[2]
 
 
-def _visit_call(tree: ast.Call, context: tuple, current: tuple, found: dict) -> None:
+def _visit_call(tree: ast.Call, context: Place, current: Place, found: Floors) -> None:
     name = _local(tree.name)
     if name in _UNKNOWABLE_FUNCTIONS:
         raise _Unknowable
@@ -86,11 +90,11 @@ def _visit_call(tree: ast.Call, context: tuple, current: tuple, found: dict) -> 
         _visit(arg, context, current, found)
 
 
-def _secondary(path: tuple) -> bool:
+def _secondary(path: Steps) -> bool:
     return path is SECONDARY or bool(path and path[0] == SECONDARY[0])
 
 
-def _report(place: tuple, found: dict) -> None:
+def _report(place: Place, found: Floors) -> None:
     path, floor = place
     if _secondary(path):
         return
@@ -98,7 +102,7 @@ def _report(place: tuple, found: dict) -> None:
     found[key] = min(found.get(key, floor), floor)
 
 
-def _start(tree: ast.Path, context: tuple, current: tuple, found: dict) -> tuple:
+def _start(tree: ast.Path, context: Place, current: Place, found: Floors) -> Place:
     if tree.absolute:
         return (), 0
     base = tree.base
@@ -113,7 +117,7 @@ def _start(tree: ast.Path, context: tuple, current: tuple, found: dict) -> tuple
     raise _Unknowable
 
 
-def _visit_path(tree: ast.Path, context: tuple, current: tuple, found: dict) -> None:
+def _visit_path(tree: ast.Path, context: Place, current: Place, found: Floors) -> None:
     place = _start(tree, context, current, found)
     for step in tree.steps:
         path = _advance(place[0], step)
@@ -123,7 +127,7 @@ def _visit_path(tree: ast.Path, context: tuple, current: tuple, found: dict) -> 
     _report(place, found)
 
 
-def _advance(path: tuple, step: ast.Step) -> tuple:
+def _advance(path: Steps, step: ast.Step) -> Steps:
     """The path after one step, or _Unknowable when it is not a plain named step."""
     test = step.test
     if _secondary(path):

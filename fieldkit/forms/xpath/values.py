@@ -10,16 +10,28 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Callable
+from datetime import tzinfo
 from decimal import Decimal
+from typing import TypeAlias, cast
+
+from fieldkit.forms.xpath.nodes import Node
 
 INF = math.inf
 NAN = math.nan
+
+# What an expression evaluates to. A node-set is a list of nodes; a date is a DateValue,
+# which is a float. Which of them a function takes or gives is known only when it runs.
+NodeSet: TypeAlias = list[Node]
+XPathValue: TypeAlias = str | float | bool | NodeSet
 
 
 class DateValue(float):
     """Days since the epoch that converts to string as an ISO date/date-time."""
 
     __slots__ = ("text", "truth")
+    text: str
+    truth: bool
 
     def __new__(cls, days: float, text: str, truth: bool | None = None) -> DateValue:
         value = super().__new__(cls, days)
@@ -48,7 +60,7 @@ def format_number(x: float) -> str:
     _, digit_tuple, exponent = dec.as_tuple()
     digits = "".join(map(str, digit_tuple))
     k = len(digits)
-    n = k + exponent  # value = 0.digits * 10**n
+    n = k + int(exponent)  # value = 0.digits * 10**n (finite: NaN and infinities returned above)
     if k <= n <= 21:
         body = digits + "0" * (n - k)
     elif 0 < n <= 21:
@@ -66,10 +78,10 @@ _NUMBER = re.compile(r"[ \t\r\n]*(-?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?)[ \
 
 # Set by the dates module: converts an ISO date/date-time string to epoch days
 # (or None). Kept as a hook so this module stays free of time-zone code.
-date_string_to_days = None
+date_string_to_days: Callable[[str, tzinfo | None], float | None] | None = None
 
 
-def string_to_number(text: str, tz=None) -> float:
+def string_to_number(text: str, tz: tzinfo | None = None) -> float:
     match = _NUMBER.match(text)
     if match:
         return float(match.group(1))
@@ -81,40 +93,37 @@ def string_to_number(text: str, tz=None) -> float:
 
 
 
-def to_string(value) -> str:
-    kind = type(value)
-    if kind is str:
+# Exact types (`type(value) is`), not isinstance: a DateValue is a float and a bool an
+# int, and each converts its own way.
+def to_string(value: XPathValue) -> str:
+    if type(value) is str:
         return value
-    if kind is list:
+    if type(value) is list:
         return value[0].string_value() if value else ""
-    if kind is bool:
+    if type(value) is bool:
         return "true" if value else "false"
-    if kind is DateValue:
+    if type(value) is DateValue:
         return value.text
-    return format_number(value)
+    return format_number(cast(float, value))  # every other kind returned above
 
 
-def to_number(value, tz=None) -> float:
-    kind = type(value)
-    if kind is float:
+def to_number(value: XPathValue, tz: tzinfo | None = None) -> float:
+    if type(value) is float:
         return value
-    if kind is bool:
+    if type(value) is bool:
         return 1.0 if value else 0.0
-    if kind is str:
+    if type(value) is str:
         return string_to_number(value, tz)
-    if kind is list:
+    if type(value) is list:
         return string_to_number(value[0].string_value(), tz) if value else NAN
-    if kind is DateValue:
-        return float(value)
-    return float(value)
+    return float(cast(float, value))  # a DateValue: every other kind returned above
 
 
-def to_boolean(value) -> bool:
-    kind = type(value)
-    if kind is bool:
+def to_boolean(value: XPathValue) -> bool:
+    if type(value) is bool:
         return value
-    if kind is float:
+    if type(value) is float:
         return value == value and value != 0
-    if kind is DateValue:
+    if type(value) is DateValue:
         return value.truth
-    return len(value) > 0
+    return len(cast("str | NodeSet", value)) > 0  # every other kind returned above

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import zlib
+from collections.abc import Mapping
 from xml.sax.saxutils import escape
 
 from lxml import etree
@@ -12,14 +13,19 @@ from fieldkit.forms.xpath.errors import XPathError
 from fieldkit.forms.xpath.nodes import (
     XML_NAMESPACE,
     Attribute,
+    ChildNode,
     Comment,
     Document,
     Element,
     Node,
+    ParentNode,
     ProcessingInstruction,
     Text,
     _mutated,
 )
+
+# A namespace prefix (None: the default namespace) -> its URI, as declared in scope.
+Scope = dict[str | None, str]
 
 _PARSER_OPTIONS = dict(resolve_entities=False, no_network=True, huge_tree=True)
 
@@ -52,19 +58,19 @@ def parse_xml(text: str | bytes, *, keep_whitespace: bool = True) -> Document:
     return doc
 
 
-def _append(parent: Node, child: Node) -> None:
+def _append(parent: ParentNode, child: ChildNode) -> None:
     child.parent = parent
-    parent.children.append(child)  # type: ignore[attr-defined]
+    parent.children.append(child)
 
 
-def _append_misc(parent: Node, item) -> None:
+def _append_misc(parent: ParentNode, item: etree._Element) -> None:
     if isinstance(item, etree._Comment):
         _append(parent, Comment(item.text or ""))
     elif isinstance(item, etree._ProcessingInstruction):
         _append(parent, ProcessingInstruction(item.target, item.text or ""))
 
 
-def _new_element(source) -> Element:
+def _new_element(source: etree._Element) -> Element:
     local, uri = _split(source.tag)
     parent_map = source.getparent().nsmap if source.getparent() is not None else {}
     declared = {p: u for p, u in source.nsmap.items() if parent_map.get(p) != u}
@@ -85,7 +91,7 @@ def _append_attr(element: Element, attr: Attribute) -> None:
     element.attributes.append(attr)
 
 
-def _convert(root) -> Element:
+def _convert(root: etree._Element) -> Element:
     """Iteratively convert an lxml element subtree (deep trees must not recurse)."""
     top = _new_element(root)
     stack = [(root, top)]
@@ -130,19 +136,19 @@ def _qname(prefix: str | None, name: str) -> str:
     return f"{prefix}:{name}" if prefix else name
 
 
-def _namespaces_needed(node: Element, scope: dict) -> dict:
+def _namespaces_needed(node: Element, scope: Scope) -> Scope:
     """Prefix -> URI declarations this element must carry, beyond those in scope."""
     wanted = dict(node.nsmap)
     if node.prefix not in wanted and scope.get(node.prefix, "") != (node.namespace or ""):
         wanted[node.prefix] = node.namespace or ""
     for attr in node.attributes:
         prefix = _attribute_prefix(attr, {**scope, **wanted})
-        if prefix != "xml" and prefix and scope.get(prefix) != attr.namespace:
+        if prefix != "xml" and prefix and attr.namespace and scope.get(prefix) != attr.namespace:
             wanted.setdefault(prefix, attr.namespace)
     return {p: u for p, u in wanted.items() if scope.get(p, "") != u}
 
 
-def _attribute_prefix(attr: Attribute, scope: dict) -> str | None:
+def _attribute_prefix(attr: Attribute, scope: Mapping[str | None, str]) -> str | None:
     """The prefix to write a namespaced attribute with (attributes need one)."""
     if not attr.namespace:
         return None
@@ -158,7 +164,7 @@ def _attribute_prefix(attr: Attribute, scope: dict) -> str | None:
     return f"ns{zlib.crc32(attr.namespace.encode()):x}"
 
 
-def _element_open(node: Element, scope: dict) -> tuple[str, dict]:
+def _element_open(node: Element, scope: Scope) -> tuple[str, Scope]:
     needed = _namespaces_needed(node, scope)
     scope = {**scope, **needed}
     declarations = "".join(
@@ -171,20 +177,19 @@ def _element_open(node: Element, scope: dict) -> tuple[str, dict]:
     return f"<{_qname(node.prefix, node.name)}{declarations}{attrs}", scope
 
 
-def _write(node: Node, parts: list[str], scope: dict) -> None:
-    kind = node.kind
-    if kind == "text":
-        parts.append(escape(node.value))  # type: ignore[attr-defined]
-    elif kind == "comment":
-        parts.append(f"<!--{node.value}-->")  # type: ignore[attr-defined]
-    elif kind == "pi":
-        parts.append(f"<?{node.name} {node.value}?>")  # type: ignore[attr-defined]
-    elif kind == "element":
-        opening, inner_scope = _element_open(node, scope)  # type: ignore[arg-type]
-        if not node.children:  # type: ignore[attr-defined]
+def _write(node: Node, parts: list[str], scope: Scope) -> None:
+    if isinstance(node, Text):
+        parts.append(escape(node.value))
+    elif isinstance(node, Comment):
+        parts.append(f"<!--{node.value}-->")
+    elif isinstance(node, ProcessingInstruction):
+        parts.append(f"<?{node.name} {node.value}?>")
+    elif isinstance(node, Element):
+        opening, inner_scope = _element_open(node, scope)
+        if not node.children:
             parts.append(opening + "/>")
             return
         parts.append(opening + ">")
-        for child in node.children:  # type: ignore[attr-defined]
+        for child in node.children:
             _write(child, parts, inner_scope)
         parts.append(f"</{_qname(node.prefix, node.name)}>")

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
+from fieldkit.forms.paths import InstancePath
 from fieldkit.reports.export.layout import FormLayout
 
-_STEP = re.compile(r"([^/\[\]]+)(?:\[(\d+)\])?")
 _CACHE_LIMIT = 200_000  # paths remembered per layout: the same few hundred recur in every submission
 
 
@@ -63,8 +62,11 @@ def submission_rows(layout: FormLayout, record_id: str, meta: dict, answers: dic
 
 
 def _place(layout: FormLayout, path: str) -> _Place | bool:
-    steps = [(match.group(1), int(match.group(2) or 1)) for match in _STEP.finditer(path)]
-    template = "/" + "/".join(name for name, _position in steps)
+    parsed = InstancePath.try_parse(path)
+    if parsed is None:
+        return False  # no instance path: no column has it
+    steps = [(name, position or 1) for name, position in parsed.steps]
+    template = parsed.template
     found = layout.columns.get(template)
     if found is None:
         return False

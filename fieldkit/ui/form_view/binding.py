@@ -15,6 +15,7 @@ from PySide6.QtCore import QObject, Signal
 
 from fieldkit.forms.errors import FormError
 from fieldkit.forms.model import Group, Question, strip_positions
+from fieldkit.forms.paths import InstancePath
 from fieldkit.forms.values import to_text
 
 
@@ -73,14 +74,15 @@ class FormBinding(QObject):
 
     def remove_repeat(self, instance_path: str) -> None:
         self.target.remove_repeat(instance_path)
-        self.structure_changed.emit(instance_path[: instance_path.rfind("[")])
+        self.structure_changed.emit(str(InstancePath.parse(instance_path).without_position()))
 
     def duplicate_repeat(self, instance_path: str) -> None:
         """Add an instance after the last one holding a copy of `instance_path`'s answers."""
-        repeat_path = instance_path[: instance_path.rfind("[")]
-        group = self.session.form.find(strip_positions(repeat_path))
+        repeat = InstancePath.parse(instance_path).without_position()
+        repeat_path = str(repeat)
+        group = self.session.form.find(repeat.template)
         self.target.add_repeat(repeat_path)
-        copy_path = f"{repeat_path}[{self.session.repeat_count(repeat_path)}]"
+        copy_path = str(repeat.at(self.session.repeat_count(repeat_path)))
         self._copy_answers(group, instance_path, copy_path)
         self.structure_changed.emit(repeat_path)
 

@@ -3,15 +3,12 @@ takes the person to the question."""
 
 from __future__ import annotations
 
-import re
-
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QListWidget, QListWidgetItem
 
 from fieldkit.forms.errors import FormError
-from fieldkit.forms.model import strip_positions
+from fieldkit.forms.paths import InstancePath
 
-_POSITION = re.compile(r"\[(\d+)\]")
 PathRole = Qt.ItemDataRole.UserRole + 1
 
 
@@ -53,8 +50,9 @@ def _label(session, path: str) -> str:
         return path
     label = (label.splitlines() or [""])[0] or path
     places = []
-    for match in _POSITION.finditer(path):
-        repeat = session.form.find(strip_positions(path[: match.start()]))
+    parsed = InstancePath.try_parse(path)
+    for repeat_path, position in parsed.repeats if parsed is not None else ():
+        repeat = session.form.find(repeat_path.template)
         title = session.render(repeat.labels) if repeat is not None and repeat.labels else ""
-        places.append(f"{title} {match.group(1)}".strip())
+        places.append(f"{title} {position}".strip())
     return f"{label} ({', '.join(places)})" if places else label

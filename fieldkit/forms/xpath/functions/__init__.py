@@ -9,10 +9,19 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import tzinfo
+from typing import TypeAlias, TypeVar
 
-from fieldkit.forms.xpath.context import FUNCTION_NAMESPACES, JAVAROSA, STANDARD_NAMESPACES
+from fieldkit.forms.xpath import parser as ast
+from fieldkit.forms.xpath.context import FUNCTION_NAMESPACES, JAVAROSA, STANDARD_NAMESPACES, EvalContext, Evaluator
 from fieldkit.forms.xpath.errors import XPathEvalError
-from fieldkit.forms.xpath.values import to_boolean, to_number, to_string
+from fieldkit.forms.xpath.nodes import Node
+from fieldkit.forms.xpath.values import NodeSet, XPathValue, to_boolean, to_number, to_string
+
+# A builtin's implementation: Frame, then the argument values (or, for a lazy builtin,
+# the argument evaluators); the arity registered with it is checked before the call.
+Implementation: TypeAlias = Callable[..., XPathValue]
+_Implementation = TypeVar("_Implementation", bound=Implementation)
 
 
 class Frame:
@@ -20,32 +29,32 @@ class Frame:
 
     __slots__ = ("env", "node", "position", "size")
 
-    def __init__(self, env, node, position: int, size: int) -> None:
+    def __init__(self, env: EvalContext, node: Node, position: int, size: int) -> None:
         self.env = env
         self.node = node
         self.position = position
         self.size = size
 
-    def eval(self, argument):
+    def eval(self, argument: Evaluator) -> XPathValue:
         return argument(self.env, self.node, self.position, self.size)
 
-    def string(self, value) -> str:
+    def string(self, value: XPathValue) -> str:
         return to_string(value)
 
-    def number(self, value) -> float:
+    def number(self, value: XPathValue) -> float:
         return to_number(value, self.env.tz)
 
-    def boolean(self, value) -> bool:
+    def boolean(self, value: XPathValue) -> bool:
         return to_boolean(value)
 
     @property
-    def tz(self):
+    def tz(self) -> tzinfo | None:
         return self.env.tz
 
 
 @dataclass(frozen=True)
 class Builtin:
-    impl: Callable
+    impl: Implementation
     min_args: int
     max_args: int | None  # None: any number
     lazy: bool = False
@@ -55,10 +64,11 @@ class Builtin:
 BUILTINS: dict[str, Builtin] = {}
 
 
-def builtin(name: str, min_args: int = 0, max_args: int | None = -1, *, lazy: bool = False, jr_only: bool = False):
+def builtin(name: str, min_args: int = 0, max_args: int | None = -1, *, lazy: bool = False,
+            jr_only: bool = False) -> Callable[[_Implementation], _Implementation]:
     """Register a builtin; max_args=-1 means exactly min_args, None means variadic."""
 
-    def register(impl: Callable) -> Callable:
+    def register(impl: _Implementation) -> _Implementation:
         upper = min_args if max_args == -1 else max_args
         BUILTINS[name] = Builtin(impl, min_args, upper, lazy, jr_only)
         return impl
@@ -66,13 +76,13 @@ def builtin(name: str, min_args: int = 0, max_args: int | None = -1, *, lazy: bo
     return register
 
 
-def node_set(value, function: str) -> list:
+def node_set(value: XPathValue, function: str) -> NodeSet:
     if type(value) is not list:
         raise XPathEvalError(f"{function}() needs a node-set argument, got {_describe(value)}")
     return value
 
 
-def _describe(value) -> str:
+def _describe(value: XPathValue) -> str:
     if type(value) is bool:
         return "a boolean"
     if type(value) is str:
@@ -109,7 +119,7 @@ def _check_arity(spec: Builtin, name: str, count: int) -> None:
     raise XPathEvalError(f"{name}() takes {expected} argument{plural}, got {count}")
 
 
-def compile_call(tree, args: list) -> Callable:
+def compile_call(tree: ast.Call, args: list[Evaluator]) -> Evaluator:
     """The closure for a function call; custom functions in env.functions win."""
     from fieldkit.forms.xpath.compiler import normalize
 
@@ -120,7 +130,7 @@ def compile_call(tree, args: list) -> Callable:
     # `false() and substring()` is false rather than an error.
     arity_ok = spec is not None and _arity_ok(spec, len(args))
 
-    def call(env, node, pos, size):
+    def call(env: EvalContext, node: Node, pos: int, size: int) -> XPathValue:
         custom = env.functions
         if custom:
             fn = custom.get(name) or custom.get(local)

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Iterable
 
 from fieldkit.forms.xpath import dates
 from fieldkit.forms.xpath.functions import Frame, builtin, node_set
-from fieldkit.forms.xpath.nodes import XML_NAMESPACE
-from fieldkit.forms.xpath.values import NAN, DateValue, to_string
+from fieldkit.forms.xpath.nodes import XML_NAMESPACE, Element, Node, ParentNode
+from fieldkit.forms.xpath.values import NAN, DateValue, NodeSet, XPathValue, to_string
 
 _XPATH_SPACE = re.compile(r"[ \t\r\n]+")
 
@@ -21,7 +22,7 @@ def last(f: Frame) -> float:
 
 
 @builtin("position", 0, 1)
-def position(f: Frame, *nodes) -> float:
+def position(f: Frame, *nodes: XPathValue) -> float:
     if not nodes:
         return float(f.position)
     # ODK: position(node) is the node's 1-based index among same-named siblings.
@@ -41,31 +42,31 @@ def position(f: Frame, *nodes) -> float:
 
 
 @builtin("count", 1)
-def count(f: Frame, nodes) -> float:
+def count(f: Frame, nodes: XPathValue) -> float:
     return float(len(node_set(nodes, "count")))
 
 
 @builtin("current")
-def current(f: Frame) -> list:
+def current(f: Frame) -> NodeSet:
     env = f.env
     return [env.current if env.current is not None else env.node]
 
 
 @builtin("id", 1)
-def id_(f: Frame, value) -> list:
+def id_(f: Frame, value: XPathValue) -> NodeSet:
+    wanted: set[str] = set()
     if type(value) is list:
-        wanted = set()
         for node in value:
             wanted.update(node.string_value().split())
     else:
-        wanted = set(to_string(value).split())
+        wanted.update(to_string(value).split())
     top = f.node.root
-    if not wanted or not hasattr(top, "iter_descendants"):
+    if not wanted or not isinstance(top, ParentNode):
         return []
-    return [n for n in top.iter_descendants() if n.kind == "element" and n.get("id") in wanted]
+    return [n for n in top.iter_descendants() if isinstance(n, Element) and n.get("id") in wanted]
 
 
-def _first(f: Frame, nodes, function: str):
+def _first(f: Frame, nodes: tuple[XPathValue, ...], function: str) -> Node | None:
     if not nodes:
         return f.node
     found = node_set(nodes[0], function)
@@ -73,13 +74,13 @@ def _first(f: Frame, nodes, function: str):
 
 
 @builtin("local-name", 0, 1)
-def local_name(f: Frame, *nodes) -> str:
+def local_name(f: Frame, *nodes: XPathValue) -> str:
     node = _first(f, nodes, "local-name")
     return node.name if node is not None and node.kind in ("element", "attribute", "pi") else ""
 
 
 @builtin("namespace-uri", 0, 1)
-def namespace_uri(f: Frame, *nodes) -> str:
+def namespace_uri(f: Frame, *nodes: XPathValue) -> str:
     node = _first(f, nodes, "namespace-uri")
     if node is None or node.kind not in ("element", "attribute"):
         return ""
@@ -87,7 +88,7 @@ def namespace_uri(f: Frame, *nodes) -> str:
 
 
 @builtin("name", 0, 1)
-def name(f: Frame, *nodes) -> str:
+def name(f: Frame, *nodes: XPathValue) -> str:
     node = _first(f, nodes, "name")
     if node is None or node.kind not in ("element", "attribute", "pi"):
         return ""
@@ -98,13 +99,13 @@ def name(f: Frame, *nodes) -> str:
 
 
 @builtin("string", 0, 1)
-def string(f: Frame, *value) -> str:
+def string(f: Frame, *value: XPathValue) -> str:
     return to_string(value[0]) if value else f.node.string_value()
 
 
-def all_strings(values) -> list[str]:
+def all_strings(values: Iterable[XPathValue]) -> list[str]:
     """ODK: a node-set argument contributes all its nodes, not just the first."""
-    parts = []
+    parts: list[str] = []
     for value in values:
         if type(value) is list:
             parts.extend(node.string_value() for node in value)
@@ -114,34 +115,34 @@ def all_strings(values) -> list[str]:
 
 
 @builtin("concat", 0, None)
-def concat(f: Frame, *values) -> str:
+def concat(f: Frame, *values: XPathValue) -> str:
     return "".join(all_strings(values))
 
 
 @builtin("starts-with", 2)
-def starts_with(f: Frame, text, prefix) -> bool:
+def starts_with(f: Frame, text: XPathValue, prefix: XPathValue) -> bool:
     return to_string(text).startswith(to_string(prefix))
 
 
 @builtin("ends-with", 2)
-def ends_with(f: Frame, text, suffix) -> bool:
+def ends_with(f: Frame, text: XPathValue, suffix: XPathValue) -> bool:
     return to_string(text).endswith(to_string(suffix))
 
 
 @builtin("contains", 2)
-def contains(f: Frame, text, part) -> bool:
+def contains(f: Frame, text: XPathValue, part: XPathValue) -> bool:
     return to_string(part) in to_string(text)
 
 
 @builtin("substring-before", 2)
-def substring_before(f: Frame, text, part) -> str:
+def substring_before(f: Frame, text: XPathValue, part: XPathValue) -> str:
     text, part = to_string(text), to_string(part)
     index = text.find(part)
     return text[:index] if index >= 0 else ""
 
 
 @builtin("substring-after", 2)
-def substring_after(f: Frame, text, part) -> str:
+def substring_after(f: Frame, text: XPathValue, part: XPathValue) -> str:
     text, part = to_string(text), to_string(part)
     index = text.find(part)
     return text[index + len(part) :] if index >= 0 else ""
@@ -155,7 +156,7 @@ def js_round(x: float) -> float:
 
 
 @builtin("substring", 2, 3)
-def substring(f: Frame, text, start, *length) -> str:
+def substring(f: Frame, text: XPathValue, start: XPathValue, *length: XPathValue) -> str:
     text = to_string(text)
     first = js_round(f.number(start))
     end = first + js_round(f.number(length[0])) if length else math.inf
@@ -169,20 +170,20 @@ def substring(f: Frame, text, start, *length) -> str:
 
 
 @builtin("string-length", 0, 1)
-def string_length(f: Frame, *value) -> float:
+def string_length(f: Frame, *value: XPathValue) -> float:
     text = to_string(value[0]) if value else f.node.string_value()
     return float(len(text))
 
 
 @builtin("normalize-space", 0, 1)
-def normalize_space(f: Frame, *value) -> str:
+def normalize_space(f: Frame, *value: XPathValue) -> str:
     text = to_string(value[0]) if value else f.node.string_value()
     # XPath whitespace only (space, tab, CR, LF); form feeds etc. are kept.
     return " ".join(part for part in _XPATH_SPACE.split(text) if part)
 
 
 @builtin("translate", 3)
-def translate(f: Frame, text, source, target) -> str:
+def translate(f: Frame, text: XPathValue, source: XPathValue, target: XPathValue) -> str:
     source, target = to_string(source), to_string(target)
     table: dict[int, int | None] = {}
     for index, char in enumerate(source):
@@ -195,12 +196,12 @@ def translate(f: Frame, text, source, target) -> str:
 
 
 @builtin("boolean", 1)
-def boolean(f: Frame, value) -> bool:
+def boolean(f: Frame, value: XPathValue) -> bool:
     return f.boolean(value)
 
 
 @builtin("not", 1)
-def not_(f: Frame, value) -> bool:
+def not_(f: Frame, value: XPathValue) -> bool:
     return not f.boolean(value)
 
 
@@ -215,12 +216,12 @@ def false(f: Frame) -> bool:
 
 
 @builtin("lang", 1)
-def lang(f: Frame, value) -> bool:
+def lang(f: Frame, value: XPathValue) -> bool:
     wanted = to_string(value).lower()
-    node = f.node
-    if node.kind != "element":
-        node = node.parent
-    while node is not None and node.kind == "element":
+    node: Node | None = f.node
+    if not isinstance(node, Element):
+        node = f.node.parent
+    while isinstance(node, Element):
         declared = node.get("lang", XML_NAMESPACE)
         if declared is not None:
             declared = declared.lower()
@@ -233,23 +234,22 @@ def lang(f: Frame, value) -> bool:
 
 
 @builtin("number", 0, 1)
-def number(f: Frame, *value):
+def number(f: Frame, *value: XPathValue) -> float:
     # ODK: a date string becomes days since the epoch.
     arg = value[0] if value else [f.node]
-    kind = type(arg)
-    if kind is list or kind is str:
+    if type(arg) is list or type(arg) is str:
         text = to_string(arg)
         if len(text) >= 10 and text[4:5] == "-":
             as_date = dates.number_of_date_string(text, f.tz)
             if as_date is not None:
                 return as_date
-    if kind is DateValue:
+    if type(arg) is DateValue:
         return arg
     return f.number(arg)
 
 
 @builtin("sum", 1)
-def sum_(f: Frame, nodes) -> float:
+def sum_(f: Frame, nodes: XPathValue) -> float:
     total = 0.0
     for node in node_set(nodes, "sum"):
         total += f.number(node.string_value())
@@ -257,13 +257,13 @@ def sum_(f: Frame, nodes) -> float:
 
 
 @builtin("floor", 1)
-def floor(f: Frame, value) -> float:
+def floor(f: Frame, value: XPathValue) -> float:
     x = f.number(value)
     return x if x != x or math.isinf(x) else float(math.floor(x))
 
 
 @builtin("ceiling", 1)
-def ceiling(f: Frame, value) -> float:
+def ceiling(f: Frame, value: XPathValue) -> float:
     x = f.number(value)
     if x != x or math.isinf(x):
         return x

@@ -7,15 +7,18 @@ the equatorial radius, as ODK Web Forms computes it.
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable
+from typing import TypeAlias
 
 from fieldkit.forms.xpath.errors import XPathEvalError
 from fieldkit.forms.xpath.functions import Frame, builtin
-from fieldkit.forms.xpath.values import to_string
+from fieldkit.forms.xpath.values import XPathValue, to_string
 
 EARTH_RADIUS_METERS = 6_378_100.0
+Point: TypeAlias = tuple[float, float]  # latitude, longitude in degrees
 
 
-def _point(text: str) -> tuple[float, float] | None:
+def _point(text: str) -> Point | None:
     parts = text.split()
     if not 2 <= len(parts) <= 4:
         return None
@@ -28,7 +31,8 @@ def _point(text: str) -> tuple[float, float] | None:
     return lat, lon
 
 
-def _points(values) -> list[tuple[float, float] | None]:
+def _points(values: Iterable[XPathValue]) -> list[Point] | None:
+    """The points the values hold; None when one of them is not a valid point."""
     texts: list[str] = []
     for value in values:
         if type(value) is list:
@@ -38,7 +42,10 @@ def _points(values) -> list[tuple[float, float] | None]:
     points = []
     for text in texts:
         for piece in text.strip().split(";"):
-            points.append(_point(piece.strip()))
+            point = _point(piece.strip())
+            if point is None:
+                return None
+            points.append(point)
     return points
 
 
@@ -48,9 +55,9 @@ def _round_cm(value: float) -> float:
 
 @builtin("enclosed-area", 1)  # JavaRosa's older name of area()
 @builtin("area", 1)
-def area(f: Frame, shape) -> float:
+def area(f: Frame, shape: XPathValue) -> float:
     points = _points([shape])
-    if len(points) < 3 or any(p is None for p in points):
+    if points is None or len(points) < 3:
         return 0.0
     if points[0] != points[-1]:
         points.append(points[0])
@@ -60,7 +67,7 @@ def area(f: Frame, shape) -> float:
     return _round_cm(total * EARTH_RADIUS_METERS * EARTH_RADIUS_METERS / 2)
 
 
-def _arc(start: tuple[float, float], end: tuple[float, float]) -> float:
+def _arc(start: Point, end: Point) -> float:
     phi0, phi1 = math.radians(start[0]), math.radians(end[0])
     delta = math.radians(start[1] - end[1])
     cosine = math.sin(phi0) * math.sin(phi1) + math.cos(phi0) * math.cos(phi1) * math.cos(delta)
@@ -68,19 +75,19 @@ def _arc(start: tuple[float, float], end: tuple[float, float]) -> float:
 
 
 @builtin("distance", 1, None)
-def distance(f: Frame, *values) -> float:
+def distance(f: Frame, *values: XPathValue) -> float:
     points = _points(values)
-    if len(points) < 2 or any(p is None for p in points):
+    if points is None or len(points) < 2:
         raise XPathEvalError("distance() needs at least two valid points")
     return _round_cm(sum(_arc(a, b) for a, b in zip(points, points[1:])))
 
 
 @builtin("geofence", 2)
-def geofence(f: Frame, point, shape) -> bool:
+def geofence(f: Frame, point: XPathValue, shape: XPathValue) -> bool:
     """True when the point lies inside the closed polygon (ray casting)."""
     located = _points([point])
     polygon = _points([shape])
-    if len(located) != 1 or located[0] is None or len(polygon) < 4 or any(p is None for p in polygon):
+    if located is None or len(located) != 1 or polygon is None or len(polygon) < 4:
         return False
     if polygon[0] != polygon[-1]:
         return False

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import math
 import random as _random
+from collections.abc import Callable, Iterable
 
 from fieldkit.forms.xpath.functions import Frame, builtin
-from fieldkit.forms.xpath.values import NAN
+from fieldkit.forms.xpath.values import NAN, XPathValue
 
 
 def _js_round_half_up(x: float) -> float:
@@ -14,7 +15,7 @@ def _js_round_half_up(x: float) -> float:
 
 
 @builtin("round", 1, 2)
-def round_(f: Frame, value, *digits) -> float:
+def round_(f: Frame, value: XPathValue, *digits: XPathValue) -> float:
     """ODK rounding: half away from zero, optionally to a number of decimals."""
     x = f.number(value)
     if x != x or math.isinf(x):
@@ -24,7 +25,7 @@ def round_(f: Frame, value, *digits) -> float:
         return NAN
     sign = -1.0 if x < 0 else 1.0
     try:
-        multiplier = 10.0 ** places
+        multiplier: float = 10.0 ** places
         shifted = abs(x) * multiplier
         if math.isinf(shifted):
             return x
@@ -34,7 +35,7 @@ def round_(f: Frame, value, *digits) -> float:
 
 
 @builtin("int", 1)
-def int_(f: Frame, value) -> float:
+def int_(f: Frame, value: XPathValue) -> float:
     x = f.number(value)
     if x != x or math.isinf(x):
         return x
@@ -42,12 +43,12 @@ def int_(f: Frame, value) -> float:
 
 
 @builtin("abs", 1)
-def abs_(f: Frame, value) -> float:
+def abs_(f: Frame, value: XPathValue) -> float:
     return abs(f.number(value))
 
 
 @builtin("pow", 2)
-def pow_(f: Frame, base, exponent) -> float:
+def pow_(f: Frame, base: XPathValue, exponent: XPathValue) -> float:
     x, y = f.number(base), f.number(exponent)
     try:
         result = math.pow(x, y)
@@ -61,8 +62,8 @@ def pow_(f: Frame, base, exponent) -> float:
     return result
 
 
-def _unary_math(name: str, fn, domain=None):
-    def impl(f: Frame, value) -> float:
+def _unary_math(name: str, fn: Callable[[float], float], domain: Callable[[float], float] | None = None) -> None:
+    def impl(f: Frame, value: XPathValue) -> float:
         x = f.number(value)
         if x != x:
             return NAN
@@ -106,7 +107,7 @@ _unary_math("atan", math.atan)
 
 
 @builtin("atan2", 2)
-def atan2(f: Frame, y, x) -> float:
+def atan2(f: Frame, y: XPathValue, x: XPathValue) -> float:
     return math.atan2(f.number(y), f.number(x))
 
 
@@ -120,8 +121,8 @@ def random(f: Frame) -> float:
     return _random.random()
 
 
-def _numbers(f: Frame, values) -> list[float]:
-    numbers = []
+def _numbers(f: Frame, values: Iterable[XPathValue]) -> list[float]:
+    numbers: list[float] = []
     for value in values:
         if type(value) is list:
             numbers.extend(f.number(node.string_value()) for node in value)
@@ -130,7 +131,7 @@ def _numbers(f: Frame, values) -> list[float]:
     return numbers
 
 
-def _extreme(f: Frame, values, pick) -> float:
+def _extreme(f: Frame, values: Iterable[XPathValue], pick: Callable[[list[float]], float]) -> float:
     numbers = _numbers(f, values)
     if not numbers or any(x != x for x in numbers):
         return NAN
@@ -138,10 +139,10 @@ def _extreme(f: Frame, values, pick) -> float:
 
 
 @builtin("min", 1, None)
-def min_(f: Frame, *values) -> float:
+def min_(f: Frame, *values: XPathValue) -> float:
     return _extreme(f, values, min)
 
 
 @builtin("max", 1, None)
-def max_(f: Frame, *values) -> float:
+def max_(f: Frame, *values: XPathValue) -> float:
     return _extreme(f, values, max)

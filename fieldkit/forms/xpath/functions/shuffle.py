@@ -5,8 +5,9 @@ from __future__ import annotations
 import hashlib
 import math
 import random
+from datetime import tzinfo
 
-from fieldkit.forms.xpath.values import to_number, to_string
+from fieldkit.forms.xpath.values import NodeSet, XPathValue, to_number, to_string
 
 _MAX_INT_32 = 2_147_483_647
 _MIN_STD = 16_807  # Park-Miller "minimal standard" multiplier
@@ -48,20 +49,20 @@ def _string_seed(text: str) -> int:
     return int.from_bytes(hashlib.sha256(text.encode("utf-8")).digest()[:8], "big", signed=True)
 
 
-def _seed_of(value, tz) -> int:
+def _seed_of(value: XPathValue, tz: tzinfo | None) -> int:
     number = to_number(value, tz)
     if number != number:
         return _string_seed(to_string(value))
     return _java_long(number)
 
 
-def randomize_nodes(nodes: list, frame, seed_value) -> list:
+def randomize_nodes(nodes: NodeSet, tz: tzinfo | None, seed_value: XPathValue | None) -> NodeSet:
     if seed_value is None:
         generator = random.Random()
         next_random = generator.random
     else:
-        next_random = _ParkMiller(_seed_of(seed_value, frame.tz)).random
-    result: list = [None] * len(nodes)
+        next_random = _ParkMiller(_seed_of(seed_value, tz)).random
+    result = list(nodes)  # each slot is written before it is read (the inside-out shuffle)
     for i, node in enumerate(nodes):
         j = int(math.floor(next_random() * (i + 1)))
         if j != i:

@@ -18,14 +18,14 @@ from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
 from fieldkit.forms.xpath.functions import Frame, builtin
-from fieldkit.forms.xpath.values import to_string
+from fieldkit.forms.xpath.values import XPathValue, to_string
 
 _SIGNATURE_BYTES = 64
 _KEY_BYTES = 32
 
 
 @builtin("extract-signed", 2)
-def extract_signed(f: Frame, contents, public_key) -> str:
+def extract_signed(f: Frame, contents: XPathValue, public_key: XPathValue) -> str:
     signed = _decode(to_string(contents))
     key = _decode(to_string(public_key))
     if signed is None or key is None or len(key) != _KEY_BYTES or len(signed) < _SIGNATURE_BYTES:
