@@ -125,7 +125,7 @@ _CATALOGUES = {"vi": _VIETNAMESE, "en": _ENGLISH}
 # those the command line's help needs first, so `fieldkit --help` does not load the form
 # engine for the catalogues of services and forms.
 CATALOGUE_MODULES = (
-    "fieldkit.reports.command_messages",
+    "fieldkit.cli.messages",
     "fieldkit.sync.messages",
     "fieldkit.reports.export.messages",
     "fieldkit.reports.messages",
@@ -183,10 +183,3 @@ def _read_catalogues(*, until: str | None) -> None:
     with _reading:
         while _unread and (until is None or until not in _VIETNAMESE):
             _VIETNAMESE.update(importlib.import_module(_unread.pop(0)).VIETNAMESE)
-
-
-def add_messages(language: str, messages: dict[str, str]) -> None:
-    """Only for fieldkit/reports/command_messages.py until it moves into the command line's
-    package (it is listed in CATALOGUE_MODULES): a new catalogue is listed there instead."""
-    _CATALOGUES.setdefault(language, {}).update(messages)
-

@@ -32,3 +32,12 @@ def _no_real_home(tmp_path_factory, monkeypatch):
     monkeypatch.setenv("FIELDKIT_DATA_DIR", str(home / "data"))
     monkeypatch.setenv("FIELDKIT_CACHE_DIR", str(home / "cache"))
     return home
+
+
+@pytest.fixture(autouse=True)
+def _no_command_line_language(monkeypatch):
+    """fieldkit.cli.main sets the language of domain errors for the rest of the process;
+    each test starts without it (FIELDKIT_LANG, else Vietnamese)."""
+    import fieldkit.i18n
+
+    monkeypatch.setattr(fieldkit.i18n, "_message_language", None)

@@ -97,3 +97,46 @@ def test_the_window_asks_the_services_not_their_store():
         if isinstance(node, ast.Attribute) and node.attr == "store"
     ]
     assert offenders == []
+
+
+LOWER_LAYERS = ("forms", "store", "sync", "services", "reports")
+COMMAND_LINE_MODULES = ("argparse", "fieldkit.cli")
+
+
+def _imports(path):
+    """(module, name) of each import: (module, None) for `import module`."""
+    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            yield from ((alias.name, None) for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            yield from ((node.module, alias.name) for alias in node.names)
+
+
+def _speaks_to_the_terminal(module, name):
+    if module == "fieldkit" and name == "cli":
+        return True
+    if any(module == banned or module.startswith(f"{banned}.") for banned in COMMAND_LINE_MODULES):
+        return True
+    return module == "fieldkit.text" and name == "echo"
+
+
+def test_no_layer_below_the_command_line_parses_arguments_or_prints():
+    """Arguments and printing belong to fieldkit/cli (and the window to fieldkit/ui): the
+    layers below return values and raise errors, whoever shows them."""
+    offenders = [
+        f"{path.relative_to(PACKAGE.parent)} imports {module}{'.' + name if name else ''}"
+        for layer in LOWER_LAYERS
+        for path in sorted((PACKAGE / layer).rglob("*.py"))
+        for module, name in _imports(path)
+        if _speaks_to_the_terminal(module, name)
+    ]
+    assert offenders == []
+
+
+def test_the_architecture_test_sees_a_command_line_import(tmp_path):
+    sample = tmp_path / "sample.py"
+    sample.write_text("import argparse\nfrom fieldkit import cli\nfrom fieldkit.cli.common import _\n"
+                      "from fieldkit.text import echo, printable\nfrom fieldkit.text import json_text\n")
+    assert [pair for pair in _imports(sample) if _speaks_to_the_terminal(*pair)] == [
+        ("argparse", None), ("fieldkit", "cli"), ("fieldkit.cli.common", "_"), ("fieldkit.text", "echo")]

@@ -43,7 +43,7 @@ def coordinator_dir(tmp_path, lan):
 def import_json(data_dir: Path, *paths: Path, timeout: float = 60) -> list[dict]:
     """`fieldkit bundle import --json` in a process of its own; its reports. A read that
     blocks makes it time out (and be killed), which fails the test."""
-    done = subprocess.run([sys.executable, "-c", MAIN, "--lang", "en", "--data-dir", str(data_dir), "bundle",
+    done = subprocess.run([sys.executable, "-c", MAIN, "--lang", "vi", "--data-dir", str(data_dir), "bundle",
                            "import", "--json", *map(str, paths)], check=False, capture_output=True, text=True,
                           timeout=timeout)
     assert not done.stderr.strip(), done.stderr

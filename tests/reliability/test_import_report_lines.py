@@ -4,7 +4,7 @@ until their device is trusted, and an equivocation kept as evidence."""
 import pytest
 
 from fieldkit.services.coordinator import RELAYED
-from fieldkit.sync import commands
+from fieldkit.cli import sync as commands
 from fieldkit.sync.importer import ImportReport
 
 REPORT = ImportReport(

@@ -22,3 +22,20 @@ def test_an_unknown_language_is_refused(capsys):
     with pytest.raises(SystemExit):
         cli.main(["--lang", "fr"])
     assert "--lang" in capsys.readouterr().err
+
+
+def test_a_command_speaks_the_language_chosen_in_the_window(tmp_path, monkeypatch, capsys):
+    """What QSettings wrote is read without Qt by the command line."""
+    from fieldkit.ui import app
+
+    monkeypatch.delenv("FIELDKIT_LANG", raising=False)
+    settings = app.settings(tmp_path)
+    settings.setValue("geometry", b"\x01\xd9\xd0\xcb\x00=%[]")
+    settings.setValue("language", "en")
+    settings.sync()
+    assert cli.main(["--data-dir", str(tmp_path), "records"]) == 0
+    assert capsys.readouterr().out == "No submissions yet.\n"
+    settings.setValue("language", "vi")
+    settings.sync()
+    assert cli.main(["--data-dir", str(tmp_path), "records"]) == 0
+    assert capsys.readouterr().out == "Chưa có phiếu nào.\n"

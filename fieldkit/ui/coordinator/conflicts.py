@@ -16,7 +16,7 @@ from fieldkit.ui.coordinator.common import (
     selected_row,
 )
 from fieldkit.ui.tables import make_table
-from fieldkit.ui.coordinator.conflict_data import field_rows, load_conflicts, resolution
+from fieldkit.services.conflicts import field_rows, labelled_conflicts, resolution
 from fieldkit.ui.proxies import rows_filter_change
 
 COLUMN_COMMUNE, COLUMN_FORM, COLUMN_KIND, COLUMN_HEADS, COLUMN_FIELDS = range(5)
@@ -174,7 +174,7 @@ class ConflictPanel(QWidget):
 
     def reload(self) -> None:
         if self.coordinator is not None:
-            tasks.run(load_conflicts, self.coordinator, self.survey, labels.ui_language()).then(
+            tasks.run(labelled_conflicts, self.coordinator, self.survey, labels.ui_language()).then(
                 self._loaded, lambda error: errors.show_error(self, self.tr("Could not read the conflicts."), error))
 
     def _loaded(self, conflicts: list) -> None:

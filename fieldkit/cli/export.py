@@ -1,32 +1,22 @@
-"""`fieldkit export`: the export as a command; fieldkit/cli.py wires it in.
+"""`fieldkit export`: the export of the submissions as a command.
 
 export --format csv|xlsx|sqlite|geojson|json --out PATH [--form ID] [--province CODE]
        [--from DATE] [--to DATE] [--status S] [--labels] [--raw]
-Exit status: 0 done; 2 a mistake or a storage fault (the message on stderr, in the
-FIELDKIT_LANG language).
+Exit status: 0 done; 2 a mistake or a storage fault (the message on stderr).
 """
 
 from __future__ import annotations
 
-import os
-import sys
+import argparse
 
-from fieldkit.i18n import language_code, translate
-from fieldkit.text import echo, printable_values
-
-
-def _lang() -> str:
-    return language_code(os.environ.get("FIELDKIT_LANG") or "vi")
+from fieldkit.cli.common import Commands, _, add_command, language
+from fieldkit.text import echo
 
 
-def _(message: str, **values) -> str:
-    return translate(message, _lang(), **printable_values(values))  # values made printable
-
-
-def add_parser(commands) -> None:
+def add_parsers(commands: Commands) -> None:
     from fieldkit.reports.export import FORMATS, STATUSES
 
-    export = commands.add_parser("export", help=_("export the submissions (CSV, XLSX, SQLite, GeoJSON, JSON)"))
+    export = add_command(commands, "export", _("export the submissions (CSV, XLSX, SQLite, GeoJSON, JSON)"), run=run)
     export.add_argument("--format", required=True, choices=FORMATS, help=_("the file format"))
     export.add_argument("--out", required=True, metavar="PATH",
                         help=_("the file to write (for CSV: a new folder, one file per table)"))
@@ -38,27 +28,21 @@ def add_parser(commands) -> None:
                         help=_("only submissions last changed on or before this day (YYYY-MM-DD)"))
     export.add_argument("--status", choices=STATUSES, help=_("only submissions with this status"))
     export.add_argument("--labels", action="store_true",
-                        help=_("write choice labels instead of codes (in the FIELDKIT_LANG language)"))
+                        help=_("write choice labels instead of codes (in the language of --lang)"))
     export.add_argument("--raw", action="store_true",
                         help=_("CSV: write text as stored, without the quote that stops a spreadsheet from "
                                "running text starting with = + - @ as a formula (for data pipelines)"))
 
 
-def run(arguments) -> int:
+def run(arguments: argparse.Namespace) -> int:
     from fieldkit.reports.export import export_submissions
     from fieldkit.services import SurveyService
-    from fieldkit.store import StoreError
 
-    try:
-        with SurveyService.open(arguments.data_dir) as service:
-            result = export_submissions(
-                service, format=arguments.format, out=arguments.out, form_id=arguments.form,
-                province=arguments.province, date_from=arguments.date_from, date_to=arguments.date_to,
-                status=arguments.status, labels=arguments.labels, lang=_lang(),
-                raw=arguments.raw)
-    except StoreError as error:
-        echo(error.text(_lang()), file=sys.stderr)
-        return 2
+    with SurveyService.open(arguments.data_dir) as service:
+        result = export_submissions(
+            service, format=arguments.format, out=arguments.out, form_id=arguments.form,
+            province=arguments.province, date_from=arguments.date_from, date_to=arguments.date_to,
+            status=arguments.status, labels=arguments.labels, lang=language(), raw=arguments.raw)
     echo(_("Exported {count} submissions to {path}", count=result.submissions, path=result.path))
     for name, count in result.rows.items():
         echo(_("  {table}: {count} rows", table=name, count=count))

@@ -1,0 +1,54 @@
+"""The command line: the same services as the GUI, for scripts and for the field.
+
+One module per area adds its sub-commands (`add_parsers`), each naming what it runs
+(`set_defaults(run=...)`); main() resolves the language once (fieldkit.cli.common), runs
+the command and turns a refusal (Refused) or an error of the domain (FieldkitError) into
+one line on stderr and exit status 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from fieldkit.cli import entry, export, forms, reports, sync
+from fieldkit.cli.common import LANGUAGES, Refused, _, add_command, resolve_language, typed_language
+from fieldkit.i18n import set_message_language
+from fieldkit.text import echo
+
+AREAS = (forms, entry, sync, reports, export)  # the commands, in the order --help lists them
+
+
+def open_window(arguments: argparse.Namespace) -> int:
+    from fieldkit.ui.app import run  # Qt only loads when the window is wanted
+
+    # Only a --lang typed here: the window otherwise opens in the language last chosen in it.
+    return run(arguments.data_dir, arguments.lang)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="fieldkit", description=_("Offline field surveys of communes."))
+    parser.add_argument("--data-dir", help=_("where fieldkit keeps its data (default: the user data folder)"))
+    parser.add_argument("--lang", choices=LANGUAGES,
+                        help=_("language of the window or of the command (default: the window's last choice, "
+                               "else Vietnamese; a command takes FIELDKIT_LANG first)"))
+    parser.set_defaults(run=open_window)
+    commands = parser.add_subparsers(dest="command")
+    add_command(commands, "gui", _("open the application window (what fieldkit does with no command)"),
+                run=open_window)
+    for area in AREAS:
+        area.add_parsers(commands)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    from fieldkit.errors import FieldkitError
+
+    argv = sys.argv[1:] if argv is None else argv
+    set_message_language(resolve_language(*typed_language(argv)))  # before the parser: its help texts speak it
+    arguments = build_parser().parse_args(argv)
+    try:
+        return int(arguments.run(arguments))
+    except (Refused, FieldkitError) as error:
+        echo(str(error), file=sys.stderr)
+        return 2
