@@ -65,8 +65,9 @@ class Revision:
                 "author": self.author, "sig": self.sig}
 
     def __getitem__(self, name: str) -> object:
-        """Transitional: `revision["rev_id"]` for the command-line modules still being
-        moved into fieldkit/cli/ (issue 11); typed code reads the attributes."""
+        """Transitional, for the tests that still read `revision["rev_id"]` (issue 11's
+        test helpers move converts them): fieldkit reads the attributes, and mypy lets
+        nothing be done with the `object` this returns."""
         return getattr(self, name)
 
     # -- what callers read of `data` ------------------------------------------------------
