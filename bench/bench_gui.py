@@ -64,8 +64,9 @@ def cold_starts(runs: int) -> dict:
     times = []
     for _ in range(runs):
         started = time.time()
+        environment = {**os.environ, "FIELDKIT_DATA_DIR": folder, "FIELDKIT_CACHE_DIR": cache}
         output = subprocess.run([sys.executable, __file__, "--child", folder], capture_output=True, text=True,
-                                check=True, cwd=ROOT, env={**os.environ, "FIELDKIT_DATA_DIR": folder, "FIELDKIT_CACHE_DIR": cache}).stdout
+                                check=True, cwd=ROOT, env=environment).stdout
         result = json.loads(output.strip().splitlines()[-1])
         assert result["communes"] == 3321, result
         times.append(result["usable_at"] - started)
@@ -78,8 +79,8 @@ def search_per_keystroke() -> dict:
     from PySide6.QtWidgets import QApplication
 
     from fieldkit.communes import CommuneDirectory
-    from fieldkit.ui.commune_picker import CommunePicker
     from fieldkit.communes.picker_rows import make_rows
+    from fieldkit.ui.commune_picker import CommunePicker
 
     app = QApplication.instance() or QApplication([])
     directory = CommuneDirectory()

@@ -39,7 +39,7 @@ def _fieldkit_open_ms(xform: bytes) -> float:
     xform_cache._memory.clear()
     start = time.perf_counter()
     form = load_form(xform)
-    form.compiled
+    _ = form.compiled
     form.new_session()
     return (time.perf_counter() - start) * 1000
 
@@ -109,7 +109,8 @@ def measure(oracle: Oracle, path: pathlib.Path, steps: list[dict] | None = None)
         "file": path.name,
         "questions": len(form.questions()),
         "changes": len(steps),
-        "fieldkit": {"open_median_ms": round(statistics.median(ours), 1), "recompute": _fieldkit_recompute(form, steps)},
+        "fieldkit": {"open_median_ms": round(statistics.median(ours), 1),
+                     "recompute": _fieldkit_recompute(form, steps)},
         "odk_web_forms": {"open_median_ms": round(statistics.median(theirs), 1),
                           "recompute": _odk_recompute(oracle, xform, steps)},
     }

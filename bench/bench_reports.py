@@ -137,7 +137,7 @@ def build_and_render(build, out: Path, repeats: int) -> dict:
     for _ in range(repeats):
         seconds, document = timed(build)
         builds.append(seconds)
-        renders.append(timed(lambda: write_pdf(document, out))[0])
+        renders.append(timed(lambda document=document: write_pdf(document, out))[0])
         cpu.append(cpu_timed(lambda: write_pdf(build(), out)))
     return {"first_build_s": round(first_build, 3), "build_s": round(statistics.median(builds), 3),
             "render_pdf_s": round(statistics.median(renders), 3),

@@ -88,7 +88,7 @@ def bench_autosaves(service, count: int) -> dict:
     samples, autosaves = [], []
     submission.watch_autosaves(autosaves.append)
     for number in range(count):
-        def type_and_wait():
+        def type_and_wait(number: int = number) -> None:
             submission.set(path, f"gõ {number}")
             autosaves.pop().result()
         samples.append(timed(type_and_wait))

@@ -95,7 +95,7 @@ def signing_cost(store: Store, revisions: list[Revision]) -> dict:
     signed = time.perf_counter() - started
     key = Ed25519PublicKey.from_public_bytes(store.identity.public_key)
     started = time.perf_counter()
-    for message, signature in zip(messages, signatures):
+    for message, signature in zip(messages, signatures, strict=True):
         key.verify(signature, message)
     return {"sign_s": round(signed, 2), "verify_s": round(time.perf_counter() - started, 2), "count": len(messages)}
 

@@ -52,5 +52,5 @@ def form_titles(form) -> dict[str, str]:
     parts = [part.strip() for part in re.split(r"\s+/\s+", form.title or "")]
     codes = [language_code(language) for language in form.languages]
     if len(parts) == len(codes) > 1 and len(set(codes)) == len(codes):
-        titles.update(zip(codes, parts))
+        titles.update(zip(codes, parts, strict=True))
     return titles

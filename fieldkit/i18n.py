@@ -13,7 +13,6 @@ a message never falls back to English because a module was not imported.
 from __future__ import annotations
 
 import importlib
-import os
 import re
 import threading
 
@@ -43,8 +42,6 @@ _VIETNAMESE = {
     "where fieldkit keeps its data (default: the user data folder)":
         "thư mục dữ liệu của fieldkit (mặc định: thư mục dữ liệu của người dùng)",
     "work with form files": "làm việc với tệp biểu mẫu",
-    "language of the window (default: Vietnamese, or the one last chosen)":
-        "ngôn ngữ của cửa sổ (mặc định: tiếng Việt, hoặc ngôn ngữ chọn lần trước)",
     "open the application window (what fieldkit does with no command)":
         "mở cửa sổ ứng dụng (như khi chạy fieldkit không kèm lệnh)",
     "load forms and report what they hold or what is wrong": "nạp biểu mẫu và báo nội dung hoặc lỗi",
@@ -159,9 +156,9 @@ def set_message_language(code: str) -> None:
 
 
 def message_language() -> str:
-    """The language `str()` of a domain error uses: the one the command line set; until
-    then FIELDKIT_LANG, else Vietnamese."""
-    return _message_language or language_code(os.environ.get("FIELDKIT_LANG") or DEFAULT_LANGUAGE)
+    """The language `str()` of a domain error uses: the one the command line resolved
+    (fieldkit.cli.common.resolve_language), else Vietnamese."""
+    return _message_language or DEFAULT_LANGUAGE
 
 
 def translate(message: str, language: str = DEFAULT_LANGUAGE, **values: object) -> str:

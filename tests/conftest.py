@@ -37,7 +37,7 @@ def _no_real_home(tmp_path_factory, monkeypatch):
 @pytest.fixture(autouse=True)
 def _no_command_line_language(monkeypatch):
     """fieldkit.cli.main sets the language of domain errors for the rest of the process;
-    each test starts without it (FIELDKIT_LANG, else Vietnamese)."""
+    each test starts without it (Vietnamese)."""
     import fieldkit.i18n
 
     monkeypatch.setattr(fieldkit.i18n, "_message_language", None)

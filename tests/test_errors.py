@@ -69,9 +69,11 @@ def test_a_wrong_type_says_why_in_each_language():
 
 def test_str_is_in_the_command_lines_language(cli_language, monkeypatch):
     assert str(StoreError(DISK_FULL, path="p")).startswith("Ổ đĩa đã đầy")  # Vietnamese first
-    monkeypatch.setenv("FIELDKIT_LANG", "en")
+    monkeypatch.setenv("FIELDKIT_LANG", "en")  # read by the command line alone
+    assert str(StoreError(DISK_FULL, path="p")).startswith("Ổ đĩa đã đầy")
+    cli_language("en")
     assert str(StoreError(DISK_FULL, path="p")).startswith("The disk is full")
-    cli_language("vi")  # --lang wins over FIELDKIT_LANG
+    cli_language("vi")
     assert str(AnswerRefused(NOT_AN_ANSWER, path="/data/x", kind="an object")).startswith("/data/x: kiểu")
     assert str(FinalizeError([])) == "Cần sửa 0 câu trả lời trước khi hoàn tất."
 

@@ -13,7 +13,15 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from fieldkit.cli.common import (
-    Commands, Refused, Run, _, add_command, assignments, language, print_json, utf8_arguments,
+    Commands,
+    Refused,
+    Run,
+    _,
+    add_command,
+    assignments,
+    language,
+    print_json,
+    utf8_arguments,
 )
 from fieldkit.i18n import translate
 from fieldkit.text import echo, printable

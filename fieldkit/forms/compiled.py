@@ -14,7 +14,15 @@ from dataclasses import dataclass, field
 from typing import cast
 
 from fieldkit.forms.dependencies import (
-    BIND_ATTRIBUTES, CHOICES, COUNT, Candidate, Computation, follower_scopes, followers, local_scopes, order,
+    BIND_ATTRIBUTES,
+    CHOICES,
+    COUNT,
+    Candidate,
+    Computation,
+    follower_scopes,
+    followers,
+    local_scopes,
+    order,
 )
 from fieldkit.forms.errors import FormError
 from fieldkit.forms.model import Form, Question, SetValue

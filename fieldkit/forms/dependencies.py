@@ -76,10 +76,11 @@ def order(candidates: list[Candidate], *, paths: set[str], counted_repeats: set[
     readers; FormError names the nodes of a cycle."""
     keys = [(candidate.path, candidate.attribute) for candidate in candidates]
     writers: dict[str, set[Key]] = {}
-    for key, candidate in zip(keys, candidates):
+    for key, candidate in zip(keys, candidates, strict=True):
         for path in outputs(candidate, paths):
             writers.setdefault(path, set()).add(key)
-    graph = {key: _needs(key, candidate, writers, counted_repeats) for key, candidate in zip(keys, candidates)}
+    graph = {key: _needs(key, candidate, writers, counted_repeats)
+             for key, candidate in zip(keys, candidates, strict=True)}
     try:
         ranked = list(graphlib.TopologicalSorter(graph).static_order())
     except graphlib.CycleError as error:
@@ -88,7 +89,7 @@ def order(candidates: list[Candidate], *, paths: set[str], counted_repeats: set[
             f"the form's calculations and relevance depend on each other in a cycle: {cycle}", source=source
         ) from None
     rank = {key: position for position, key in enumerate(ranked)}
-    ordered = sorted(zip(keys, candidates), key=lambda pair: rank[pair[0]])
+    ordered = sorted(zip(keys, candidates, strict=True), key=lambda pair: rank[pair[0]])
     return [
         Computation(index=index, path=c.path, attribute=c.attribute, expression=c.expression, references=c.references)
         for index, (_key, c) in enumerate(ordered)
@@ -100,7 +101,7 @@ def _needs(key: Key, candidate: Candidate, writers: dict[str, set[Key]], counted
     needed: set[Key] = set()
     if candidate.references is None:
         # It may read anything: after every calculation that does not read it back.
-        for path, writing in writers.items():
+        for writing in writers.values():
             needed.update(writer for writer in writing if writer[1] == "calculate" and writer[0] != candidate.path)
         return needed - {key}
     for path in candidate.references:

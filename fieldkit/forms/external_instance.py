@@ -1,7 +1,8 @@
 """External secondary instances: a media file turned into instance XML, as ODK does.
 
 - CSV (`jr://file-csv/x.csv`, also `jr://file/x.csv`): UTF-8, optional BOM, comma
-  or (when the header line has one, as JavaRosa accepts) semicolon separated; the first row names the columns, each further row becomes
+  or (when the header line has one, as JavaRosa accepts) semicolon separated; the
+  first row names the columns, each further row becomes
   `<item><col>value</col>...</item>` under `<root>`. Headers must be XML names
   (ODK fails the same way on `label::English`).
 - XML (`jr://file/x.xml`): kept as written (its XML declaration dropped).

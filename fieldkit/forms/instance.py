@@ -90,7 +90,7 @@ class Instance:
 
     def _merge_repeat(self, parent: Element, repeat: str, instances: list[Element]) -> None:
         parent.remove_all(self.repeat_instances(parent, repeat))
-        for blank, instance in zip(self.add_repeat(parent, repeat, len(instances)), instances):
+        for blank, instance in zip(self.add_repeat(parent, repeat, len(instances)), instances, strict=True):
             self._merge(blank, instance, repeat)
 
     def changed_structure(self, under: str | None = None) -> None:
@@ -248,7 +248,7 @@ def _blank_copy(template: Element) -> Element:
 
 
 def _prune(copy: Element, original: Element, keep: Callable[[Element], bool]) -> None:
-    for copy_child, child in zip(list(copy.element_children()), original.element_children()):
+    for copy_child, child in zip(list(copy.element_children()), original.element_children(), strict=True):
         if keep(child):
             _prune(copy_child, child, keep)
         else:

@@ -52,7 +52,7 @@ class FormSession:
         self.asked_language = lang
         self.lang = texts.pick_language(form, lang)
         self.tz = tz
-        self._now = now or (lambda: dt.datetime.now(dt.timezone.utc).astimezone(tz))
+        self._now = now or (lambda: dt.datetime.now(dt.UTC).astimezone(tz))
         self.properties = dict(properties or {})
         self.secondary = self.compiled.session_documents(last_saved)
         self._functions: dict[str, Callable[..., object]] = {"jr:choice-name": self._choice_name}
@@ -69,7 +69,7 @@ class FormSession:
         self._events.run("odk-instance-first-load" if first_load else None, "odk-instance-load")
         self._recompute(None)
 
-    def from_xml(self, xml: str | bytes) -> "FormSession":
+    def from_xml(self, xml: str | bytes) -> FormSession:
         """Load an existing submission (ODK instance XML) into this session."""
         self._start(Instance(self.form, xml), first_load=False)
         return self

@@ -117,22 +117,7 @@ class _Placer:
             container = self.index[path]
             if not isinstance(container, Group):  # _place only files items under groups
                 continue
-            top = _top_level(container)
-            placed: list[Item] = []
-
-            def emit(item: Item) -> None:
-                placed.append(item)
-                for follower in by_anchor.get(id(item), []):
-                    emit(follower)
-
-            for follower in by_anchor.get(id(None), []):
-                emit(follower)
-            for child in container.children:
-                emit(child)
-                for inner in top.get(id(child), []):  # anchors inside a group without ref
-                    for follower in by_anchor.get(id(inner), []):
-                        emit(follower)
-            container.children[:] = placed
+            container.children[:] = _in_anchor_order(container, by_anchor)
 
 
 def _top_level(container: Group) -> dict[int, list[Item]]:
@@ -158,3 +143,23 @@ def add_unbound(root: Group, data: XmlElement, binds: dict[str, Bind], setvalues
         if isinstance(child.tag, str):
             placer.visit(child, root.path)
     placer.finish()
+
+
+def _in_anchor_order(container: Group, by_anchor: dict[int, list[Item]]) -> list[Item]:
+    """The container's children, each followed by the items anchored after it."""
+    top = _top_level(container)
+    placed: list[Item] = []
+
+    def emit(item: Item) -> None:
+        placed.append(item)
+        for follower in by_anchor.get(id(item), []):
+            emit(follower)
+
+    for follower in by_anchor.get(id(None), []):
+        emit(follower)
+    for child in container.children:
+        emit(child)
+        for inner in top.get(id(child), []):  # anchors inside a group without ref
+            for follower in by_anchor.get(id(inner), []):
+                emit(follower)
+    return placed

@@ -21,7 +21,8 @@ that, the same whether the form was written as XLSForm or XForm:
 | input                  | geopoint, geotrace, geoshape, barcode   | the same          |
 | input                  | anything else                           | the bind type     |
 | none (no body control) | calculate, or set by a value-changed setvalue | calculate   |
-| none (no body control) | anything else: hidden, preloads (start, end, today, deviceid, uid...), start-geopoint, audit | hidden |
+| none (no body control) | anything else: hidden, preloads (start, end, today, deviceid,   | hidden            |
+|                        | uid...), start-geopoint, audit                                 |                   |
 
 The variants of XLSForm types that are only an appearance (select_one_from_file,
 likert, signature, ...) keep the base type; `Question.appearance` says the rest.

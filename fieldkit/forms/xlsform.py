@@ -21,7 +21,8 @@ from pyxform.xls2xform import convert
 from fieldkit.forms.errors import FormError
 
 _ROW = re.compile(r"\[row\s*:\s*(\d+)\]\s*")
-_SHEET = re.compile(r"(?:'(\w+)' sheet|sheet:?\s+'(\w+)'|sheet named '(\w+)'|\b(survey|choices|settings|entities) sheet)")
+_SHEET = re.compile(r"(?:'(\w+)' sheet|sheet:?\s+'(\w+)'|sheet named '(\w+)'"
+                    r"|\b(survey|choices|settings|entities) sheet)")
 _QUOTED = re.compile(r"'([^']+)'")
 _HEADER_PROBLEM = re.compile(r"\bheaders?\b", re.IGNORECASE)
 

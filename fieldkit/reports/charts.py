@@ -145,7 +145,7 @@ def box_plots(*, title: str, labels: list[str], values: list[list[float]], x_lab
     with _lock:
         figure = _figure(6.4, 0.8 + 0.45 * len(labels))
         axes = figure.add_subplot()
-        kept = [(label, data) for label, data in zip(labels, values) if data]
+        kept = [(label, data) for label, data in zip(labels, values, strict=True) if data]
         axes.boxplot([data for _label, data in kept], **_horizontal(), widths=0.5,
                      medianprops={"color": COLOURS[1], "linewidth": 2}, patch_artist=True,
                      boxprops={"facecolor": "#dbe7f0", "edgecolor": COLOURS[0]})

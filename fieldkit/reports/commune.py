@@ -162,7 +162,7 @@ def _digitisation(data: CommuneData, form: Form, figures: dict, lang: str, image
         series=[(data.commune.name, ours), (median_name, medians)],
         value_text=lambda value: html.percent(value, lang), limit=100)
     rows = [[name, html.percent(value, lang), html.percent(middle, lang)]
-            for name, value, middle in zip(labels, ours, medians)]
+            for name, value, middle in zip(labels, ours, medians, strict=True)]
     return (html.image("digitisation.png", width=CHART_WIDTH)
             + html.table([translate("Indicator", lang), data.commune.name, median_name], rows, numeric={1, 2},
                          widths=(50, 20, 30)))

@@ -19,7 +19,13 @@ from fieldkit.reports import charts, html
 from fieldkit.reports.data import Answers
 from fieldkit.reports.document import Document
 from fieldkit.reports.formtext import (
-    NUMERIC_TYPES, SELECT_TYPES, choice_labels, form_title, label, plain, to_number,
+    NUMERIC_TYPES,
+    SELECT_TYPES,
+    choice_labels,
+    form_title,
+    label,
+    plain,
+    to_number,
 )
 
 NOT_ASKED = {"calculate", "hidden", "note"}

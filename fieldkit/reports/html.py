@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-import statistics
 import re
+import statistics
 from html import escape as _escape
 
 ENGLISH_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",

@@ -12,7 +12,13 @@ from fieldkit.reports import data as reads
 from fieldkit.reports import indicators as ind
 from fieldkit.reports.document import Document
 from fieldkit.reports.errors import (
-    NO_COMMUNE_DATA, NO_DATA, NO_PROVINCE_DATA, NO_SUBMISSIONS, UNKNOWN_COMMUNE, UNKNOWN_FORM, UNKNOWN_PROVINCE,
+    NO_COMMUNE_DATA,
+    NO_DATA,
+    NO_PROVINCE_DATA,
+    NO_SUBMISSIONS,
+    UNKNOWN_COMMUNE,
+    UNKNOWN_FORM,
+    UNKNOWN_PROVINCE,
     ReportError,
 )
 from fieldkit.reports.html import median
@@ -23,7 +29,7 @@ if TYPE_CHECKING:
 
 
 class ReportService:
-    def __init__(self, survey: "SurveyService"):
+    def __init__(self, survey: SurveyService):
         self.survey = survey
         self.store = survey.store
         self.communes = survey.communes
@@ -111,7 +117,7 @@ class ReportService:
 
     # -- helpers ----------------------------------------------------------------------------
 
-    def _forms(self, submissions: dict[str, reads.Answers | None]) -> dict[str, "Form"]:
+    def _forms(self, submissions: dict[str, reads.Answers | None]) -> dict[str, Form]:
         """Each shipped form, in the version its submission was made with (else the latest)."""
         forms = {}
         for form_id in ind.SHIPPED_FORMS:
@@ -119,7 +125,7 @@ class ReportService:
             forms[form_id] = self._form(form_id, answers.form_version if answers else None)
         return forms
 
-    def _form(self, form_id: str, version: str | None) -> "Form":
+    def _form(self, form_id: str, version: str | None) -> Form:
         from fieldkit.store import StoreError
 
         try:

@@ -208,7 +208,7 @@ class FormController(QObject):
 
     def _commit_failed(self, error, finalized: bool) -> None:
         self.page.set_busy(False)
-        if hasattr(error, "errors") and isinstance(getattr(error, "errors"), list):  # FinalizeError
+        if hasattr(error, "errors") and isinstance(error.errors, list):  # FinalizeError
             self._show_errors(error.errors)
             return
         action = self.tr("Could not finalize.") if finalized else self.tr("Could not save.")

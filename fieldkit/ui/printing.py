@@ -15,8 +15,17 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QMarginsF, QRectF, QSizeF, Qt, QUrl
-from PySide6.QtGui import (QFont, QGuiApplication, QImage, QPageLayout, QPageSize,
-                           QPagedPaintDevice, QPainter, QPdfWriter, QTextDocument)
+from PySide6.QtGui import (
+    QFont,
+    QGuiApplication,
+    QImage,
+    QPagedPaintDevice,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPdfWriter,
+    QTextDocument,
+)
 
 from fieldkit.files import atomic_write
 from fieldkit.reports.document import Document

@@ -11,7 +11,14 @@ from collections import Counter
 
 from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtWidgets import (
-    QComboBox, QHBoxLayout, QLabel, QLineEdit, QStyle, QTableView, QVBoxLayout, QWidget,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QStyle,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
 )
 
 from fieldkit.communes import search_key
@@ -198,7 +205,8 @@ class SubmissionsBrowser(QWidget):
         text = self.tr("{shown} of {total} submissions").format(shown=self.proxy.rowCount(),
                                                                 total=self.model.rowCount())
         if duplicates:
-            text += " — " + self.tr("{count} possible duplicate visits (marked with a warning sign)").format(count=duplicates)
+            warning = self.tr("{count} possible duplicate visits (marked with a warning sign)")
+            text += " — " + warning.format(count=duplicates)
         self.count_label.setText(text)
 
     def _retranslate(self) -> None:

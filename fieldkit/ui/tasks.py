@@ -17,7 +17,8 @@ import atexit
 import concurrent.futures
 import logging
 import sys
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import SIGNAL, QObject, QRunnable, Qt, QThreadPool, Signal, Slot
 
@@ -28,7 +29,7 @@ _MAX_WORKERS = 4
 _pool: QThreadPool | None = None
 # Tasks in flight. Python must keep a reference until delivery, or the QObject (and its
 # queued signal) would be collected with the caller's local variable.
-_pending: set["Task"] = set()
+_pending: set[Task] = set()
 
 
 def pool() -> QThreadPool:
@@ -68,7 +69,7 @@ class Task(QObject):
         _pending.add(self)
 
     def then(self, on_success: Callable[[Any], None] | None = None,
-             on_error: Callable[[BaseException], None] | None = None) -> "Task":
+             on_error: Callable[[BaseException], None] | None = None) -> Task:
         if on_success is not None:
             self.succeeded.connect(on_success)
         if on_error is not None:

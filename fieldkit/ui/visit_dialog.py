@@ -8,7 +8,14 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import (
-    QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QPlainTextEdit, QVBoxLayout,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
 )
 
 
@@ -30,7 +37,7 @@ class VisitDialog(QDialog):
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.form = QFormLayout()
         self._labels = [QLabel(), QLabel(), QLabel()]
-        for label, field in zip(self._labels, (self.delegation, self.members, self.at_keyboard)):
+        for label, field in zip(self._labels, (self.delegation, self.members, self.at_keyboard), strict=True):
             label.setBuddy(field)
             self.form.addRow(label, field)
         layout = QVBoxLayout(self)
@@ -84,7 +91,7 @@ class VisitDialog(QDialog):
         self.intro.setText(self.tr("Who is visiting? The person at the keyboard is recorded as the "
                                    "author of every save."))
         for label, text in zip(self._labels, (self.tr("&Delegation:"), self.tr("&Members (one per line):"),
-                                              self.tr("At the &keyboard:"))):
+                                              self.tr("At the &keyboard:")), strict=True):
             label.setText(text)
         self.delegation.setPlaceholderText(self.tr("e.g. Ministry of Science and Technology delegation"))
 

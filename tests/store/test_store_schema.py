@@ -5,6 +5,7 @@ import sqlite3
 import pytest
 from store.helpers import sqlite_rows
 
+from fieldkit import i18n
 from fieldkit.store import Store, StoreError, migrations
 
 
@@ -78,7 +79,7 @@ def test_a_file_from_a_newer_app_is_refused_untouched(tmp_path, monkeypatch):
     connection.close()
     before = database.read_bytes()
 
-    monkeypatch.setenv("FIELDKIT_LANG", "en")
+    monkeypatch.setattr(i18n, "_message_language", "en")  # as `fieldkit --lang en` sets it
     with pytest.raises(StoreError) as refused:
         Store.open(data_dir=tmp_path)
     assert refused.value.kind == "newer_schema"

@@ -2,8 +2,24 @@
 services and the problems the delegation found."""
 
 from tools.forms_src.common import (
-    COUNT, PERCENT, POSITIVE, PROBLEM_GROUPS, ROLES, YES_NO, T, begin, calc, choices,
-    commune_picker, end, exclusive, meta_rows, page, part_of, q, settings,
+    COUNT,
+    PERCENT,
+    POSITIVE,
+    PROBLEM_GROUPS,
+    ROLES,
+    YES_NO,
+    T,
+    begin,
+    calc,
+    choices,
+    commune_picker,
+    end,
+    exclusive,
+    meta_rows,
+    page,
+    part_of,
+    q,
+    settings,
 )
 
 SETTINGS = settings("commune_infrastructure",

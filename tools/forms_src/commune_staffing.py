@@ -2,8 +2,20 @@
 their training needs."""
 
 from tools.forms_src.common import (
-    COUNT, ROLES, YES_NO, T, begin, calc, choices, commune_picker, end, exclusive,
-    meta_rows, part_of, q, settings,
+    COUNT,
+    ROLES,
+    YES_NO,
+    T,
+    begin,
+    calc,
+    choices,
+    commune_picker,
+    end,
+    exclusive,
+    meta_rows,
+    part_of,
+    q,
+    settings,
 )
 
 SETTINGS = settings("commune_staffing",

@@ -2,7 +2,16 @@
 who took part, the issues raised, the recommendations with who acts and by when."""
 
 from tools.forms_src.common import (
-    PROBLEM_GROUPS, T, begin, calc, choices, commune_picker, end, meta_rows, q, settings,
+    PROBLEM_GROUPS,
+    T,
+    begin,
+    calc,
+    choices,
+    commune_picker,
+    end,
+    meta_rows,
+    q,
+    settings,
 )
 
 SETTINGS = settings("visit_minutes",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable, Mapping
-from datetime import datetime, timezone, tzinfo
+from datetime import UTC, datetime, tzinfo
 from typing import TypeAlias
 
 from fieldkit.forms.xpath.nodes import XML_NAMESPACE, Document, Node
@@ -38,7 +38,7 @@ FUNCTION_NAMESPACES = frozenset({JAVAROSA, ODK, OPENROSA, XFORMS, ENKETO, FN})
 
 
 def _real_now() -> datetime:
-    return datetime.now(timezone.utc)
+    return datetime.now(UTC)
 
 
 @dataclasses.dataclass

@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from datetime import date, datetime, timedelta, timezone, tzinfo
+from datetime import UTC, date, datetime, timedelta, timezone, tzinfo
 
 from fieldkit.forms.xpath import values
 from fieldkit.forms.xpath.values import NAN, DateValue
 
 DAY_SECONDS = 86400.0
-EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
+EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
 _ISO = re.compile(
     r"(\d{4})-(\d{2})-(\d{2})"
@@ -29,7 +29,7 @@ def local_zone(tz: tzinfo | None) -> tzinfo:
     if tz is not None:
         return tz
     zone = datetime.now().astimezone().tzinfo
-    return zone if zone is not None else timezone.utc
+    return zone if zone is not None else UTC
 
 
 def _offset(text: str | None, tz: tzinfo | None) -> tzinfo | None:
@@ -37,7 +37,7 @@ def _offset(text: str | None, tz: tzinfo | None) -> tzinfo | None:
     if text is None:
         return None
     if text == "Z":
-        return timezone.utc
+        return UTC
     hours, minutes = int(text[1:3]), int(text[4:6])
     if hours > 23 or minutes > 59:
         raise ValueError("offset out of range")

@@ -45,8 +45,9 @@ def export_submissions(survey, *, format: str, out: Path | str, form_id: str | N
                        progress: Callable[[int, int], None] | None = None) -> ExportResult:
     """Export the non-deleted submissions the filters select (dates: YYYY-MM-DD, the day a
     submission last changed, inclusive) to `out`. `raw`: CSV text as stored, without the
-    quote that keeps a spreadsheet from running it as a formula (for data pipelines). Raises ExportError (a StoreError) with
-    a message naming what is wrong; `out` then holds what it held before."""
+    quote that keeps a spreadsheet from running it as a formula (for data pipelines).
+    Raises ExportError (a StoreError) with a message naming what is wrong; `out` then
+    holds what it held before."""
     if format not in WRITERS:
         raise errors.ExportError(errors.UNKNOWN_FORMAT, format=format, formats=", ".join(FORMATS))
     filters = _filters(survey, form_id=form_id, province=province, date_from=date_from, date_to=date_to,

@@ -33,8 +33,6 @@ VIETNAMESE = {
     "only submissions last changed on or before this day (YYYY-MM-DD)":
         "chỉ các phiếu sửa lần cuối đến hết ngày này (YYYY-MM-DD)",
     "only submissions with this status": "chỉ các phiếu có trạng thái này",
-    "write choice labels instead of codes (in the FIELDKIT_LANG language)":
-        "ghi nhãn lựa chọn thay cho mã (theo ngôn ngữ FIELDKIT_LANG)",
     ("CSV: write text as stored, without the quote that stops a spreadsheet from running text starting with "
      "= + - @ as a formula (for data pipelines)"):
         ("CSV: ghi văn bản đúng như đã lưu, không thêm dấu nháy đơn vốn ngăn bảng tính chạy văn bản bắt đầu "

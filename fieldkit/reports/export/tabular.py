@@ -169,7 +169,7 @@ class SqliteWriter(TableWriter):
     def _flush(self, table: Table) -> None:
         pending = self._pending[table.name]
         if pending:
-            self._db.insert_rows(table.name, (dict(zip(table.header, cells)) for cells in pending),
+            self._db.insert_rows(table.name, (dict(zip(table.header, cells, strict=True)) for cells in pending),
                                  batch_size=SQLITE_BATCH)
             pending.clear()
 

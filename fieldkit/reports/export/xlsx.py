@@ -45,7 +45,7 @@ class RowSheet(Worksheet):
     def append(self, cells: list) -> None:
         number = self.rows_written + 1
         parts = [f'<row r="{number}">']
-        for letter, value in zip(self.letters, cells):
+        for letter, value in zip(self.letters, cells, strict=True):
             if value is None or value == "":
                 continue
             if value.__class__ is str:
@@ -92,7 +92,7 @@ class XlsxWriter(TableWriter):
         self._workbook = Workbook(str(target), {**_OPTIONS, "tmpdir": self._folder})
         self._sheets: dict[str, RowSheet] = {}
         try:
-            for table, title in zip(self.tables, sheet_names(self.tables)):
+            for table, title in zip(self.tables, sheet_names(self.tables), strict=True):
                 sheet = self._workbook.add_worksheet(title, worksheet_class=RowSheet)
                 sheet.start(len(table.header))
                 sheet.freeze_panes(1, 0)

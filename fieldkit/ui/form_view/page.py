@@ -3,6 +3,8 @@ first time it is shown (opening a form costs one page, not all of them)."""
 
 from __future__ import annotations
 
+import itertools
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
@@ -137,7 +139,7 @@ class Page(QScrollArea, Container):
 
     def fix_tab_order(self) -> None:
         chain = [widget for widget in self.tab_widgets() if widget is not None]
-        for first, second in zip(chain, chain[1:]):
+        for first, second in itertools.pairwise(chain):
             QWidget.setTabOrder(first, second)
 
     def holds(self, path: str) -> bool:

@@ -18,7 +18,7 @@ from fieldkit.ui.form_view.texts import plain_to_html, translate
 class RepeatBlock(QFrame, Container):
     """One instance of a repeat."""
 
-    def __init__(self, section: "RepeatSection", position: int):
+    def __init__(self, section: RepeatSection, position: int):
         super().__init__(section.blocks_box)
         self.section, self.position = section, position
         self.path = f"{section.path}[{position}]"

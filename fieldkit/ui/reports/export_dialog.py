@@ -8,8 +8,21 @@ import datetime as dt
 from pathlib import Path
 
 from PySide6.QtCore import QDate, QEvent, QStandardPaths, Qt, Signal
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFileDialog, QFormLayout,
-                               QHBoxLayout, QLabel, QLineEdit, QProgressBar, QPushButton, QVBoxLayout)
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+)
 
 from fieldkit.services.types import Status
 from fieldkit.ui import errors, labels, tasks
@@ -101,7 +114,7 @@ class ExportDialog(QDialog):
         destination.addWidget(self.browse_button)
         fields = QFormLayout()
         rows = (self.format_box, self.form_box, self.province_box, dates, self.status_box, destination)
-        for label, field in zip(self.field_labels, rows):
+        for label, field in zip(self.field_labels, rows, strict=True):
             fields.addRow(label, field)
         fields.addRow("", self.labels_check)
         layout = QVBoxLayout(self)
@@ -212,7 +225,7 @@ class ExportDialog(QDialog):
             self.format_box.setItemText(index, name)
         texts = (self.tr("Format:"), self.tr("Form:"), self.tr("Province:"), self.tr("Last changed:"),
                  self.tr("Status:"), self.tr("Write to:"))
-        for label, text in zip(self.field_labels, texts):
+        for label, text in zip(self.field_labels, texts, strict=True):
             label.setText(text)
         self.from_check.setText(self.tr("from"))
         self.to_check.setText(self.tr("to"))

@@ -4,8 +4,17 @@ provinces or one) -> preview, print or save as PDF; and the way to the export di
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Signal
-from PySide6.QtWidgets import (QButtonGroup, QComboBox, QFormLayout, QHBoxLayout, QLabel, QPushButton,
-                               QRadioButton, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from fieldkit.ui import errors, tasks
 from fieldkit.ui.reports.choices import Choices, fill_forms, fill_provinces, read_choices
@@ -116,7 +125,7 @@ class SummariesPanel(QWidget):
 
     def _retranslate(self) -> None:
         for button, text in zip(self.kind_buttons, (self.tr("&Province summary"), self.tr("&National summary"),
-                                                    self.tr("Summary of a f&orm"))):
+                                                    self.tr("Summary of a f&orm")), strict=True):
             button.setText(text)
         self.province_label.setText(self.tr("Province:"))
         self.form_label.setText(self.tr("Form:"))

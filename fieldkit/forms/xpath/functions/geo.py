@@ -6,6 +6,7 @@ the equatorial radius, as ODK Web Forms computes it.
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections.abc import Iterable
 from typing import TypeAlias
@@ -62,7 +63,7 @@ def area(f: Frame, shape: XPathValue) -> float:
     if points[0] != points[-1]:
         points.append(points[0])
     total = 0.0
-    for (lat1, lon1), (lat2, lon2) in zip(points, points[1:]):
+    for (lat1, lon1), (lat2, lon2) in itertools.pairwise(points):
         total += math.radians(lon2 - lon1) * (2 + math.sin(math.radians(lat2)) + math.sin(math.radians(lat1)))
     return _round_cm(total * EARTH_RADIUS_METERS * EARTH_RADIUS_METERS / 2)
 
@@ -79,7 +80,7 @@ def distance(f: Frame, *values: XPathValue) -> float:
     points = _points(values)
     if points is None or len(points) < 2:
         raise XPathEvalError("distance() needs at least two valid points")
-    return _round_cm(sum(_arc(a, b) for a, b in zip(points, points[1:])))
+    return _round_cm(sum(_arc(a, b) for a, b in itertools.pairwise(points)))
 
 
 @builtin("geofence", 2)
@@ -93,7 +94,7 @@ def geofence(f: Frame, point: XPathValue, shape: XPathValue) -> bool:
         return False
     lat, lon = located[0]
     inside = False
-    for (lat1, lon1), (lat2, lon2) in zip(polygon, polygon[1:]):
+    for (lat1, lon1), (lat2, lon2) in itertools.pairwise(polygon):
         if (lon1 > lon) != (lon2 > lon):
             crossing = (lat2 - lat1) * (lon - lon1) / (lon2 - lon1) + lat1
             if lat < crossing:

@@ -114,7 +114,7 @@ def weighted_checklist(f: Frame, low: XPathValue, high: XPathValue, *values: XPa
     if len(values) % 2:
         raise XPathEvalError("weighted-checklist() needs value/weight pairs")
     total = 0.0
-    for value, weight in zip(values[::2], values[1::2]):
+    for value, weight in zip(values[::2], values[1::2], strict=True):
         truths = _truths(value)
         weights = [f.number(n.string_value()) for n in weight] if type(weight) is list else [f.number(weight)]
         for index, weight_number in enumerate(weights):

@@ -18,7 +18,7 @@ class KeyWatcher(QObject):
     """Enter moves to the next question; Page Up / Page Down change page even when the
     editor would use those keys itself (a spin box steps, a text box scrolls)."""
 
-    def __init__(self, owner: "QuestionWidget", *, enter: bool = True):
+    def __init__(self, owner: QuestionWidget, *, enter: bool = True):
         super().__init__(owner)
         self.owner = owner
         self.enter = enter

@@ -69,7 +69,8 @@ class GeopointWidget(QuestionWidget):
     def _edited(self, position: int, text: str) -> None:
         pasted = parse_pasted(text) if position < 2 else None
         if pasted is not None:
-            for edit, part in zip(self.parts, pasted):
+            # 2 to 4 numbers pasted: those the boxes hold fill them, in order
+            for edit, part in zip(self.parts, pasted, strict=False):
                 edit.setText(part)
         self.commit(self.compose())
 

@@ -23,7 +23,7 @@ VISIBLE_ROWS = 8
 class _SearchKeys(QObject):
     """Enter and the arrow keys between the filter box and the list."""
 
-    def __init__(self, owner: "SearchableSelect"):
+    def __init__(self, owner: SearchableSelect):
         super().__init__(owner)
         self.owner = owner
 
