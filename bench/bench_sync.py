@@ -31,11 +31,10 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from fieldkit.services.coordinator import CoordinatorService  # noqa: E402
-from fieldkit.store import Store  # noqa: E402
+from fieldkit.store import Store, trust  # noqa: E402
 from fieldkit.store.acknowledgements import record_acknowledgement  # noqa: E402
-from fieldkit.store.values import Revision  # noqa: E402
 from fieldkit.store.revisions import REVISION_FIELDS, insert_revision, make_revision, materialize_new  # noqa: E402
-from fieldkit.store import trust  # noqa: E402
+from fieldkit.store.values import Revision  # noqa: E402
 from fieldkit.sync import pipeline  # noqa: E402
 from fieldkit.sync.export import export_bundle  # noqa: E402
 
@@ -149,7 +148,8 @@ def one_bundle(path: Path, fingerprint: str, root: Path) -> dict:
 def run(*, bundles: int, per_bundle: int, root: Path, memory_only: bool = False) -> dict:
     laptop = Store.open(data_dir=root / "laptop", device_name="bench-laptop")
     coordinator = CoordinatorService.open(root / "coordinator", device_name="bench-coordinator")
-    coordinator.store.writer.call(lambda c: trust.record_trust(c, fingerprint=laptop.identity.fingerprint, trusted=True))
+    coordinator.store.writer.call(
+        lambda c: trust.record_trust(c, fingerprint=laptop.identity.fingerprint, trusted=True))
     export_s, paths, rows, every, json_bytes = 0.0, [], [], [], 0
     for number in range(bundles):
         made = make_submissions(laptop, first=number * per_bundle, count=per_bundle)

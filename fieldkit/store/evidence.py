@@ -11,7 +11,6 @@ import json
 import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
 
 from fieldkit.store.holdings import BATCH
 from fieldkit.store.tables import utc_now

@@ -11,7 +11,6 @@ import json
 import sqlite3
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from typing import Any
 
 from fieldkit.store.revisions import REVISION_FIELDS, revision_from_row
 from fieldkit.store.values import Revision

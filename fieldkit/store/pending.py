@@ -11,7 +11,6 @@ import json
 import sqlite3
 from collections.abc import Iterable
 
-
 from fieldkit.store.tables import utc_now
 from fieldkit.store.values import RevisionDict
 

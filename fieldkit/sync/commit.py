@@ -14,8 +14,8 @@ import hashlib
 import json
 import sqlite3
 import time
-from dataclasses import dataclass
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from fieldkit.store import sites, trust

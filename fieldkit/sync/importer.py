@@ -28,17 +28,22 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from fieldkit.store import trust
-from fieldkit.store.errors import StoreError, as_store_error, os_store_error
+from fieldkit.store.errors import StoreError, os_store_error
 from fieldkit.store.trust import Trust
 from fieldkit.store.values import JsonObject, RevisionDict
 from fieldkit.sync import bundle as bundles
 from fieldkit.sync import quarantine as quarantined
 from fieldkit.sync.archive import Limits
+from fieldkit.sync.commit import Chunk, Plan, after_commit, commit_plan
 from fieldkit.sync.errors import (
-    CHECKER_STOPPED, READ_FAILED, REVOKED_SIGNER, TOO_MANY_LINES, UNKNOWN_SIGNER, BundleError,
+    CHECKER_STOPPED,
+    READ_FAILED,
+    REVOKED_SIGNER,
+    TOO_MANY_LINES,
+    UNKNOWN_SIGNER,
+    BundleError,
     CheckerStopped,
 )
-from fieldkit.sync.commit import Chunk, Plan, after_commit, commit_plan
 from fieldkit.sync.evidence import Tampering
 from fieldkit.sync.verify import CheckedLines, RevisionChecker, check_lines, manifest_keys
 
@@ -68,7 +73,8 @@ class ImportReport:
     conflicts_opened: int = 0
     gaps: dict[str, list[list[int]]] = field(default_factory=dict)  # site_id -> [first, last] seq missing
     tampering: list[Tampering] = field(default_factory=list)
-    awaiting_trust: dict[str, int] = field(default_factory=dict)  # site_id -> revisions held until that device is trusted
+    # site_id -> revisions held until that device is trusted
+    awaiting_trust: dict[str, int] = field(default_factory=dict)
     clock_skew: list[str] = field(default_factory=list)  # the sites whose clock is far ahead
 
     @property
@@ -233,7 +239,8 @@ def _ours(store: Store, error: OSError) -> bool:
     return any(Path(name).resolve().is_relative_to(data_dir) for name in names)
 
 
-def verify_file(store: Store, path: Path, *, exchange_private: X25519PrivateKey | None = None, limits: Limits = Limits()) -> ImportReport:
+def verify_file(store: Store, path: Path, *, exchange_private: X25519PrivateKey | None = None,
+                limits: Limits = Limits()) -> ImportReport:
     """Every check of an import, without writing anything (nor quarantining)."""
     job = BundleImport(store, path, exchange_private=exchange_private, limits=limits, quarantine=False)
     job.check()

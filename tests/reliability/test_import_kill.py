@@ -17,9 +17,8 @@ from pathlib import Path
 import pytest
 
 from fieldkit.services.coordinator import CoordinatorService
-from fieldkit.store import Store
+from fieldkit.store import Store, trust
 from fieldkit.store.revisions import insert_revision, make_revision, materialize_new
-from fieldkit.store import trust
 from fieldkit.sync import pipeline
 from fieldkit.sync.export import export_bundle
 
