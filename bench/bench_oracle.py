@@ -24,7 +24,7 @@ import tempfile
 import time
 
 HERE = pathlib.Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE.parent / "tests" / "forms" / "oracle"))
+sys.path.insert(0, str(HERE.parent / "tests" / "helpers"))
 
 from bench_forms import _answer_for, _household_answers, generated_form, largest_corpus_form, nested_repeats_form  # noqa: E402,E501
 from oracle_process import Oracle, unavailable_reason  # noqa: E402

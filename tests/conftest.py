@@ -1,4 +1,5 @@
-"""Shared test helpers. Keep small: several engineers' tests use it."""
+"""Fixtures every test shares; helpers that are not fixtures live in tests/helpers.
+Keep small: several engineers' tests use it."""
 
 import os
 

@@ -140,3 +140,72 @@ def test_the_architecture_test_sees_a_command_line_import(tmp_path):
                       "from fieldkit.text import echo, printable\nfrom fieldkit.text import json_text\n")
     assert [pair for pair in _imports(sample) if _speaks_to_the_terminal(*pair)] == [
         ("argparse", None), ("fieldkit", "cli"), ("fieldkit.cli.common", "_"), ("fieldkit.text", "echo")]
+
+
+# -- the tests themselves: shared helpers in tests/helpers, imported one way ----------------------
+
+TESTS = PACKAGE.parent / "tests"
+HELPERS = TESTS / "helpers"
+
+
+def _test_sources():
+    yield from sorted(path for path in TESTS.rglob("*.py") if "node_modules" not in path.parts)
+
+
+def _edits_sys_path(node: ast.AST) -> bool:
+    """`sys.path.insert(...)`, `.append`, `.extend` and the like."""
+    target = getattr(node, "value", None)
+    return (isinstance(node, ast.Attribute) and isinstance(target, ast.Attribute) and target.attr == "path"
+            and isinstance(target.value, ast.Name) and target.value.id == "sys")
+
+
+def _imported_modules(path):
+    """Every module an import names, `from package import module` included."""
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"), filename=str(path))):
+        if isinstance(node, ast.Import):
+            yield from (alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            yield node.module
+            yield from (f"{node.module}.{alias.name}" for alias in node.names)
+
+
+def test_no_test_file_edits_sys_path():
+    """pytest puts the repo root on sys.path (pyproject's `pythonpath`), and helpers run as a
+    child process start from it (tests/helpers/children.py)."""
+    offenders = [
+        f"{path.relative_to(TESTS.parent).as_posix()}:{node.lineno}"
+        for path in _test_sources()
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"), filename=str(path)))
+        if _edits_sys_path(node)
+    ]
+    assert offenders == []
+
+
+def test_no_test_module_imports_another_test_module():
+    """What two tests share lives in tests/helpers."""
+    offenders = [
+        f"{path.relative_to(TESTS.parent).as_posix()} imports {name}"
+        for path in _test_sources()
+        for name in _imported_modules(path)
+        if name.split(".")[-1].startswith("test_")
+    ]
+    assert offenders == []
+
+
+def test_shared_test_code_lives_in_tests_helpers_and_is_imported_from_there():
+    """One place and one way: `from tests.helpers.NAME import ...`, never a bare module name
+    that works only because pytest put a test's own folder on sys.path."""
+    stray = [
+        path.relative_to(TESTS.parent).as_posix()
+        for path in _test_sources()
+        if HELPERS not in path.parents and not path.name.startswith("test_")
+        and path.name not in ("conftest.py", "__init__.py")
+    ]
+    local_names = {path.stem for path in _test_sources()} | {path.name for path in TESTS.rglob("*") if path.is_dir()}
+    bare = [
+        f"{path.relative_to(TESTS.parent).as_posix()} imports {name}"
+        for path in _test_sources()
+        for name in _imported_modules(path)
+        if name.split(".")[0] in local_names
+    ]
+    assert stray == [] and bare == []

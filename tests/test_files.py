@@ -5,10 +5,10 @@ import os
 import stat
 
 import pytest
-from filesystems import small_filesystem
 
 from fieldkit import files
 from fieldkit.files import atomic_path, atomic_write, atomic_writer
+from tests.helpers.filesystems import small_filesystem
 
 
 def names(folder):

@@ -2,11 +2,11 @@
 
 import datetime as dt
 import pathlib
-import textwrap
 
 import pytest
 
 from fieldkit.forms import FormError, load_form
+from tests.helpers.odk_forms import form_from_md
 
 HOUSEHOLD = """
 | survey |
@@ -26,12 +26,6 @@ HOUSEHOLD = """
 | | form_id   | default_language   |
 | | household | English (en)       |
 """
-
-
-def form_from_md(tmp_path, text, name="form.md"):
-    path = tmp_path / name
-    path.write_text(textwrap.dedent(text).strip() + "\n", encoding="utf-8")
-    return load_form(path)
 
 
 @pytest.fixture

@@ -6,7 +6,7 @@ import datetime as dt
 import pytest
 
 from fieldkit.forms import FormError, load_form
-from tests.forms.test_session import form_from_md
+from tests.helpers.odk_forms import form_from_md
 
 EVENTS = """
 | survey |

@@ -1,7 +1,7 @@
 """What a session computes as ODK (JavaRosa, Web Forms) does: blank non-relevant nodes,
 choice filters, setvalue actions, numbers, preloads and labels."""
 
-from tests.forms.odk_forms import form_from_md, form_from_xform
+from tests.helpers.odk_forms import form_from_md, form_from_xform
 
 
 def test_a_non_relevant_answer_reads_as_blank_and_comes_back_when_relevant(tmp_path):

@@ -3,7 +3,7 @@
 import pytest
 
 from fieldkit.forms import FormError
-from tests.forms.odk_forms import VACCINATION, form_from_md, form_from_xform
+from tests.helpers.odk_forms import VACCINATION, form_from_md, form_from_xform
 
 
 def test_a_new_repeat_instance_evaluates_every_bind_even_those_reading_nothing_inside_it():

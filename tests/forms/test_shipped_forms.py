@@ -9,7 +9,6 @@ import csv
 import datetime as dt
 import io
 import re
-import sys
 from pathlib import Path
 
 import pytest
@@ -17,14 +16,11 @@ from lxml import etree
 from pyxform.xls2xform import convert
 
 from fieldkit.forms.media import builtin_media
+from tools import build_forms
+from tools.forms_src import FORMS
 
 ROOT = Path(__file__).resolve().parents[2]
 FORMS_DIR = ROOT / "forms"
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
-
-from tools import build_forms  # noqa: E402
-from tools.forms_src import FORMS  # noqa: E402
 
 VI, EN = "Tiếng Việt (vi)", "English (en)"
 NS = {"h": "http://www.w3.org/1999/xhtml", "x": "http://www.w3.org/2002/xforms",

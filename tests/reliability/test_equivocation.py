@@ -9,9 +9,9 @@ are real copies of a laptop's data folder; the bundles are real files.
 import shutil
 
 import pytest
-from sync.sync_helpers import Device, records_equal_rebuild
 
 from fieldkit.store.sites import ledger_dir
+from tests.helpers.sync_devices import Device, records_equal_rebuild
 
 
 def twins(tmp_path, name="lan"):

@@ -9,10 +9,10 @@ refuses the revision as a clock error (fieldkit.store.hlc.MAX_PHYSICAL_MS: the y
 import json
 
 import pytest
-from reliability_cli import fieldkit, submit
 
 from fieldkit.store import Store
 from fieldkit.store.hlc import HybridLogicalClock
+from tests.helpers.reliability_cli import fieldkit, submit
 
 FAR = 999_999_999_999_999_999  # the hlc 999999999999999999.000000 and on
 

@@ -14,10 +14,10 @@ import zlib
 from pathlib import Path
 
 import pytest
-from sync.sync_helpers import Device
-from sync.test_sync_adversarial import rewrite
 
 from fieldkit.sync.archive import Limits
+from tests.helpers.bundle_edits import rewrite
+from tests.helpers.sync_devices import Device
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs FIFOs")
 

@@ -11,10 +11,10 @@ import sqlite3
 import stat
 
 import pytest
-from filesystems import small_filesystem
-from reliability_cli import fieldkit, submit
 
 from fieldkit.store.migrations import _apply
+from tests.helpers.filesystems import small_filesystem
+from tests.helpers.reliability_cli import fieldkit, submit
 
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="POSIX modes")
 

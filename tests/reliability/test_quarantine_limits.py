@@ -10,11 +10,11 @@ import os
 from pathlib import Path
 
 import pytest
-from sync.sync_helpers import Device
-from sync.test_sync_adversarial import rewrite
 
 from fieldkit.sync.archive import ArchiveReader, ArchiveWriter, Limits
 from fieldkit.sync.importer import QUARANTINE_DIR, import_bundle
+from tests.helpers.bundle_edits import rewrite
+from tests.helpers.sync_devices import Device
 
 MB = 1 << 20
 

@@ -6,9 +6,9 @@ coordinator trusts it, with what was built on them. Real bundles, real stores.
 """
 
 import pytest
-from sync.sync_helpers import Device, records_equal_rebuild
 
 from fieldkit.services.coordinator import RELAYED
+from tests.helpers.sync_devices import Device, records_equal_rebuild
 
 
 @pytest.fixture

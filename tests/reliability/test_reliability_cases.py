@@ -6,11 +6,11 @@ import json
 import shutil
 
 import pytest
-from reliability.crafting import Throwaway, laptop, resigned_line, resign_with, rewrite, snapshot
-from sync.sync_helpers import Device
 
 from fieldkit.cli import main
 from fieldkit.sync import export as export_module
+from tests.helpers.crafting import Throwaway, laptop, resign_with, resigned_line, rewrite, snapshot
+from tests.helpers.sync_devices import Device
 
 
 @pytest.fixture

@@ -11,10 +11,10 @@ import json
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from reliability.crafting import Throwaway, laptop, resign_with, resigned_line, rewrite, snapshot
-from sync.sync_helpers import Device
 
 from fieldkit.sync import export as export_module
+from tests.helpers.crafting import Throwaway, laptop, resign_with, resigned_line, rewrite, snapshot
+from tests.helpers.sync_devices import Device
 
 ODD_TEXT = ["\ud800", "\udfff", "a\ud83d", "\x00", "\x1b[31mred", "é", "𝕏", "", " ", "../x", "1e9999"]
 texts = st.one_of(st.sampled_from(ODD_TEXT), st.text(max_size=20),

@@ -10,10 +10,10 @@ import json
 import shutil
 
 import pytest
-from reliability_cli import fieldkit, submit
-from sync.sync_helpers import Device
 
 from fieldkit.store import Store
+from tests.helpers.reliability_cli import fieldkit, submit
+from tests.helpers.sync_devices import Device
 
 
 def imported(coordinator: Device, bundle):

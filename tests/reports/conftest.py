@@ -2,11 +2,20 @@
 with the shipped forms for a few communes, shared by a module's tests (filling is slow)."""
 
 import pytest
-from report_answers import BA_DINH, HAI_BA_TRUNG, HOAN_KIEM, INFRASTRUCTURE, MINUTES, STAFFING, THUC_PHAN, submit
 
 from fieldkit.reports import ReportService
 from fieldkit.services import SurveyService
 from fieldkit.services.coordinator import CoordinatorService
+from tests.helpers.report_answers import (
+    BA_DINH,
+    HAI_BA_TRUNG,
+    HOAN_KIEM,
+    INFRASTRUCTURE,
+    MINUTES,
+    STAFFING,
+    THUC_PHAN,
+    submit,
+)
 
 # What each commune's infrastructure survey says differently from INFRASTRUCTURE.
 BA_DINH_INFRASTRUCTURE = {

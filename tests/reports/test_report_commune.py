@@ -6,11 +6,11 @@ import statistics
 
 import pytest
 from PIL import Image
-from report_answers import BA_DINH, HAI_BA_TRUNG, HOAN_KIEM, INFRASTRUCTURE, MINUTES, THUC_PHAN, submit
-from report_html import image_names, plain_text, row, rows, table_rows
 
 from fieldkit.reports import ReportError, ReportService
 from fieldkit.services import SurveyService
+from tests.helpers.report_answers import BA_DINH, HAI_BA_TRUNG, HOAN_KIEM, INFRASTRUCTURE, MINUTES, THUC_PHAN, submit
+from tests.helpers.report_html import image_names, plain_text, row, rows, table_rows
 
 INFRA = "commune_infrastructure"
 # A delegation's own, newer minutes form that does not list issues.

@@ -6,13 +6,13 @@ import statistics
 
 import pytest
 from PIL import Image
-from report_answers import BA_DINH, HAI_BA_TRUNG, HOAN_KIEM, INFRASTRUCTURE, THUC_PHAN, submit
-from report_html import image_names, plain_text, row, rows
 
 from fieldkit.communes import CommuneDirectory
 from fieldkit.reports import ReportError, ReportService
 from fieldkit.services import SurveyService
 from fieldkit.services.coordinator import CoordinatorService
+from tests.helpers.report_answers import BA_DINH, HAI_BA_TRUNG, HOAN_KIEM, INFRASTRUCTURE, THUC_PHAN, submit
+from tests.helpers.report_html import image_names, plain_text, row, rows
 
 INFRA = "commune_infrastructure"
 HANOI = [HOAN_KIEM, BA_DINH, HAI_BA_TRUNG]

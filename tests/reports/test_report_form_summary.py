@@ -6,13 +6,13 @@ import statistics
 from collections import Counter
 
 import pytest
-from report_html import image_names, plain_text, row, section, table_rows
-from synthetic_answers import synthetic_answers
 
 from fieldkit.forms.model import strip_positions
 from fieldkit.reports import ReportError, ReportService
 from fieldkit.reports.formtext import choice_labels, label
 from fieldkit.services import SurveyService
+from tests.helpers.report_html import image_names, plain_text, row, section, table_rows
+from tests.helpers.synthetic_answers import synthetic_answers
 
 INFRA = "commune_infrastructure"
 

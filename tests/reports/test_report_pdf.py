@@ -2,9 +2,9 @@
 Vietnamese text survives (Noto Sans embedded) and the charts are in it."""
 
 import pypdf
-from report_answers import HOAN_KIEM
 
 from fieldkit.ui.printing import write_pdf
+from tests.helpers.report_answers import HOAN_KIEM
 
 
 def test_the_commune_record_prints_to_a_pdf_with_its_vietnamese_text(qapp, reports, tmp_path):

@@ -7,11 +7,11 @@ import sqlite3
 
 import openpyxl
 import pytest
-from stored_values import HOSTILE, TEN_TO_400, TEN_TO_5000, fill_hostile
 
 from fieldkit.reports import ReportService
 from fieldkit.reports.export import export_submissions
 from fieldkit.services import SurveyService
+from tests.helpers.stored_values import HOSTILE, TEN_TO_400, TEN_TO_5000, fill_hostile
 
 FORMATS = {"csv": "xuat", "xlsx": "a.xlsx", "sqlite": "a.sqlite", "json": "a.json", "geojson": "a.geojson"}
 

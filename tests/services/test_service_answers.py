@@ -4,7 +4,7 @@
 import time
 
 import pytest
-from survey_data import HOAN_KIEM, STAFFING_COMPLETE, watch_autosaves
+from tests.helpers.survey_data import HOAN_KIEM, STAFFING_COMPLETE, watch_autosaves
 
 from fieldkit.services import AnswerRefused
 from fieldkit.services.answers import MAX_REPEAT_INSTANCES

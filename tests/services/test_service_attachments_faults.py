@@ -4,7 +4,7 @@ import os
 import textwrap
 
 import pytest
-from survey_data import HOAN_KIEM, watch_autosaves
+from tests.helpers.survey_data import HOAN_KIEM, watch_autosaves
 
 from fieldkit.services import StoreError
 

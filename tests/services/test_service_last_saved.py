@@ -3,7 +3,7 @@ last submission of the same form saved on this laptop (the same commune's first)
 ODK Collect prefills from the previous visit."""
 
 import pytest
-from survey_data import BA_DINH, HOAN_KIEM
+from tests.helpers.survey_data import BA_DINH, HOAN_KIEM
 
 REVISIT = """<?xml version="1.0"?>
 <h:html xmlns="http://www.w3.org/2002/xforms" xmlns:h="http://www.w3.org/1999/xhtml"

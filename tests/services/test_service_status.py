@@ -3,7 +3,7 @@
 import json
 import sqlite3
 
-from survey_data import HOAN_KIEM, STAFFING_COMPLETE
+from tests.helpers.survey_data import HOAN_KIEM, STAFFING_COMPLETE
 
 from fieldkit.reports.export import STATUSES, export_submissions
 from fieldkit.services import Status

@@ -2,7 +2,7 @@
 come back, correct. Real SQLite files in tmp_path."""
 
 import pytest
-from survey_data import BA_DINH, HOAN_KIEM, STAFFING_COMPLETE, watch_autosaves
+from tests.helpers.survey_data import BA_DINH, HOAN_KIEM, STAFFING_COMPLETE, watch_autosaves
 
 from fieldkit.services import FinalizeError, SurveyService
 

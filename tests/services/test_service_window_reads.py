@@ -1,7 +1,7 @@
 """What the window asks the services instead of reaching into the store: the communes
 picked lately, the coordinator service over the same store, and this device."""
 
-from survey_data import BA_DINH, HOAN_KIEM
+from tests.helpers.survey_data import BA_DINH, HOAN_KIEM
 
 from fieldkit.services import SurveyService
 from fieldkit.services.coordinator import CoordinatorService

@@ -7,8 +7,8 @@ import sqlite3
 import subprocess
 
 import pytest
-from filesystems import small_filesystem
-from store.helpers import integrity
+from tests.helpers.filesystems import small_filesystem
+from tests.helpers.store_crash import integrity
 
 from fieldkit.store import Store, StoreError
 from fieldkit.store.errors import as_store_error

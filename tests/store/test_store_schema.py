@@ -3,7 +3,7 @@
 import sqlite3
 
 import pytest
-from store.helpers import sqlite_rows
+from tests.helpers.store_crash import sqlite_rows
 
 from fieldkit import i18n
 from fieldkit.store import Store, StoreError, migrations

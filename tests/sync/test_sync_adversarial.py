@@ -1,23 +1,20 @@
 """Bundles that must be refused, leaving the database exactly as it was."""
 
-import hashlib
-import json
 import shutil
 import time
 import tracemalloc
 import zipfile
 
 import pytest
-from sync.sync_helpers import FORM, Device
+from tests.helpers.bundle_edits import rewrite
+from tests.helpers.crafting import XFORM
+from tests.helpers.sync_devices import FORM, Device
 
 from fieldkit.store.hlc import HybridLogicalClock
-from fieldkit.store.revisions import canonical_json
 from fieldkit.store.tables import put_form
 from fieldkit.sync import bundle as bundle_module
 from fieldkit.sync.archive import ArchiveReader, ArchiveWriter, Limits
 from fieldkit.sync.importer import import_bundle
-
-XFORM = '<h:html xmlns:h="http://www.w3.org/1999/xhtml"><h:head><h:title>Hạ tầng</h:title></h:head></h:html>'
 
 
 @pytest.fixture
@@ -51,29 +48,6 @@ def a_bundle_with_a_photo(lan, path, **options):
         data={**record.data, "attachments": {"office.jpg": digest}}, author="lan", action="save").result()
     assert revision
     return lan.export(path, **options)
-
-
-def rewrite(source, target, *, replace=None, sign=None, edit_manifest=None):
-    """A copy of a bundle with members replaced; the manifest re-listed and re-signed with `sign`."""
-    replace = replace or {}
-    with ArchiveReader(source) as reader:
-        members = {name: reader.read(name) for name in reader.members}
-    members.update(replace)
-    manifest = json.loads(members["manifest.json"])
-    if sign is not None:
-        manifest["files"] = [{"path": name, "sha256": hashlib.sha256(data).hexdigest(), "size": len(data)}
-                             for name, data in members.items() if name not in ("manifest.json", "manifest.sig")]
-    if edit_manifest:
-        edit_manifest(manifest)
-    members["manifest.json"] = canonical_json(manifest)
-    if sign is not None:
-        members["manifest.sig"] = sign(members["manifest.json"])
-    with open(target, "wb") as file:
-        writer = ArchiveWriter(file)
-        for name, data in members.items():
-            writer.add(name, data)
-        writer.finish()
-    return target
 
 
 def test_one_flipped_byte_anywhere_is_refused_and_nothing_is_applied(lan, coordinator, tmp_path):

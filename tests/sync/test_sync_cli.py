@@ -2,7 +2,7 @@
 
 import json
 
-from sync.sync_helpers import Device
+from tests.helpers.sync_devices import Device
 
 from fieldkit.cli import main
 

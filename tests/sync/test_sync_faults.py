@@ -3,13 +3,12 @@
 import contextlib
 import random
 import shutil
-import subprocess
-import sys
 
 import pytest
-from filesystems import small_filesystem
-from store.helpers import integrity, kill_at_random_moment
-from sync.sync_helpers import HERE, Device, digest_of, records_equal_rebuild, state_of
+from tests.helpers.children import start_helper
+from tests.helpers.filesystems import small_filesystem
+from tests.helpers.store_crash import integrity, kill_at_random_moment
+from tests.helpers.sync_devices import Device, digest_of, records_equal_rebuild, state_of
 
 from fieldkit.store import StoreError
 from fieldkit.sync import bundle as bundle_module
@@ -62,8 +61,7 @@ def test_sigkill_during_import_leaves_whole_chunks_and_reimport_completes(two_la
     for round_number in range(20):
         data_dir = tmp_path / f"round-{round_number}"
         shutil.copytree(template, data_dir)
-        child = subprocess.Popen([sys.executable, str(HERE), "import-loop", str(data_dir), *map(str, bundles)],
-                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        child = start_helper("sync_devices", "import-loop", str(data_dir), *map(str, bundles))
         kill_at_random_moment(child, rng=rng, max_delay=0.1)  # the import takes ~0.15 s after its first chunk
         database = data_dir / "fieldkit.sqlite3"
         assert integrity(database) == "ok"

@@ -13,9 +13,10 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from sync.sync_helpers import Device, records_equal_rebuild
-from sync.test_sync_adversarial import XFORM, rewrite
-from sync.test_sync_convergence import OPERATIONS, World
+from tests.helpers.bundle_edits import rewrite
+from tests.helpers.crafting import XFORM
+from tests.helpers.sync_devices import Device, records_equal_rebuild
+from tests.helpers.sync_world import OPERATIONS, World
 
 from fieldkit.store.tables import put_form
 from fieldkit.sync import pipeline

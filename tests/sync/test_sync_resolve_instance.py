@@ -3,7 +3,7 @@ winner's whole instance is reopened, the answers set, and the whole instance sto
 a Submission stores it; without the form, instance_xml is dropped (rebuilt from answers)."""
 
 import pytest
-from sync.sync_helpers import Device, records_equal_rebuild
+from tests.helpers.sync_devices import Device, records_equal_rebuild
 
 from fieldkit.forms import load_form
 from fieldkit.services.submission import whole_instance_xml

@@ -5,7 +5,7 @@ vanished file, a read error from a pulled USB stick) is a "failed" report of its
 import errno
 
 import pytest
-from sync.sync_helpers import Device, records_equal_rebuild
+from tests.helpers.sync_devices import Device, records_equal_rebuild
 
 from fieldkit.sync import archive
 

@@ -1,12 +1,12 @@
 """Fixtures for the application-shell tests (tests/ui/test_app_*.py): a main window over
-a real SurveyService in a temporary data folder (helpers in shell_helpers.py).
+a real SurveyService in a temporary data folder (helpers in tests/helpers/shell.py).
 The form view's own tests have theirs in tests/ui/form_view/conftest.py."""
 
 from pathlib import Path
 
 import pytest
 
-from shell_helpers import Shell
+from tests.helpers.shell import Shell
 
 HERE = Path(__file__).resolve().parent
 

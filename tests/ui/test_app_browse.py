@@ -10,7 +10,7 @@ from fieldkit.communes.picker_rows import make_rows
 from fieldkit.ui.submissions import (
     COLUMN_COMMUNE, COLUMN_CONFLICTS, COLUMN_FORM, COLUMN_UPDATED, ROW_ROLE, SubmissionsBrowser,
 )
-from shell_helpers import type_text
+from tests.helpers.shell import type_text
 
 
 @pytest.fixture(scope="module")

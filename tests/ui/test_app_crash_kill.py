@@ -9,17 +9,14 @@ import os
 import random
 import signal
 import sqlite3
-import subprocess
-import sys
 import time
 from pathlib import Path
 
 import pytest
 from lxml import etree
 
-HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE))
-from crash_driver import TEXT  # noqa: E402
+from tests.helpers.children import start_helper
+from tests.helpers.crash_driver import TEXT
 
 ROUNDS = 20
 
@@ -42,9 +39,8 @@ def working_copy_notes(database: Path) -> str | None:
 
 def run_until_killed(data_dir: Path, rng: random.Random) -> tuple[int, int]:
     """Start the app, let it type for a random while, SIGKILL it. (typed, kept) counts."""
-    child = subprocess.Popen([sys.executable, str(HERE / "crash_driver.py"), "--data-dir", str(data_dir)],
-                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                             env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    child = start_helper("crash_driver", "--data-dir", str(data_dir),
+                         env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
     started = time.monotonic()
     while True:  # wait until it types (the window, the service, the form: a few seconds)
         line = child.stdout.readline()

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from fieldkit.ui import errors
 from fieldkit.ui.form_view.repeat import RepeatSection
-from shell_helpers import type_text
+from tests.helpers.shell import type_text
 
 
 def writer_pragma(shell, statement):

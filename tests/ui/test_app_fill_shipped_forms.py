@@ -7,7 +7,7 @@ import sqlite3
 import pytest
 from PySide6.QtCore import Qt
 
-from shell_helpers import fill_form
+from tests.helpers.shell import fill_form
 
 SHIPPED = ["commune_infrastructure", "commune_staffing", "visit_minutes"]
 

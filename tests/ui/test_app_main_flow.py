@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 
 from PySide6.QtWidgets import QApplication
 
-from shell_helpers import VISIT, fill_form, type_text
+from tests.helpers.shell import VISIT, fill_form, type_text
 
 
 def stored_revisions(data_dir, record_id):

@@ -4,7 +4,7 @@ after a confirmation; "Later" keeps them. Nothing typed is ever lost silently.""
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from shell_helpers import type_text
+from tests.helpers.shell import type_text
 
 
 def type_without_saving(qtbot, shell, text="Phạm Quốc Huy", total_staff=None):

@@ -6,7 +6,7 @@ Every test here skips, saying why, when node or the oracle's node_modules is mis
 
 import pytest
 
-from oracle_process import Oracle, unavailable_reason
+from tests.helpers.oracle_process import Oracle, unavailable_reason
 
 
 @pytest.fixture(scope="session")

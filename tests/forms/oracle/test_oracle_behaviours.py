@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from fieldkit.forms import load_form
-from oracle_run import SideBySide
+from tests.helpers.oracle_run import SideBySide
 
 XFORMS = Path(__file__).resolve().parent / "xforms"
 

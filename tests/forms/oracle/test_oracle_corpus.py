@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from fieldkit.forms import FormError, load_form
-from oracle_process import REPO_ROOT
-from oracle_run import SideBySide, scripted_fill
+from tests.helpers.oracle_process import REPO_ROOT
+from tests.helpers.oracle_run import SideBySide, scripted_fill
 
 CORPUS = REPO_ROOT.parent / "shared" / "corpus" / "xlsforms"
 # Converts, but its calculation is prose: both engines must refuse it (own test below).

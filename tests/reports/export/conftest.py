@@ -2,8 +2,8 @@
 
 import pytest
 
-from export_world import build_world
 from fieldkit.services import SurveyService
+from tests.helpers.export_world import build_world
 
 
 @pytest.fixture(scope="session")

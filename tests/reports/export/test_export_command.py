@@ -5,9 +5,9 @@ import csv
 import openpyxl
 import pytest
 
-from export_world import BA_DINH, HOAN_KIEM, STAFFING_COMPLETE
 from fieldkit.cli import main
 from fieldkit.services import SurveyService
+from tests.helpers.export_world import BA_DINH, HOAN_KIEM, STAFFING_COMPLETE
 
 
 @pytest.fixture(scope="module")

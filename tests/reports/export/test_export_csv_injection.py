@@ -3,10 +3,10 @@ numbers stay numbers; `raw` (and `fieldkit export --raw`) writes values as store
 
 import csv
 
-from export_world import HOAN_KIEM
 from fieldkit.cli import main
 from fieldkit.reports.export import export_submissions
 from fieldkit.services import SurveyService
+from tests.helpers.export_world import HOAN_KIEM
 
 FORM = """
 | survey |

@@ -6,18 +6,14 @@ import json
 import os
 import sqlite3
 import subprocess
-import sys
-from pathlib import Path
 
 import pytest
-from filesystems import small_filesystem
 
 from fieldkit.reports.export import ExportError, export_submissions
 from fieldkit.services import SurveyService
 from fieldkit.store import DATABASE_FILE, StoreError
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "services"))
-from survey_data import HOAN_KIEM, STAFFING_COMPLETE  # noqa: E402
+from tests.helpers.filesystems import small_filesystem
+from tests.helpers.survey_data import HOAN_KIEM, STAFFING_COMPLETE
 
 TARGETS = {"csv": "xuat", "xlsx": "khao-sat.xlsx", "sqlite": "khao-sat.sqlite", "json": "khao-sat.json",
            "geojson": "diem.geojson"}

@@ -7,9 +7,9 @@ import sqlite3
 import openpyxl
 import pytest
 
-from export_world import ROOT, answer_path, repeat_instances, store_answers
 from fieldkit.reports.export import export_submissions
 from fieldkit.reports.export.layout import METADATA
+from tests.helpers.export_world import ROOT, answer_path, repeat_instances, store_answers
 
 FORMS_AND_LEVELS = {
     "commune_staffing": ["/data/roster"],

@@ -6,9 +6,9 @@ import sqlite3
 
 import pytest
 
-from export_world import HOAN_KIEM, repeat_instances
 from fieldkit.reports.export import export_submissions
 from fieldkit.services import SurveyService
+from tests.helpers.export_world import HOAN_KIEM, repeat_instances
 
 # No form of ../shared/corpus has a repeat inside a repeat (the five with repeats have one
 # level), so this one is written here, as an XLSForm in markdown.

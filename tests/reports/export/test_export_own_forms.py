@@ -2,9 +2,9 @@
 
 import csv
 
-from export_world import HOAN_KIEM
 from fieldkit.reports.export import export_submissions
 from fieldkit.services import SurveyService
+from tests.helpers.export_world import HOAN_KIEM
 
 FORM = """
 | survey |

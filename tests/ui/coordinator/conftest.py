@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from coordinator_world import build_world
+from tests.helpers.coordinator_world import build_world
 
 HERE = Path(__file__).resolve().parent
 

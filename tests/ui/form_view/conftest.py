@@ -6,10 +6,10 @@ import textwrap
 from pathlib import Path
 
 import pytest
-import shell_helpers
 from PySide6.QtCore import QPoint, Qt
 
 from fieldkit.forms import load_form
+from tests.helpers.shell import type_text as type_key_by_key
 
 
 class SessionTarget:
@@ -53,8 +53,8 @@ def pytest_collection_modifyitems(config, items):
 @pytest.fixture
 def type_text(qtbot):
     """type_text(widget, text): type key by key, non-ASCII letters included
-    (shell_helpers.type_text, bound to this test's qtbot)."""
-    return lambda widget, text: shell_helpers.type_text(qtbot, widget, text)
+    (tests.helpers.shell.type_text, bound to this test's qtbot)."""
+    return lambda widget, text: type_key_by_key(qtbot, widget, text)
 
 
 @pytest.fixture

@@ -10,11 +10,10 @@ import sqlite3
 import pytest
 from PySide6.QtCore import Qt
 
-from shell_helpers import type_text
-
 from fieldkit.cli import main
 from fieldkit.ui.form_view.texts import REQUIRED_COLOUR
-from tests.test_cli_plain_labels import PLAIN_FORM, REQUIRED_MESSAGE
+from tests.helpers.plain_labels import PLAIN_FORM, REQUIRED_MESSAGE
+from tests.helpers.shell import type_text
 
 TITLE = "Biểu mẫu không ngôn ngữ"
 PROGRESS = {"vi": "Đã trả lời 1 / 3 câu bắt buộc", "en": "1 / 3 required answered"}

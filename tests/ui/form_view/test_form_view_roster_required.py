@@ -10,10 +10,9 @@ import sqlite3
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
-from shell_helpers import fill_form, type_text
-
 from fieldkit.ui.form_view.repeat import RepeatSection
 from fieldkit.ui.form_view.texts import REQUIRED_COLOUR
+from tests.helpers.shell import fill_form, type_text
 
 ROW = "/data/roster[2]"
 MISSING = [f"{ROW}/role", f"{ROW}/trainings", f"{ROW}/has_signature_cert"]

@@ -5,7 +5,7 @@ dialog is patched); read back, it holds the commune and its figures."""
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog
 
-from pdf_text import page_count, pdf_text, title
+from tests.helpers.pdf_text import page_count, pdf_text, title
 
 
 def open_preview(shell):

@@ -10,7 +10,7 @@ import pytest
 
 from fieldkit.reports.document import Document
 from fieldkit.ui import printing
-from pdf_text import pdf_text
+from tests.helpers.pdf_text import pdf_text
 
 
 @pytest.fixture(autouse=True)

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QFileDialog
 
 from fieldkit.ui.reports.summaries import PREVIEW, SAVE_PDF
 from fieldkit.ui.reports.summaries_panel import KIND_FORM, KIND_NATIONAL, KIND_PROVINCE
-from pdf_text import pdf_text
+from tests.helpers.pdf_text import pdf_text
 
 
 @pytest.fixture

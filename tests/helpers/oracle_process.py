@@ -16,7 +16,7 @@ import tempfile
 import threading
 from pathlib import Path
 
-REPO_ROOT = Path(__file__).resolve().parents[3]
+REPO_ROOT = Path(__file__).resolve().parents[2]
 ORACLE_DIR = REPO_ROOT / "tools" / "odk_oracle"
 ENGINE_PACKAGE = ORACLE_DIR / "node_modules" / "@getodk" / "xforms-engine" / "package.json"
 REPLY_TIMEOUT = 120.0  # seconds; the largest corpus form opens in well under one

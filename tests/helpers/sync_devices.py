@@ -1,8 +1,8 @@
 """Devices for sync tests: each a data folder of its own, with its own keys and SQLite file.
 
-Import as `from sync.sync_helpers import Device, ...` (tests/ is on sys.path).
-Run as a script it is the child of the SIGKILL test:
-`python tests/sync/sync_helpers.py import-loop DATA_DIR BUNDLE...` imports the bundles
+Import as `from tests.helpers.sync_devices import Device, ...`.
+Run as a module it is the child of the SIGKILL test:
+`python -m tests.helpers.sync_devices import-loop DATA_DIR BUNDLE...` imports the bundles
 over and over, printing "chunk" after each committed chunk.
 """
 
@@ -11,9 +11,6 @@ from __future__ import annotations
 import sys
 import uuid
 from pathlib import Path
-
-HERE = Path(__file__).resolve()
-sys.path.insert(0, str(HERE.parents[2]))
 
 from fieldkit.services.coordinator import CoordinatorService  # noqa: E402
 from fieldkit.store.acknowledgements import record_acknowledgement  # noqa: E402

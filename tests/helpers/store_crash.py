@@ -1,13 +1,13 @@
 """Helpers for store-level tests, also for the GUI's crash test to reuse.
 
-Import as `from store.helpers import ...` (tests/ is on sys.path through tests/conftest.py).
+Import as `from tests.helpers.store_crash import ...`.
 
 - `integrity(path)`: PRAGMA integrity_check of a database file, "ok" when sound.
 - `read_drafts(path)`: the working copies in a database file, read with plain sqlite3.
 - `sqlite_rows(path, sql)`: any query on a database file, connection closed after.
 - `start_child(...)` and `kill_at_random_moment(child, rng=...)`: run a child process
   that writes in a loop and SIGKILL it at a random moment; the lines it printed.
-- Run as a script it is that child: `python tests/store/helpers.py autosave-loop DATA_DIR`
+- Run as a module it is that child: `python -m tests.helpers.store_crash autosave-loop DATA_DIR`
   autosaves one draft forever, printing each number once it is committed;
   `save-loop DATA_DIR` saves revisions of five records, printing each committed seq.
 """
@@ -24,7 +24,8 @@ import sys
 import time
 from pathlib import Path
 
-HERE = Path(__file__).resolve()
+from tests.helpers.children import start_helper
+
 DRAFT_ID = "crash-test-draft"
 
 
@@ -50,8 +51,7 @@ def draft_xml(number: int) -> str:
 
 
 def start_child(*arguments: str, env: dict | None = None) -> subprocess.Popen:
-    return subprocess.Popen([sys.executable, str(HERE), *arguments], stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, text=True, env={**os.environ, **(env or {})})
+    return start_helper("store_crash", *arguments, env={**os.environ, **(env or {})})
 
 
 def kill_at_random_moment(child: subprocess.Popen, *, rng: random.Random, max_delay: float = 0.25) -> list[str]:

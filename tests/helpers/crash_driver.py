@@ -1,6 +1,6 @@
 """The app as a person uses it, typing until it is killed: the child of the crash test.
 
-    python tests/ui/crash_driver.py --data-dir D
+    python -m tests.helpers.crash_driver --data-dir D   (from the repo root: tests/helpers/children.py)
 
 Starts the real main window (offscreen) on D. First run: fills the visit context, picks
 Phường Hoàn Kiếm and opens commune_staffing; later runs accept the resume dialog. Then
@@ -18,7 +18,6 @@ import sys
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 NOTES = "/data/training_needs_notes"
 TEXT = ("Cán bộ cần được bồi dưỡng thêm về an toàn thông tin, chữ ký số và phần mềm một cửa điện tử. " * 40)

@@ -9,9 +9,8 @@ from __future__ import annotations
 import json
 import sqlite3
 
-from report_answers import INFRASTRUCTURE, STAFFING, submit
-
 from fieldkit.store import DATABASE_FILE
+from tests.helpers.report_answers import INFRASTRUCTURE, STAFFING, submit
 
 TEN_TO_400 = "1" + "0" * 400
 TEN_TO_5000 = "1" + "0" * 5000  # beyond the digits Python's int() reads from text

@@ -4,16 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import sys
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from fieldkit.services import SurveyService
 from fieldkit.services.coordinator import CoordinatorService
 from fieldkit.store.hlc import HybridLogicalClock
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "services"))
-from survey_data import BA_DINH, HOAN_KIEM, STAFFING_COMPLETE  # noqa: E402
+from tests.helpers.survey_data import BA_DINH, HOAN_KIEM, STAFFING_COMPLETE
 
 THU_DAU_MOT = "25747"  # province 79, Thành phố Hồ Chí Minh
 ROOT = "/data"

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import itertools
 
-from oracle_compare import differences, fieldkit_snapshot, oracle_snapshot
-from oracle_fill import ScriptedFill, apply_to_fieldkit
+from tests.helpers.oracle_compare import differences, fieldkit_snapshot, oracle_snapshot
+from tests.helpers.oracle_fill import ScriptedFill, apply_to_fieldkit
 
 _session_names = itertools.count(1)
 TEXT_MEDIA = (".csv", ".xml", ".geojson", ".json")

@@ -3,7 +3,7 @@ again (by the real device, or by a throwaway key), as an attacker with a trusted
 none would. Text is written with JSON escapes, so a lone surrogate (`\\ud800`) travels as
 the six ASCII bytes an attacker would write.
 
-Import as `from reliability.crafting import ...` (tests/ is on sys.path).
+Import as `from tests.helpers.crafting import ...`.
 """
 
 from __future__ import annotations
@@ -109,10 +109,9 @@ TABLES = ("revisions", "pending_revisions", "records", "peer_acks", "bundles_imp
 
 
 def laptop(root: Path, name: str = "lan"):
-    """A Device (tests/sync/sync_helpers.py) holding the form its revisions use."""
-    from sync.sync_helpers import FORM, Device
-
+    """A Device (tests/helpers/sync_devices.py) holding the form its revisions use."""
     from fieldkit.store.tables import put_form
+    from tests.helpers.sync_devices import FORM, Device
 
     device = Device(root, name)
     device.store.writer.call(lambda connection: put_form(connection, form_id=FORM, version="1",

@@ -1,0 +1,1 @@
+"""fieldkit's tests. A package so that shared helpers import as `tests.helpers.NAME`."""
