@@ -7,6 +7,7 @@ import functools
 
 from fieldkit.communes import CommuneDirectory
 from fieldkit.store.hlc import hlc_datetime
+from fieldkit.store.values import RecordRow
 from fieldkit.services.types import DraftInfo, Status, SubmissionRow
 
 
@@ -31,20 +32,20 @@ def utc_to_local_iso(text: str | None) -> str:
     return dt.datetime.fromisoformat(text).astimezone().isoformat(timespec="seconds")
 
 
-def submission_row(record: dict, communes: CommuneDirectory, titles: dict[str, str],
+def submission_row(record: RecordRow, communes: CommuneDirectory, titles: dict[str, str],
                    zone: dt.tzinfo | None = None) -> SubmissionRow:
-    commune = communes.get(record["commune"]) if record["commune"] else None
-    province = communes.province(record["province"]) if record["province"] and commune is None else None
+    commune = communes.get(record.commune) if record.commune else None
+    province = communes.province(record.province) if record.province and commune is None else None
     return SubmissionRow(
-        record_id=record["record_id"], form_id=record["form_id"],
-        form_title=titles.get(record["form_id"], record["form_id"]), commune_code=record["commune"] or "",
-        commune_name=commune.name if commune else (record["commune"] or ""),
+        record_id=record.record_id, form_id=record.form_id,
+        form_title=titles.get(record.form_id, record.form_id), commune_code=record.commune or "",
+        commune_name=commune.name if commune else (record.commune or ""),
         province_name=commune.province_name if commune else (province.name if province else ""),
-        status=record["status"], author=record["author"] or "", updated=local_iso(record["updated"], zone),
-        conflicts=record["conflicts"], head_rev=record["winner_rev"],
-        province_code=commune.province_code if commune else (record["province"] or ""),
-        form_version=record["form_version"] or "", error_count=record["error_count"] or 0,
-        deleted=bool(record["deleted"]),
+        status=record.status, author=record.author or "", updated=local_iso(record.updated, zone),
+        conflicts=record.conflicts, head_rev=record.winner_rev,
+        province_code=commune.province_code if commune else (record.province or ""),
+        form_version=record.form_version or "", error_count=record.error_count or 0,
+        deleted=record.deleted,
     )
 
 
@@ -57,21 +58,19 @@ class RowCache:
     def __init__(self):
         self._rows: dict[tuple, SubmissionRow] = {}
 
-    def rows(self, records: list[dict], *, communes: CommuneDirectory, titles: dict[str, str],
+    def rows(self, records: list[RecordRow], *, communes: CommuneDirectory, titles: dict[str, str],
              lang: str) -> list[SubmissionRow]:
         if len(self._rows) > self.LIMIT:
             self._rows.clear()
         zone, found = local_zone(), []
         for record in records:
-            key = (lang, titles.get(record["form_id"]), zone, *(record[name] for name in _SHOWN))
+            key = (lang, titles.get(record.form_id), zone, record.record_id, record.winner_rev, record.status,
+                   record.conflicts, record.error_count, record.deleted, record.commune, record.province)
             row = self._rows.get(key)
             if row is None:
                 row = self._rows[key] = submission_row(record, communes, titles, zone)
             found.append(row)
         return found
-
-
-_SHOWN = ("record_id", "winner_rev", "status", "conflicts", "error_count", "deleted", "commune", "province")
 
 
 @functools.lru_cache(maxsize=8192)
@@ -104,13 +103,13 @@ def _haystack(*texts: str) -> str:
     return " ".join(_folded(text) for text in texts)
 
 
-def commune_form_status(form_id: str, records: list[dict], drafts: list[dict]) -> tuple[str, str | None]:
+def commune_form_status(form_id: str, records: list[RecordRow], drafts: list[dict]) -> tuple[str, str | None]:
     """(status, record_id) of a form for one commune: its latest saved record's status;
     a working copy never saved is a draft; nothing is not_started."""
-    saved = sorted((record for record in records if record["form_id"] == form_id and not record["deleted"]),
-                   key=lambda record: record["updated"])
+    saved = sorted((record for record in records if record.form_id == form_id and not record.deleted),
+                   key=lambda record: record.updated)
     if saved:
-        return saved[-1]["status"], saved[-1]["record_id"]
+        return saved[-1].status, saved[-1].record_id
     if any(draft["form_id"] == form_id for draft in drafts):
         return Status.DRAFT, None
     return Status.NOT_STARTED, None

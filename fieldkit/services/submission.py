@@ -36,6 +36,7 @@ from fieldkit.services import answers as checks
 from fieldkit.services.answers import ensure_repeat_instances
 from fieldkit.services.types import FinalizeError, Status
 from fieldkit.store.errors import StoreError, storage_errors
+from fieldkit.store.values import Revision
 
 __all__ = ["Submission", "commune_question", "ensure_repeat_instances", "province_question", "whole_instance_xml"]
 
@@ -145,13 +146,13 @@ class Submission:
 
     # -- saving --------------------------------------------------------------------------
 
-    def save(self) -> Future[dict[str, Any]]:
-        """A new revision (status draft) of the current answers; Future[revision dict],
+    def save(self) -> Future[Revision]:
+        """A new revision (status draft) of the current answers; Future[Revision],
         failed with StoreError when the disk refuses."""
         return self._commit(Status.DRAFT)
 
-    def finalize(self) -> Future[dict[str, Any]]:
-        """A finalized revision; Future[revision dict], failed with FinalizeError listing
+    def finalize(self) -> Future[Revision]:
+        """A finalized revision; Future[Revision], failed with FinalizeError listing
         the errors when there are any (nothing is stored), or with StoreError."""
         errors = self.session.errors()
         if errors:
@@ -234,7 +235,7 @@ class Submission:
             return "edit"
         return "finalize" if status == Status.FINALIZED else "save"
 
-    def _commit(self, status: str) -> Future[dict[str, Any]]:
+    def _commit(self, status: str) -> Future[Revision]:
         if not self.dirty and self.parent_rev and self.parent_status == status:
             return self._unchanged(self.parent_rev)
         self.record_id = self.record_id or str(uuid.uuid4())
@@ -243,8 +244,8 @@ class Submission:
 
         blobs = dict(self._unwritten)
 
-        def after(revision):  # on the writer thread, once committed, before the next write
-            self.parent_rev, self.parent_status = revision["rev_id"], status
+        def after(revision: Revision) -> None:  # on the writer thread, once committed, before the next write
+            self.parent_rev, self.parent_status = revision.rev_id, status
             self._saved_change_no = max(self._saved_change_no, change_no)
             self._written(blobs)
 
@@ -253,20 +254,22 @@ class Submission:
             data=data, author=self.service.author, action=self._action(status), draft_id=self.draft_id,
             blobs=blobs, after=after)
 
-    def _unchanged(self, rev_id: str) -> Future[dict[str, Any]]:
+    def _unchanged(self, rev_id: str) -> Future[Revision]:
         """Save pressed twice: the revision already says it all. Read at once; a fault
         reading it answers through the Future, as a fault writing would."""
-        unchanged: Future[dict[str, Any]] = Future()
+        unchanged: Future[Revision] = Future()
         try:
-            unchanged.set_result(self.service.store.revision(rev_id))
+            revision = self.service.store.revision(rev_id)
+            assert revision is not None  # a submission's parent is a revision stored
+            unchanged.set_result(revision)
         except StoreError as error:
             unchanged.set_exception(error)
         return unchanged
 
 
-def _failed(error: BaseException) -> Future[dict[str, Any]]:
+def _failed(error: BaseException) -> Future[Revision]:
     """A Future that already holds `error`: a refusal known before anything is written."""
-    failed: Future[dict[str, Any]] = Future()
+    failed: Future[Revision] = Future()
     failed.set_exception(error)
     return failed
 

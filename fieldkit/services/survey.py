@@ -28,6 +28,7 @@ from fieldkit.services.submission import Submission, commune_question, ensure_re
 from fieldkit.services.types import DraftInfo, FormEntry, SubmissionRow, VisitContext
 from fieldkit.store import Store, StoreError
 from fieldkit.store import tables
+from fieldkit.store.values import Revision
 
 if TYPE_CHECKING:
     from fieldkit.forms import Form
@@ -211,13 +212,15 @@ class SurveyService:
         record = self.store.record(record_id)
         if record is None:
             raise StoreError(UNKNOWN_RECORD, kind="unknown", record_id=record_id)
-        head = self.store.revision(record["winner_rev"])
-        form = self.form(head["form_id"], head["form_version"])
+        head = self.store.revision(record.winner_rev)
+        if head is None:  # records is made from revisions: its winner is always held
+            raise StoreError(UNKNOWN_RECORD, kind="unknown", record_id=record_id)
+        form = self.form(head.form_id, head.form_version)
         session = _session_from_revision(form, head, lang)
-        self.remember_commune(head["data"].get("commune", ""))
-        return Submission(service=self, form=form, session=session, commune_code=head["data"].get("commune", ""),
-                          record_id=record_id, parent_rev=head["rev_id"], parent_status=head["data"].get("status"),
-                          attachments=head["data"].get("attachments"))
+        self.remember_commune(head.commune)
+        return Submission(service=self, form=form, session=session, commune_code=head.commune,
+                          record_id=record_id, parent_rev=head.rev_id, parent_status=head.data.get("status"),
+                          attachments=head.data.get("attachments"))
 
     def pending_drafts(self) -> list[DraftInfo]:
         """Working copies with changes not saved as a revision: offer to resume them."""
@@ -233,7 +236,7 @@ class SurveyService:
         submission = Submission(
             service=self, form=form, session=session, commune_code=draft["commune"] or "", draft_id=draft_id,
             record_id=draft["record_id"], parent_rev=draft["parent_rev"],
-            parent_status=parent["data"].get("status") if parent else None, attachments=draft["attachments"])
+            parent_status=parent.data.get("status") if parent else None, attachments=draft["attachments"])
         submission._change_no = 1  # its changes are not in a revision yet
         return submission
 
@@ -277,12 +280,12 @@ def _preset_commune(session, form, commune_code: str | None, communes: CommuneDi
         session.set(commune_path, commune.code)
 
 
-def _session_from_revision(form, revision: dict, lang: str | None):
+def _session_from_revision(form, revision: Revision, lang: str | None):
     session = form.new_session(lang=lang)
-    xml = revision["data"].get("instance_xml")
+    xml = revision.instance_xml
     if xml:
         return session.from_xml(xml)
-    for path, value in sorted(revision["data"].get("answers", {}).items()):  # made by another tool
+    for path, value in sorted(revision.answers.items()):  # made by another tool
         ensure_repeat_instances(session, path)
         session.set(path, value)
     return session

@@ -37,7 +37,7 @@ def site_id_of(public_key: bytes) -> str:
     return fingerprint_of(public_key)[:32]
 
 
-def site_belongs_to(site_id, public_key: bytes) -> bool:
+def site_belongs_to(site_id: str, public_key: bytes) -> bool:
     """Whether `site_id` is one of the key's sites (it starts with 20 hex digits of the
     key's fingerprint: 80 bits no other key can be made to match)."""
     from fieldkit.store.sites import BOUND_HEX
