@@ -88,7 +88,7 @@ def fill(data_dir: Path, count: int) -> dict:
                         record_id=str(uuid.UUID(int=number)), parents=[], site_id=store.identity.site_id, seq=seq,
                         hlc=store.clock.now(), form_id=FORM_ID, form_version=form.version or "", data=data,
                         author="bench", sign=store.identity.sign))
-                insert_revisions(connection, made)
+                insert_revisions(connection, [revision.as_dict() for revision in made])
                 materialize_many(connection, made)
 
             store.writer.call(write)

@@ -69,7 +69,7 @@ def bench_saves(service, count: int) -> dict:
         submission.session.set(numeric[number % len(numeric)], str(number))
         submission._change_no += 1  # a change, without the autosave this figure excludes
         service_samples.append(timed(lambda: submission.save().result()))
-    data = service.store.revision(submission.parent_rev)["data"]
+    data = service.store.revision(submission.parent_rev).data
     parent = submission.parent_rev
     for _ in range(count):
         def commit():
@@ -114,7 +114,7 @@ def add_records(service, count: int) -> None:
                 seq=revs.next_seq(connection, store.identity.site_id), hlc=store.clock.now(), form_id=form_id,
                 form_version=version, data=data, author=f"Thành viên {number % 7}", sign=store.identity.sign)
             revs.insert_revision(connection, revision)
-            revs.materialize(connection, revision["record_id"])
+            revs.materialize(connection, revision.record_id)
 
     store.writer.call(insert)
 

@@ -31,10 +31,11 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from fieldkit.services.coordinator import CoordinatorService  # noqa: E402
-from fieldkit.store import Store  # noqa: E402
+from fieldkit.store import Store, trust  # noqa: E402
 from fieldkit.store.acknowledgements import record_acknowledgement  # noqa: E402
 from fieldkit.store.revisions import REVISION_FIELDS, insert_revision, make_revision, materialize_new  # noqa: E402
-from fieldkit.sync import pipeline, trust  # noqa: E402
+from fieldkit.store.values import Revision  # noqa: E402
+from fieldkit.sync import pipeline  # noqa: E402
 from fieldkit.sync.export import export_bundle  # noqa: E402
 
 QUESTIONS = 250
@@ -47,7 +48,7 @@ def submission_data(number: int) -> dict:
             "province": "01", "instance_xml": f"<data>{xml}</data>", "error_count": 0}
 
 
-def make_submissions(store: Store, *, first: int, count: int) -> list[dict]:
+def make_submissions(store: Store, *, first: int, count: int) -> list[Revision]:
     def write(connection):
         made = []
         seq = connection.execute("SELECT coalesce(max(seq), 0) FROM revisions").fetchone()[0]
@@ -78,16 +79,16 @@ def raw_insert(path: Path, rows: list[tuple]) -> float:
     return elapsed
 
 
-def as_row(revision: dict) -> tuple:
-    return (revision["rev_id"], revision["record_id"], json.dumps(revision["parents"]), revision["site_id"],
-            revision["seq"], revision["hlc"], revision["form_id"], revision["form_version"],
-            json.dumps(revision["data"], ensure_ascii=False, sort_keys=True), 0, revision["author"], revision["sig"])
+def as_row(revision: Revision) -> tuple:
+    return (revision.rev_id, revision.record_id, json.dumps(list(revision.parents)), revision.site_id,
+            revision.seq, revision.hlc, revision.form_id, revision.form_version,
+            json.dumps(revision.data, ensure_ascii=False, sort_keys=True), 0, revision.author, revision.sig)
 
 
-def signing_cost(store: Store, revisions: list[dict]) -> dict:
+def signing_cost(store: Store, revisions: list[Revision]) -> dict:
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
-    messages = [bytes.fromhex(revision["rev_id"]) for revision in revisions]
+    messages = [bytes.fromhex(revision.rev_id) for revision in revisions]
     started = time.perf_counter()
     signatures = [store.identity.sign(message) for message in messages]
     signed = time.perf_counter() - started
@@ -104,9 +105,9 @@ def peak_import_memory(data_dir: Path, bundles: list[Path], fingerprint: str) ->
     script = (
         "import sys, resource; sys.path.insert(0, sys.argv[1])\n"
         "from pathlib import Path\nfrom fieldkit.services.coordinator import CoordinatorService\n"
-        "from fieldkit.sync import trust\n"
+        "from fieldkit.store import trust\n"
         "service = CoordinatorService.open(Path(sys.argv[2]))\n"
-        "service.store.writer.call(lambda c: trust.set_trust(c, fingerprint=sys.argv[3], trusted=True))\n"
+        "service.store.writer.call(lambda c: trust.record_trust(c, fingerprint=sys.argv[3], trusted=True))\n"
         "reports = service.import_paths([Path(path) for path in sys.argv[4:]])\n"
         "assert not any(report.rejected for report in reports)\n"
         "service.close()\n"
@@ -129,7 +130,7 @@ def one_bundle(path: Path, fingerprint: str, root: Path) -> dict:
     figures = {"bundle_bytes": path.stat().st_size}
     for name, threshold in (("here_s", 1 << 60), ("fresh_workers_s", 0)):
         service = CoordinatorService.open(root / f"one-{name}", device_name="bench-one")
-        service.store.writer.call(lambda c: trust.set_trust(c, fingerprint=fingerprint, trusted=True))
+        service.store.writer.call(lambda c: trust.record_trust(c, fingerprint=fingerprint, trusted=True))
         pipeline.WORKER_MIN_BYTES, kept = threshold, pipeline.WORKER_MIN_BYTES
         started = time.perf_counter()
         assert not service.import_paths([path])[0].rejected
@@ -147,7 +148,8 @@ def one_bundle(path: Path, fingerprint: str, root: Path) -> dict:
 def run(*, bundles: int, per_bundle: int, root: Path, memory_only: bool = False) -> dict:
     laptop = Store.open(data_dir=root / "laptop", device_name="bench-laptop")
     coordinator = CoordinatorService.open(root / "coordinator", device_name="bench-coordinator")
-    coordinator.store.writer.call(lambda c: trust.set_trust(c, fingerprint=laptop.identity.fingerprint, trusted=True))
+    coordinator.store.writer.call(
+        lambda c: trust.record_trust(c, fingerprint=laptop.identity.fingerprint, trusted=True))
     export_s, paths, rows, every, json_bytes = 0.0, [], [], [], 0
     for number in range(bundles):
         made = make_submissions(laptop, first=number * per_bundle, count=per_bundle)
@@ -160,7 +162,7 @@ def run(*, bundles: int, per_bundle: int, root: Path, memory_only: bool = False)
         export_bundle(laptop, path)
         export_s += time.perf_counter() - started
         # the coordinator's acknowledgement, as its next bundle would carry it
-        laptop.writer.call(lambda c, last=made[-1]["seq"]: record_acknowledgement(
+        laptop.writer.call(lambda c, last=made[-1].seq: record_acknowledgement(
             c, peer="coordinator", vector={laptop.identity.site_id: last}))
         paths.append(path)
     total = bundles * per_bundle

@@ -6,9 +6,9 @@ language. The window's side is tests/ui/form_view/test_form_view_plain_labels.py
 import json
 
 import pytest
-from tests.helpers.plain_labels import PLAIN_FORM, REQUIRED_MESSAGE
 
 from fieldkit.cli import main
+from tests.helpers.plain_labels import PLAIN_FORM, REQUIRED_MESSAGE
 
 
 @pytest.fixture

@@ -18,6 +18,7 @@ from fieldkit.text import echo, json_text, printable
 
 if TYPE_CHECKING:
     from fieldkit.services import Submission, SurveyService
+    from fieldkit.store.values import Revision
 
 
 def add_parsers(commands: Commands) -> None:
@@ -85,12 +86,12 @@ def _print_errors(errors: list[tuple[str, str, str]]) -> None:
         echo(f"  {printable(path)}: {printable(message)}")
 
 
-def _commit(submission: Submission, *, finalize: bool) -> dict[str, Any] | None:
+def _commit(submission: Submission, *, finalize: bool) -> Revision | None:
     """The revision saved, or None when finalizing was refused (its errors printed)."""
     from fieldkit.services import FinalizeError
 
     try:
-        revision: dict[str, Any] = (submission.finalize() if finalize else submission.save()).result()
+        revision = (submission.finalize() if finalize else submission.save()).result()
     except FinalizeError as error:
         _print_errors(error.errors)
         return None
@@ -111,12 +112,12 @@ def submit(arguments: argparse.Namespace) -> int:
         revision = _commit(submission, finalize=arguments.finalize)
         if revision is None:
             return 1
-        for row in service.possible_duplicates(commune_code=revision["data"]["commune"], form_id=form_id,
-                                               record_id=revision["record_id"], lang=language()):
+        for row in service.possible_duplicates(commune_code=revision.commune, form_id=form_id,
+                                               record_id=revision.record_id, lang=language()):
             echo(_("warning: {commune} already has a submission of this form: {record_id} ({author}, {updated})",
                    commune=row.commune_name, record_id=row.record_id, author=row.author or "-",
                    updated=row.updated), file=sys.stderr)
-        echo(revision["record_id"])
+        echo(revision.record_id)
     return 0
 
 
@@ -152,5 +153,5 @@ def edit(arguments: argparse.Namespace) -> int:
         if revision is None:
             return 1
         echo(_("record {record_id}: new revision", record_id=record_id))
-        echo(revision["rev_id"])
+        echo(revision.rev_id)
     return 0

@@ -229,7 +229,7 @@ def _resolve(service: CoordinatorService, arguments: argparse.Namespace) -> int:
     except (KeyError, ValueError) as error:
         raise Refused(str(error).strip("'\"")) from None
     echo(_("record {record_id}: resolved by revision", record_id=arguments.record_id))
-    echo(revision["rev_id"])
+    echo(revision.rev_id)
     return 0
 
 

@@ -8,6 +8,7 @@ the GUI runs them in its background-operation helper, never on the GUI thread.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 import sqlite3
@@ -16,9 +17,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from fieldkit import paths
-from fieldkit.services.types import StoreRow, ThisDevice
-from fieldkit.store import Store, quarantine, records, tables
-from fieldkit.sync import crypto, merge, trust
+from fieldkit.services.types import ThisDevice
+from fieldkit.store import Store, pending, records, tables
+from fieldkit.store import trust as device_trust
+from fieldkit.store.quarantine import quarantined_bundles
+from fieldkit.store.values import Revision
+from fieldkit.sync import crypto, merge
 from fieldkit.sync import status as sync_status
 from fieldkit.sync.apply import ChunkResult, release_trusted
 from fieldkit.sync.export import export_bundle
@@ -162,7 +166,7 @@ class CoordinatorService:
         fingerprint, public_key, name = self._device_named_by(fingerprint_or_key_file)
         released = self._trust_and_release(fingerprint, public_key=public_key, name=name)
         with self.store.read() as connection:
-            waiting = quarantine.quarantined_bundles(connection, fingerprint=fingerprint)
+            waiting = quarantined_bundles(connection, fingerprint=fingerprint)
         reports = self._import([Path(bundle.file) for bundle in waiting])
         for bundle, report in zip(waiting, reports, strict=True):
             if not report.rejected and report.status != "quarantined":
@@ -185,7 +189,8 @@ class CoordinatorService:
     def _trust_and_release(self, fingerprint: str, *, public_key: bytes | None, name: str) -> ChunkResult:
         """Trust the device and store its revisions that trusted laptops relayed, in one transaction."""
         def write(connection: sqlite3.Connection) -> ChunkResult:
-            trust.set_trust(connection, fingerprint=fingerprint, trusted=True, public_key=public_key, name=name)
+            device_trust.record_trust(connection, fingerprint=fingerprint, trusted=True, public_key=public_key,
+                                      name=name)
             return release_trusted(connection)
 
         released: ChunkResult = self.store.writer.call(write)
@@ -198,16 +203,24 @@ class CoordinatorService:
             fingerprint = self.read_public_key(Path(fingerprint_or_key_file))["fingerprint"]
         if fingerprint == self.store.identity.fingerprint:
             raise ValueError("this device cannot revoke its own key")
-        self.store.writer.call(lambda connection: trust.set_trust(connection, fingerprint=fingerprint, trusted=False))
+        self.store.writer.call(
+            lambda connection: device_trust.record_trust(connection, fingerprint=fingerprint, trusted=False))
         return fingerprint
 
     def devices(self) -> list[dict[str, object]]:
+        """Every site known, first seen first, with the revisions that wait for its trust."""
         with self.store.read() as connection:
-            return trust.devices(connection)
+            waiting = pending.awaiting_trust(connection)
+            known = device_trust.known_devices(connection)
+        return [{"site_id": device.site_id, "fingerprint": device.fingerprint, "name": device.name,
+                 "first_seen": device.first_seen, "state": device.trust.value,
+                 "clock_skew": device.clock_skew.as_dict() if device.clock_skew else None,
+                 "awaiting_trust": waiting.get(device.site_id, 0)} for device in known]
 
     def quarantined(self) -> list[dict[str, str | int | None]]:
+        """The bundles kept aside, oldest first, as rows."""
         with self.store.read() as connection:
-            return trust.quarantined(connection)
+            return [bundle.as_dict() for bundle in quarantined_bundles(connection)]
 
     # -- conflicts, duplicates, status ------------------------------------------------------
 
@@ -216,40 +229,42 @@ class CoordinatorService:
             return merge.conflicts(connection)
 
     def resolve(self, record_id: str, *, take: str | None = None, answers: dict[str, str] | None = None,
-                author: str = "") -> StoreRow:
+                author: str = "") -> Revision:
         """A resolution revision (parents: every head), signed by this device; the revision."""
         with self.store.read() as connection:
             plan = merge.resolution(connection, record_id=record_id, take=take, answers=answers,
                                     instance=self._instance_with)
-        revision: StoreRow = self.store.commit_revision(
-            record_id=record_id, author=author or self.store.identity.device_name, action="resolve", **plan).result()
+        return self._commit(record_id, plan, author=author, action="resolve")
+
+    def _commit(self, record_id: str, plan: merge.Resolution, *, author: str, action: str) -> Revision:
+        revision: Revision = self.store.commit_revision(
+            record_id=record_id, author=author or self.store.identity.device_name, action=action,
+            parents=plan.parents, form_id=plan.form_id, form_version=plan.form_version, data=plan.data,
+            deleted=plan.deleted).result()
         return revision
 
-    def _instance_with(self, revision: StoreRow, answers: dict[str, str]) -> str | None:
+    def _instance_with(self, revision: Revision, answers: dict[str, str]) -> str | None:
         """The revision's whole instance (as a Submission stores it) with `answers` set;
         None when the store does not hold its form version."""
         with self.store.read() as connection:
-            found = tables.form_xform(connection, revision["form_id"], revision["form_version"])
-        if found is None:
+            found = tables.form_xform(connection, revision.form_id, revision.form_version)
+        if found is None or revision.instance_xml is None:
             return None
         from fieldkit.forms import load_form
         from fieldkit.services.submission import ensure_repeat_instances, whole_instance_xml
 
         session = load_form(found[1].encode("utf-8"), file_type="xml").new_session()
-        session.from_xml(revision["data"]["instance_xml"])
+        session.from_xml(revision.instance_xml)
         for path, value in sorted(answers.items()):
             ensure_repeat_instances(session, path)
             session.set(path, value)
         return whole_instance_xml(session)
 
-    def delete(self, record_id: str, *, author: str = "") -> StoreRow:
+    def delete(self, record_id: str, *, author: str = "") -> Revision:
         """A tombstone: a deleted revision on every head (nothing is erased)."""
         with self.store.read() as connection:
             plan = merge.resolution(connection, record_id=record_id)
-        plan["deleted"] = True
-        revision: StoreRow = self.store.commit_revision(
-            record_id=record_id, author=author or self.store.identity.device_name, action="delete", **plan).result()
-        return revision
+        return self._commit(record_id, dataclasses.replace(plan, deleted=True), author=author, action="delete")
 
     def duplicates(self) -> list[list[records.RecordVisit]]:
         """Groups of live records of the same form and commune not yet reviewed."""

@@ -6,8 +6,10 @@ import datetime as dt
 import functools
 
 from fieldkit.communes import CommuneDirectory
-from fieldkit.services.types import DraftInfo, Status, StoreRow, SubmissionRow
+from fieldkit.services.types import DraftInfo, Status, SubmissionRow
 from fieldkit.store.hlc import hlc_datetime
+from fieldkit.store.tables import Row
+from fieldkit.store.values import RecordRow
 
 
 def local_zone() -> dt.tzinfo:
@@ -31,21 +33,20 @@ def utc_to_local_iso(text: str | None) -> str:
     return dt.datetime.fromisoformat(text).astimezone().isoformat(timespec="seconds")
 
 
-def submission_row(record: StoreRow, communes: CommuneDirectory, titles: dict[str, str],
+def submission_row(record: RecordRow, communes: CommuneDirectory, titles: dict[str, str],
                    zone: dt.tzinfo | None = None) -> SubmissionRow:
-    form_id: str = record["form_id"]
-    commune = communes.get(record["commune"]) if record["commune"] else None
-    province = communes.province(record["province"]) if record["province"] and commune is None else None
+    commune = communes.get(record.commune) if record.commune else None
+    province = communes.province(record.province) if record.province and commune is None else None
     return SubmissionRow(
-        record_id=record["record_id"], form_id=form_id, form_title=titles.get(form_id, form_id),
-        commune_code=record["commune"] or "",
-        commune_name=commune.name if commune else (record["commune"] or ""),
+        record_id=record.record_id, form_id=record.form_id,
+        form_title=titles.get(record.form_id, record.form_id), commune_code=record.commune or "",
+        commune_name=commune.name if commune else (record.commune or ""),
         province_name=commune.province_name if commune else (province.name if province else ""),
-        status=record["status"], author=record["author"] or "", updated=local_iso(record["updated"], zone),
-        conflicts=record["conflicts"], head_rev=record["winner_rev"],
-        province_code=commune.province_code if commune else (record["province"] or ""),
-        form_version=record["form_version"] or "", error_count=record["error_count"] or 0,
-        deleted=bool(record["deleted"]),
+        status=record.status, author=record.author or "", updated=local_iso(record.updated, zone),
+        conflicts=record.conflicts, head_rev=record.winner_rev,
+        province_code=commune.province_code if commune else (record.province or ""),
+        form_version=record.form_version or "", error_count=record.error_count or 0,
+        deleted=record.deleted,
     )
 
 
@@ -58,21 +59,19 @@ class RowCache:
     def __init__(self) -> None:
         self._rows: dict[tuple[object, ...], SubmissionRow] = {}
 
-    def rows(self, records: list[StoreRow], *, communes: CommuneDirectory, titles: dict[str, str],
+    def rows(self, records: list[RecordRow], *, communes: CommuneDirectory, titles: dict[str, str],
              lang: str) -> list[SubmissionRow]:
         if len(self._rows) > self.LIMIT:
             self._rows.clear()
         zone, found = local_zone(), []
         for record in records:
-            key = (lang, titles.get(record["form_id"]), zone, *(record[name] for name in _SHOWN))
+            key = (lang, titles.get(record.form_id), zone, record.record_id, record.winner_rev, record.status,
+                   record.conflicts, record.error_count, record.deleted, record.commune, record.province)
             row = self._rows.get(key)
             if row is None:
                 row = self._rows[key] = submission_row(record, communes, titles, zone)
             found.append(row)
         return found
-
-
-_SHOWN = ("record_id", "winner_rev", "status", "conflicts", "error_count", "deleted", "commune", "province")
 
 
 @functools.lru_cache(maxsize=8192)
@@ -105,19 +104,19 @@ def _haystack(*texts: str) -> str:
     return " ".join(_folded(text) for text in texts)
 
 
-def commune_form_status(form_id: str, records: list[StoreRow], drafts: list[StoreRow]) -> tuple[str, str | None]:
+def commune_form_status(form_id: str, records: list[RecordRow], drafts: list[Row]) -> tuple[str, str | None]:
     """(status, record_id) of a form for one commune: its latest saved record's status;
     a working copy never saved is a draft; nothing is not_started."""
-    saved = sorted((record for record in records if record["form_id"] == form_id and not record["deleted"]),
-                   key=lambda record: record["updated"])
+    saved = sorted((record for record in records if record.form_id == form_id and not record.deleted),
+                   key=lambda record: record.updated)
     if saved:
-        return saved[-1]["status"], saved[-1]["record_id"]
+        return saved[-1].status, saved[-1].record_id
     if any(draft["form_id"] == form_id for draft in drafts):
         return Status.DRAFT, None
     return Status.NOT_STARTED, None
 
 
-def draft_info(draft: StoreRow, communes: CommuneDirectory) -> DraftInfo:
+def draft_info(draft: Row, communes: CommuneDirectory) -> DraftInfo:
     commune = communes.get(draft["commune"]) if draft["commune"] else None
     return DraftInfo(
         draft_id=draft["draft_id"], record_id=draft["record_id"], form_id=draft["form_id"],

@@ -35,8 +35,10 @@ from typing import TYPE_CHECKING
 
 from fieldkit.services import answers as checks
 from fieldkit.services.answers import ensure_repeat_instances
-from fieldkit.services.types import FinalizeError, Status, StoreRow
+from fieldkit.services.types import FinalizeError, Status
 from fieldkit.store.errors import StoreError, storage_errors
+from fieldkit.store.tables import Row
+from fieldkit.store.values import JsonObject, Revision
 
 if TYPE_CHECKING:
     from fieldkit.forms.model import Form
@@ -52,7 +54,7 @@ UNKNOWN_RECORD = "There is no submission {record_id} in this data folder."
 
 # The outcome of one autosave: the working copy row written (None: a revision already holds
 # it), or StoreError when the disk refuses.
-Autosave = Future[StoreRow | None]
+Autosave = Future[Row | None]
 
 
 class Submission:
@@ -156,13 +158,13 @@ class Submission:
 
     # -- saving --------------------------------------------------------------------------
 
-    def save(self) -> Future[StoreRow]:
-        """A new revision (status draft) of the current answers; Future[revision dict],
+    def save(self) -> Future[Revision]:
+        """A new revision (status draft) of the current answers; Future[Revision],
         failed with StoreError when the disk refuses."""
         return self._commit(Status.DRAFT)
 
-    def finalize(self) -> Future[StoreRow]:
-        """A finalized revision; Future[revision dict], failed with FinalizeError listing
+    def finalize(self) -> Future[Revision]:
+        """A finalized revision; Future[Revision], failed with FinalizeError listing
         the errors when there are any (nothing is stored), or with StoreError."""
         errors = self.session.errors()
         if errors:
@@ -193,7 +195,7 @@ class Submission:
     def _write_working_copy(self) -> Autosave:
         change_no, draft = self._change_no, self._draft_row()
 
-        def make_draft() -> StoreRow | None:  # on the writer thread, after any save submitted before
+        def make_draft() -> Row | None:  # on the writer thread, after any save submitted before
             if change_no <= self._saved_change_no:
                 return None  # already in a revision
             return {**draft, "parent_rev": self.parent_rev, "record_id": self.record_id}
@@ -210,7 +212,7 @@ class Submission:
         for digest in blobs:
             self._unwritten.pop(digest, None)
 
-    def _draft_row(self) -> StoreRow:
+    def _draft_row(self) -> Row:
         return {
             "draft_id": self.draft_id, "form_id": self.form.id, "form_version": self.form.version or "",
             "instance_xml": whole_instance_xml(self.session), "attachments": self._used_attachments(),
@@ -230,7 +232,7 @@ class Submission:
         answered = set((answers if answers is not None else self.session.answers()).values())
         return {name: digest for name, digest in self.attachments.items() if name in answered}
 
-    def _revision_data(self, status: str) -> StoreRow:
+    def _revision_data(self, status: str) -> JsonObject:
         commune, answers = self.current_commune(), self.session.answers()
         directory_entry = self.service.communes.get(commune) if commune else None
         return {
@@ -245,7 +247,7 @@ class Submission:
             return "edit"
         return "finalize" if status == Status.FINALIZED else "save"
 
-    def _commit(self, status: str) -> Future[StoreRow]:
+    def _commit(self, status: str) -> Future[Revision]:
         if not self.dirty and self.parent_rev and self.parent_status == status:
             return self._unchanged(self.parent_rev)
         self.record_id = self.record_id or str(uuid.uuid4())
@@ -254,21 +256,21 @@ class Submission:
 
         blobs = dict(self._unwritten)
 
-        def after(revision: StoreRow) -> None:  # on the writer thread, once committed, before the next write
-            self.parent_rev, self.parent_status = revision["rev_id"], status
+        def after(revision: Revision) -> None:  # on the writer thread, once committed, before the next write
+            self.parent_rev, self.parent_status = revision.rev_id, status
             self._saved_change_no = max(self._saved_change_no, change_no)
             self._written(blobs)
 
-        committed: Future[StoreRow] = self.service.store.commit_revision(
+        committed: Future[Revision] = self.service.store.commit_revision(
             record_id=self.record_id, parents=parents, form_id=self.form.id, form_version=self.form.version or "",
             data=data, author=self.service.author, action=self._action(status), draft_id=self.draft_id,
             blobs=blobs, after=after)
         return committed
 
-    def _unchanged(self, rev_id: str) -> Future[StoreRow]:
+    def _unchanged(self, rev_id: str) -> Future[Revision]:
         """Save pressed twice: the revision already says it all. Read at once; a fault
         reading it answers through the Future, as a fault writing would."""
-        unchanged: Future[StoreRow] = Future()
+        unchanged: Future[Revision] = Future()
         try:
             revision = self.service.store.revision(rev_id)
         except StoreError as error:
@@ -281,9 +283,9 @@ class Submission:
         return unchanged
 
 
-def _failed(error: BaseException) -> Future[StoreRow]:
+def _failed(error: BaseException) -> Future[Revision]:
     """A Future that already holds `error`: a refusal known before anything is written."""
-    failed: Future[StoreRow] = Future()
+    failed: Future[Revision] = Future()
     failed.set_exception(error)
     return failed
 

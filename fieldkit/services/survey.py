@@ -31,8 +31,10 @@ from fieldkit.services.submission import (
     ensure_repeat_instances,
     province_question,
 )
-from fieldkit.services.types import DraftInfo, FormEntry, StoreRow, SubmissionRow, VisitContext
+from fieldkit.services.types import DraftInfo, FormEntry, SubmissionRow, VisitContext
 from fieldkit.store import Store, StoreError, tables
+from fieldkit.store.tables import Row
+from fieldkit.store.values import Revision
 
 if TYPE_CHECKING:
     from fieldkit.forms import Form
@@ -111,7 +113,7 @@ class SurveyService:
         self._add_shipped_forms()
         with self.store.read() as connection:
             rows = tables.form_rows(connection)
-        latest: dict[str, StoreRow] = {}
+        latest: dict[str, Row] = {}
         for row in rows:
             known = latest.get(row["form_id"])
             if known is None or _version_key(row["version"]) > _version_key(known["version"]):
@@ -187,7 +189,7 @@ class SurveyService:
                 return row["title"].get(lang) or row["title"].get("") or form_id
         return form_id
 
-    def _form_rows(self) -> list[StoreRow]:
+    def _form_rows(self) -> list[Row]:
         with self.store.read() as connection:
             return tables.form_rows(connection)
 
@@ -216,21 +218,18 @@ class SurveyService:
         draft = next((draft for draft in self.store.drafts() if draft["record_id"] == record_id), None)
         if draft is not None and resume_working_copy:
             return self.resume(draft["draft_id"], lang=lang)
-        head = self._head_revision(record_id)
-        form = self.form(head["form_id"], head["form_version"])
-        session = _session_from_revision(form, head, lang)
-        self.remember_commune(head["data"].get("commune", ""))
-        return Submission(service=self, form=form, session=session, commune_code=head["data"].get("commune", ""),
-                          record_id=record_id, parent_rev=head["rev_id"], parent_status=head["data"].get("status"),
-                          attachments=head["data"].get("attachments"))
-
-    def _head_revision(self, record_id: str) -> StoreRow:
-        """The revision a record shows; StoreError when the folder has no such record."""
         record = self.store.record(record_id)
-        head = self.store.revision(record["winner_rev"]) if record is not None else None
-        if head is None:
+        if record is None:
             raise StoreError(UNKNOWN_RECORD, kind="unknown", record_id=record_id)
-        return head
+        head = self.store.revision(record.winner_rev)
+        if head is None:  # records is made from revisions: its winner is always held
+            raise StoreError(UNKNOWN_RECORD, kind="unknown", record_id=record_id)
+        form = self.form(head.form_id, head.form_version)
+        session = _session_from_revision(form, head, lang)
+        self.remember_commune(head.commune)
+        return Submission(service=self, form=form, session=session, commune_code=head.commune,
+                          record_id=record_id, parent_rev=head.rev_id, parent_status=head.data.get("status"),
+                          attachments=head.data.get("attachments"))
 
     def pending_drafts(self) -> list[DraftInfo]:
         """Working copies with changes not saved as a revision: offer to resume them."""
@@ -246,7 +245,7 @@ class SurveyService:
         submission = Submission(
             service=self, form=form, session=session, commune_code=draft["commune"] or "", draft_id=draft_id,
             record_id=draft["record_id"], parent_rev=draft["parent_rev"],
-            parent_status=parent["data"].get("status") if parent else None, attachments=draft["attachments"])
+            parent_status=parent.data.get("status") if parent else None, attachments=draft["attachments"])
         submission._change_no = 1  # its changes are not in a revision yet
         return submission
 
@@ -291,12 +290,12 @@ def _preset_commune(session: FormSession, form: Form, commune_code: str | None, 
         session.set(commune_path, commune.code)
 
 
-def _session_from_revision(form: Form, revision: StoreRow, lang: str | None) -> FormSession:
+def _session_from_revision(form: Form, revision: Revision, lang: str | None) -> FormSession:
     session = form.new_session(lang=lang)
-    xml = revision["data"].get("instance_xml")
+    xml = revision.instance_xml
     if xml:
         return session.from_xml(xml)
-    for path, value in sorted(revision["data"].get("answers", {}).items()):  # made by another tool
+    for path, value in sorted(revision.answers.items()):  # made by another tool
         ensure_repeat_instances(session, path)
         session.set(path, value)
     return session

@@ -4,18 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TypeAlias
 
 from fieldkit.errors import FieldkitError
 from fieldkit.store.records import Status
 
-__all__ = [
-    "DraftInfo", "FinalizeError", "FormEntry", "Status", "StoreRow", "SubmissionRow", "ThisDevice", "VisitContext",
-]
-
-# A record, working copy or revision as the store hands it out today: a dict of its
-# columns (a revision's "data" a dict too). Typed store values are to replace it.
-StoreRow: TypeAlias = dict[str, Any]
+__all__ = ["DraftInfo", "FinalizeError", "FormEntry", "Status", "SubmissionRow", "ThisDevice", "VisitContext"]
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ returns: the dead-battery promise (a WAL commit is one fsync of the log).
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Sequence
 from pathlib import Path
 
 BUSY_TIMEOUT_MS = 5000
@@ -33,3 +34,10 @@ def open_connection(path: Path, *, readonly: bool = False, busy_timeout_ms: int 
         connection.close()
         raise
     return connection
+
+
+def count(connection: sqlite3.Connection, sql: str, parameters: Sequence[object] = ()) -> int:
+    """The integer that `sql` selects (a count, a max(seq) with coalesce): SQLite's rows
+    are untyped, so this is where a number read becomes an int for the type checker."""
+    value: int = connection.execute(sql, parameters).fetchone()[0]
+    return value

@@ -11,6 +11,7 @@ import contextlib
 import errno
 import os
 import sqlite3
+from collections.abc import Iterator
 from pathlib import Path
 
 from fieldkit.errors import FieldkitError
@@ -72,13 +73,18 @@ def as_store_error(error: BaseException, path: Path | str) -> StoreError | None:
                     message, kind = DISK_FULL, "disk_full"  # cannot make its -shm file on a full disk
                 return StoreError(message, kind=kind, path=path, detail=error)
         return None
-    if isinstance(error, OSError) and error.errno in _OS_FAULTS:
+    if isinstance(error, OSError):
+        return os_store_error(error, path)
+    return None
+
+
+def os_store_error(error: OSError, path: Path | str) -> StoreError:
+    """The StoreError an operating system's error means (every one is a storage fault)."""
+    if error.errno in _OS_FAULTS:
         message, kind = _OS_FAULTS[error.errno]
         return StoreError(message, kind=kind, path=getattr(error, "filename", None) or path, detail=error)
-    if isinstance(error, OSError):
-        return StoreError(IO_ERROR, kind="io", path=getattr(error, "filename", None) or path,
-                          detail=error.strerror or error)
-    return None
+    return StoreError(IO_ERROR, kind="io", path=getattr(error, "filename", None) or path,
+                      detail=error.strerror or error)
 
 
 FULL_BELOW_BYTES = 256 * 1024  # less free than this, and an I/O error is the disk being full
@@ -96,7 +102,7 @@ def _nearly_full(path: Path | str) -> bool:
 
 
 @contextlib.contextmanager
-def storage_errors(path: Path | str):
+def storage_errors(path: Path | str) -> Iterator[None]:
     """Re-raise storage faults inside the block as StoreError naming `path`."""
     try:
         yield

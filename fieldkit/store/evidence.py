@@ -11,10 +11,10 @@ import json
 import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
 
 from fieldkit.store.holdings import BATCH
 from fieldkit.store.tables import utc_now
+from fieldkit.store.values import RevisionDict
 
 
 @dataclass(frozen=True)
@@ -45,7 +45,7 @@ def withdraw_stored(connection: sqlite3.Connection, *, rev_id: str) -> None:
     connection.execute("DELETE FROM revisions WHERE rev_id = ?", (rev_id,))
 
 
-def record_evidence(connection: sqlite3.Connection, *, kept: str, other: dict[str, Any], bundle_id: str) -> None:
+def record_evidence(connection: sqlite3.Connection, *, kept: str, other: RevisionDict, bundle_id: str) -> None:
     """The slot's revision is `kept`: every piece of its evidence names it; `other`, whole,
     is one piece (kept once)."""
     site, seq = other["site_id"], other["seq"]

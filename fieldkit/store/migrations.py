@@ -10,6 +10,7 @@ API, which includes what is still in the write-ahead log.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
@@ -17,6 +18,7 @@ from typing import TYPE_CHECKING
 
 import fieldkit
 from fieldkit.files import atomic_path
+from fieldkit.store.connection import count
 from fieldkit.store.errors import NEWER_SCHEMA, StoreError
 from fieldkit.store.writer import run_in_transaction
 
@@ -24,63 +26,63 @@ if TYPE_CHECKING:
     import sqlite_utils
 
 
-def _v1_initial(db: "sqlite_utils.Database") -> None:
-    db["migrations"].create({"version": int, "applied_at": str, "app_version": str}, pk="version")
-    db["settings"].create({"key": str, "value": str}, pk="key")  # value: JSON
-    db["devices"].create({"site_id": str, "fingerprint": str, "public_key": bytes, "name": str,
+def _v1_initial(db: sqlite_utils.Database) -> None:
+    db.table("migrations").create({"version": int, "applied_at": str, "app_version": str}, pk="version")
+    db.table("settings").create({"key": str, "value": str}, pk="key")  # value: JSON
+    db.table("devices").create({"site_id": str, "fingerprint": str, "public_key": bytes, "name": str,
                           "first_seen": str, "trusted": int}, pk="site_id", not_null={"fingerprint"})
-    db["forms"].create({"form_id": str, "version": str, "title": str, "xform": str, "sha256": str,
+    db.table("forms").create({"form_id": str, "version": str, "title": str, "xform": str, "sha256": str,
                         "source_sha256": str, "added": str}, pk=("form_id", "version"))
-    db["revisions"].create({
+    db.table("revisions").create({
         "rev_id": str, "record_id": str, "parents": str, "site_id": str, "seq": int, "hlc": str,
         "form_id": str, "form_version": str, "data": str, "deleted": int, "author": str, "sig": str,
     }, pk="rev_id", not_null={"record_id", "site_id", "seq", "hlc", "form_id", "data"})
-    db["revisions"].create_index(["site_id", "seq"], unique=True)
-    db["revisions"].create_index(["record_id"])
-    db["records"].create({
+    db.table("revisions").create_index(["site_id", "seq"], unique=True)
+    db.table("revisions").create_index(["record_id"])
+    db.table("records").create({
         "record_id": str, "form_id": str, "form_version": str, "commune": str, "province": str,
         "status": str, "heads": str, "winner_rev": str, "author": str, "created": str, "updated": str,
         "conflicts": int, "error_count": int, "deleted": int,
     }, pk="record_id")
-    db["records"].create_index(["commune", "form_id"])
-    db["records"].create_index(["updated"])
-    db["blobs"].create({"sha256": str, "size": int, "data": bytes, "added": str}, pk="sha256")
-    db["drafts"].create({
+    db.table("records").create_index(["commune", "form_id"])
+    db.table("records").create_index(["updated"])
+    db.table("blobs").create({"sha256": str, "size": int, "data": bytes, "added": str}, pk="sha256")
+    db.table("drafts").create({
         "draft_id": str, "record_id": str, "form_id": str, "form_version": str, "parent_rev": str,
         "instance_xml": str, "attachments": str, "commune": str, "author": str, "updated": str,
     }, pk="draft_id")
-    db["audit"].create({"id": int, "at": str, "author": str, "action": str, "record_id": str, "rev_id": str,
+    db.table("audit").create({"id": int, "at": str, "author": str, "action": str, "record_id": str, "rev_id": str,
                         "detail": str}, pk="id")
-    db["audit"].create_index(["record_id"])
+    db.table("audit").create_index(["record_id"])
     for event in ("UPDATE", "DELETE"):  # the audit log is append-only, whoever writes
         db.execute(f"CREATE TRIGGER audit_no_{event.lower()} BEFORE {event} ON audit "
                    "BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END")
 
 
-def _v2_sync(db: "sqlite_utils.Database") -> None:
+def _v2_sync(db: sqlite_utils.Database) -> None:
     """What sync needs (issue 4). None of it feeds `records`, which stays a pure
     function of `revisions`: these are the receiver's bookkeeping and flags."""
-    db["devices"].add_column("revoked", int, not_null_default=0)
-    db["devices"].add_column("changed", str)
-    db["devices"].add_column("clock_skew", str)  # JSON {hlc, receiver_ms, at}: flagged, not adopted
+    db.table("devices").add_column("revoked", int, not_null_default=0)
+    db.table("devices").add_column("changed", str)
+    db.table("devices").add_column("clock_skew", str)  # JSON {hlc, receiver_ms, at}: flagged, not adopted
     # revisions whose parents have not arrived; applied when they do
-    db["pending_revisions"].create({"rev_id": str, "record_id": str, "site_id": str, "seq": int, "missing": str,
+    db.table("pending_revisions").create({"rev_id": str, "record_id": str, "site_id": str, "seq": int, "missing": str,
                                     "revision": str, "bundle_id": str, "received": str}, pk="rev_id")
-    db["pending_revisions"].create_index(["site_id", "seq"], unique=True)
+    db.table("pending_revisions").create_index(["site_id", "seq"], unique=True)
     # bundles signed by a device nobody trusted yet: kept aside until a coordinator does
-    db["quarantine"].create({"bundle_id": str, "fingerprint": str, "site_id": str, "device_name": str,
+    db.table("quarantine").create({"bundle_id": str, "fingerprint": str, "site_id": str, "device_name": str,
                              "file": str, "size": int, "received": str}, pk="bundle_id")
     # per peer (its key fingerprint), the content vector it has acknowledged holding
-    db["peer_acks"].create({"peer": str, "site_id": str, "seq": int, "updated": str}, pk=("peer", "site_id"))
-    db["tampering"].create({"id": int, "site_id": str, "seq": int, "kept_rev": str, "other_rev": str,
+    db.table("peer_acks").create({"peer": str, "site_id": str, "seq": int, "updated": str}, pk=("peer", "site_id"))
+    db.table("tampering").create({"id": int, "site_id": str, "seq": int, "kept_rev": str, "other_rev": str,
                             "other": str, "bundle_id": str, "at": str}, pk="id")
-    db["bundles_imported"].create({"bundle_id": str, "site_id": str, "fingerprint": str, "at": str,
+    db.table("bundles_imported").create({"bundle_id": str, "site_id": str, "fingerprint": str, "at": str,
                                    "new": int, "present": int, "pending": int}, pk="bundle_id")
-    db["duplicate_marks"].create({"record_id": str, "duplicate_of": str, "author": str, "at": str},
+    db.table("duplicate_marks").create({"record_id": str, "duplicate_of": str, "author": str, "at": str},
                                  pk="record_id")
 
 
-MIGRATIONS: list[Callable[["sqlite_utils.Database"], None]] = [_v1_initial, _v2_sync]
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1_initial, _v2_sync]
 
 
 def latest_version() -> int:
@@ -88,7 +90,7 @@ def latest_version() -> int:
 
 
 def schema_version(connection: sqlite3.Connection) -> int:
-    return connection.execute("PRAGMA user_version").fetchone()[0]
+    return count(connection, "PRAGMA user_version")
 
 
 def migrate(connection: sqlite3.Connection, path: Path) -> list[int]:
@@ -104,7 +106,7 @@ def migrate(connection: sqlite3.Connection, path: Path) -> list[int]:
     for version in range(current + 1, latest_version() + 1):
         if not new_file:
             backup_copy(connection, backup_path(path, version))
-        run_in_transaction(connection, lambda conn, version=version: _apply(conn, version))
+        run_in_transaction(connection, functools.partial(_apply, version=version))
         applied.append(version)
     return applied
 
@@ -125,7 +127,7 @@ def backup_copy(connection: sqlite3.Connection, target: Path) -> None:
 
 
 def _holds_data(connection: sqlite3.Connection) -> bool:
-    return connection.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] > 0
+    return count(connection, "SELECT count(*) FROM sqlite_master") > 0
 
 
 def _apply(connection: sqlite3.Connection, version: int) -> None:
@@ -133,8 +135,8 @@ def _apply(connection: sqlite3.Connection, version: int) -> None:
 
     db = sqlite_utils.Database(connection)
     MIGRATIONS[version - 1](db)
-    db["migrations"].insert({
-        "version": version, "applied_at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+    db.table("migrations").insert({
+        "version": version, "applied_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
         "app_version": fieldkit.__version__,
     })
     connection.execute(f"PRAGMA user_version = {version}")

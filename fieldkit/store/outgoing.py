@@ -11,9 +11,9 @@ import json
 import sqlite3
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from typing import Any
 
 from fieldkit.store.revisions import REVISION_FIELDS, revision_from_row
+from fieldkit.store.values import Revision
 
 READ_ROWS = 500  # rows fetched at a time
 
@@ -25,7 +25,7 @@ def _selection(acknowledged: Mapping[str, int]) -> tuple[str, list[str | int]]:
     return f"WHERE {clauses}", [value for site, seq in acknowledged.items() for value in (site, seq)]
 
 
-def revisions_beyond(connection: sqlite3.Connection, *, acknowledged: Mapping[str, int]) -> Iterator[dict[str, Any]]:
+def revisions_beyond(connection: sqlite3.Connection, *, acknowledged: Mapping[str, int]) -> Iterator[Revision]:
     """Every stored revision but those numbered up to `acknowledged[site_id]`, in stored order."""
     where, parameters = _selection(acknowledged)
     cursor = connection.execute(f"SELECT {', '.join(REVISION_FIELDS)} FROM revisions {where} ORDER BY rowid",

@@ -10,17 +10,17 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Iterable
-from typing import Any
 
 from fieldkit.store.tables import utc_now
+from fieldkit.store.values import RevisionDict
 
 
-def waiting_revisions(connection: sqlite3.Connection) -> list[dict[str, Any]]:
+def waiting_revisions(connection: sqlite3.Connection) -> list[RevisionDict]:
     """Every revision waiting, whole, by seq."""
     return [json.loads(row[0]) for row in connection.execute("SELECT revision FROM pending_revisions ORDER BY seq")]
 
 
-def hold_pending(connection: sqlite3.Connection, *, revision: dict[str, Any], bundle_id: str) -> None:
+def hold_pending(connection: sqlite3.Connection, *, revision: RevisionDict, bundle_id: str) -> None:
     """Keep a whole revision waiting (a revision already waiting keeps its row)."""
     connection.execute(
         "INSERT OR IGNORE INTO pending_revisions (rev_id, record_id, site_id, seq, missing, revision, bundle_id, "

@@ -24,12 +24,15 @@ import logging
 import os
 import secrets
 import sqlite3
+from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
 import platformdirs
 
 from fieldkit.files import atomic_write
 from fieldkit.store import tables
+from fieldkit.store.connection import count
 from fieldkit.store.private import private_folder
 
 log = logging.getLogger(__name__)
@@ -69,7 +72,8 @@ class IssuedLedger:
         issued = self.issued()
         if issued.get(site_id, 0) >= seq:
             return
-        issued[site_id] = self._issued[site_id] = seq
+        issued[site_id] = seq
+        self._issued = {**(self._issued or {}), site_id: seq}
         try:
             private_folder(self.path.parent)
             atomic_write(self.path, json.dumps(issued, sort_keys=True), private=True, durable=False)
@@ -78,13 +82,11 @@ class IssuedLedger:
 
 
 def highest_held(connection: sqlite3.Connection, site_id: str) -> int:
-    return connection.execute("SELECT coalesce(max(seq), 0) FROM revisions WHERE site_id = ?",
-                              (site_id,)).fetchone()[0]
+    return count(connection, "SELECT coalesce(max(seq), 0) FROM revisions WHERE site_id = ?", (site_id,))
 
 
 def highest_acknowledged(connection: sqlite3.Connection, site_id: str) -> int:
-    return connection.execute("SELECT coalesce(max(seq), 0) FROM peer_acks WHERE site_id = ?",
-                              (site_id,)).fetchone()[0]
+    return count(connection, "SELECT coalesce(max(seq), 0) FROM peer_acks WHERE site_id = ?", (site_id,))
 
 
 def choose_site(connection: sqlite3.Connection, fingerprint: str, ledger: IssuedLedger, *,
@@ -97,7 +99,7 @@ def choose_site(connection: sqlite3.Connection, fingerprint: str, ledger: Issued
         current = fingerprint[:32]  # a database from before sites were recorded
     if restored(connection, current, ledger) or came_from_elsewhere(connection, current, ledger):
         return new_site_id(fingerprint)
-    return current
+    return str(current)
 
 
 def came_from_elsewhere(connection: sqlite3.Connection, site_id: str, ledger: IssuedLedger) -> bool:
@@ -128,7 +130,7 @@ def adopt_site(connection: sqlite3.Connection, *, site_id: str, fingerprint: str
                      detail={"site_id": site_id, "previous": previous})
 
 
-def remember_sites(connection: sqlite3.Connection, manifest: dict) -> None:
+def remember_sites(connection: sqlite3.Connection, manifest: Mapping[str, Any]) -> None:
     """A receiver's rows for the sites a bundle's manifest declares for its signer and the
     signers it relays (each checked to be one of its key's sites)."""
     import base64

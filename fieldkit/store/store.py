@@ -11,8 +11,10 @@ import contextlib
 import queue
 import sqlite3
 import threading
+from collections.abc import Callable, Iterator
 from concurrent.futures import Future
 from pathlib import Path
+from typing import Any
 
 from fieldkit.store import database, sites, tables
 from fieldkit.store import revisions as revs
@@ -23,6 +25,7 @@ from fieldkit.store.identity import KEY_FILE, DeviceIdentity
 from fieldkit.store.migrations import migrate, schema_version
 from fieldkit.store.private import private_database, private_folder
 from fieldkit.store.sites import IssuedLedger
+from fieldkit.store.values import JsonObject, RecordRow, Revision
 from fieldkit.store.writer import Writer
 
 DATABASE_FILE = "fieldkit.sqlite3"
@@ -46,7 +49,7 @@ class Store:
 
     @classmethod
     def open(cls, *, data_dir: Path, device_name: str | None = None,
-             busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> "Store":
+             busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> Store:
         """Open (create, migrate) `<data_dir>/fieldkit.sqlite3` and start its writer thread."""
         data_dir = Path(data_dir).absolute()  # messages name the file fully; SQLite URIs need it
         path = data_dir / DATABASE_FILE
@@ -78,7 +81,7 @@ class Store:
         ledger.record(site, held)
         return store
 
-    def _adopt_site(self, connection) -> int:
+    def _adopt_site(self, connection: sqlite3.Connection) -> int:
         """Record this device (its current site) in the database; the highest seq held."""
         identity = self.identity
         tables.remember_device(connection, site_id=identity.fingerprint[:32], fingerprint=identity.fingerprint,
@@ -87,7 +90,7 @@ class Store:
                          public_key=identity.public_key, name=identity.device_name)
         return sites.highest_held(connection, identity.site_id)
 
-    def _issuing_site(self, connection) -> str:
+    def _issuing_site(self, connection: sqlite3.Connection) -> str:
         """The site of the next revision: a new one if a peer acknowledged (or this user
         issued) numbers of the current site beyond what this database holds."""
         if sites.restored(connection, self.identity.site_id, self._ledger):
@@ -106,16 +109,16 @@ class Store:
         for connection in self._all_readers:
             connection.close()
 
-    def __enter__(self) -> "Store":
+    def __enter__(self) -> Store:
         return self
 
-    def __exit__(self, *exc_info) -> None:
+    def __exit__(self, *exc_info: object) -> None:
         self.close()
 
     # -- reading -------------------------------------------------------------------------
 
     @contextlib.contextmanager
-    def read(self):
+    def read(self) -> Iterator[sqlite3.Connection]:
         """A read connection for this thread's use inside the block (WAL: never blocked by
         the writer). Storage faults inside the block come out as StoreError."""
         try:
@@ -134,37 +137,29 @@ class Store:
                 connection.execute("ROLLBACK")
             self._readers.put(connection)
 
-    def revision(self, rev_id: str) -> dict | None:
+    def revision(self, rev_id: str) -> Revision | None:
         with self.read() as connection:
             return revs.get_revision(connection, rev_id)
 
-    def revisions_of(self, record_id: str) -> list[dict]:
+    def revisions_of(self, record_id: str) -> list[Revision]:
         with self.read() as connection:
-            return sorted(revs.record_revisions(connection, record_id), key=lambda rev: (rev["hlc"], rev["rev_id"]))
+            return sorted(revs.record_revisions(connection, record_id), key=lambda rev: (rev.hlc, rev.rev_id))
 
-    def record(self, record_id: str) -> dict | None:
+    def record(self, record_id: str) -> RecordRow | None:
         with self.read() as connection:
-            rows = tables._rows(connection, "SELECT * FROM records WHERE record_id = ?", (record_id,))
-        return rows[0] if rows else None
+            return revs.get_record(connection, record_id)
 
-    def records(self, *, include_deleted: bool = False, **equal_to) -> list[dict]:
+    def records(self, *, include_deleted: bool = False, **equal_to: str | None) -> list[RecordRow]:
         """Record rows, most recently updated first; keyword arguments keep the rows whose
         column equals the value (form_id=..., commune=..., province=..., status=...)."""
-        unknown = set(equal_to) - set(revs.RECORD_FIELDS)
-        if unknown:
-            raise TypeError(f"records() has no filter {', '.join(sorted(unknown))}")
-        conditions = [] if include_deleted else ["deleted = 0"]
-        conditions += [f"{column} = ?" for column, value in equal_to.items() if value is not None]
-        values = [value for value in equal_to.values() if value is not None]
-        where = f"WHERE {' AND '.join(conditions)}" if conditions else ""
         with self.read() as connection:
-            return tables._rows(connection, f"SELECT * FROM records {where} ORDER BY updated DESC", values)
+            return revs.select_records(connection, include_deleted=include_deleted, equal_to=equal_to)
 
-    def drafts(self) -> list[dict]:
+    def drafts(self) -> list[tables.Row]:
         with self.read() as connection:
             return tables.draft_rows(connection)
 
-    def draft(self, draft_id: str) -> dict | None:
+    def draft(self, draft_id: str) -> tables.Row | None:
         with self.read() as connection:
             return tables.get_draft(connection, draft_id)
 
@@ -172,29 +167,31 @@ class Store:
         with self.read() as connection:
             return tables.get_blob(connection, digest)
 
-    def setting(self, key: str, default=None):
+    def setting(self, key: str, default: Any = None) -> Any:
+        """A setting's JSON value, or `default`."""
         with self.read() as connection:
             return tables.get_setting(connection, key, default)
 
-    def audit_log(self, record_id: str | None = None) -> list[dict]:
+    def audit_log(self, record_id: str | None = None) -> list[tables.Row]:
         with self.read() as connection:
             return tables.audit_rows(connection, record_id)
 
     # -- writing (each returns a Future completed by the writer thread) -------------------
 
-    def put_setting(self, key: str, value) -> Future:
+    def put_setting(self, key: str, value: object) -> Future[None]:
         return self.writer.submit(lambda connection: tables.put_setting(connection, key, value))
 
-    def put_blob(self, data: bytes) -> Future:
+    def put_blob(self, data: bytes) -> Future[str]:
         return self.writer.submit(lambda connection: tables.put_blob(connection, data))
 
-    def autosave_draft(self, *, draft_id: str, make_draft, blobs: dict[str, bytes] | None = None,
-                       on_commit=None) -> Future:
+    def autosave_draft(self, *, draft_id: str, make_draft: Callable[[], tables.Row | None],
+                       blobs: dict[str, bytes] | None = None,
+                       on_commit: Callable[[tables.Row | None], None] | None = None) -> Future[tables.Row | None]:
         """Write a working copy; `make_draft()` runs on the writer thread and returns the
         draft row (None: nothing to write). Coalesced: of several autosaves of one draft
         waiting in the queue, only the latest is written. `blobs` (sha256 -> bytes), files
         the copy names that are not stored yet, are written in the same transaction."""
-        def write(connection):
+        def write(connection: sqlite3.Connection) -> tables.Row | None:
             for data in (blobs or {}).values():
                 tables.put_blob(connection, data)
             draft = make_draft()
@@ -204,10 +201,10 @@ class Store:
 
         return self.writer.submit(write, key=("draft", draft_id), on_commit=on_commit)
 
-    def discard_draft(self, draft_id: str, *, author: str) -> Future:
-        def discard(connection):
+    def discard_draft(self, draft_id: str, *, author: str) -> Future[bool]:
+        def discard(connection: sqlite3.Connection) -> bool:
             draft = tables.get_draft(connection, draft_id)
-            if tables.delete_draft(connection, draft_id):
+            if draft is not None and tables.delete_draft(connection, draft_id):
                 tables.audit(connection, author=author, action="discard", record_id=draft["record_id"],
                              detail={"draft_id": draft_id, "form_id": draft["form_id"], "commune": draft["commune"]})
                 return True
@@ -215,14 +212,15 @@ class Store:
 
         return self.writer.submit(discard)
 
-    def commit_revision(self, *, record_id: str, parents: list[str], form_id: str, form_version: str, data: dict,
-                        author: str, action: str, deleted: bool = False, draft_id: str | None = None,
-                        blobs: dict[str, bytes] | None = None, after=None) -> Future:
+    def commit_revision(self, *, record_id: str, parents: list[str], form_id: str, form_version: str,
+                        data: JsonObject, author: str, action: str, deleted: bool = False,
+                        draft_id: str | None = None, blobs: dict[str, bytes] | None = None,
+                        after: Callable[[Revision], None] | None = None) -> Future[Revision]:
         """Make, sign and store a revision of this device; update `records`; remove the
         working copy `draft_id`; append to the audit log; all in one transaction, with the
         `blobs` (sha256 -> bytes) it names that are not stored yet. `after(revision)` runs
         once it is committed, on the writer thread, before the next write."""
-        def commit(connection):
+        def commit(connection: sqlite3.Connection) -> Revision:
             for content in (blobs or {}).values():
                 tables.put_blob(connection, content)
             site = self._issuing_site(connection)
@@ -234,17 +232,17 @@ class Store:
             revs.materialize_new(connection, revision)
             if draft_id is not None:
                 tables.delete_draft(connection, draft_id)
-            tables.audit(connection, author=author, action=action, record_id=record_id, rev_id=revision["rev_id"],
-                         detail={"parents": revision["parents"], "status": data.get("status"),
+            tables.audit(connection, author=author, action=action, record_id=record_id, rev_id=revision.rev_id,
+                         detail={"parents": list(revision.parents), "status": data.get("status"),
                                  "form_id": form_id, "commune": data.get("commune", "")})
             return revision
 
-        def committed(revision):
-            self._ledger.record(revision["site_id"], revision["seq"])
+        def committed(revision: Revision) -> None:
+            self._ledger.record(revision.site_id, revision.seq)
             if after is not None:
                 after(revision)
 
         return self.writer.submit(commit, on_commit=committed)
 
-    def rebuild_records(self) -> Future:
+    def rebuild_records(self) -> Future[int]:
         return self.writer.submit(revs.rebuild_records)

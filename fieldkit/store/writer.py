@@ -13,24 +13,29 @@ from __future__ import annotations
 import collections
 import sqlite3
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from concurrent.futures import Future
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, TypeVar
 
 from fieldkit.store.errors import as_store_error
 
-_STOP = object()
+T = TypeVar("T")
 
 
 @dataclass
 class _Task:
-    fn: Callable[[sqlite3.Connection], object]
-    key: object = None
-    on_commit: Callable[[object], None] | None = None
+    # Any: the queue holds tasks of every result type; submit() ties each to its Future's
+    fn: Callable[[sqlite3.Connection], Any]
+    key: Hashable | None = None
+    on_commit: Callable[[Any], None] | None = None
     transaction: bool = True
-    futures: list[Future] = field(default_factory=list)
+    futures: list[Future[Any]] = field(default_factory=list)
     superseded: bool = False
+
+
+_STOP = _Task(fn=lambda connection: None)  # put in the queue by close(): the thread ends there
 
 
 class WriterClosed(RuntimeError):
@@ -41,24 +46,24 @@ class Writer:
     def __init__(self, connect: Callable[[], sqlite3.Connection], *, path: Path, name: str = "fieldkit-writer"):
         self._connect = connect
         self._path = path
-        self._queue: collections.deque = collections.deque()
-        self._waiting_by_key: dict[object, _Task] = {}
+        self._queue: collections.deque[_Task] = collections.deque()
+        self._waiting_by_key: dict[Hashable, _Task] = {}
         self._condition = threading.Condition()
         self._closed = False
-        self._ready: Future = Future()
+        self._ready: Future[None] = Future()
         self._thread = threading.Thread(target=self._run, name=name, daemon=True)
         self._thread.start()
         self._ready.result()  # re-raises a connection that cannot be opened
 
     # -- callers' side ------------------------------------------------------------------
 
-    def submit(self, fn: Callable[[sqlite3.Connection], object], *, key=None,
-               on_commit: Callable[[object], None] | None = None, transaction: bool = True) -> Future:
+    def submit(self, fn: Callable[[sqlite3.Connection], T], *, key: Hashable | None = None,
+               on_commit: Callable[[T], None] | None = None, transaction: bool = True) -> Future[T]:
         """Run `fn(connection)` in a transaction on the writer thread; its Future.
         `on_commit(result)` runs on the writer thread after the commit, before the next
         write: for state that later writes read. `transaction=False` runs `fn` bare, for
         the few statements that cannot run in a transaction (some PRAGMAs, VACUUM)."""
-        future: Future = Future()
+        future: Future[T] = Future()
         with self._condition:
             if self._closed:
                 raise WriterClosed("the store is closed")
@@ -73,7 +78,7 @@ class Writer:
             self._condition.notify()
         return future
 
-    def call(self, fn: Callable[[sqlite3.Connection], object], *, transaction: bool = True):
+    def call(self, fn: Callable[[sqlite3.Connection], T], *, transaction: bool = True) -> T:
         """submit(fn) and wait: for the CLI, tests and start-up, never the GUI thread."""
         return self.submit(fn, transaction=transaction).result()
 
@@ -102,7 +107,7 @@ class Writer:
         finally:
             connection.close()
 
-    def _next(self):
+    def _next(self) -> _Task:
         with self._condition:
             while True:
                 while not self._queue:
@@ -131,7 +136,7 @@ class Writer:
                 future.set_result(result)
 
 
-def run_in_transaction(connection: sqlite3.Connection, fn):
+def run_in_transaction(connection: sqlite3.Connection, fn: Callable[[sqlite3.Connection], T]) -> T:
     """fn(connection) between BEGIN IMMEDIATE and COMMIT; rolled back on any failure."""
     connection.execute("BEGIN IMMEDIATE")
     try:

@@ -19,13 +19,13 @@ from __future__ import annotations
 
 import sqlite3
 from dataclasses import dataclass, field
-from typing import Any
 
 from fieldkit.store import pending
 from fieldkit.store.evidence import evidence_ids
 from fieldkit.store.holdings import stored_ids
 from fieldkit.store.revisions import insert_revisions, materialize, materialize_many
 from fieldkit.store.trust import trusted_sites
+from fieldkit.store.values import Revision, RevisionDict
 from fieldkit.sync import evidence
 from fieldkit.sync.verify import whole
 
@@ -37,11 +37,11 @@ class ChunkResult:
     pending: int = 0  # of this chunk's revisions, left waiting for their parents
     applied_pending: int = 0  # revisions from earlier that could now be stored
     conflicts_opened: int = 0
-    tampering: list[dict[str, Any]] = field(default_factory=list)  # new evidence: {site_id, seq, kept, other}
+    tampering: list[evidence.Tampering] = field(default_factory=list)  # new evidence
     awaiting_trust: dict[str, int] = field(default_factory=dict)  # site_id -> this chunk's revisions held back
 
 
-def apply_revisions(connection: sqlite3.Connection, revisions: list[dict[str, Any]], *, bundle_id: str,
+def apply_revisions(connection: sqlite3.Connection, revisions: list[RevisionDict], *, bundle_id: str,
                     data_texts: dict[str, str] | None = None) -> ChunkResult:
     """Store a chunk's verified revisions; `data_texts`: rev_id -> data as canonical JSON,
     when the verification encoded it already (then a revision's `data` may be slim:
@@ -64,8 +64,8 @@ def apply_revisions(connection: sqlite3.Connection, revisions: list[dict[str, An
     pending.remove_pending(connection, rev_ids=sorted((stored | settled) & pending_before))
     _keep_waiting(connection, candidates, stored | settled, from_chunk, trusted, result,
                   bundle_id=bundle_id, data_texts=data_texts)
-    rows = materialize_many(connection, [candidates[rev_id] for rev_id in stored])
-    result.conflicts_opened = sum(bool(row["conflicts"] and not before) for row, before in rows)
+    rows = materialize_many(connection, [Revision.from_dict(candidates[rev_id]) for rev_id in stored])
+    result.conflicts_opened = sum(bool(row.conflicts and not before) for row, before in rows)
     for record_id in sorted(recompute):  # a revision withdrawn into the evidence: its record from what is left
         materialize(connection, record_id)
     return result
@@ -77,7 +77,7 @@ def release_trusted(connection: sqlite3.Connection) -> ChunkResult:
     return apply_revisions(connection, [], bundle_id="")
 
 
-def _keep_waiting(connection: sqlite3.Connection, candidates: dict[str, dict[str, Any]], done: set[str],
+def _keep_waiting(connection: sqlite3.Connection, candidates: dict[str, RevisionDict], done: set[str],
                   from_chunk: set[str], trusted: set[str], result: ChunkResult, *, bundle_id: str,
                   data_texts: dict[str, str] | None) -> None:
     for rev_id, revision in candidates.items():
@@ -92,7 +92,7 @@ def _keep_waiting(connection: sqlite3.Connection, candidates: dict[str, dict[str
             result.awaiting_trust[revision["site_id"]] = result.awaiting_trust.get(revision["site_id"], 0) + 1
 
 
-def _store_ready(connection: sqlite3.Connection, candidates: dict[str, dict[str, Any]], trusted: set[str],
+def _store_ready(connection: sqlite3.Connection, candidates: dict[str, RevisionDict], trusted: set[str],
                  data_texts: dict[str, str] | None = None) -> tuple[set[str], set[str]]:
     """Store every candidate of a trusted device whose parents are held (or are evidence),
     parents first, in one executemany. (ids stored, ids of waiting candidates found already stored)."""
@@ -101,7 +101,7 @@ def _store_ready(connection: sqlite3.Connection, candidates: dict[str, dict[str,
     available = stored_ids(connection, outside) | evidence_ids(connection, outside)
     settled = stored_ids(connection, list(candidates))  # a waiting revision stored since (it waits no more)
     available |= settled
-    ready: list[dict[str, Any]] = []
+    ready: list[RevisionDict] = []
     waiting = sorted((revision for rev_id, revision in candidates.items()
                       if rev_id not in settled and revision["site_id"] in trusted),
                      key=lambda revision: (revision["hlc"], revision["rev_id"]))

@@ -21,6 +21,7 @@ import struct
 import zlib
 from dataclasses import dataclass
 from pathlib import Path
+from typing import IO, Any
 
 from fieldkit.sync.errors import BAD_MEMBER, DUPLICATE_MEMBER, NOT_A_BUNDLE, NOT_A_FILE, TOO_LARGE, BundleError
 
@@ -80,11 +81,11 @@ _KINDS = ((stat.S_ISFIFO, "a named pipe (FIFO)"), (stat.S_ISDIR, "a folder"), (s
 _NOT_FILE_ERRNOS = {errno.ELOOP: "a loop of symbolic links", errno.EISDIR: "a folder", errno.ENXIO: "a socket"}
 
 
-def _not_a_file(path, kind: str) -> NotAFile:
+def _not_a_file(path: Path, kind: str) -> NotAFile:
     return NotAFile(NOT_A_FILE, step="size", path=path, kind=kind)
 
 
-def open_regular(path: Path):
+def open_regular(path: Path) -> IO[bytes]:
     """`path` open for binary reading if it is a regular file (a link to one is): checked
     before opening, so a FIFO or a device is never opened for reading (it would block or
     never end), and again on what was opened. Raises NotAFile, or OSError."""
@@ -116,7 +117,7 @@ def _kind(mode: int) -> str:
 class ArchiveWriter:
     """Writes members one after the other into a binary file open for writing."""
 
-    def __init__(self, file):
+    def __init__(self, file: IO[bytes]) -> None:
         self._file = file
         self._members: list[Member] = []
         self._offset = 0
@@ -145,6 +146,9 @@ class ArchiveWriter:
         return self._offset + len(directory) + _END.size
 
 
+_Fields = tuple[Any, ...]  # a central directory entry as struct unpacks it (bytes and ints)
+
+
 class ArchiveReader:
     """A bundle file opened for strict reading; `members` in file order."""
 
@@ -165,16 +169,16 @@ class ArchiveReader:
     def size(self) -> int:
         return os.fstat(self._file.fileno()).st_size
 
-    def copy_to(self, target) -> None:
+    def copy_to(self, target: IO[bytes]) -> None:
         """The whole file, as opened (not the path again: it may be something else now), into `target`."""
         self._file.seek(0)
         while block := self._file.read(1 << 20):
             target.write(block)
 
-    def __enter__(self) -> "ArchiveReader":
+    def __enter__(self) -> ArchiveReader:
         return self
 
-    def __exit__(self, *exc_info) -> None:
+    def __exit__(self, *exc_info: object) -> None:
         self.close()
 
     def _damaged(self, detail: str) -> BundleError:
@@ -201,7 +205,8 @@ class ArchiveReader:
         return self._parse_directory(self._file.read(directory_size), count, directory_offset)
 
     def _parse_directory(self, directory: bytes, count: int, directory_offset: int) -> dict[str, Member]:
-        entries, position = [], 0
+        entries: list[tuple[_Fields, bytes]] = []
+        position = 0
         for _index in range(count):
             if position + _CENTRAL.size > len(directory):
                 raise self._damaged("the directory is cut short")
@@ -212,10 +217,10 @@ class ArchiveReader:
         if position != len(directory):
             raise self._damaged("bytes after the directory")
         # names and declared sizes of every entry first: the plainest reason to refuse
-        members = [self._check_name_and_size(fields, raw_name, seen) for seen in [set()]
-                   for fields, raw_name in entries]
+        seen: set[str] = set()
+        members = [self._check_name_and_size(fields, raw_name, seen) for fields, raw_name in entries]
         expected_offset = 0
-        for (fields, _raw), member in zip(entries, members):
+        for (fields, _raw), member in zip(entries, members, strict=True):
             self._check_shape(fields, member)
             if member.offset != expected_offset:
                 raise self._damaged(f"{member.name} is not where it belongs")
@@ -224,7 +229,7 @@ class ArchiveReader:
             raise self._damaged("bytes outside the archive's files")
         return {member.name: member for member in members}
 
-    def _check_name_and_size(self, fields: tuple, raw_name: bytes, seen: set) -> Member:
+    def _check_name_and_size(self, fields: _Fields, raw_name: bytes, seen: set[str]) -> Member:
         name = raw_name.decode("utf-8", "replace")
         if not MEMBER_NAME.fullmatch(name) or not raw_name.isascii():  # traversal, absolute paths, anything else
             raise BundleError(BAD_MEMBER, step="size", path=self.path, name=name)
@@ -236,7 +241,7 @@ class ArchiveReader:
             raise BundleError(TOO_LARGE, step="size", path=self.path, what=name, size=max(size, stored), limit=limit)
         return Member(name, size, fields[7], fields[16])
 
-    def _check_shape(self, fields: tuple, member: Member) -> None:
+    def _check_shape(self, fields: _Fields, member: Member) -> None:
         (signature, made_by, needed, flags, method, time, date, _crc, stored, size, _name_length, extra, comment,
          disk, internal, external, _offset) = fields
         if (signature, made_by, needed, flags, method, time, date, extra, comment, disk, internal, external) != (
@@ -253,7 +258,7 @@ class ArchiveReader:
                                len(encoded), 0) + encoded
         if header != expected:
             raise self._damaged(f"the header of {name} does not match the directory")
-        data = self._file.read(member.size)
+        data: bytes = self._file.read(member.size)
         if len(data) != member.size or zlib.crc32(data) != member.crc:
             raise self._damaged(f"{name} is damaged")
         return data

@@ -20,16 +20,28 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 
 from fieldkit.files import atomic_writer
 from fieldkit.store.errors import storage_errors
 from fieldkit.store.identity import fingerprint_of, verify_signature
 from fieldkit.store.revisions import canonical_json
+from fieldkit.store.values import JsonObject
 from fieldkit.sync import crypto, models
 from fieldkit.sync.archive import ArchiveReader, ArchiveWriter, Limits
 from fieldkit.sync.errors import (
-    BAD_MANIFEST, BAD_MANIFEST_FIELD, BAD_SIGNATURE, CHUNK_TOO_LARGE, FORM_NOT_TEXT, HASH_MISMATCH, MISSING_MEMBER,
-    NEWER_FORMAT, NOT_FOR_US, UNLISTED_MEMBER, WRONG_KEY, BundleError,
+    BAD_MANIFEST,
+    BAD_MANIFEST_FIELD,
+    BAD_SIGNATURE,
+    CHUNK_TOO_LARGE,
+    FORM_NOT_TEXT,
+    HASH_MISMATCH,
+    MISSING_MEMBER,
+    NEWER_FORMAT,
+    NOT_FOR_US,
+    UNLISTED_MEMBER,
+    WRONG_KEY,
+    BundleError,
 )
 
 FORMAT = "fieldkit-bundle"
@@ -42,14 +54,15 @@ class Bundle:
     """A bundle file that passed the size limits and whose manifest is signed by the key it names."""
     path: Path
     archive: ArchiveReader
-    manifest: dict
+    manifest: JsonObject  # checked against models.Manifest (open_bundle)
     bundle_id: str
     public_key: bytes
-    files: dict[str, dict] = field(default_factory=dict)  # path -> {sha256, size}
+    files: dict[str, JsonObject] = field(default_factory=dict)  # path -> {sha256, size}
 
     @property
     def fingerprint(self) -> str:
-        return self.manifest["key"]
+        fingerprint: str = self.manifest["key"]
+        return fingerprint
 
     @property
     def chunk_names(self) -> list[str]:
@@ -58,18 +71,18 @@ class Bundle:
     def close(self) -> None:
         self.archive.close()
 
-    def __enter__(self) -> "Bundle":
+    def __enter__(self) -> Bundle:
         return self
 
-    def __exit__(self, *exc_info) -> None:
+    def __exit__(self, *exc_info: object) -> None:
         self.close()
 
 
 # -- writing ---------------------------------------------------------------------------------
 
-def write_bundle(path: Path, *, chunks: Iterable[bytes], header: Callable[[], dict],
-                 forms: Callable[[], list[dict]], blobs: Callable[[], Iterable[tuple[str, bytes]]],
-                 sign: Callable[[bytes], bytes], recipients: list[dict] | None = None) -> dict:
+def write_bundle(path: Path, *, chunks: Iterable[bytes], header: Callable[[], JsonObject],
+                 forms: Callable[[], list[JsonObject]], blobs: Callable[[], Iterable[tuple[str, bytes]]],
+                 sign: Callable[[bytes], bytes], recipients: list[JsonObject] | None = None) -> JsonObject:
     """Write a bundle atomically; its manifest (with "bundle_id"). `chunks` are JSON-lines
     texts, consumed first (streamed); then `blobs()` gives (sha256, bytes), `forms()`
     {form_id, version, title, xform} and `header()` the manifest's other fields: they
@@ -88,8 +101,12 @@ def write_bundle(path: Path, *, chunks: Iterable[bytes], header: Callable[[], di
     return manifest
 
 
-def _write_members(writer: ArchiveWriter, *, header, forms, chunks, blobs, sign, nonce, key, recipients) -> dict:
-    files, form_entries = [], []
+def _write_members(writer: ArchiveWriter, *, header: Callable[[], JsonObject], forms: Callable[[], list[JsonObject]],
+                   chunks: Iterable[bytes], blobs: Callable[[], Iterable[tuple[str, bytes]]],
+                   sign: Callable[[bytes], bytes], nonce: str, key: bytes | None,
+                   recipients: list[JsonObject]) -> JsonObject:
+    files: list[JsonObject] = []
+    form_entries: list[JsonObject] = []
 
     def add(name: str, data: bytes) -> None:
         writer.add(name, data)
@@ -109,7 +126,7 @@ def _write_members(writer: ArchiveWriter, *, header, forms, chunks, blobs, sign,
             add(f"forms/{digest}.xml", xform)
         form_entries.append({"form_id": form["form_id"], "version": form["version"], "sha256": digest,
                              "title": form.get("title") or {}})
-    encryption = None
+    encryption: JsonObject | None = None
     if key:
         encryption = {"algorithm": crypto.ALGORITHM,
                       "recipients": [crypto.wrap_key(key, recipient=recipient, bundle_nonce=nonce)
@@ -145,7 +162,7 @@ def open_bundle(path: Path, *, limits: Limits = Limits()) -> Bundle:
         raise
 
 
-def _parse_manifest(data: bytes, path) -> dict:
+def _parse_manifest(data: bytes, path: Path) -> JsonObject:
     """The manifest, checked against its model (fieldkit.sync.models) before anything of it
     is used: a lone surrogate or a wrong type is a refusal naming the field, never a crash."""
     try:
@@ -168,7 +185,7 @@ def _parse_manifest(data: bytes, path) -> dict:
     return manifest
 
 
-def _signer_key(manifest: dict, path) -> bytes:
+def _signer_key(manifest: JsonObject, path: Path) -> bytes:
     try:
         public_key = crypto.unb64(manifest["public_key"])
     except (KeyError, ValueError, TypeError, AttributeError):
@@ -231,7 +248,7 @@ def member_bytes(bundle: Bundle, name: str) -> bytes:
 
 # -- decrypting ------------------------------------------------------------------------------
 
-def bundle_key(bundle: Bundle, *, exchange_private) -> bytes | None:
+def bundle_key(bundle: Bundle, *, exchange_private: X25519PrivateKey | None) -> bytes | None:
     """Step "decrypt": the bundle key (None: not encrypted)."""
     encryption = bundle.manifest.get("encryption")
     if encryption is None:

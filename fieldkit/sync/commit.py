@@ -9,10 +9,12 @@ completes it (revisions are keyed by rev_id).
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import sqlite3
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -23,12 +25,17 @@ from fieldkit.store.holdings import gaps
 from fieldkit.store.quarantine import forget_quarantined
 from fieldkit.store.sync_state import record_bundle_imported
 from fieldkit.store.tables import put_blob, put_form
+from fieldkit.store.values import RevisionDict
 from fieldkit.sync import bundle as bundles
-from fieldkit.sync.apply import apply_revisions
+from fieldkit.sync.apply import ChunkResult, apply_revisions
+from fieldkit.sync.crypto import unb64
 from fieldkit.sync.errors import CHANGED_DURING_IMPORT, BundleError
 
 if TYPE_CHECKING:
-    from fieldkit.sync.importer import ImportReport
+    from fieldkit.store import Store
+    from fieldkit.sync.importer import ImportReport, Progress
+
+Gaps = dict[str, list[list[int]]]  # site_id -> [first, last] seq ranges missing
 
 
 
@@ -36,7 +43,7 @@ if TYPE_CHECKING:
 class Chunk:
     name: str
     digest: str  # SHA-256 of the verified JSON lines
-    revisions: list[dict] | None  # parsed and verified (maybe slim: verify.check_lines); None: read again
+    revisions: list[RevisionDict] | None  # parsed and verified (maybe slim: verify.check_lines); None: read again
     data_texts: dict[str, str] | None  # rev_id -> data as canonical JSON, encoded when verified
 
 
@@ -48,7 +55,8 @@ class Plan:
     newest_hlc: dict[str, str]  # site_id -> latest hlc among the bundle's revisions
 
 
-def commit_plan(store, bundle, plan: Plan, *, report, progress, wall_ms) -> None:
+def commit_plan(store: Store, bundle: bundles.Bundle, plan: Plan, *, report: ImportReport, progress: Progress,
+                wall_ms: Callable[[], int] | None) -> None:
     """Attachments, then one transaction per chunk; the bundle's forms go in the first
     and its bookkeeping (bundles_imported, keys, acknowledgements) in the last, so a
     bundle of one chunk is one transaction (each commit is an fsync)."""
@@ -58,8 +66,11 @@ def commit_plan(store, bundle, plan: Plan, *, report, progress, wall_ms) -> None
     _store_blobs(store, bundle, plan.key)
     count = len(plan.chunks)
     if not count:
-        report.gaps = store.writer.call(lambda connection: (
-            _store_forms(connection, bundle), _bookkeeping(connection, bundle, plan, report, now=now))[1])
+        def bookkeeping_only(connection: sqlite3.Connection) -> Gaps:
+            _store_forms(connection, bundle)
+            return _bookkeeping(connection, bundle, plan, report, now=now)
+
+        report.gaps = store.writer.call(bookkeeping_only)
     for number, chunk in enumerate(plan.chunks, start=1):
         revisions, data_texts = chunk.revisions, chunk.data_texts
         chunk.revisions = chunk.data_texts = None  # released once committed
@@ -69,7 +80,9 @@ def commit_plan(store, bundle, plan: Plan, *, report, progress, wall_ms) -> None
                 raise BundleError(CHANGED_DURING_IMPORT, step="commit", path=bundle.path, name=chunk.name)
             revisions = [json.loads(line) for line in lines.splitlines() if line]
 
-        def work(connection, revisions=revisions, data_texts=data_texts, first=number == 1, last=number == count):
+        def work(connection: sqlite3.Connection, revisions: list[RevisionDict] = revisions,
+                 data_texts: dict[str, str] | None = data_texts, first: bool = number == 1,
+                 last: bool = number == count) -> tuple[ChunkResult, Gaps | None]:
             if first:
                 _store_forms(connection, bundle)
                 sites.remember_sites(connection, bundle.manifest)  # later sites of known keys, before trust is read
@@ -93,33 +106,39 @@ def commit_plan(store, bundle, plan: Plan, *, report, progress, wall_ms) -> None
     report.revisions = plan.revisions
 
 
-def _store_forms(connection, bundle) -> None:
+def _store_forms(connection: sqlite3.Connection, bundle: bundles.Bundle) -> None:
     for form in bundle.manifest.get("forms") or []:
         xform = bundles.member_bytes(bundle, f"forms/{form['sha256']}.xml").decode("utf-8")
         put_form(connection, form_id=form["form_id"], version=form["version"], title=form.get("title") or {},
                  xform=xform, source_sha256=None)
 
 
-def _store_blobs(store, bundle, key, batch_bytes: int = 64 << 20) -> None:
+def _store_blobs(store: Store, bundle: bundles.Bundle, key: bytes | None, batch_bytes: int = 64 << 20) -> None:
     """Attachments before the revisions naming them, in transactions of bounded size."""
     names = sorted(name for name in bundle.files if name.startswith("blobs/"))
     while names:
-        batch, size = [], 0
+        batch: list[str] = []
+        size = 0
         while names and (not batch or size + bundle.files[names[0]]["size"] <= batch_bytes):
             size += bundle.files[names[0]]["size"]
             batch.append(names.pop(0))
         contents = [bundles.blob_bytes(bundle, name, key=key) for name in batch]
-        store.writer.call(lambda connection, contents=contents: [put_blob(connection, data) for data in contents])
+        store.writer.call(functools.partial(_put_blobs, contents=contents))
+
+
+def _put_blobs(connection: sqlite3.Connection, *, contents: list[bytes]) -> None:
+    for data in contents:
+        put_blob(connection, data)
 
 
 def _bookkeeping(connection: sqlite3.Connection, bundle: bundles.Bundle, plan: Plan, report: ImportReport, *,
-                 now: int, totals: dict[str, int] | None = None) -> dict[str, list[list[int]]]:
+                 now: int, totals: dict[str, int] | None = None) -> Gaps:
     """Inside the bundle's last transaction: its signers' keys, clock skew, the sender's
     acknowledgements, bundles_imported; the gaps of the devices it carried."""
     manifest = bundle.manifest
     totals = totals or {"new": report.new, "present": report.present, "pending": report.pending}
     for signer in [{"public_key": manifest["public_key"]}, *(manifest.get("signers") or [])]:
-        key = bundles.crypto.unb64(signer["public_key"])
+        key = unb64(signer["public_key"])
         trust.remember_key(connection, fingerprint=hashlib.sha256(key).hexdigest(), public_key=key,
                            name=report.device if key == bundle.public_key else "")
     for site in report.clock_skew:
@@ -132,7 +151,7 @@ def _bookkeeping(connection: sqlite3.Connection, bundle: bundles.Bundle, plan: P
     return gaps(connection, site_ids=list(plan.newest_hlc))
 
 
-def after_commit(store, plan: Plan, *, report) -> None:
+def after_commit(store: Store, plan: Plan, *, report: ImportReport) -> None:
     for site, hlc in plan.newest_hlc.items():
         if site not in report.clock_skew:  # a clock far ahead is not adopted: ours would jump with it
             store.clock.observe(hlc)

@@ -28,7 +28,8 @@ from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from fieldkit.errors import FieldkitError
 from fieldkit.files import atomic_write
 from fieldkit.store.errors import KEY_CORRUPT, StoreError, storage_errors
-from fieldkit.store.identity import fingerprint_of, site_id_of, verify_signature
+from fieldkit.store.identity import DeviceIdentity, fingerprint_of, site_id_of, verify_signature
+from fieldkit.store.values import JsonObject
 from fieldkit.sync import models
 
 EXCHANGE_KEY_FILE = "device_x25519.pem"
@@ -68,7 +69,7 @@ def exchange_public(key: X25519PrivateKey) -> bytes:
     return key.public_key().public_bytes(*_RAW)
 
 
-def public_key_document(*, identity, exchange_public_key: bytes) -> dict:
+def public_key_document(*, identity: DeviceIdentity, exchange_public_key: bytes) -> JsonObject:
     """What `keys export` writes: enough to trust this device and to encrypt to it."""
     return {"format": KEY_FILE_FORMAT, "device_name": identity.device_name, "fingerprint": identity.fingerprint,
             "site_id": identity.site_id, "ed25519": b64(identity.public_key), "x25519": b64(exchange_public_key),
@@ -83,7 +84,7 @@ class KeyFileError(FieldkitError, ValueError):
     message_values = ("problem",)
 
 
-def read_public_key_file(path: Path) -> dict:
+def read_public_key_file(path: Path) -> JsonObject:
     """A public key file read and checked (read_public_key_document); OSError when it cannot
     be read, KeyFileError (a ValueError) for anything wrong in it."""
     data = Path(path).read_bytes()
@@ -94,7 +95,7 @@ def read_public_key_file(path: Path) -> dict:
     return read_public_key_document(document)
 
 
-def read_public_key_document(document) -> dict:
+def read_public_key_document(document: object) -> JsonObject:  # parsed JSON, checked here
     """The checked document (public keys as bytes); KeyFileError (a ValueError) when it is
     not sound: its fields against fieldkit.sync.models.KeyFile, then its keys."""
     if not isinstance(document, dict) or document.get("format") != KEY_FILE_FORMAT:
@@ -133,7 +134,7 @@ def _wrapping_key(shared: bytes, *, bundle_nonce: str, ephemeral: bytes, recipie
                 info=b"fieldkit-bundle-key" + ephemeral + recipient).derive(shared)
 
 
-def wrap_key(bundle_key: bytes, *, recipient: dict, bundle_nonce: str) -> dict:
+def wrap_key(bundle_key: bytes, *, recipient: JsonObject, bundle_nonce: str) -> JsonObject:
     """A recipients entry of the manifest: the bundle key sealed for one coordinator."""
     ephemeral = X25519PrivateKey.generate()
     ephemeral_public = exchange_public(ephemeral)
@@ -145,7 +146,7 @@ def wrap_key(bundle_key: bytes, *, recipient: dict, bundle_nonce: str) -> dict:
             "wrapped_key": b64(seal(wrapping, bundle_key, aad=associated_data(bundle_nonce, "key")))}
 
 
-def unwrap_key(entry: dict, *, private: X25519PrivateKey, bundle_nonce: str) -> bytes | None:
+def unwrap_key(entry: JsonObject, *, private: X25519PrivateKey, bundle_nonce: str) -> bytes | None:
     """The bundle key from a recipients entry; None when this key cannot open it."""
     try:
         ephemeral = unb64(entry["ephemeral"])

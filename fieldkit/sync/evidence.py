@@ -20,16 +20,25 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterable
-from typing import Any
+from typing import TypedDict
 
 from fieldkit.store import pending
 from fieldkit.store.evidence import record_evidence, withdraw_stored
 from fieldkit.store.holdings import stored_slots
 from fieldkit.store.revisions import get_revision
+from fieldkit.store.values import RevisionDict
 from fieldkit.sync.verify import whole
 
 
-def slots(connection: sqlite3.Connection, revisions: Iterable[dict[str, Any]]) -> dict[tuple[str, int], str]:
+class Tampering(TypedDict):
+    """A new piece of evidence: the slot (site_id, seq), the rev_id kept and the other one."""
+    site_id: str
+    seq: int
+    kept: str
+    other: str
+
+
+def slots(connection: sqlite3.Connection, revisions: Iterable[RevisionDict]) -> dict[tuple[str, int], str]:
     """(site_id, seq) -> rev_id stored, over the ranges these revisions use (one query a device)."""
     ranges: dict[str, list[int]] = {}
     for revision in revisions:
@@ -42,8 +51,8 @@ def slots(connection: sqlite3.Connection, revisions: Iterable[dict[str, Any]]) -
     return found
 
 
-def settle_slots(connection: sqlite3.Connection, candidates: dict[str, dict[str, Any]],
-                 data_texts: dict[str, str] | None, *, bundle_id: str, found: list[dict[str, Any]]) -> set[str]:
+def settle_slots(connection: sqlite3.Connection, candidates: dict[str, RevisionDict],
+                 data_texts: dict[str, str] | None, *, bundle_id: str, found: list[Tampering]) -> set[str]:
     """Apply the rule to the slots `candidates` (incoming and waiting revisions) use:
     losers leave `candidates` (and pending_revisions) or `revisions`, into the evidence;
     `found` gets one entry per new piece of evidence. The record ids whose stored
@@ -65,10 +74,11 @@ def settle_slots(connection: sqlite3.Connection, candidates: dict[str, dict[str,
     return touched
 
 
-def _withdraw(connection: sqlite3.Connection, rev_id: str, candidates: dict[str, dict[str, Any]],
-              data_texts: dict[str, str] | None, *, stored_here: bool) -> dict[str, Any]:
+def _withdraw(connection: sqlite3.Connection, rev_id: str, candidates: dict[str, RevisionDict],
+              data_texts: dict[str, str] | None, *, stored_here: bool) -> RevisionDict:
     """Take a losing revision out of the candidates, pending_revisions and revisions; it, whole."""
-    revision = get_revision(connection, rev_id) if stored_here else None
+    stored = get_revision(connection, rev_id) if stored_here else None
+    revision = stored.as_dict() if stored is not None else None
     if rev_id in candidates:
         revision = revision or whole(candidates[rev_id], data_texts)
         del candidates[rev_id]

@@ -29,6 +29,7 @@ from fieldkit.store.revisions import canonical_json
 from fieldkit.store.snapshot import snapshot
 from fieldkit.store.tables import get_blob
 from fieldkit.store.trust import site_keys
+from fieldkit.store.values import Revision
 from fieldkit.sync.bundle import write_bundle
 
 if TYPE_CHECKING:
@@ -40,18 +41,19 @@ CHUNK_BYTES = 4 << 20  # JSON lines per chunk before compression: one transactio
 class _Collector:
     """Follows the revisions as they stream into chunks: what the manifest must list."""
 
-    def __init__(self):
+    def __init__(self) -> None:
         self.content: dict[str, list[int]] = {}
         self.count = 0
         self.attachments: set[str] = set()
         self.forms: set[tuple[str, str]] = set()
         self.sites: set[str] = set()
 
-    def chunks(self, revisions: Iterator[dict]) -> Iterator[bytes]:
-        lines, size = [], 0
+    def chunks(self, revisions: Iterator[Revision]) -> Iterator[bytes]:
+        lines: list[bytes] = []
+        size = 0
         for revision in revisions:
             self._note(revision)
-            line = canonical_json(revision)
+            line = canonical_json(revision.as_dict())
             lines.append(line)
             size += len(line) + 1
             if size >= CHUNK_BYTES:
@@ -60,13 +62,13 @@ class _Collector:
         if lines:
             yield b"\n".join(lines) + b"\n"
 
-    def _note(self, revision: dict) -> None:
+    def _note(self, revision: Revision) -> None:
         self.count += 1
-        first, last = self.content.get(revision["site_id"], [revision["seq"], revision["seq"]])
-        self.content[revision["site_id"]] = [min(first, revision["seq"]), max(last, revision["seq"])]
-        self.attachments.update((revision["data"].get("attachments") or {}).values())
-        self.forms.add((revision["form_id"], revision["form_version"]))
-        self.sites.add(revision["site_id"])
+        first, last = self.content.get(revision.site_id, [revision.seq, revision.seq])
+        self.content[revision.site_id] = [min(first, revision.seq), max(last, revision.seq)]
+        self.attachments.update(revision.attachments.values())
+        self.forms.add((revision.form_id, revision.form_version))
+        self.sites.add(revision.site_id)
 
 
 def export_bundle(store: Store, out: Path, *, full: bool = False, peer: str | None = None,

@@ -20,23 +20,37 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from concurrent.futures import Future
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from fieldkit.store.errors import StoreError, as_store_error
+from fieldkit.store import trust
+from fieldkit.store.errors import StoreError, os_store_error
+from fieldkit.store.trust import Trust
+from fieldkit.store.values import JsonObject, RevisionDict
 from fieldkit.sync import bundle as bundles
 from fieldkit.sync import quarantine as quarantined
-from fieldkit.sync import trust
 from fieldkit.sync.archive import Limits
+from fieldkit.sync.commit import Chunk, Plan, after_commit, commit_plan
 from fieldkit.sync.errors import (
-    CHECKER_STOPPED, READ_FAILED, REVOKED_SIGNER, TOO_MANY_LINES, UNKNOWN_SIGNER, BundleError,
+    CHECKER_STOPPED,
+    READ_FAILED,
+    REVOKED_SIGNER,
+    TOO_MANY_LINES,
+    UNKNOWN_SIGNER,
+    BundleError,
     CheckerStopped,
 )
-from fieldkit.sync.commit import Chunk, Plan, after_commit, commit_plan
-from fieldkit.sync.verify import RevisionChecker, check_lines, manifest_keys
+from fieldkit.sync.evidence import Tampering
+from fieldkit.sync.verify import CheckedLines, RevisionChecker, check_lines, manifest_keys
+
+if TYPE_CHECKING:
+    from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
+
+    from fieldkit.store import Store
 
 QUARANTINE_DIR = quarantined.QUARANTINE_DIR
 
@@ -57,17 +71,18 @@ class ImportReport:
     pending: int = 0
     applied_pending: int = 0
     conflicts_opened: int = 0
-    gaps: dict = field(default_factory=dict)
-    tampering: list = field(default_factory=list)
-    awaiting_trust: dict = field(default_factory=dict)  # site_id -> revisions held until that device is trusted
-    clock_skew: list = field(default_factory=list)
+    gaps: dict[str, list[list[int]]] = field(default_factory=dict)  # site_id -> [first, last] seq missing
+    tampering: list[Tampering] = field(default_factory=list)
+    # site_id -> revisions held until that device is trusted
+    awaiting_trust: dict[str, int] = field(default_factory=dict)
+    clock_skew: list[str] = field(default_factory=list)  # the sites whose clock is far ahead
 
     @property
     def rejected(self) -> bool:
         """Not imported, or not wholly: refused, or stopped by a storage fault (retry)."""
         return self.status in ("rejected", "failed")
 
-    def as_dict(self) -> dict:
+    def as_dict(self) -> JsonObject:
         return asdict(self)
 
 
@@ -84,7 +99,7 @@ class _Checking:
     BundleError that stopped the reading there (the last entry)."""
     key: bytes | None
     keys: dict[str, bytes]  # what the checks were given
-    chunks: list[tuple[str, tuple[str, Future] | BundleError | None]]
+    chunks: list[tuple[str, tuple[str, Future[CheckedLines]] | BundleError | None]]
 
 
 class _Quarantined(Exception):
@@ -92,11 +107,12 @@ class _Quarantined(Exception):
 
 
 # check(lines, keys) -> Future of verify.CheckedLines: here, or in a worker process
-Check = Callable[[bytes, dict[str, bytes]], Future]
+Check = Callable[[bytes, dict[str, bytes]], Future[CheckedLines]]
+Progress = Callable[[str, int, int], None]  # (step, done, total)
 
 
-def check_here(lines: bytes, keys: dict[str, bytes]) -> Future:
-    future: Future = Future()
+def check_here(lines: bytes, keys: dict[str, bytes]) -> Future[CheckedLines]:
+    future: Future[CheckedLines] = Future()
     future.set_result(check_lines(lines, keys))
     return future
 
@@ -107,13 +123,14 @@ class BundleImport:
     checked by `check`, maybe in a worker process), `stage` (against the store: after the
     commit of every bundle imported before this one) and `commit`."""
 
-    def __init__(self, store, path: Path, *, exchange_private=None, progress=None, wall_ms=None,
+    def __init__(self, store: Store, path: Path, *, exchange_private: X25519PrivateKey | None = None,
+                 progress: Progress | None = None, wall_ms: Callable[[], int] | None = None,
                  limits: Limits = Limits(), check: Check = check_here, quarantine: bool = True):
         self.store, self.path, self.limits = store, Path(path), limits
         self.report = ImportReport(path=str(path), status="imported" if quarantine else "verified")
-        self.bundle = None
+        self.bundle: bundles.Bundle | None = None
         self._exchange_private, self._check, self._quarantine = exchange_private, check, quarantine
-        self._progress = progress or (lambda step, done, total: None)
+        self._progress: Progress = progress or (lambda step, done, total: None)
         self._wall_ms = wall_ms
         self._checking: _Checking | None = None
         self._plan: Plan | None = None
@@ -139,6 +156,7 @@ class BundleImport:
         if self.done:
             return
         with self._outcome():
+            assert self.bundle is not None and self._checking is not None  # check() ran and did not end it
             self._plan = _stage(self.store, self.bundle, self._checking, report=self.report)
             self._checking = None
             if self.report.status == "verified":  # an import counts them once committed
@@ -148,6 +166,7 @@ class BundleImport:
         if self.done:
             return self.report
         with self._outcome():
+            assert self.bundle is not None and self._plan is not None  # stage() ran and did not end it
             commit_plan(self.store, self.bundle, self._plan, report=self.report, progress=self._progress,
                         wall_ms=self._wall_ms)
             after_commit(self.store, self._plan, report=self.report)
@@ -161,7 +180,7 @@ class BundleImport:
             self.bundle.close()
 
     @contextlib.contextmanager
-    def _outcome(self):
+    def _outcome(self) -> Iterator[None]:
         try:
             yield
         except CheckerStopped as error:
@@ -187,14 +206,15 @@ class BundleImport:
 
     def _fault(self, error: OSError) -> None:
         if _ours(self.store, error):  # writing our own files (the quarantine copy): a storage fault
-            mapped = as_store_error(error, self.store.data_dir)
+            mapped = os_store_error(error, self.store.data_dir)
             self.report.status, self.report.step = "failed", "commit"
             self.report.reason, self.report.reason_en = str(mapped), mapped.text("en")
         else:  # the bundle vanished or its drive failed: the chunks committed stay
             unreadable(self.path, error, report=self.report)
 
 
-def import_bundle(store, path: Path, *, exchange_private=None, progress: Callable[[str, int, int], None] | None = None,
+def import_bundle(store: Store, path: Path, *, exchange_private: X25519PrivateKey | None = None,
+                  progress: Progress | None = None,
                   wall_ms: Callable[[], int] | None = None, limits: Limits = Limits()) -> ImportReport:
     """Import one bundle file into `store`, checked here; the report (rejections are reports, not raised)."""
     job = BundleImport(store, path, exchange_private=exchange_private, progress=progress, wall_ms=wall_ms,
@@ -204,7 +224,7 @@ def import_bundle(store, path: Path, *, exchange_private=None, progress: Callabl
     return job.commit()
 
 
-def unreadable(path, error: OSError, *, report: ImportReport | None = None) -> ImportReport:
+def unreadable(path: Path | str, error: OSError, *, report: ImportReport | None = None) -> ImportReport:
     """The report of a bundle that could not be read: status "failed", step "read"."""
     report = report or ImportReport(path=str(path))
     message = BundleError(READ_FAILED, step="read", path=path, detail=error.strerror or error)
@@ -213,13 +233,14 @@ def unreadable(path, error: OSError, *, report: ImportReport | None = None) -> I
     return report
 
 
-def _ours(store, error: OSError) -> bool:
+def _ours(store: Store, error: OSError) -> bool:
     names = [name for name in (error.filename, error.filename2) if name]
     data_dir = Path(store.data_dir).resolve()
     return any(Path(name).resolve().is_relative_to(data_dir) for name in names)
 
 
-def verify_file(store, path: Path, *, exchange_private=None, limits: Limits = Limits()) -> ImportReport:
+def verify_file(store: Store, path: Path, *, exchange_private: X25519PrivateKey | None = None,
+                limits: Limits = Limits()) -> ImportReport:
     """Every check of an import, without writing anything (nor quarantining)."""
     job = BundleImport(store, path, exchange_private=exchange_private, limits=limits, quarantine=False)
     job.check()
@@ -228,7 +249,7 @@ def verify_file(store, path: Path, *, exchange_private=None, limits: Limits = Li
     return job.report
 
 
-def _describe(report: ImportReport, bundle) -> None:
+def _describe(report: ImportReport, bundle: bundles.Bundle) -> None:
     report.bundle_id = bundle.bundle_id
     report.device = str(bundle.manifest.get("device_name", ""))
     report.fingerprint = bundle.fingerprint
@@ -241,7 +262,8 @@ def _reject(report: ImportReport, error: BundleError) -> None:
 
 # -- verification (reads only) ---------------------------------------------------------------
 
-def _check(store, bundle, *, exchange_private, report, progress, quarantine: bool, check: Check,
+def _check(store: Store, bundle: bundles.Bundle, *, exchange_private: X25519PrivateKey | None,
+           report: ImportReport, progress: Progress, quarantine: bool, check: Check,
            extra_keys: dict[str, bytes]) -> _Checking:
     """Steps up to "revision" that need only the bundle; the revision checks are handed
     to `check` chunk by chunk (with the keys the store and the manifests give) and not
@@ -259,7 +281,8 @@ def _check(store, bundle, *, exchange_private, report, progress, quarantine: boo
     key = bundles.bundle_key(bundle, exchange_private=exchange_private)
     with store.read() as connection:
         keys = extra_keys | manifest_keys(bundle.manifest) | trust.site_keys(connection)
-    checking, kept = _Checking(key=key, keys=keys, chunks=[]), 0
+    checking = _Checking(key=key, keys=keys, chunks=[])
+    kept: int | None = 0  # bytes of lines kept parsed so far; None: past KEEP_PARSED_BYTES
     for name in bundle.chunk_names:
         if kept is None:  # past what is kept: read, checked and dropped at staging
             checking.chunks.append((name, None))
@@ -278,7 +301,7 @@ def _check(store, bundle, *, exchange_private, report, progress, quarantine: boo
     return checking
 
 
-def _chunk_lines(bundle, name: str, *, key: bytes | None) -> bytes:
+def _chunk_lines(bundle: bundles.Bundle, name: str, *, key: bytes | None) -> bytes:
     """A chunk's JSON lines (bundle.chunk_lines), at most Limits.chunk_lines of them:
     counted before any is parsed, so a chunk of millions of tiny lines costs no more
     memory than its bytes."""
@@ -289,14 +312,14 @@ def _chunk_lines(bundle, name: str, *, key: bytes | None) -> bytes:
     return lines
 
 
-def _submit(check: Check, bundle, lines: bytes, keys: dict[str, bytes]) -> Future:
+def _submit(check: Check, bundle: bundles.Bundle, lines: bytes, keys: dict[str, bytes]) -> Future[CheckedLines]:
     try:
         return check(lines, keys)
     except BrokenProcessPool as error:
         raise CheckerStopped(CHECKER_STOPPED, step="revision", path=bundle.path, detail=error) from None
 
 
-def _stage(store, bundle, checking: _Checking, *, report) -> Plan:
+def _stage(store: Store, bundle: bundles.Bundle, checking: _Checking, *, report: ImportReport) -> Plan:
     """The chunks in order, each checked result staged against the store (which holds
     what every bundle imported before this one committed); then tampering and the
     attachments. A chunk past what is kept is read, checked and staged here, then
@@ -306,7 +329,7 @@ def _stage(store, bundle, checking: _Checking, *, report) -> Plan:
     with store.read() as connection:
         checker = RevisionChecker(connection, bundle)
         again = checker.keys != checking.keys
-        chunks = []
+        chunks: list[Chunk] = []
         for name, handed in checking.chunks:
             if isinstance(handed, BundleError):
                 raise handed
@@ -330,29 +353,30 @@ def _stage(store, bundle, checking: _Checking, *, report) -> Plan:
     return Plan(key=checking.key, chunks=chunks, revisions=checker.count, newest_hlc=checker.newest_hlc)
 
 
-def _result(future: Future, bundle):
+def _result(future: Future[CheckedLines], bundle: bundles.Bundle) -> CheckedLines:
     try:
         return future.result()
     except BrokenProcessPool as error:
         raise CheckerStopped(CHECKER_STOPPED, step="revision", path=bundle.path, detail=error) from None
 
 
-def _check_signer(store, bundle, *, report, quarantine: bool) -> None:
+def _check_signer(store: Store, bundle: bundles.Bundle, *, report: ImportReport, quarantine: bool) -> None:
     with store.read() as connection:
-        state = trust.device_state(connection, bundle.fingerprint)
+        state = trust.device_trust(connection, fingerprint=bundle.fingerprint)
     values = {"path": bundle.path, "device": report.device, "fingerprint": bundle.fingerprint}
-    if state == trust.REVOKED:
-        raise BundleError(REVOKED_SIGNER, step="signer", **values)
-    if state == trust.TRUSTED:
+    if state == Trust.REVOKED:
+        raise BundleError(REVOKED_SIGNER, step="signer", lang=None, **values)
+    if state == Trust.TRUSTED:
         return
-    message = BundleError(UNKNOWN_SIGNER, step="signer", **values)
+    message = BundleError(UNKNOWN_SIGNER, step="signer", lang=None, **values)
     report.step, report.reason, report.reason_en = "signer", str(message), message.text("en")
     if quarantine:
         quarantined.keep(store, bundle, report=report)
     raise _Quarantined()
 
 
-def _report_tampering(store, bundle, found: list[tuple[str, dict]], report) -> None:
+def _report_tampering(store: Store, bundle: bundles.Bundle, found: list[tuple[str, RevisionDict]],
+                      report: ImportReport) -> None:
     """Same device and seq, different content: nobody's work is refused for it; the commit
     keeps both sides by the rule of fieldkit.sync.evidence (and reports them). `bundle
     verify` names them here."""

@@ -19,82 +19,100 @@ from __future__ import annotations
 import copy
 import json
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from fieldkit.store.revisions import get_revision, record_revisions
 from fieldkit.store.sync_state import conflicted_records
 from fieldkit.store.trust import device_names
+from fieldkit.store.values import JsonObject, Revision
 
 HARD, SOFT = "hard", "soft"
 
+# A conflict, as `conflicts` lists it and `fieldkit conflicts` prints it (JSON): {record_id,
+# form_id, commune, kind, delete, fields, winner, heads: [{rev_id, site_id, seq, hlc, author,
+# deleted, status, answers, device}]}; the services add labels to it, so it stays a dict.
+Conflict = dict[str, Any]
 
-def heads_of(revisions: list[dict]) -> list[dict]:
+
+@dataclass(frozen=True, slots=True)
+class Resolution:
+    """What a resolution revision holds; the caller signs and stores it (Store.commit_revision)."""
+    parents: list[str]
+    form_id: str
+    form_version: str
+    data: JsonObject
+    deleted: bool
+
+
+def heads_of(revisions: Sequence[Revision]) -> list[Revision]:
     """Revisions no other names as parent, provisional winner last."""
-    named = {parent for revision in revisions for parent in revision["parents"]}
-    return sorted((revision for revision in revisions if revision["rev_id"] not in named),
-                  key=lambda revision: (revision["hlc"], revision["rev_id"]))
+    named = {parent for revision in revisions for parent in revision.parents}
+    return sorted((revision for revision in revisions if revision.rev_id not in named),
+                  key=lambda revision: (revision.hlc, revision.rev_id))
 
 
-def _ancestors(rev_id: str, by_id: dict[str, dict]) -> set[str]:
+def _ancestors(rev_id: str, by_id: Mapping[str, Revision]) -> set[str]:
     """rev_id and every revision it descends from (among those held)."""
-    seen, stack = set(), [rev_id]
+    seen: set[str] = set()
+    stack = [rev_id]
     while stack:
         current = stack.pop()
         if current in seen or current not in by_id:
             continue
         seen.add(current)
-        stack.extend(by_id[current]["parents"])
+        stack.extend(by_id[current].parents)
     return seen
 
 
-def common_ancestor(left: str, right: str, by_id: dict[str, dict]) -> dict | None:
+def common_ancestor(left: str, right: str, by_id: Mapping[str, Revision]) -> Revision | None:
     """The latest revision both descend from (None: they share no history)."""
     common = _ancestors(left, by_id) & _ancestors(right, by_id)
     if not common:
         return None
-    return max((by_id[rev_id] for rev_id in common), key=lambda revision: (revision["hlc"], revision["rev_id"]))
+    return max((by_id[rev_id] for rev_id in common), key=lambda revision: (revision.hlc, revision.rev_id))
 
 
-def changed_answers(base: dict | None, revision: dict) -> dict[str, object]:
+def changed_answers(base: Revision | None, revision: Revision) -> dict[str, object]:
     """Answer path -> new value (None: removed) of what `revision` changed since `base`."""
-    before = (base or {}).get("data", {}).get("answers", {}) if base else {}
-    after = revision["data"].get("answers", {})
+    before = base.answers if base else {}
+    after = revision.answers
     return {path: after.get(path) for path in set(before) | set(after) if before.get(path) != after.get(path)}
 
 
-def conflicting_fields(left: dict, right: dict, by_id: dict[str, dict]) -> list[str]:
-    base = common_ancestor(left["rev_id"], right["rev_id"], by_id)
+def conflicting_fields(left: Revision, right: Revision, by_id: Mapping[str, Revision]) -> list[str]:
+    base = common_ancestor(left.rev_id, right.rev_id, by_id)
     left_changes, right_changes = changed_answers(base, left), changed_answers(base, right)
     return sorted(path for path in set(left_changes) & set(right_changes) if left_changes[path] != right_changes[path])
 
 
-def describe_conflict(revisions: list[dict]) -> dict | None:
+def describe_conflict(revisions: Sequence[Revision]) -> Conflict | None:
     """The conflict a record's revisions hold, or None (one head, or every head deleted)."""
     heads = heads_of(revisions)
-    if len(heads) < 2 or all(head["deleted"] for head in heads):
+    if len(heads) < 2 or all(head.deleted for head in heads):
         return None
-    by_id = {revision["rev_id"]: revision for revision in revisions}
-    deletion = any(head["deleted"] for head in heads)
+    by_id = {revision.rev_id: revision for revision in revisions}
+    deletion = any(head.deleted for head in heads)
     fields: set[str] = set()
     for index, left in enumerate(heads):
         for right in heads[index + 1:]:
-            if not left["deleted"] and not right["deleted"]:
+            if not left.deleted and not right.deleted:
                 fields.update(conflicting_fields(left, right, by_id))
     winner = heads[-1]
-    return {"record_id": winner["record_id"], "form_id": winner["form_id"],
-            "commune": winner["data"].get("commune", ""), "kind": HARD if fields or deletion else SOFT,
-            "delete": deletion, "fields": sorted(fields), "winner": winner["rev_id"],
+    return {"record_id": winner.record_id, "form_id": winner.form_id,
+            "commune": winner.data.get("commune", ""), "kind": HARD if fields or deletion else SOFT,
+            "delete": deletion, "fields": sorted(fields), "winner": winner.rev_id,
             "heads": [_head_summary(head) for head in heads]}
 
 
-def _head_summary(head: dict) -> dict:
-    return {"rev_id": head["rev_id"], "site_id": head["site_id"], "seq": head["seq"], "hlc": head["hlc"],
-            "author": head["author"], "deleted": head["deleted"], "status": head["data"].get("status"),
-            "answers": head["data"].get("answers", {})}
+def _head_summary(head: Revision) -> dict[str, Any]:
+    return {"rev_id": head.rev_id, "site_id": head.site_id, "seq": head.seq, "hlc": head.hlc,
+            "author": head.author, "deleted": head.deleted, "status": head.data.get("status"),
+            "answers": head.data.get("answers", {})}
 
 
-def conflicts(connection: sqlite3.Connection) -> list[dict[str, Any]]:
+def conflicts(connection: sqlite3.Connection) -> list[Conflict]:
     """Every record's conflict, by record id; each head names its device."""
     names = device_names(connection)
     found = []
@@ -109,8 +127,8 @@ def conflicts(connection: sqlite3.Connection) -> list[dict[str, Any]]:
 
 def resolution(connection: sqlite3.Connection, *, record_id: str, take: str | None = None,
                answers: dict[str, str] | None = None,
-               instance: Callable[[dict, dict[str, str]], str | None] | None = None) -> dict:
-    """What a resolution revision holds: {parents, form_id, form_version, data, deleted}.
+               instance: Callable[[Revision, dict[str, str]], str | None] | None = None) -> Resolution:
+    """What a resolution revision holds.
 
     `take`: one head's content as it is (a deleted head: the record stays deleted).
     `answers`: the provisional winner (or `take`) with these answers set; its
@@ -121,19 +139,19 @@ def resolution(connection: sqlite3.Connection, *, record_id: str, take: str | No
     if not heads:
         raise KeyError(record_id)
     base = heads[-1] if take is None else get_revision(connection, take)
-    if base is None or base["rev_id"] not in {head["rev_id"] for head in heads}:
+    if base is None or base.rev_id not in {head.rev_id for head in heads}:
         raise ValueError(f"{take} is not a head of {record_id}")
-    data = copy.deepcopy(base["data"])
+    data = copy.deepcopy(base.data)
     if answers:
         data["answers"] = {**data.get("answers", {}), **answers}
-        xml = instance(base, answers) if instance and base["data"].get("instance_xml") else None
+        xml = instance(base, answers) if instance and base.instance_xml else None
         if xml is None:  # the answers changed without the form at hand: the session is rebuilt from them
             data.pop("instance_xml", None)
         else:
             data["instance_xml"] = xml
-    return {"parents": sorted(head["rev_id"] for head in heads), "form_id": base["form_id"],
-            "form_version": base["form_version"], "data": data, "deleted": bool(base["deleted"] and not answers)}
+    return Resolution(parents=sorted(head.rev_id for head in heads), form_id=base.form_id,
+                      form_version=base.form_version, data=data, deleted=bool(base.deleted and not answers))
 
 
-def dumps(conflict_list: list[dict]) -> str:
+def dumps(conflict_list: list[Conflict]) -> str:
     return json.dumps(conflict_list, ensure_ascii=False, indent=2, sort_keys=True)

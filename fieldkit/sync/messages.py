@@ -90,7 +90,8 @@ VIETNAMESE = {
     "record {record_id}: resolved by revision": "phiếu {record_id}: đã giải quyết bằng phiên bản",
     "{path} is not a fingerprint nor a readable public key file: {error}":
         "{path} không phải dấu vân tay hay tệp khóa công khai đọc được: {error}",
-    "write a bundle of what the coordinators have not acknowledged": "ghi gói chứa dữ liệu điều phối viên chưa xác nhận",
+    "write a bundle of what the coordinators have not acknowledged":
+        "ghi gói chứa dữ liệu điều phối viên chưa xác nhận",
     "everything this device holds, not only what is new": "toàn bộ dữ liệu máy này có, không chỉ phần mới",
     "encrypt for a coordinator's public key file (repeat for several)":
         "mã hóa cho tệp khóa công khai của điều phối viên (lặp lại cho nhiều người)",
@@ -101,7 +102,8 @@ VIETNAMESE = {
     "show this device's key fingerprint": "hiện dấu vân tay khóa của máy này",
     "write this device's public key file (for trust and encryption)":
         "ghi tệp khóa công khai của máy này (để tin cậy và mã hóa)",
-    "trust a device by its fingerprint or its public key file": "tin cậy một máy theo dấu vân tay hoặc tệp khóa công khai",
+    "trust a device by its fingerprint or its public key file":
+        "tin cậy một máy theo dấu vân tay hoặc tệp khóa công khai",
     "revoke trust in a device": "thu hồi tin cậy một máy",
     "list conflicts": "liệt kê xung đột",
     "resolve a conflict with a new revision": "giải quyết xung đột bằng một phiên bản mới",

@@ -15,16 +15,32 @@ from __future__ import annotations
 import base64
 import binascii
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Final, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StrictBool, StrictInt, StrictStr, ValidationError
-from pydantic_core import PydanticCustomError
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    Strict,
+    StrictBool,
+    StrictInt,
+    StrictStr,
+    ValidationError,
+)
+from pydantic_core import ErrorDetails, PydanticCustomError
 
+from fieldkit.store.records import Status
 
 MAX_SEQ = (1 << 63) - 1  # SQLite's INTEGER
-ALGORITHM = "X25519-HKDF-SHA256/ChaCha20-Poly1305"
-KEY_FILE_FORMAT = "fieldkit-public-key"
+Location = tuple[str | int, ...]  # a path into parsed JSON: keys and list indexes
+# each a Literal type and its value (the type checker holds them to each other)
+AlgorithmName = Literal["X25519-HKDF-SHA256/ChaCha20-Poly1305"]
+ALGORITHM: Final[AlgorithmName] = "X25519-HKDF-SHA256/ChaCha20-Poly1305"
+KeyFileFormat = Literal["fieldkit-public-key"]
+KEY_FILE_FORMAT: Final[KeyFileFormat] = "fieldkit-public-key"
 
 # the problems a FieldProblem names (translated in fieldkit.sync.messages)
 MISSING = "is missing"
@@ -39,13 +55,14 @@ KEY_MISMATCH = "does not match its key"
 NOT_SORTED = "is not sorted without repeats"
 INVALID = "is not valid"
 NOT_LISTED = "names no file of the bundle"
-PROBLEMS = (NOT_LISTED, MISSING, EXTRA, NOT_UNICODE, MALFORMED, OUT_OF_RANGE, WRONG_LENGTH, WRONG_TYPE, NOT_ALLOWED_VALUE,
-            KEY_MISMATCH, NOT_SORTED, INVALID)
+PROBLEMS = (NOT_LISTED, MISSING, EXTRA, NOT_UNICODE, MALFORMED, OUT_OF_RANGE, WRONG_LENGTH, WRONG_TYPE,
+            NOT_ALLOWED_VALUE, KEY_MISMATCH, NOT_SORTED, INVALID)
 
 _BY_TYPE = {"missing": MISSING, "extra_forbidden": EXTRA, "not_unicode": NOT_UNICODE, "string_unicode": NOT_UNICODE,
             "string_pattern_mismatch": MALFORMED, "malformed": MALFORMED, "greater_than_equal": OUT_OF_RANGE,
             "less_than_equal": OUT_OF_RANGE, "too_short": WRONG_LENGTH, "too_long": WRONG_LENGTH,
             "string_too_long": WRONG_LENGTH, "string_too_short": WRONG_LENGTH, "literal_error": NOT_ALLOWED_VALUE,
+            "enum": NOT_ALLOWED_VALUE,
             "key_mismatch": KEY_MISMATCH, "not_sorted": NOT_SORTED}
 
 
@@ -72,7 +89,7 @@ def _unicode(text: str) -> str:
     return text
 
 
-def _key_bytes(size: int):
+def _key_bytes(size: int) -> Callable[[str], str]:
     def check(text: str) -> str:
         try:
             raw = base64.b64decode(text.encode("ascii"), validate=True)
@@ -137,7 +154,7 @@ class Recipient(_Strict):
 
 
 class Encryption(_Strict):
-    algorithm: Literal[ALGORITHM]
+    algorithm: AlgorithmName
     recipients: list[Recipient]
 
 
@@ -182,7 +199,7 @@ class RecordData(BaseModel):
     """The part of a revision's `data` that records, exports and re-exports read; the rest
     (answers' values, anything else) is kept as it came."""
     model_config = ConfigDict(strict=True, extra="allow", hide_input_in_errors=True)
-    status: Name = "draft"
+    status: Annotated[Status, Strict(False)] = Status.DRAFT  # strict: its text, one of the Status values
     error_count: Count = 0
     commune: Name = ""
     province: Name = ""
@@ -217,7 +234,7 @@ class Revision(_Strict):
 
 class KeyFile(_Strict):
     """What `fieldkit keys export` writes (fieldkit.sync.crypto.public_key_document)."""
-    format: Literal[KEY_FILE_FORMAT]
+    format: KeyFileFormat
     device_name: Name
     fingerprint: Hex64
     site_id: Hex32
@@ -239,7 +256,7 @@ def problem_of(model: type[BaseModel], raw: Any, *, root: str = "") -> FieldProb
     return None
 
 
-def _problem(error: dict, raw: Any, root: str) -> FieldProblem:
+def _problem(error: ErrorDetails, raw: Any, root: str) -> FieldProblem:
     location = tuple(part for part in error["loc"] if part != "[key]")
     kind = error["type"]
     problem = _BY_TYPE.get(kind) or (WRONG_TYPE if kind.endswith("_type") or kind.endswith("_parsing")
@@ -254,7 +271,7 @@ def _problem(error: dict, raw: Any, root: str) -> FieldProblem:
                         found="-" if kind == "missing" else shown(value))
 
 
-def value_at(raw: Any, location: tuple) -> Any:
+def value_at(raw: Any, location: Location) -> Any:
     """The value at a pydantic location (dict keys as pydantic reports them)."""
     for part in location:
         if isinstance(raw, dict) and part in raw:
@@ -271,7 +288,7 @@ def value_at(raw: Any, location: tuple) -> Any:
 _KEYED = {"acknowledges", "prerequisites", "content", "title", "answers", "attachments"}  # dicts by any key
 
 
-def field_name(location: tuple, root: str = "") -> str:
+def field_name(location: Location, root: str = "") -> str:
     """`signers[0].public_key`, `acknowledges['x']`: printable, whatever the keys hold."""
     text, previous = root, None
     for part in location:
@@ -310,7 +327,7 @@ def _encodable(text: Any) -> bool:
     return True
 
 
-def unencodable_field(value: Any, location: tuple = ()) -> tuple | None:
+def unencodable_field(value: Any, location: Location = ()) -> Location | None:
     """Where in parsed JSON a text (value or key) cannot be encoded as UTF-8, or None."""
     if isinstance(value, str):
         return None if _encodable(value) else location

@@ -29,9 +29,15 @@ from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from fieldkit.sync.importer import BundleImport, ImportReport, check_here
-from fieldkit.sync.verify import check_lines
+from fieldkit.sync.verify import CheckedLines, check_lines
+
+if TYPE_CHECKING:
+    from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
+
+    from fieldkit.store import Store
 
 # Bundles smaller than this in all are checked in this process unless the workers run
 # already: starting them (spawn, imports) takes ~0.35 s, and a 3 MB bundle (1,000
@@ -55,7 +61,7 @@ def _start_worker(nice: int) -> None:
                          daemon=True).start()
 
 
-def _exit_with(sentinel) -> None:
+def _exit_with(sentinel: int) -> None:
     multiprocessing.connection.wait([sentinel])
     os._exit(1)  # mid-check: no clean-up to run, nothing of it was going to be kept
 
@@ -67,12 +73,12 @@ class RevisionWorker:
 
     PROCESSES = min(2, os.cpu_count() or 1)  # two cores: the checks are about twice the writer's work
 
-    def __init__(self):
+    def __init__(self) -> None:
         self._pool: ProcessPoolExecutor | None = None
         self._retired: list[ProcessPoolExecutor] = []
         self._lock = threading.Lock()
 
-    def check(self, lines: bytes, keys: dict[str, bytes]) -> Future:
+    def check(self, lines: bytes, keys: dict[str, bytes]) -> Future[CheckedLines]:
         """A Future of CheckedLines, with slim revisions (cheap to send back). Raises, or
         its Future raises, BrokenProcessPool when a worker died during these checks, or
         new workers could not start."""
@@ -81,7 +87,7 @@ class RevisionWorker:
         except BrokenProcessPool:  # it broke before taking these checks (killed while idle...): new workers
             return self._submit(lines, keys)
 
-    def _submit(self, lines: bytes, keys: dict[str, bytes]) -> Future:
+    def _submit(self, lines: bytes, keys: dict[str, bytes]) -> Future[CheckedLines]:
         with self._lock:
             if self._pool is not None and not _workers_alive(self._pool):  # killed while idle
                 self._retired.append(self._pool)
@@ -103,7 +109,7 @@ class RevisionWorker:
     def running(self) -> bool:
         return self._pool is not None
 
-    def _retire_if_broken(self, pool: ProcessPoolExecutor, done: Future) -> None:
+    def _retire_if_broken(self, pool: ProcessPoolExecutor, done: Future[CheckedLines]) -> None:
         if not done.cancelled() and isinstance(done.exception(), BrokenProcessPool):
             self._retire(pool)
 
@@ -140,7 +146,8 @@ def worth_a_worker(worker: RevisionWorker, paths: list[Path]) -> bool:
     return worker.running or total >= WORKER_MIN_BYTES
 
 
-def import_bundles(store, paths: list[Path], *, exchange_private=None, worker: RevisionWorker | None = None,
+def import_bundles(store: Store, paths: list[Path], *, exchange_private: X25519PrivateKey | None = None,
+                   worker: RevisionWorker | None = None,
                    progress: Callable[[int, str, int, int], None] | None = None) -> list[ImportReport]:
     """Import `paths` in order, as importing them one after the other would: one report
     each. `worker`: where to check revisions (None: here). `progress(index, step, done,
@@ -148,7 +155,7 @@ def import_bundles(store, paths: list[Path], *, exchange_private=None, worker: R
     check = worker.check if worker is not None else check_here
     reports: list[ImportReport | None] = [None] * len(paths)
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="fieldkit-import-commit") as committer:
-        committing: tuple[int, BundleImport, Future] | None = None
+        committing: tuple[int, BundleImport, Future[ImportReport]] | None = None
         for index, path in enumerate(paths):
             job = BundleImport(store, path, exchange_private=exchange_private, check=check,
                                progress=partial(progress, index) if progress else None)
@@ -159,10 +166,10 @@ def import_bundles(store, paths: list[Path], *, exchange_private=None, worker: R
             committing = (index, job, committer.submit(job.commit))
         if committing:
             reports[committing[0]] = _committed(committing)
-    return reports
+    return [report for report in reports if report is not None]  # every one: each path's commit was awaited
 
 
-def _committed(committing: tuple[int, BundleImport, Future]) -> ImportReport:
+def _committed(committing: tuple[int, BundleImport, Future[ImportReport]]) -> ImportReport:
     _index, job, future = committing
     try:
         return future.result()

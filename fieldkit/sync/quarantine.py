@@ -20,16 +20,18 @@ from fieldkit.files import atomic_writer
 from fieldkit.store import quarantine as quarantine_table
 from fieldkit.store.private import private_folder
 from fieldkit.store.trust import remember_key
+from fieldkit.store.values import JsonObject
 from fieldkit.sync import bundle as bundles
 from fieldkit.sync.errors import TOO_LARGE_FOR_QUARANTINE, BundleError
 
 if TYPE_CHECKING:
+    from fieldkit.store import Store
     from fieldkit.sync.importer import ImportReport
 
 QUARANTINE_DIR = "quarantine"
 
 
-def keep(store, bundle, *, report) -> None:
+def keep(store: Store, bundle: bundles.Bundle, *, report: ImportReport) -> None:
     """Check `bundle` (an unknown signer's) as far as it can be alone, then keep a copy
     of it within the quota. Raises BundleError when it is not kept."""
     bundles.check_version(bundle)
@@ -46,8 +48,8 @@ def keep(store, bundle, *, report) -> None:
             bundle.archive.copy_to(file)  # from the file checked, not from its path again
     evicted = store.writer.call(lambda connection: _record(connection, bundle, report=report, target=target,
                                                           size=size, quota=quota))
-    for file in evicted:
-        Path(file).unlink(missing_ok=True)
+    for evicted_file in evicted:
+        Path(evicted_file).unlink(missing_ok=True)
 
 
 def _record(connection: sqlite3.Connection, bundle: bundles.Bundle, *, report: ImportReport, target: Path,
@@ -69,10 +71,10 @@ def _record(connection: sqlite3.Connection, bundle: bundles.Bundle, *, report: I
     return evicted
 
 
-def summary(rows: list[dict], *, quota: int) -> dict:
+def summary(rows: list[JsonObject], *, quota: int) -> JsonObject:
     """What the trusted-devices screen shows of the quarantine: bundles, bytes, the
     quota, and per fingerprint its bundles and bytes (most bytes first)."""
-    by_fingerprint: dict[str, dict] = {}
+    by_fingerprint: dict[str, JsonObject] = {}
     for row in rows:
         entry = by_fingerprint.setdefault(row["fingerprint"], {"fingerprint": row["fingerprint"], "bundles": 0,
                                                                "bytes": 0, "device": row["device_name"]})

@@ -18,8 +18,9 @@ import io
 import json
 import sqlite3
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
@@ -28,10 +29,22 @@ from fieldkit.store import holdings, trust
 from fieldkit.store.hlc import beyond_any_clock
 from fieldkit.store.identity import site_belongs_to, site_id_of
 from fieldkit.store.revisions import record_data, revision_id_and_data
+from fieldkit.store.values import RevisionDict
 from fieldkit.sync import crypto, models
 from fieldkit.sync.errors import (
-    BAD_REVISION, BAD_REVISION_FIELD, BAD_REVISION_SIGNATURE, CLOCK_ERROR, REVOKED_REVISION, BundleError,
+    BAD_REVISION,
+    BAD_REVISION_FIELD,
+    BAD_REVISION_SIGNATURE,
+    CLOCK_ERROR,
+    REVOKED_REVISION,
+    BundleError,
 )
+
+if TYPE_CHECKING:
+    from fieldkit.sync.bundle import Bundle
+
+
+Problem = tuple[str, dict[str, Any]]  # a message template and its values (fieldkit.sync.errors)
 
 
 @dataclass
@@ -39,9 +52,9 @@ class CheckedLines:
     """What `check_lines` found in a chunk: its revisions and rev_id -> data's canonical
     JSON text (each revision parsed and encoded once; the importer keeps both for the
     commit), or the first problem as (message, values)."""
-    revisions: list[dict] = field(default_factory=list)
+    revisions: list[RevisionDict] = field(default_factory=list)
     data_texts: dict[str, str] = field(default_factory=dict)
-    problem: tuple[str, dict] | None = None
+    problem: Problem | None = None
 
 
 _KEYS: dict[bytes, Ed25519PublicKey] = {}  # raw key -> loaded key, for this process's lifetime
@@ -71,11 +84,13 @@ def check_lines(lines: bytes, keys: dict[str, bytes], *, slim: bool = False) -> 
         if checked.problem:
             return checked
         checked.data_texts[rev_id] = data_text
-        checked.revisions.append({**revision, "data": record_data(revision["data"])} if slim else revision)
+        if slim:
+            revision = {**revision, "data": record_data(revision["data"])}
+        checked.revisions.append(revision)  # its shape checked by models.Revision
     return checked
 
 
-def _line_problem(revision, number: int) -> tuple[str, dict] | None:
+def _line_problem(revision: Any, number: int) -> Problem | None:  # Any: JSON not checked yet
     """The revision's fields against fieldkit.sync.models.Revision."""
     problem = models.problem_of(models.Revision, revision)
     if problem is None:  # a well-formed time beyond the year 9999 is a clock error (fieldkit.store.hlc)
@@ -83,7 +98,7 @@ def _line_problem(revision, number: int) -> tuple[str, dict] | None:
     return BAD_REVISION_FIELD, {"line": number, **problem.values()}
 
 
-def _unencodable(revision: dict, number: int) -> tuple[str, dict]:
+def _unencodable(revision: RevisionDict, number: int) -> Problem:
     try:
         location = models.unencodable_field(revision["data"], ("data",)) or ("data",)
     except RecursionError:
@@ -92,7 +107,7 @@ def _unencodable(revision: dict, number: int) -> tuple[str, dict]:
                                 "found": models.shown(models.value_at(revision, location))}
 
 
-def _identity_problem(revision: dict, rev_id: str, keys: dict[str, bytes]) -> tuple[str, dict] | None:
+def _identity_problem(revision: RevisionDict, rev_id: str, keys: dict[str, bytes]) -> Problem | None:
     if rev_id != revision["rev_id"]:
         return BAD_REVISION, {"detail": f"{revision['rev_id']} does not match its content"}
     raw = keys.get(revision["site_id"])
@@ -107,7 +122,7 @@ def _identity_problem(revision: dict, rev_id: str, keys: dict[str, bytes]) -> tu
     return None
 
 
-def whole(revision: dict, data_texts: dict[str, str] | None) -> dict:
+def whole(revision: RevisionDict, data_texts: Mapping[str, str] | None) -> RevisionDict:
     """A revision with its whole `data` (a slim one's comes back from its text)."""
     if data_texts is None or revision["rev_id"] not in data_texts:
         return revision
@@ -117,18 +132,18 @@ def whole(revision: dict, data_texts: dict[str, str] | None) -> dict:
 class RevisionChecker:
     """A bundle's checked chunks staged against the store (reads only), in order."""
 
-    def __init__(self, connection: sqlite3.Connection, bundle):
+    def __init__(self, connection: sqlite3.Connection, bundle: Bundle) -> None:
         self.connection = connection
         self.bundle = bundle
         self.count = 0
         self.newest_hlc: dict[str, str] = {}
-        self.tampering: list[tuple[str, dict]] = []  # (rev_id kept, the other revision, whole)
+        self.tampering: list[tuple[str, RevisionDict]] = []  # (rev_id kept, the other revision, whole)
         self._seen: dict[tuple[str, int], str] = {}
         self._revoked = trust.revoked_sites(connection)
         self.keys = manifest_keys(bundle.manifest) | trust.site_keys(connection)  # the store's first
 
-    def _fail(self, message: str, name: str, **values) -> BundleError:
-        return BundleError(message, step="revision", path=self.bundle.path, name=name, **values)
+    def _fail(self, message: str, name: str, **values: object) -> BundleError:
+        return BundleError(message, step="revision", lang=None, path=self.bundle.path, name=name, **values)
 
     def stage(self, name: str, checked: CheckedLines) -> None:
         """Raises the chunk's problem if it had one; else stages its revisions."""
@@ -141,9 +156,9 @@ class RevisionChecker:
         self.count += len(checked.revisions)
         self._stage(name, checked.revisions, checked.data_texts)
 
-    def _stage(self, name: str, revisions: list[dict[str, Any]], data_texts: dict[str, str]) -> None:
+    def _stage(self, name: str, revisions: list[RevisionDict], data_texts: dict[str, str]) -> None:
         """Same (site_id, seq), other content, within the bundle or against the store."""
-        by_site = defaultdict(list)
+        by_site: defaultdict[str, list[RevisionDict]] = defaultdict(list)
         for revision in revisions:
             slot = (revision["site_id"], revision["seq"])
             earlier = self._seen.setdefault(slot, revision["rev_id"])
@@ -161,10 +176,10 @@ class RevisionChecker:
                     raise self._fail(REVOKED_REVISION, name, site_id=site)
 
 
-def manifest_keys(manifest: dict) -> dict[str, bytes]:
+def manifest_keys(manifest: Mapping[str, Any]) -> dict[str, bytes]:
     """site_id -> raw key of the manifest's signer and the `signers` it lists (those that
     are keys at all: a revision needing a broken one fails its signature check)."""
-    keys = {}
+    keys: dict[str, bytes] = {}
     for signer in [{"public_key": manifest.get("public_key"), "site_id": manifest.get("site_id")},
                    *(manifest.get("signers") or [])]:
         try:

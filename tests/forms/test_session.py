@@ -294,7 +294,7 @@ def test_a_broken_expression_names_the_field_and_the_expression(tmp_path):
         | | integer | b    | B     | ${a} >>  |
     """)
     with pytest.raises(FormError) as caught:
-        form.compiled
+        _ = form.compiled
     message = str(caught.value)
     assert "/data/b" in message and "relevant" in message
 

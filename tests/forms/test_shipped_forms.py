@@ -87,7 +87,7 @@ def test_settings_root_and_languages(shipped):
     assert [(t.get("lang"), t.get("default")) for t in translations] == [
         (VI, "true()"), (EN, None)]
     settings = build_forms.read_tables(FORMS_DIR / file_name)["settings"]
-    assert dict(zip(*settings))["default_language"] == VI
+    assert dict(zip(*settings, strict=True))["default_language"] == VI
 
 
 def test_every_text_is_in_both_languages(shipped):

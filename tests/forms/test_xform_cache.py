@@ -2,8 +2,7 @@
 
 import pytest
 
-from fieldkit.forms import load_form
-from fieldkit.forms import xform_cache
+from fieldkit.forms import load_form, xform_cache
 
 FORM = """\
 | survey |

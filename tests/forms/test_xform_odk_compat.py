@@ -249,7 +249,7 @@ def _key_text(key) -> str:
 
 def test_extract_signed_returns_the_message_when_the_signature_verifies():
     key = Ed25519PrivateKey.generate()
-    message = "real genuine data".encode()
+    message = b"real genuine data"
     contents = base64.b64encode(key.sign(message) + message).decode()
     assert _signed_form(contents, _key_text(key)).new_session().value("/data/extracted") == "real genuine data"
 

@@ -75,12 +75,12 @@ def build_world(service: SurveyService) -> World:
 def _make_conflict(world: World, name: str, day: str) -> None:
     """Two edits of the same revision: two heads, a conflict; the later one is shown."""
     store = world.service.store
-    head = store.revision(store.record(world.records[name])["winner_rev"])
+    head = store.revision(store.record(world.records[name]).winner_rev)
     on_day(world.service, day)
     for total in ("31", "32"):
-        data = {**head["data"], "answers": {**head["data"]["answers"], "/data/total_staff": total}}
-        store.commit_revision(record_id=head["record_id"], parents=[head["rev_id"]], form_id=head["form_id"],
-                              form_version=head["form_version"], data=data, author="Trần Thị B",
+        data = {**head.data, "answers": {**head.answers, "/data/total_staff": total}}
+        store.commit_revision(record_id=head.record_id, parents=[head.rev_id], form_id=head.form_id,
+                              form_version=head.form_version, data=data, author="Trần Thị B",
                               action="save").result()
     world.days[name] = day
 
@@ -92,7 +92,7 @@ _POSITIONS = re.compile(r"\[\d+\]")
 
 def store_answers(service: SurveyService, record_id: str) -> dict[str, str]:
     record = service.store.record(record_id)
-    return service.store.revision(record["winner_rev"])["data"]["answers"]
+    return service.store.revision(record.winner_rev).answers
 
 
 def answer_path(key: str, record_id: str, column: str, root: str = ROOT) -> str:

@@ -1,8 +1,8 @@
 """Reading a summary's HTML back as a reader sees it: texts and table rows."""
 
 import re
-from html import escape
 import struct
+from html import escape
 from html.parser import HTMLParser
 
 

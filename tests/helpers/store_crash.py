@@ -93,7 +93,7 @@ def save_loop(data_dir: Path) -> None:
     store = Store.open(data_dir=data_dir)
     heads: dict[str, list[str]] = {}
     for record in store.records():
-        heads[record["record_id"]] = [record["winner_rev"]]
+        heads[record.record_id] = [record.winner_rev]
     number = 0
     while True:
         record_id = f"record-{number % 5}"
@@ -101,8 +101,8 @@ def save_loop(data_dir: Path) -> None:
                 "instance_xml": draft_xml(number)}
         revision = store.commit_revision(record_id=record_id, parents=heads.get(record_id, []), form_id="crash",
                                          form_version="1", data=data, author="crash", action="save").result()
-        heads[record_id] = [revision["rev_id"]]
-        print(revision["seq"], flush=True)
+        heads[record_id] = [revision.rev_id]
+        print(revision.seq, flush=True)
         number += 1
 
 

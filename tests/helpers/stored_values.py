@@ -38,7 +38,7 @@ def fill_hostile(survey, data_dir) -> dict[str, str]:
     commune of Hà Nội (01). Returns commune code -> the value's name."""
     made: dict[str, str] = {}
     rewritten: dict[str, str] = {}
-    for (name, fragment), commune in zip(HOSTILE.items(), communes(survey, len(HOSTILE))):
+    for (name, fragment), commune in zip(HOSTILE.items(), communes(survey, len(HOSTILE)), strict=True):
         for form_id, answers in (("commune_infrastructure", INFRASTRUCTURE), ("commune_staffing", STAFFING)):
             revision = submit(survey, form_id, commune, answers)
             rewritten[revision["rev_id"]] = _hostile_data(revision["data"], fragment)

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from fieldkit.services.coordinator import CoordinatorService  # noqa: E402
 from fieldkit.store.acknowledgements import record_acknowledgement  # noqa: E402
+from fieldkit.store.values import Revision  # noqa: E402
 from fieldkit.sync import status as sync_status  # noqa: E402
 
 FORM = "ha_tang"
@@ -41,24 +42,24 @@ class Device:
     # -- making revisions --------------------------------------------------------------------
 
     def save(self, answers: dict, *, record_id: str | None = None, parents: list[str] | None = None,
-             commune: str = "00070", deleted: bool = False) -> dict:
+             commune: str = "00070", deleted: bool = False) -> Revision:
         """A revision of a record: on its current heads unless `parents` says otherwise."""
         record_id = record_id or str(uuid.uuid4())
         if parents is None:
             record = self.store.record(record_id)
-            parents = __import__("json").loads(record["heads"]) if record else []
+            parents = list(record.heads) if record else []
             if record and len(parents) > 1:
-                parents = [record["winner_rev"]]  # an edit made on the screen's record, not a resolution
+                parents = [record.winner_rev]  # an edit made on the screen's record, not a resolution
         data = {"status": "draft", "answers": answers, "commune": commune, "province": "01", "attachments": {}}
         return self.store.commit_revision(record_id=record_id, parents=parents, form_id=FORM, form_version="1",
                                           data=data, author=self.name, action="save", deleted=deleted).result()
 
-    def edit(self, record_id: str, **changes) -> dict:
-        winner = self.store.revision(self.store.record(record_id)["winner_rev"])
-        answers = {**winner["data"]["answers"], **{f"/data/{name}": value for name, value in changes.items()}}
-        return self.save(answers, record_id=record_id, parents=[winner["rev_id"]])
+    def edit(self, record_id: str, **changes) -> Revision:
+        winner = self.store.revision(self.store.record(record_id).winner_rev)
+        answers = {**winner.answers, **{f"/data/{name}": value for name, value in changes.items()}}
+        return self.save(answers, record_id=record_id, parents=[winner.rev_id])
 
-    def delete(self, record_id: str) -> dict:
+    def delete(self, record_id: str) -> Revision:
         return self.service.delete(record_id, author=self.name)
 
     # -- bundles -----------------------------------------------------------------------------
@@ -70,7 +71,7 @@ class Device:
     def import_(self, *paths: Path):
         return self.service.import_paths(list(paths))
 
-    def trusts(self, *others: "Device") -> None:
+    def trusts(self, *others: Device) -> None:
         for other in others:
             if other is not self:
                 self.service.trust(other.fingerprint)

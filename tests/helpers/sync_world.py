@@ -55,15 +55,15 @@ class World:
             return
         known = [record for record in self.records if device.store.record(record) is not None]
         if not known or (kind == "create" and len(self.records) < 3):  # few records: edits meet
-            self.records.append(device.save({"/data/a": str(value), "/data/b": str(value)})["record_id"])
+            self.records.append(device.save({"/data/a": str(value), "/data/b": str(value)}).record_id)
             return
         record_id = known[which % len(known)]
         record = device.store.record(record_id)
-        if kind == "edit" and not record["deleted"]:
+        if kind == "edit" and not record.deleted:
             device.edit(record_id, **{field: f"{device.name}-{value}"})
-        elif kind == "delete" and not record["deleted"]:
+        elif kind == "delete" and not record.deleted:
             device.delete(record_id)
-        elif kind == "resolve" and record["conflicts"]:
+        elif kind == "resolve" and record.conflicts:
             device.service.resolve(record_id, answers={f"/data/{field}": f"resolved-{value}"} if value % 2 else None)
 
     def close(self) -> None:

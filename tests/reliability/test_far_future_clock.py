@@ -26,9 +26,9 @@ def far_laptop(tmp_path):
     with Store.open(data_dir=data_dir) as store:
         store.clock = HybridLogicalClock(wall_ms=lambda: FAR)
         [record] = store.records()
-        head = store.revision(record["winner_rev"])
-        store.commit_revision(record_id=record["record_id"], parents=[head["rev_id"]], form_id=head["form_id"],
-                              form_version=head["form_version"], data=head["data"], author="lan",
+        head = store.revision(record.winner_rev)
+        store.commit_revision(record_id=record.record_id, parents=[head.rev_id], form_id=head.form_id,
+                              form_version=head.form_version, data=head.data, author="lan",
                               action="save").result()
         fingerprint = store.identity.fingerprint
     assert fieldkit(data_dir, "bundle", "export", tmp_path / "far.fkb").returncode == 0

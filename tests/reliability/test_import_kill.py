@@ -17,9 +17,9 @@ from pathlib import Path
 import pytest
 
 from fieldkit.services.coordinator import CoordinatorService
-from fieldkit.store import Store
+from fieldkit.store import Store, trust
 from fieldkit.store.revisions import insert_revision, make_revision, materialize_new
-from fieldkit.sync import pipeline, trust
+from fieldkit.sync import pipeline
 from fieldkit.sync.export import export_bundle
 
 pytestmark = pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads /proc")
@@ -121,7 +121,7 @@ def test_sigkill_of_an_import_leaves_no_worker_nor_resource_tracker(big_bundles,
     bundles, fingerprint = big_bundles
     data_dir = tmp_path / "coordinator"
     with CoordinatorService.open(data_dir, device_name="coordinator") as service:
-        service.store.writer.call(lambda connection: trust.set_trust(connection, fingerprint=fingerprint,
+        service.store.writer.call(lambda connection: trust.record_trust(connection, fingerprint=fingerprint,
                                                                      trusted=True))
     importing, children = start_import(data_dir, bundles), set()
     try:

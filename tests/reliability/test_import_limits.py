@@ -120,5 +120,5 @@ def test_the_line_limit_is_far_above_what_the_exporter_writes(lan):
     """The smallest revision the app makes, in a chunk of CHUNK_BYTES: well under the limit."""
     from fieldkit.sync.export import CHUNK_BYTES
 
-    smallest = len(json.dumps(lan.save({}), separators=(",", ":")))  # no answers at all
+    smallest = len(json.dumps(lan.save({}).as_dict(), separators=(",", ":")))  # no answers at all
     assert CHUNK_BYTES // smallest * 4 < Limits().chunk_lines

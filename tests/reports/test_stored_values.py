@@ -55,7 +55,7 @@ def test_xlsx_writes_numbers_it_cannot_hold_as_text(hostile, tmp_path):
     export_submissions(survey, format="xlsx", out=tmp_path / "a.xlsx", form_id="commune_infrastructure")
     sheet = openpyxl.load_workbook(tmp_path / "a.xlsx")["commune_infrastructure"]
     header, *rows = [list(row) for row in sheet.iter_rows(values_only=True)]
-    rows = _rows_by_commune(dict(zip(header, row)) for row in rows)
+    rows = _rows_by_commune(dict(zip(header, row, strict=True)) for row in rows)
     computers = {name: rows[commune]["equipment/computers"] for name, commune in communes.items()}
     bandwidth = {name: rows[commune]["network/tsl_bandwidth"] for name, commune in communes.items()}
     assert computers["ten_to_20"] == "100000000000000000000" and computers["ten_to_400"] == TEN_TO_400

@@ -25,12 +25,12 @@ def _finalized(service) -> dict:
 
 def test_a_saved_status_is_stored_as_plain_text(service, data_dir):
     revision = _finalized(service)
-    assert revision["data"]["status"] == Status.FINALIZED
-    as_text = {**revision, "data": {**revision["data"], "status": "finalized"}}
-    assert revision_id(as_text) == revision["rev_id"]  # the signed content is the same text
+    assert revision.status == Status.FINALIZED
+    as_text = {**revision.as_dict(), "data": {**revision.data, "status": "finalized"}}
+    assert revision_id(as_text) == revision.rev_id  # the signed content is the same text
     with sqlite3.connect(data_dir / DATABASE_FILE) as connection:
         stored = connection.execute("SELECT json_extract(data, '$.status'), typeof(json_extract(data, '$.status')) "
-                                    "FROM revisions WHERE rev_id = ?", (revision["rev_id"],)).fetchone()
+                                    "FROM revisions WHERE rev_id = ?", (revision.rev_id,)).fetchone()
         record = connection.execute("SELECT status, typeof(status) FROM records").fetchone()
     assert stored == ("finalized", "text") and record == ("finalized", "text")
 

@@ -57,14 +57,14 @@ def test_save_makes_a_revision_and_clears_the_working_copy(service):
     submission = staffing(service)
     submission.set("/data/total_staff", 12)
     first = submission.save().result()
-    assert first["parents"] == [] and first["data"]["status"] == "draft"
-    assert first["data"]["answers"]["/data/total_staff"] == "12"
+    assert first.parents == () and first.status == "draft"
+    assert first.answers["/data/total_staff"] == "12"
     assert service.pending_drafts() == []
     assert not submission.dirty
 
     submission.set("/data/it_staff", 1)
     second = submission.save().result()
-    assert second["parents"] == [first["rev_id"]] and second["record_id"] == first["record_id"]
+    assert second.parents == (first.rev_id,) and second.record_id == first.record_id
     assert submission.save().result() == second  # nothing changed: no new revision
 
 
@@ -94,7 +94,7 @@ def test_finalize_with_every_answer_right(service):
     submission = staffing(service)
     submission.set_many(STAFFING_COMPLETE)
     revision = submission.finalize().result()
-    assert revision["data"]["status"] == "finalized"
+    assert revision.status == "finalized"
     [row] = service.submissions()
     assert (row.status, row.commune_name, row.province_name, row.author, row.form_title) == (
         "finalized", "Phường Hoàn Kiếm", "Thành phố Hà Nội", "Nguyễn Văn A", "Khảo sát nhân lực cấp xã")
@@ -106,12 +106,12 @@ def test_editing_a_finalized_submission_makes_a_new_revision_on_it(service):
     finalized = submission.finalize().result()
     service.set_visit(delegation="Đoàn công tác số 1", at_keyboard="Trần Thị B").result()
 
-    reopened = service.open_submission(record_id=finalized["record_id"])
+    reopened = service.open_submission(record_id=finalized.record_id)
     assert reopened.session.value("/data/roster[1]/name") == "Nguyễn Thị Lan"
     reopened.set("/data/it_staff", 2)
     edited = reopened.finalize().result()
-    assert edited["parents"] == [finalized["rev_id"]]
-    assert [(row["action"], row["author"]) for row in service.store.audit_log(finalized["record_id"])] == [
+    assert edited.parents == (finalized.rev_id,)
+    assert [(row["action"], row["author"]) for row in service.store.audit_log(finalized.record_id)] == [
         ("finalize", "Nguyễn Văn A"), ("edit", "Trần Thị B")]
 
 
@@ -119,7 +119,7 @@ def test_reopening_a_record_with_unsaved_changes_opens_those_changes(service):
     submission = staffing(service)
     autosaves = watch_autosaves(submission)
     submission.set("/data/total_staff", 5)
-    record_id = submission.save().result()["record_id"]
+    record_id = submission.save().result().record_id
     submission.set("/data/total_staff", 6)
     autosaves[-1].result()
     assert service.open_submission(record_id=record_id).session.value("/data/total_staff") == "6"
@@ -161,7 +161,7 @@ def test_the_communes_forms_show_their_status(service):
 def test_a_second_submission_for_the_same_commune_and_form_is_flagged(service):
     first = staffing(service)
     first.set("/data/total_staff", 5)
-    first_id = first.save().result()["record_id"]
+    first_id = first.save().result().record_id
     other_commune = staffing(service, BA_DINH)
     other_commune.set("/data/total_staff", 5)
     other_commune.save().result()
@@ -190,7 +190,7 @@ def test_a_repeat_row_added_and_answered_comes_back(service):
     submission = staffing(service)
     assert submission.add_repeat("/data/roster") == 2
     submission.set("/data/roster[2]/name", "Lê Văn C")
-    record_id = submission.save().result()["record_id"]
+    record_id = submission.save().result().record_id
     again = service.open_submission(record_id=record_id)
     assert again.session.repeat_count("/data/roster") == 2
     assert again.session.value("/data/roster[2]/name") == "Lê Văn C"
@@ -218,6 +218,6 @@ def test_a_saved_revision_reopens_with_hidden_questions_and_answers_only_relevan
     submission = infrastructure(service)
     submission.set("/data/network/tsl_connected", "no")
     revision = submission.save().result()
-    assert "/data/network/tsl_bandwidth" not in revision["data"]["answers"]
-    reopened = service.open_submission(record_id=revision["record_id"])
+    assert "/data/network/tsl_bandwidth" not in revision.answers
+    reopened = service.open_submission(record_id=revision.record_id)
     assert reopened.session.is_relevant("/data/network/tsl_bandwidth") is False

@@ -44,8 +44,8 @@ def a_bundle_with_a_photo(lan, path, **options):
     digest = lan.store.put_blob(photo).result()
     record = lan.save({"/data/staff": "4", "/data/photo": "office.jpg"})
     revision = lan.store.commit_revision(
-        record_id=record["record_id"], parents=[record["rev_id"]], form_id=FORM, form_version="1",
-        data={**record["data"], "attachments": {"office.jpg": digest}}, author="lan", action="save").result()
+        record_id=record.record_id, parents=[record.rev_id], form_id=FORM, form_version="1",
+        data={**record.data, "attachments": {"office.jpg": digest}}, author="lan", action="save").result()
     assert revision
     return lan.export(path, **options)
 

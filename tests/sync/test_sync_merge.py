@@ -18,7 +18,7 @@ def world(tmp_path):
 
 def test_one_bundle_imported_once_or_fifty_times_gives_the_same_state(world, tmp_path):
     lan, coordinator = world["lan"], world["coordinator"]
-    record = lan.save({"/data/staff": "4"})["record_id"]
+    record = lan.save({"/data/staff": "4"}).record_id
     lan.edit(record, staff="5")
     bundle = lan.export(tmp_path / "lan.fkb")
 
@@ -34,7 +34,7 @@ def test_one_bundle_imported_once_or_fifty_times_gives_the_same_state(world, tmp
 
 def test_cumulative_overlapping_and_incremental_bundles_add_up_to_the_same_state(world, tmp_path):
     lan, coordinator = world["lan"], world["coordinator"]
-    record = lan.save({"/data/staff": "1"})["record_id"]
+    record = lan.save({"/data/staff": "1"}).record_id
     first = lan.export(tmp_path / "1.fkb")
     lan.edit(record, staff="2")
     cumulative = lan.export(tmp_path / "2-cumulative.fkb")  # nobody acknowledged: everything again
@@ -60,7 +60,7 @@ def test_the_receivers_acknowledgement_arrives_in_its_bundles(world, tmp_path):
 
 def test_bundles_out_of_order_wait_as_pending_and_a_missing_one_is_a_gap(world, tmp_path):
     lan, coordinator = world["lan"], world["coordinator"]
-    record = lan.save({"/data/staff": "1"})["record_id"]
+    record = lan.save({"/data/staff": "1"}).record_id
     bundles = [lan.export(tmp_path / "1.fkb")]
     for number in (2, 3):
         lan.acknowledged_by_receiver({lan.site_id: number - 1})
@@ -81,7 +81,7 @@ def test_bundles_out_of_order_wait_as_pending_and_a_missing_one_is_a_gap(world, 
 def _diverge(world, tmp_path, lan_change, minh_change):
     """One record, known to both laptops, then changed on each: the coordinator gets both."""
     lan, minh, coordinator = world["lan"], world["minh"], world["coordinator"]
-    record = lan.save({"/data/staff": "4", "/data/rooms": "2"})["record_id"]
+    record = lan.save({"/data/staff": "4", "/data/rooms": "2"}).record_id
     minh.import_(lan.export(tmp_path / "shared.fkb"))
     lan_change(lan, record)
     minh_change(minh, record)
@@ -94,9 +94,9 @@ def test_both_sides_changing_one_answer_is_a_hard_conflict(world, tmp_path):
                       lambda device, record: device.edit(record, staff="6"))
     [conflict] = world["coordinator"].service.conflicts()
     assert (conflict["record_id"], conflict["kind"], conflict["fields"]) == (record, "hard", ["/data/staff"])
-    assert world["coordinator"].store.record(record)["conflicts"] == 1
+    assert world["coordinator"].store.record(record).conflicts == 1
     winner = max(conflict["heads"], key=lambda head: (head["hlc"], head["rev_id"]))
-    assert conflict["winner"] == winner["rev_id"] == world["coordinator"].store.record(record)["winner_rev"]
+    assert conflict["winner"] == winner["rev_id"] == world["coordinator"].store.record(record).winner_rev
     assert {head["device"] for head in conflict["heads"]} == {"lan", "minh"}
 
 
@@ -112,7 +112,7 @@ def test_an_edit_against_a_deletion_is_always_a_conflict(world, tmp_path):
                       lambda device, record: device.delete(record))
     [conflict] = world["coordinator"].service.conflicts()
     assert (conflict["kind"], conflict["delete"]) == ("hard", True)
-    assert world["coordinator"].store.record(record)["deleted"] == 0  # still shown: someone must decide
+    assert world["coordinator"].store.record(record).deleted is False  # still shown: someone must decide
 
 
 def test_a_resolution_travels_and_resolves_the_second_coordinator_too(world, tmp_path):
@@ -123,12 +123,12 @@ def test_a_resolution_travels_and_resolves_the_second_coordinator_too(world, tmp
     assert len(second.service.conflicts()) == 1
 
     resolution = coordinator.service.resolve(record, answers={"/data/staff": "7"}, author="Điều phối")
-    assert len(resolution["parents"]) == 2
+    assert len(resolution.parents) == 2
     assert coordinator.service.conflicts() == []
     second.import_(coordinator.export(tmp_path / "resolved.fkb"))
     assert second.service.conflicts() == []
-    assert second.store.record(record)["winner_rev"] == resolution["rev_id"]
-    assert second.store.revision(resolution["rev_id"])["data"]["answers"]["/data/staff"] == "7"
+    assert second.store.record(record).winner_rev == resolution.rev_id
+    assert second.store.revision(resolution.rev_id).answers["/data/staff"] == "7"
     assert second.digest() == coordinator.digest()
     assert records_equal_rebuild(second.store.path)
 
@@ -140,5 +140,5 @@ def test_taking_one_side_keeps_its_content(world, tmp_path):
     [conflict] = coordinator.service.conflicts()
     loser = min(conflict["heads"], key=lambda head: (head["hlc"], head["rev_id"]))
     taken = coordinator.service.resolve(record, take=loser["rev_id"])
-    assert taken["data"]["answers"]["/data/staff"] == loser["answers"]["/data/staff"]
-    assert coordinator.store.record(record)["conflicts"] == 0
+    assert taken.answers["/data/staff"] == loser["answers"]["/data/staff"]
+    assert coordinator.store.record(record).conflicts == 0

@@ -5,10 +5,15 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
-from fieldkit.ui.commune_picker import CommunePicker
 from fieldkit.communes.picker_rows import make_rows
+from fieldkit.ui.commune_picker import CommunePicker
 from fieldkit.ui.submissions import (
-    COLUMN_COMMUNE, COLUMN_CONFLICTS, COLUMN_FORM, COLUMN_UPDATED, ROW_ROLE, SubmissionsBrowser,
+    COLUMN_COMMUNE,
+    COLUMN_CONFLICTS,
+    COLUMN_FORM,
+    COLUMN_UPDATED,
+    ROW_ROLE,
+    SubmissionsBrowser,
 )
 from tests.helpers.shell import type_text
 

@@ -6,7 +6,6 @@ import json
 import sqlite3
 
 from PySide6.QtCore import Qt
-
 from PySide6.QtWidgets import QApplication
 
 from tests.helpers.shell import VISIT, fill_form, type_text
@@ -86,7 +85,7 @@ def test_visit_pick_open_type_save_finalize(qtbot, start_shell, data_dir, tmp_pa
     type_text(qtbot, editor, "13")
     edited = shell.save()
     rows = stored_revisions(data_dir, submission.record_id)
-    assert len(rows) == 3 and edited["parents"] == [finalized[0]["rev_id"]]
+    assert len(rows) == 3 and edited.parents == (finalized[0]["rev_id"],)
     assert revision_data(rows[2])["answers"]["/data/total_staff"] == "13"
     audit = shell.service.store.audit_log(submission.record_id)
     assert [entry["author"] for entry in audit][-3:] == [VISIT["at_keyboard"]] * 3

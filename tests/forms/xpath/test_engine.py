@@ -1,6 +1,6 @@
 """The expression engine on typical form expressions, ODK functions and errors."""
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
 
@@ -132,7 +132,7 @@ def test_dates_are_days_since_epoch_in_the_evaluation_zone(doc):
 
 
 def test_today_and_now_use_the_context_clock(doc):
-    moment = datetime(2025, 7, 1, 20, 30, tzinfo=timezone.utc)  # 03:30 next day in Hanoi
+    moment = datetime(2025, 7, 1, 20, 30, tzinfo=UTC)  # 03:30 next day in Hanoi
     options = dict(tz=HANOI, now=lambda: moment)
     assert text("today()", doc, **options) == "2025-07-02"
     assert text("now()", doc, **options) == "2025-07-02T03:30:00.000+07:00"

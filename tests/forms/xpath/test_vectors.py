@@ -22,7 +22,6 @@ from fieldkit.forms.xpath import (
     parse_xml,
 )
 
-
 XFORMS = "http://www.w3.org/2002/xforms"
 NATIVE_NAMESPACES = {
     "xhtml": "http://www.w3.org/1999/xhtml",

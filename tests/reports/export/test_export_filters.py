@@ -20,7 +20,7 @@ def _names(world, record_ids: set[str]) -> set[str]:
 
 
 def test_no_filter_exports_every_live_submission_and_never_a_deleted_one(world, tmp_path):
-    live = {record["record_id"] for record in world.service.store.records()}
+    live = {record.record_id for record in world.service.store.records()}
     assert _exported(world, tmp_path) == live == set(world.records.values())
     assert len(world.service.store.records(include_deleted=True)) == len(live) + 1
 

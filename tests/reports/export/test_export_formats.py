@@ -26,7 +26,7 @@ def _expected_rows(world, form_id: str, level: str) -> int:
     records = [record for record in world.service.store.records(form_id=form_id)]
     if level == ROOT:
         return len(records)
-    return sum(len(repeat_instances(store_answers(world.service, record["record_id"]), level)) for record in records)
+    return sum(len(repeat_instances(store_answers(world.service, record.record_id), level)) for record in records)
 
 
 def _typed(form, path: str, value: str):
@@ -44,7 +44,7 @@ def _check_table(world, form_id: str, level: str, header: list[str], rows: list[
     assert len(rows) == _expected_rows(world, form_id, level), table
     keys, covered = set(), set()
     for values in rows:
-        row = dict(zip(header, values))
+        row = dict(zip(header, values, strict=True))
         record_id = row["_key"] if level == ROOT else row["_record_id"]
         answers = store_answers(world.service, record_id)
         for column in header:
@@ -66,8 +66,8 @@ def _check_table(world, form_id: str, level: str, header: list[str], rows: list[
 def _stored_answers(world) -> set:
     found = set()
     for record in world.service.store.records():
-        form = world.service.form(record["form_id"], record["form_version"])
-        found |= {(record["record_id"], path) for path in store_answers(world.service, record["record_id"])
+        form = world.service.form(record.form_id, record.form_version)
+        found |= {(record.record_id, path) for path in store_answers(world.service, record.record_id)
                   if form.find(path).type != "note"}
     return found
 
@@ -80,14 +80,14 @@ def _bare(path: str) -> str:
 
 def _check_metadata(world, header: list[str], rows: list[list], *, typed: bool) -> None:
     for values in rows:
-        row = dict(zip(header, values))
+        row = dict(zip(header, values, strict=True))
         record = world.service.store.record(row["_key"])
-        commune = world.service.communes.get(record["commune"])
-        assert row["_commune"] == record["commune"] and row["_commune_name"] == commune.name
-        assert row["_province"] == record["province"] and row["_province_name"] == commune.province_name
-        assert row["_status"] == record["status"] and row["_author"] == record["author"]
-        assert row["_form_version"] == record["form_version"]
-        assert row["_conflicts"] == (record["conflicts"] if typed else str(record["conflicts"]))
+        commune = world.service.communes.get(record.commune)
+        assert row["_commune"] == record.commune and row["_commune_name"] == commune.name
+        assert row["_province"] == record.province and row["_province_name"] == commune.province_name
+        assert row["_status"] == record.status and row["_author"] == record.author
+        assert row["_form_version"] == record.form_version
+        assert row["_conflicts"] == (record.conflicts if typed else str(record.conflicts))
 
 
 def test_csv_is_a_folder_of_one_utf8_bom_file_per_form_and_level(world, tmp_path):
@@ -118,7 +118,7 @@ def test_xlsx_has_one_sheet_per_form_and_level_with_numbers_as_numbers(world, tm
     assert workbook.sheetnames == result.files
     assert all(len(name) <= 31 for name in workbook.sheetnames)
     assert len({name.lower() for name in workbook.sheetnames}) == len(workbook.sheetnames)
-    sheets = dict(zip(_export_order(), workbook.sheetnames))
+    sheets = dict(zip(_export_order(), workbook.sheetnames, strict=True))
     for form_id, levels in FORMS_AND_LEVELS.items():
         for level in [ROOT, *levels]:
             header, *rows = [list(row) for row in workbook[sheets[_table_name(form_id, level)]].iter_rows(

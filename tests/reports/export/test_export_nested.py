@@ -64,7 +64,7 @@ def _set_as_another_tool_would(session, answers: dict[str, str]) -> None:
 
 
 def _answers(service, record_id: str) -> dict[str, str]:
-    return service.store.revision(service.store.record(record_id)["winner_rev"])["data"]["answers"]
+    return service.store.revision(service.store.record(record_id).winner_rev).answers
 
 
 def _read_csv(path):

@@ -57,8 +57,8 @@ def test_conflict_side_by_side_take_right_resolves(page, world, tmp_path, qtbot)
     qtbot.waitUntil(lambda: panel.list_model.rowCount() == 0)
     page.shell.idle()
     record = page.coordinator.store.record(world.records["first"])
-    revision = page.coordinator.store.revision(record["winner_rev"])
-    assert revision["data"]["answers"][TOTAL] == "13" and record["conflicts"] == 0
+    revision = page.coordinator.store.revision(record.winner_rev)
+    assert revision.answers[TOTAL] == "13" and record.conflicts == 0
     assert page.coordinator.conflicts() == []
 
 
@@ -73,7 +73,7 @@ def test_conflict_field_edited_by_hand(page, world, tmp_path, qtbot):
         panel.resolve()
     page.shell.idle()
     record = page.coordinator.store.record(world.records["first"])
-    assert page.coordinator.store.revision(record["winner_rev"])["data"]["answers"][TOTAL] == "14"
+    assert page.coordinator.store.revision(record.winner_rev).answers[TOTAL] == "14"
 
 
 def test_duplicate_visit_marked(page, world, tmp_path, qtbot):

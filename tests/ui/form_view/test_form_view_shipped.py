@@ -10,8 +10,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication, QFileDialog
 
-from fieldkit.forms import load_form
 from fieldkit.communes import search_key
+from fieldkit.forms import load_form
 from fieldkit.ui.form_view.widgets.attachment import AttachmentWidget
 from fieldkit.ui.form_view.widgets.dates import DateWidget
 from fieldkit.ui.form_view.widgets.geo import GeopointWidget

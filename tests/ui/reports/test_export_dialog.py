@@ -7,7 +7,6 @@ import pytest
 from PySide6.QtCore import Qt
 
 
-
 @pytest.fixture
 def dialog(start_shell, surveyed):
     shell = start_shell()
@@ -51,7 +50,7 @@ def test_export_to_excel_with_filters_and_labels(dialog, tmp_path):
         rows = list(workbook["commune_staffing"].iter_rows(values_only=True))
     finally:
         workbook.close()
-    values = dict(zip(rows[0], rows[1]))
+    values = dict(zip(rows[0], rows[1], strict=True))
     assert len(rows) == 2
     assert (values["_commune"], values["total_staff"], values["one_stop_staff"]) == ("00070", 137, 23)
     # labels: choices and the status in words, in the window's language
