@@ -7,14 +7,7 @@ from fieldkit.communes import Commune, CommuneDirectory, Province
 from fieldkit.services.answers import AnswerRefused
 from fieldkit.services.submission import Submission
 from fieldkit.services.survey import SurveyService
-from fieldkit.services.types import (
-    DraftInfo,
-    FinalizeError,
-    FormEntry,
-    Status,
-    SubmissionRow,
-    VisitContext,
-)
+from fieldkit.services.types import DraftInfo, FinalizeError, FormEntry, Status, SubmissionRow, VisitContext
 from fieldkit.store import StoreError
 
 __all__ = [
