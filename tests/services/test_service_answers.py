@@ -4,10 +4,10 @@
 import time
 
 import pytest
-from tests.helpers.survey_data import HOAN_KIEM, STAFFING_COMPLETE, watch_autosaves
 
 from fieldkit.services import AnswerRefused
 from fieldkit.services.answers import MAX_REPEAT_INSTANCES
+from tests.helpers.survey_data import HOAN_KIEM, STAFFING_COMPLETE, watch_autosaves
 
 
 @pytest.fixture

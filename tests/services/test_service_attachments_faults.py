@@ -4,9 +4,9 @@ import os
 import textwrap
 
 import pytest
-from tests.helpers.survey_data import HOAN_KIEM, watch_autosaves
 
 from fieldkit.services import StoreError
+from tests.helpers.survey_data import HOAN_KIEM, watch_autosaves
 
 PHOTO_FORM = textwrap.dedent("""\
     | survey   |         |         |                |

@@ -3,6 +3,7 @@ last submission of the same form saved on this laptop (the same commune's first)
 ODK Collect prefills from the previous visit."""
 
 import pytest
+
 from tests.helpers.survey_data import BA_DINH, HOAN_KIEM
 
 REVISIT = """<?xml version="1.0"?>

@@ -3,11 +3,10 @@
 import json
 import sqlite3
 
-from tests.helpers.survey_data import HOAN_KIEM, STAFFING_COMPLETE
-
 from fieldkit.reports.export import STATUSES, export_submissions
 from fieldkit.services import Status
 from fieldkit.store import DATABASE_FILE, revision_id
+from tests.helpers.survey_data import HOAN_KIEM, STAFFING_COMPLETE
 
 
 def test_a_status_is_its_text():

@@ -2,9 +2,9 @@
 come back, correct. Real SQLite files in tmp_path."""
 
 import pytest
-from tests.helpers.survey_data import BA_DINH, HOAN_KIEM, STAFFING_COMPLETE, watch_autosaves
 
 from fieldkit.services import FinalizeError, StoreError, Submission, SurveyService
+from tests.helpers.survey_data import BA_DINH, HOAN_KIEM, STAFFING_COMPLETE, watch_autosaves
 
 
 def staffing(service, commune=HOAN_KIEM):

@@ -1,11 +1,10 @@
 """What the window asks the services instead of reaching into the store: the communes
 picked lately, the coordinator service over the same store, and this device."""
 
-from tests.helpers.survey_data import BA_DINH, HOAN_KIEM
-
 from fieldkit.services import SurveyService
 from fieldkit.services.coordinator import CoordinatorService
 from fieldkit.services.types import ThisDevice
+from tests.helpers.survey_data import BA_DINH, HOAN_KIEM
 
 
 def test_the_recent_communes_are_kept_across_restarts(service, data_dir):

@@ -6,18 +6,33 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView, QCheckBox, QComboBox, QGridLayout, QHBoxLayout, QLabel, QPushButton, QSplitter,
-    QVBoxLayout, QWidget,
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
 )
 
+from fieldkit.services.conflicts import field_rows, labelled_conflicts, resolution
 from fieldkit.ui import errors, labels, tasks
 from fieldkit.ui.coordinator.common import (
-    DARK_TEXT, DIFFERENT_BACKGROUND, HARD_BACKGROUND, ROW_ROLE, SORT_ROLE, RowsModel, device_text, hlc_text,
+    DARK_TEXT,
+    DIFFERENT_BACKGROUND,
+    HARD_BACKGROUND,
+    ROW_ROLE,
+    SORT_ROLE,
+    RowsModel,
+    device_text,
+    hlc_text,
     selected_row,
 )
-from fieldkit.ui.tables import make_table
-from fieldkit.services.conflicts import field_rows, labelled_conflicts, resolution
 from fieldkit.ui.proxies import rows_filter_change
+from fieldkit.ui.tables import make_table
 
 COLUMN_COMMUNE, COLUMN_FORM, COLUMN_KIND, COLUMN_HEADS, COLUMN_FIELDS = range(5)
 FIELD_LABEL, FIELD_LEFT, FIELD_RIGHT, FIELD_RESULT = range(4)

@@ -8,16 +8,22 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtWidgets import (
-    QFileDialog, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QMessageBox, QPushButton, QVBoxLayout, QWidget,
+    QFileDialog,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
 )
 
 from fieldkit.services.coordinator import normalize_fingerprint, readable_fingerprint
 from fieldkit.sync import quarantine
 from fieldkit.sync.archive import Limits
 from fieldkit.ui import errors, tasks
-from fieldkit.ui.coordinator.common import (
-    SORT_ROLE, RowsModel, fingerprint_font, selected_row, short_fingerprint,
-)
+from fieldkit.ui.coordinator.common import SORT_ROLE, RowsModel, fingerprint_font, selected_row, short_fingerprint
 from fieldkit.ui.tables import make_table
 
 COLUMN_NAME, COLUMN_FINGERPRINT, COLUMN_STATE, COLUMN_WAITING, COLUMN_SEEN = range(5)

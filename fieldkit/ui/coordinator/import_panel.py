@@ -14,7 +14,14 @@ from pathlib import Path
 
 from PySide6.QtCore import QEvent, QSortFilterProxyModel, QStorageInfo, Qt, Signal
 from PySide6.QtWidgets import (
-    QComboBox, QFileDialog, QHBoxLayout, QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
 )
 
 from fieldkit.services.types import Status
