@@ -14,11 +14,13 @@ from __future__ import annotations
 import contextlib
 import os
 import secrets
+import stat
 from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO
 
 PRIVATE_MODE = 0o600  # the device key, the data folder's files: the user's alone
+PRIVATE_FOLDER_MODE = 0o700  # the data folder: no one else may even list it
 _SHARED_MODE = 0o666  # narrowed by the umask, as any new file is
 _CREATE = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
 
@@ -102,3 +104,25 @@ def fsync_folder(folder: Path) -> None:
         pass
     finally:
         os.close(descriptor)
+
+
+def private_folder(path: Path) -> None:
+    """Create `path` (and missing parents) private; make an existing one of ours private."""
+    path.mkdir(mode=PRIVATE_FOLDER_MODE, parents=True, exist_ok=True)
+    _restrict(path, PRIVATE_FOLDER_MODE)
+
+
+def private_file(path: Path) -> None:
+    """Make an existing file of ours 0600 (nothing if it is absent)."""
+    _restrict(path, PRIVATE_MODE)
+
+
+def _restrict(path: Path, mode: int) -> None:
+    if os.name != "posix":
+        return
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        return
+    if info.st_uid == os.getuid() and stat.S_IMODE(info.st_mode) & 0o077:
+        os.chmod(path, stat.S_IMODE(info.st_mode) & mode)

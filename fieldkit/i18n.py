@@ -31,20 +31,6 @@ _VIETNAMESE = {
     "points separated by ';'": "các điểm cách nhau bởi dấu ';'",
     "true or false": "đúng hoặc sai",
     "{value!r} is not one of the choices.": "{value!r} không nằm trong danh sách lựa chọn.",
-    "{questions} questions, {hidden} hidden fields, {groups} groups, {repeats} repeats, "
-    "languages: {languages}, {expressions} expressions":
-        "{questions} câu hỏi, {hidden} trường ẩn, {groups} nhóm, {repeats} nhóm lặp, "
-        "ngôn ngữ: {languages}, {expressions} biểu thức",
-    "ERROR {path}: {error}": "LỖI {path}: {error}",
-    "  WARNING: {warning}": "  CẢNH BÁO: {warning}",
-    "OK {path}: {form_id} (version {version}): {summary}": "ĐẠT {path}: {form_id} (phiên bản {version}): {summary}",
-    "Offline field surveys of communes.": "Khảo sát thực địa cấp xã, không cần mạng.",
-    "where fieldkit keeps its data (default: the user data folder)":
-        "thư mục dữ liệu của fieldkit (mặc định: thư mục dữ liệu của người dùng)",
-    "work with form files": "làm việc với tệp biểu mẫu",
-    "open the application window (what fieldkit does with no command)":
-        "mở cửa sổ ứng dụng (như khi chạy fieldkit không kèm lệnh)",
-    "load forms and report what they hold or what is wrong": "nạp biểu mẫu và báo nội dung hoặc lỗi",
     # store faults (fieldkit.store.errors)
     "The disk is full: {path} could not be written. Free some space, then try again; nothing has been lost.":
         "Ổ đĩa đã đầy: không ghi được {path}. Hãy giải phóng bớt dung lượng rồi thử lại; chưa mất dữ liệu nào.",
@@ -86,31 +72,6 @@ _VIETNAMESE = {
     "finalized": "đã hoàn tất",
     "has_errors": "có lỗi",
     "not_started": "chưa bắt đầu",
-    # CLI: submissions
-    "cannot read {path}: {error}": "không đọc được {path}: {error}",
-    "{path} is not valid JSON: {error}": "{path} không phải JSON hợp lệ: {error}",
-    "{path} must hold a JSON object of answers keyed by instance path":
-        "{path} phải chứa một đối tượng JSON gồm các câu trả lời theo đường dẫn trường",
-    "cannot set an answer: {error}": "không đặt được câu trả lời: {error}",
-    "Cannot finalize: {count} answers must be corrected.": "Chưa hoàn tất được: cần sửa {count} câu trả lời.",
-    "there is no commune with code {code}": "không có xã/phường nào mã {code}",
-    "warning: {commune} already has a submission of this form: {record_id} ({author}, {updated})":
-        "cảnh báo: {commune} đã có phiếu của biểu mẫu này: {record_id} ({author}, {updated})",
-    "No submissions yet.": "Chưa có phiếu nào.",
-    ", {count} conflicts": ", {count} xung đột",
-    "--set needs PATH=VALUE, not {pair!r}": "--set cần dạng ĐƯỜNG_DẪN=GIÁ_TRỊ, không phải {pair!r}",
-    "record {record_id}: new revision": "phiếu {record_id}: phiên bản mới",
-    "save a submission from a JSON file of answers": "lưu một phiếu từ tệp JSON chứa câu trả lời",
-    "a form file, or the id of a form already added": "tệp biểu mẫu, hoặc mã của biểu mẫu đã thêm",
-    "a JSON object of answers keyed by instance path, e.g. /data/total_staff":
-        "đối tượng JSON gồm câu trả lời theo đường dẫn trường, ví dụ /data/total_staff",
-    "the commune's official code": "mã chính thức của xã/phường",
-    "finalize (refused, with the errors listed, if any answer is wrong)":
-        "hoàn tất (bị từ chối và liệt kê lỗi nếu có câu trả lời sai)",
-    "list the submissions": "liệt kê các phiếu",
-    "print JSON": "in ra JSON",
-    "change answers of a submission (a new revision)": "sửa câu trả lời của một phiếu (tạo phiên bản mới)",
-    "an answer to change; repeat for several": "một câu trả lời cần sửa; lặp lại cho nhiều câu",
 }
 
 # Keys that are codes, not English text (submission statuses): their English wording.

@@ -1,6 +1,6 @@
-"""Vietnamese for the command line's help and messages, keyed by the English (those
-written before the cli package are still in the catalogues of fieldkit.i18n, sync and
-reports.export); fieldkit.i18n reads it (CATALOGUE_MODULES)."""
+"""Vietnamese for the command line's help and messages, keyed by the English;
+fieldkit.i18n reads it (CATALOGUE_MODULES). What the command line shares with the
+window or the domain (a refusal, a status) stays in the catalogue of its own package."""
 
 VIETNAMESE = {
     "print a summary as a PDF file": "in bản tổng hợp ra tệp PDF",
@@ -30,4 +30,102 @@ VIETNAMESE = {
     "(no answer)": "(không có câu trả lời)",
     "write choice labels instead of codes (in the language of --lang)":
         "ghi nhãn lựa chọn thay cho mã (theo ngôn ngữ của --lang)",
+    # the help and messages of the commands written before the cli package
+    "{path}: {status}: {new} new, {present} already present, {pending} pending, {conflicts} conflicts opened":
+        "{path}: {status}: {new} mới, {present} đã có, {pending} chờ, {conflicts} xung đột mới",
+    "  gap: device {site_id} revisions {first}-{last} have not arrived":
+        "  thiếu: máy {site_id} chưa gửi tới các phiên bản {first}-{last}",
+    "  clock of device {site_id} is far ahead: not adopted": "  đồng hồ của máy {site_id} chạy quá nhanh: không theo",
+    "  reason: {reason}": "  lý do: {reason}",
+    "Bundle written: {path} ({count} revisions, id {bundle_id})":
+        "Đã ghi gói: {path} ({count} phiên bản, mã {bundle_id})",
+    "Public key written to {path}": "Đã ghi khóa công khai vào {path}",
+    "Trusted: {fingerprint}": "Đã tin cậy: {fingerprint}",
+    "Revoked: {fingerprint}": "Đã thu hồi: {fingerprint}",
+    "No conflicts.": "Không có xung đột.",
+    "{record_id}: {kind} conflict, {heads} versions, shown: {winner}":
+        "{record_id}: xung đột {kind}, {heads} phiên bản, đang hiển thị: {winner}",
+    "  fields changed on both sides: {fields}": "  trường bị sửa ở cả hai phía: {fields}",
+    "  deleted on one side": "  bị xóa ở một phía",
+    "  {rev_id}  {device}  {author}  {hlc}": "  {rev_id}  {device}  {author}  {hlc}",
+    "record {record_id}: resolved by revision": "phiếu {record_id}: đã giải quyết bằng phiên bản",
+    "{path} is not a fingerprint nor a readable public key file: {error}":
+        "{path} không phải dấu vân tay hay tệp khóa công khai đọc được: {error}",
+    "write a bundle of what the coordinators have not acknowledged":
+        "ghi gói chứa dữ liệu điều phối viên chưa xác nhận",
+    "everything this device holds, not only what is new": "toàn bộ dữ liệu máy này có, không chỉ phần mới",
+    "encrypt for a coordinator's public key file (repeat for several)":
+        "mã hóa cho tệp khóa công khai của điều phối viên (lặp lại cho nhiều người)",
+    "import bundles (files or folders)": "nhập gói (tệp hoặc thư mục)",
+    "check a bundle without importing it": "kiểm tra gói mà không nhập",
+    "bundles: export, import, verify": "gói dữ liệu: xuất, nhập, kiểm tra",
+    "this device's keys": "khóa của máy này",
+    "show this device's key fingerprint": "hiện dấu vân tay khóa của máy này",
+    "write this device's public key file (for trust and encryption)":
+        "ghi tệp khóa công khai của máy này (để tin cậy và mã hóa)",
+    "trust a device by its fingerprint or its public key file":
+        "tin cậy một máy theo dấu vân tay hoặc tệp khóa công khai",
+    "revoke trust in a device": "thu hồi tin cậy một máy",
+    "list conflicts": "liệt kê xung đột",
+    "resolve a conflict with a new revision": "giải quyết xung đột bằng một phiên bản mới",
+    "take this version as it is": "lấy nguyên phiên bản này",
+    "counts and the state digest": "số lượng và mã tổng trạng thái",
+    "  held until device {site_id} is trusted: {count} revisions":
+        "  chờ đến khi máy {site_id} được tin cậy: {count} phiên bản",
+    "  device {site_id} made two revisions numbered {seq}: kept {kept}, the other ({other}) is kept as evidence":
+        "  máy {site_id} tạo hai phiên bản cùng số {seq}: giữ {kept}, phiên bản kia ({other}) được lưu làm bằng chứng",
+    "export the submissions (CSV, XLSX, SQLite, GeoJSON, JSON)": "xuất các phiếu (CSV, XLSX, SQLite, GeoJSON, JSON)",
+    "the file format": "định dạng tệp",
+    "the file to write (for CSV: a new folder, one file per table)":
+        "tệp cần ghi (với CSV: một thư mục mới, mỗi bảng một tệp)",
+    "only this form (default: every form)": "chỉ biểu mẫu này (mặc định: mọi biểu mẫu)",
+    "only this province (its two-digit code)": "chỉ tỉnh/thành phố này (mã hai chữ số)",
+    "only submissions last changed on or after this day (YYYY-MM-DD)":
+        "chỉ các phiếu sửa lần cuối từ ngày này trở đi (YYYY-MM-DD)",
+    "only submissions last changed on or before this day (YYYY-MM-DD)":
+        "chỉ các phiếu sửa lần cuối đến hết ngày này (YYYY-MM-DD)",
+    "only submissions with this status": "chỉ các phiếu có trạng thái này",
+    "  {table}: {count} rows": "  {table}: {count} dòng",
+    "  {count} points": "  {count} điểm",
+    "{questions} questions, {hidden} hidden fields, {groups} groups, {repeats} repeats, "
+    "languages: {languages}, {expressions} expressions":
+        "{questions} câu hỏi, {hidden} trường ẩn, {groups} nhóm, {repeats} nhóm lặp, "
+        "ngôn ngữ: {languages}, {expressions} biểu thức",
+    "ERROR {path}: {error}": "LỖI {path}: {error}",
+    "  WARNING: {warning}": "  CẢNH BÁO: {warning}",
+    "OK {path}: {form_id} (version {version}): {summary}": "ĐẠT {path}: {form_id} (phiên bản {version}): {summary}",
+    "Offline field surveys of communes.": "Khảo sát thực địa cấp xã, không cần mạng.",
+    "where fieldkit keeps its data (default: the user data folder)":
+        "thư mục dữ liệu của fieldkit (mặc định: thư mục dữ liệu của người dùng)",
+    "work with form files": "làm việc với tệp biểu mẫu",
+    "open the application window (what fieldkit does with no command)":
+        "mở cửa sổ ứng dụng (như khi chạy fieldkit không kèm lệnh)",
+    "load forms and report what they hold or what is wrong": "nạp biểu mẫu và báo nội dung hoặc lỗi",
+    "cannot read {path}: {error}": "không đọc được {path}: {error}",
+    "cannot set an answer: {error}": "không đặt được câu trả lời: {error}",
+    "Cannot finalize: {count} answers must be corrected.": "Chưa hoàn tất được: cần sửa {count} câu trả lời.",
+    "there is no commune with code {code}": "không có xã/phường nào mã {code}",
+    "warning: {commune} already has a submission of this form: {record_id} ({author}, {updated})":
+        "cảnh báo: {commune} đã có phiếu của biểu mẫu này: {record_id} ({author}, {updated})",
+    "No submissions yet.": "Chưa có phiếu nào.",
+    ", {count} conflicts": ", {count} xung đột",
+    "--set needs PATH=VALUE, not {pair!r}": "--set cần dạng ĐƯỜNG_DẪN=GIÁ_TRỊ, không phải {pair!r}",
+    "record {record_id}: new revision": "phiếu {record_id}: phiên bản mới",
+    "save a submission from a JSON file of answers": "lưu một phiếu từ tệp JSON chứa câu trả lời",
+    "a form file, or the id of a form already added": "tệp biểu mẫu, hoặc mã của biểu mẫu đã thêm",
+    "a JSON object of answers keyed by instance path, e.g. /data/total_staff":
+        "đối tượng JSON gồm câu trả lời theo đường dẫn trường, ví dụ /data/total_staff",
+    "finalize (refused, with the errors listed, if any answer is wrong)":
+        "hoàn tất (bị từ chối và liệt kê lỗi nếu có câu trả lời sai)",
+    "list the submissions": "liệt kê các phiếu",
+    "print JSON": "in ra JSON",
+    "change answers of a submission (a new revision)": "sửa câu trả lời của một phiếu (tạo phiên bản mới)",
+    "an answer to change; repeat for several": "một câu trả lời cần sửa; lặp lại cho nhiều câu",
+    ("CSV: write text as stored, without the quote that stops a spreadsheet from running text starting with "
+     "= + - @ as a formula (for data pipelines)"):
+        ("CSV: ghi văn bản đúng như đã lưu, không thêm dấu nháy đơn vốn ngăn bảng tính chạy văn bản bắt đầu "
+         "bằng = + - @ như một công thức (cho các quy trình xử lý dữ liệu)"),
+    "Exported {count} submissions to {path}": "Đã xuất {count} phiếu vào {path}",
+    "This device: {name}\nKey fingerprint:\n{fingerprint}":
+        "Máy này: {name}\nDấu vân tay khóa:\n{fingerprint}",
 }

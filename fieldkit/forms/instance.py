@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterator
 from fieldkit.forms.errors import FormError
 from fieldkit.forms.model import Form
 from fieldkit.forms.paths import InstancePath
-from fieldkit.forms.xpath import Document, Element, Node, parse_xml, serialize
+from fieldkit.forms.xpath import Document, Element, Node, XPathError, parse_xml, serialize
 from fieldkit.forms.xpath.nodes import ParentNode, is_ancestor
 
 JR_NAMESPACE = "http://openrosa.org/javarosa"
@@ -56,7 +56,7 @@ class Instance:
     def _load(self, xml: str | bytes) -> None:
         try:
             loaded = parse_xml(xml, keep_whitespace=False)
-        except Exception as error:  # the parser's own error types vary with the input
+        except (XPathError, ValueError) as error:  # malformed; or text no encoding can hold (lone surrogates)
             raise FormError(f"the submission is not well-formed XML: {error}") from None
         loaded_root = loaded.root_element
         if loaded_root is None or loaded_root.name != self.root.name:

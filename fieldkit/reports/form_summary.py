@@ -18,15 +18,7 @@ from fieldkit.i18n import translate
 from fieldkit.reports import charts, html
 from fieldkit.reports.data import Answers
 from fieldkit.reports.document import Document
-from fieldkit.reports.formtext import (
-    NUMERIC_TYPES,
-    SELECT_TYPES,
-    choice_labels,
-    form_title,
-    label,
-    plain,
-    to_number,
-)
+from fieldkit.reports.formtext import NUMERIC_TYPES, SELECT_TYPES, choice_labels, form_title, label, plain, to_number
 
 NOT_ASKED = {"calculate", "hidden", "note"}
 DATE_TYPES = {"date", "dateTime", "time"}

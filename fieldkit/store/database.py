@@ -20,7 +20,6 @@ from fieldkit.store.migrations import migrate
 from fieldkit.store.private import SQLITE_COMPANIONS
 
 
-
 def prepare(path: Path, *, busy_timeout_ms: int) -> bool:
     """Check the database file at `path`, or make it; True when it was made now."""
     try:

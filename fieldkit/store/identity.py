@@ -67,11 +67,11 @@ class DeviceIdentity:
     def sign(self, message: bytes) -> bytes:
         return self._private_key.sign(message)
 
-    def with_site(self, site_id: str) -> "DeviceIdentity":
+    def with_site(self, site_id: str) -> DeviceIdentity:
         return dataclasses.replace(self, site_id=site_id)
 
     @classmethod
-    def load_or_create(cls, data_dir: Path, *, device_name: str | None = None) -> "DeviceIdentity":
+    def load_or_create(cls, data_dir: Path, *, device_name: str | None = None) -> DeviceIdentity:
         path = data_dir / KEY_FILE
         private_key = _read_key(path) if path.exists() else _create_key(path)
         public_key = private_key.public_key().public_bytes(

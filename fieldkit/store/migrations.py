@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     import sqlite_utils
 
 
-def _v1_initial(db: "sqlite_utils.Database") -> None:
+def _v1_initial(db: sqlite_utils.Database) -> None:
     db.table("migrations").create({"version": int, "applied_at": str, "app_version": str}, pk="version")
     db.table("settings").create({"key": str, "value": str}, pk="key")  # value: JSON
     db.table("devices").create({"site_id": str, "fingerprint": str, "public_key": bytes, "name": str,
@@ -59,7 +59,7 @@ def _v1_initial(db: "sqlite_utils.Database") -> None:
                    "BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END")
 
 
-def _v2_sync(db: "sqlite_utils.Database") -> None:
+def _v2_sync(db: sqlite_utils.Database) -> None:
     """What sync needs (issue 4). None of it feeds `records`, which stays a pure
     function of `revisions`: these are the receiver's bookkeeping and flags."""
     db.table("devices").add_column("revoked", int, not_null_default=0)
@@ -82,7 +82,7 @@ def _v2_sync(db: "sqlite_utils.Database") -> None:
                                  pk="record_id")
 
 
-MIGRATIONS: list[Callable[["sqlite_utils.Database"], None]] = [_v1_initial, _v2_sync]
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1_initial, _v2_sync]
 
 
 def latest_version() -> int:
@@ -136,7 +136,7 @@ def _apply(connection: sqlite3.Connection, version: int) -> None:
     db = sqlite_utils.Database(connection)
     MIGRATIONS[version - 1](db)
     db.table("migrations").insert({
-        "version": version, "applied_at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+        "version": version, "applied_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
         "app_version": fieldkit.__version__,
     })
     connection.execute(f"PRAGMA user_version = {version}")

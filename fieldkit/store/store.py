@@ -49,7 +49,7 @@ class Store:
 
     @classmethod
     def open(cls, *, data_dir: Path, device_name: str | None = None,
-             busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> "Store":
+             busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> Store:
         """Open (create, migrate) `<data_dir>/fieldkit.sqlite3` and start its writer thread."""
         data_dir = Path(data_dir).absolute()  # messages name the file fully; SQLite URIs need it
         path = data_dir / DATABASE_FILE
@@ -109,7 +109,7 @@ class Store:
         for connection in self._all_readers:
             connection.close()
 
-    def __enter__(self) -> "Store":
+    def __enter__(self) -> Store:
         return self
 
     def __exit__(self, *exc_info: object) -> None:

@@ -16,7 +16,7 @@ from typing import Any
 
 
 def utc_now() -> str:
-    return dt.datetime.now(dt.timezone.utc).isoformat(timespec="milliseconds")
+    return dt.datetime.now(dt.UTC).isoformat(timespec="milliseconds")
 
 
 # A row as column -> value (drafts, forms, devices and the audit log are handed out so;
@@ -27,7 +27,7 @@ Row = dict[str, Any]
 def _rows(connection: sqlite3.Connection, sql: str, parameters: Sequence[object] = ()) -> list[Row]:
     cursor = connection.execute(sql, parameters)
     names = [column[0] for column in cursor.description]
-    return [dict(zip(names, row)) for row in cursor.fetchall()]
+    return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
 
 
 # -- settings ------------------------------------------------------------------------------

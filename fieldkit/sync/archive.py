@@ -175,7 +175,7 @@ class ArchiveReader:
         while block := self._file.read(1 << 20):
             target.write(block)
 
-    def __enter__(self) -> "ArchiveReader":
+    def __enter__(self) -> ArchiveReader:
         return self
 
     def __exit__(self, *exc_info: object) -> None:
@@ -220,7 +220,7 @@ class ArchiveReader:
         seen: set[str] = set()
         members = [self._check_name_and_size(fields, raw_name, seen) for fields, raw_name in entries]
         expected_offset = 0
-        for (fields, _raw), member in zip(entries, members):
+        for (fields, _raw), member in zip(entries, members, strict=True):
             self._check_shape(fields, member)
             if member.offset != expected_offset:
                 raise self._damaged(f"{member.name} is not where it belongs")

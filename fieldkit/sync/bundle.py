@@ -30,8 +30,18 @@ from fieldkit.store.values import JsonObject
 from fieldkit.sync import crypto, models
 from fieldkit.sync.archive import ArchiveReader, ArchiveWriter, Limits
 from fieldkit.sync.errors import (
-    BAD_MANIFEST, BAD_MANIFEST_FIELD, BAD_SIGNATURE, CHUNK_TOO_LARGE, FORM_NOT_TEXT, HASH_MISMATCH, MISSING_MEMBER,
-    NEWER_FORMAT, NOT_FOR_US, UNLISTED_MEMBER, WRONG_KEY, BundleError,
+    BAD_MANIFEST,
+    BAD_MANIFEST_FIELD,
+    BAD_SIGNATURE,
+    CHUNK_TOO_LARGE,
+    FORM_NOT_TEXT,
+    HASH_MISMATCH,
+    MISSING_MEMBER,
+    NEWER_FORMAT,
+    NOT_FOR_US,
+    UNLISTED_MEMBER,
+    WRONG_KEY,
+    BundleError,
 )
 
 FORMAT = "fieldkit-bundle"
@@ -61,7 +71,7 @@ class Bundle:
     def close(self) -> None:
         self.archive.close()
 
-    def __enter__(self) -> "Bundle":
+    def __enter__(self) -> Bundle:
         return self
 
     def __exit__(self, *exc_info: object) -> None:

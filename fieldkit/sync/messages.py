@@ -67,49 +67,6 @@ VIETNAMESE = {
     "rejected": "bị từ chối",
     "failed": "thất bại (thử lại)",
     "verified": "hợp lệ",
-    "{path}: {status}: {new} new, {present} already present, {pending} pending, {conflicts} conflicts opened":
-        "{path}: {status}: {new} mới, {present} đã có, {pending} chờ, {conflicts} xung đột mới",
-    "  gap: device {site_id} revisions {first}-{last} have not arrived":
-        "  thiếu: máy {site_id} chưa gửi tới các phiên bản {first}-{last}",
-    "  clock of device {site_id} is far ahead: not adopted": "  đồng hồ của máy {site_id} chạy quá nhanh: không theo",
-    "  reason: {reason}": "  lý do: {reason}",
-    "Bundle written: {path} ({count} revisions, id {bundle_id})":
-        "Đã ghi gói: {path} ({count} phiên bản, mã {bundle_id})",
-    "This device: {name}\nKey fingerprint:\n{fingerprint}":
-        "Máy này: {name}\nDấu vân tay khóa:\n{fingerprint}",
-    "Public key written to {path}": "Đã ghi khóa công khai vào {path}",
-    "Trusted: {fingerprint}": "Đã tin cậy: {fingerprint}",
-    "Revoked: {fingerprint}": "Đã thu hồi: {fingerprint}",
-    "No conflicts.": "Không có xung đột.",
-    "{record_id}: {kind} conflict, {heads} versions, shown: {winner}":
-        "{record_id}: xung đột {kind}, {heads} phiên bản, đang hiển thị: {winner}",
     "hard": "cứng", "soft": "mềm",
-    "  fields changed on both sides: {fields}": "  trường bị sửa ở cả hai phía: {fields}",
-    "  deleted on one side": "  bị xóa ở một phía",
-    "  {rev_id}  {device}  {author}  {hlc}": "  {rev_id}  {device}  {author}  {hlc}",
-    "record {record_id}: resolved by revision": "phiếu {record_id}: đã giải quyết bằng phiên bản",
-    "{path} is not a fingerprint nor a readable public key file: {error}":
-        "{path} không phải dấu vân tay hay tệp khóa công khai đọc được: {error}",
-    "write a bundle of what the coordinators have not acknowledged": "ghi gói chứa dữ liệu điều phối viên chưa xác nhận",
-    "everything this device holds, not only what is new": "toàn bộ dữ liệu máy này có, không chỉ phần mới",
-    "encrypt for a coordinator's public key file (repeat for several)":
-        "mã hóa cho tệp khóa công khai của điều phối viên (lặp lại cho nhiều người)",
-    "import bundles (files or folders)": "nhập gói (tệp hoặc thư mục)",
-    "check a bundle without importing it": "kiểm tra gói mà không nhập",
-    "bundles: export, import, verify": "gói dữ liệu: xuất, nhập, kiểm tra",
-    "this device's keys": "khóa của máy này",
-    "show this device's key fingerprint": "hiện dấu vân tay khóa của máy này",
-    "write this device's public key file (for trust and encryption)":
-        "ghi tệp khóa công khai của máy này (để tin cậy và mã hóa)",
-    "trust a device by its fingerprint or its public key file": "tin cậy một máy theo dấu vân tay hoặc tệp khóa công khai",
-    "revoke trust in a device": "thu hồi tin cậy một máy",
-    "list conflicts": "liệt kê xung đột",
-    "resolve a conflict with a new revision": "giải quyết xung đột bằng một phiên bản mới",
-    "take this version as it is": "lấy nguyên phiên bản này",
-    "counts and the state digest": "số lượng và mã tổng trạng thái",
     "revisions relayed by trusted devices": "các phiên bản do máy tin cậy chuyển tiếp",
-    "  held until device {site_id} is trusted: {count} revisions":
-        "  chờ đến khi máy {site_id} được tin cậy: {count} phiên bản",
-    "  device {site_id} made two revisions numbered {seq}: kept {kept}, the other ({other}) is kept as evidence":
-        "  máy {site_id} tạo hai phiên bản cùng số {seq}: giữ {kept}, phiên bản kia ({other}) được lưu làm bằng chứng",
 }

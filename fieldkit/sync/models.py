@@ -20,12 +20,19 @@ from dataclasses import dataclass
 from typing import Annotated, Any, Final, Literal
 
 from pydantic import (
-    AfterValidator, BaseModel, ConfigDict, Field, Strict, StrictBool, StrictInt, StrictStr, ValidationError,
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    Strict,
+    StrictBool,
+    StrictInt,
+    StrictStr,
+    ValidationError,
 )
 from pydantic_core import ErrorDetails, PydanticCustomError
 
 from fieldkit.store.records import Status
-
 
 MAX_SEQ = (1 << 63) - 1  # SQLite's INTEGER
 Location = tuple[str | int, ...]  # a path into parsed JSON: keys and list indexes
@@ -48,8 +55,8 @@ KEY_MISMATCH = "does not match its key"
 NOT_SORTED = "is not sorted without repeats"
 INVALID = "is not valid"
 NOT_LISTED = "names no file of the bundle"
-PROBLEMS = (NOT_LISTED, MISSING, EXTRA, NOT_UNICODE, MALFORMED, OUT_OF_RANGE, WRONG_LENGTH, WRONG_TYPE, NOT_ALLOWED_VALUE,
-            KEY_MISMATCH, NOT_SORTED, INVALID)
+PROBLEMS = (NOT_LISTED, MISSING, EXTRA, NOT_UNICODE, MALFORMED, OUT_OF_RANGE, WRONG_LENGTH, WRONG_TYPE,
+            NOT_ALLOWED_VALUE, KEY_MISMATCH, NOT_SORTED, INVALID)
 
 _BY_TYPE = {"missing": MISSING, "extra_forbidden": EXTRA, "not_unicode": NOT_UNICODE, "string_unicode": NOT_UNICODE,
             "string_pattern_mismatch": MALFORMED, "malformed": MALFORMED, "greater_than_equal": OUT_OF_RANGE,

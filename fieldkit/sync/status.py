@@ -22,7 +22,7 @@ def state_digest(connection: sqlite3.Connection) -> str:
         digest.update(rev_id.encode("ascii") + b"\n")
     digest.update(b"--\n")
     for record_id, heads in sync_state.sorted_record_heads(connection):
-        digest.update(f"{record_id}:{','.join(sorted(heads))}\n".encode("utf-8"))
+        digest.update(f"{record_id}:{','.join(sorted(heads))}\n".encode())
     return digest.hexdigest()
 
 

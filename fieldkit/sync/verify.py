@@ -32,7 +32,12 @@ from fieldkit.store.revisions import record_data, revision_id_and_data
 from fieldkit.store.values import RevisionDict
 from fieldkit.sync import crypto, models
 from fieldkit.sync.errors import (
-    BAD_REVISION, BAD_REVISION_FIELD, BAD_REVISION_SIGNATURE, CLOCK_ERROR, REVOKED_REVISION, BundleError,
+    BAD_REVISION,
+    BAD_REVISION_FIELD,
+    BAD_REVISION_SIGNATURE,
+    CLOCK_ERROR,
+    REVOKED_REVISION,
+    BundleError,
 )
 
 if TYPE_CHECKING:

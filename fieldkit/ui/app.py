@@ -17,7 +17,7 @@ from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtWidgets import QApplication
 
 from fieldkit import paths
-from fieldkit.store.private import private_file, private_folder
+from fieldkit.files import private_file, private_folder
 from fieldkit.ui.fonts import load_fonts
 from fieldkit.ui.translators import DEFAULT_LANGUAGE, Translators
 

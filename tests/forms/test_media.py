@@ -6,11 +6,7 @@ import io
 import pytest
 
 from fieldkit.communes import search_key
-from fieldkit.forms.media import (
-    builtin_media,
-    builtin_media_names,
-    write_builtin_media,
-)
+from fieldkit.forms.media import builtin_media, builtin_media_names, write_builtin_media
 
 
 def rows(name: str) -> list[dict[str, str]]:

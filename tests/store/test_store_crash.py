@@ -4,9 +4,8 @@ working copy is there, whole."""
 import random
 import xml.etree.ElementTree as ElementTree
 
-from tests.helpers.store_crash import DRAFT_ID, integrity, kill_at_random_moment, read_drafts, sqlite_rows, start_child
-
 from fieldkit.store import Store
+from tests.helpers.store_crash import DRAFT_ID, integrity, kill_at_random_moment, read_drafts, sqlite_rows, start_child
 
 ROUNDS = 24
 

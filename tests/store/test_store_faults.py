@@ -7,11 +7,11 @@ import sqlite3
 import subprocess
 
 import pytest
-from tests.helpers.filesystems import small_filesystem
-from tests.helpers.store_crash import integrity
 
 from fieldkit.store import Store, StoreError
 from fieldkit.store.errors import as_store_error
+from tests.helpers.filesystems import small_filesystem
+from tests.helpers.store_crash import integrity
 
 
 def draft(text, draft_id="d1"):

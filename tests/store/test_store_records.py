@@ -5,8 +5,7 @@ import sqlite3
 
 import pytest
 
-from fieldkit.store import DATABASE_FILE, Store
-from fieldkit.store import records
+from fieldkit.store import DATABASE_FILE, Store, records
 from fieldkit.store.records import RecordVisit
 from fieldkit.store.values import Revision
 

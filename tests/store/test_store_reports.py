@@ -5,8 +5,7 @@ import inspect
 
 import pytest
 
-from fieldkit.store import Store
-from fieldkit.store import records, reports
+from fieldkit.store import Store, records, reports
 from fieldkit.store.records import Status
 from fieldkit.store.reports import Selection, StoredSubmission
 from fieldkit.store.values import Revision

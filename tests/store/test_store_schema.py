@@ -3,10 +3,10 @@
 import sqlite3
 
 import pytest
-from tests.helpers.store_crash import sqlite_rows
 
 from fieldkit import i18n
 from fieldkit.store import Store, StoreError, migrations
+from tests.helpers.store_crash import sqlite_rows
 
 
 def test_a_new_data_folder_gets_a_database_in_wal_mode_at_the_latest_schema(tmp_path):

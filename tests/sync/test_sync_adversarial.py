@@ -6,15 +6,15 @@ import tracemalloc
 import zipfile
 
 import pytest
-from tests.helpers.bundle_edits import rewrite
-from tests.helpers.crafting import XFORM
-from tests.helpers.sync_devices import FORM, Device
 
 from fieldkit.store.hlc import HybridLogicalClock
 from fieldkit.store.tables import put_form
 from fieldkit.sync import bundle as bundle_module
 from fieldkit.sync.archive import ArchiveReader, ArchiveWriter, Limits
 from fieldkit.sync.importer import import_bundle
+from tests.helpers.bundle_edits import rewrite
+from tests.helpers.crafting import XFORM
+from tests.helpers.sync_devices import FORM, Device
 
 
 @pytest.fixture

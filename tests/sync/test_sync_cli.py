@@ -2,9 +2,8 @@
 
 import json
 
-from tests.helpers.sync_devices import Device
-
 from fieldkit.cli import main
+from tests.helpers.sync_devices import Device
 
 
 def run(capsys, *arguments):

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
+
 from tests.helpers.sync_devices import Device, records_equal_rebuild
 from tests.helpers.sync_world import OPERATIONS, World
 

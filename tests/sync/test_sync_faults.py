@@ -5,15 +5,15 @@ import random
 import shutil
 
 import pytest
-from tests.helpers.children import start_helper
-from tests.helpers.filesystems import small_filesystem
-from tests.helpers.store_crash import integrity, kill_at_random_moment
-from tests.helpers.sync_devices import Device, digest_of, records_equal_rebuild, state_of
 
 from fieldkit.store import StoreError
 from fieldkit.sync import bundle as bundle_module
 from fieldkit.sync import export as export_module
 from fieldkit.sync.importer import import_bundle
+from tests.helpers.children import start_helper
+from tests.helpers.filesystems import small_filesystem
+from tests.helpers.store_crash import integrity, kill_at_random_moment
+from tests.helpers.sync_devices import Device, digest_of, records_equal_rebuild, state_of
 
 PADDING = "câu trả lời dài " * 120  # about 2 kB a revision: a chunk holds a few dozen
 

@@ -2,6 +2,7 @@
 gaps, and the merge rules of DESIGN.md §6 as a coordinator sees them."""
 
 import pytest
+
 from tests.helpers.sync_devices import Device, records_equal_rebuild
 
 

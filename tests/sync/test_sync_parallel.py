@@ -13,15 +13,15 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from tests.helpers.bundle_edits import rewrite
-from tests.helpers.crafting import XFORM
-from tests.helpers.sync_devices import Device, records_equal_rebuild
-from tests.helpers.sync_world import OPERATIONS, World
 
 from fieldkit.store.tables import put_form
 from fieldkit.sync import pipeline
 from fieldkit.sync.archive import ArchiveReader
 from fieldkit.sync.importer import BundleImport, import_bundle
+from tests.helpers.bundle_edits import rewrite
+from tests.helpers.crafting import XFORM
+from tests.helpers.sync_devices import Device, records_equal_rebuild
+from tests.helpers.sync_world import OPERATIONS, World
 
 # every table an import writes, without the columns that say when
 TABLES = {"revisions": "*", "records": "*", "pending_revisions": "rev_id, record_id, site_id, seq, missing, revision",

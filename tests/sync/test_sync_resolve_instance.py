@@ -3,11 +3,11 @@ winner's whole instance is reopened, the answers set, and the whole instance sto
 a Submission stores it; without the form, instance_xml is dropped (rebuilt from answers)."""
 
 import pytest
-from tests.helpers.sync_devices import Device, records_equal_rebuild
 
 from fieldkit.forms import load_form
 from fieldkit.services.submission import whole_instance_xml
 from fieldkit.store.tables import put_form
+from tests.helpers.sync_devices import Device, records_equal_rebuild
 
 FORM_ID, VERSION = "resolve_form", "3"
 XFORM = f"""<?xml version="1.0"?>

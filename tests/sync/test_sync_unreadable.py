@@ -5,9 +5,9 @@ vanished file, a read error from a pulled USB stick) is a "failed" report of its
 import errno
 
 import pytest
-from tests.helpers.sync_devices import Device, records_equal_rebuild
 
 from fieldkit.sync import archive
+from tests.helpers.sync_devices import Device, records_equal_rebuild
 
 
 @pytest.fixture

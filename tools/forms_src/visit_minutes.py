@@ -1,18 +1,7 @@
 """visit_minutes: the minutes (biên bản) of a delegation's working visit to a commune:
 who took part, the issues raised, the recommendations with who acts and by when."""
 
-from tools.forms_src.common import (
-    PROBLEM_GROUPS,
-    T,
-    begin,
-    calc,
-    choices,
-    commune_picker,
-    end,
-    meta_rows,
-    q,
-    settings,
-)
+from tools.forms_src.common import PROBLEM_GROUPS, T, begin, calc, choices, commune_picker, end, meta_rows, q, settings
 
 SETTINGS = settings("visit_minutes",
                     "Biên bản làm việc của đoàn công tác / Delegation visit minutes")

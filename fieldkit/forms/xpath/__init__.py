@@ -9,15 +9,7 @@
 from fieldkit.forms.xpath.context import STANDARD_NAMESPACES, EvalContext
 from fieldkit.forms.xpath.errors import XPathError, XPathEvalError, XPathSyntaxError
 from fieldkit.forms.xpath.expression import Expression, compile_expression
-from fieldkit.forms.xpath.nodes import (
-    Attribute,
-    Comment,
-    Document,
-    Element,
-    Node,
-    ProcessingInstruction,
-    Text,
-)
+from fieldkit.forms.xpath.nodes import Attribute, Comment, Document, Element, Node, ProcessingInstruction, Text
 from fieldkit.forms.xpath.values import DateValue, format_number
 from fieldkit.forms.xpath.xmlio import parse_xml, serialize
 

@@ -21,23 +21,4 @@ VIETNAMESE = {
     errors.READ_ONLY: ("Không ghi được {path}: thiết bị chỉ đọc hoặc bạn không có quyền ghi ở đó. "
                        "Chưa xuất gì; hãy chọn nơi khác."),
     errors.WRITE_FAILED: "Không ghi được {path} ({detail}). Chưa xuất gì; hãy kiểm tra ổ đĩa rồi thử lại.",
-    # the export command
-    "export the submissions (CSV, XLSX, SQLite, GeoJSON, JSON)": "xuất các phiếu (CSV, XLSX, SQLite, GeoJSON, JSON)",
-    "the file format": "định dạng tệp",
-    "the file to write (for CSV: a new folder, one file per table)":
-        "tệp cần ghi (với CSV: một thư mục mới, mỗi bảng một tệp)",
-    "only this form (default: every form)": "chỉ biểu mẫu này (mặc định: mọi biểu mẫu)",
-    "only this province (its two-digit code)": "chỉ tỉnh/thành phố này (mã hai chữ số)",
-    "only submissions last changed on or after this day (YYYY-MM-DD)":
-        "chỉ các phiếu sửa lần cuối từ ngày này trở đi (YYYY-MM-DD)",
-    "only submissions last changed on or before this day (YYYY-MM-DD)":
-        "chỉ các phiếu sửa lần cuối đến hết ngày này (YYYY-MM-DD)",
-    "only submissions with this status": "chỉ các phiếu có trạng thái này",
-    ("CSV: write text as stored, without the quote that stops a spreadsheet from running text starting with "
-     "= + - @ as a formula (for data pipelines)"):
-        ("CSV: ghi văn bản đúng như đã lưu, không thêm dấu nháy đơn vốn ngăn bảng tính chạy văn bản bắt đầu "
-         "bằng = + - @ như một công thức (cho các quy trình xử lý dữ liệu)"),
-    "Exported {count} submissions to {path}": "Đã xuất {count} phiếu vào {path}",
-    "  {table}: {count} rows": "  {table}: {count} dòng",
-    "  {count} points": "  {count} điểm",
 }

@@ -4,14 +4,7 @@ from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
 
-from fieldkit.forms.xpath import (
-    DateValue,
-    EvalContext,
-    XPathEvalError,
-    XPathSyntaxError,
-    compile_expression,
-    parse_xml,
-)
+from fieldkit.forms.xpath import DateValue, EvalContext, XPathEvalError, XPathSyntaxError, compile_expression, parse_xml
 
 INSTANCE = """<data xmlns="http://www.w3.org/2002/xforms">
 <name>Ann</name><age>34</age><consent>yes</consent><fruits>apple mango</fruits>

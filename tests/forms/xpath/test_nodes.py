@@ -1,13 +1,6 @@
 """The node tree: parsing, serializing, mutating, and document order after mutation."""
 
-from fieldkit.forms.xpath import (
-    Element,
-    EvalContext,
-    Text,
-    compile_expression,
-    parse_xml,
-    serialize,
-)
+from fieldkit.forms.xpath import Element, EvalContext, Text, compile_expression, parse_xml, serialize
 
 FORM = """<data xmlns="http://www.w3.org/2002/xforms" xmlns:jr="http://openrosa.org/javarosa" id="f">
 <name>Ann</name><rep><x>1</x></rep><rep><x>2</x></rep><end/></data>"""

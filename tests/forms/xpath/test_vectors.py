@@ -15,12 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from fieldkit.forms.xpath import (
-    EvalContext,
-    XPathError,
-    compile_expression,
-    parse_xml,
-)
+from fieldkit.forms.xpath import EvalContext, XPathError, compile_expression, parse_xml
 
 XFORMS = "http://www.w3.org/2002/xforms"
 NATIVE_NAMESPACES = {

@@ -9,8 +9,17 @@ from PySide6.QtCore import Qt
 
 from fieldkit.ui.coordinator import TAB_DEVICES, TAB_IMPORT
 from fieldkit.ui.coordinator.import_panel import (
-    COLUMN_CONFLICTS, COLUMN_FILE, COLUMN_NEW, COLUMN_PENDING, COLUMN_PRESENT, COLUMN_REASON, COLUMN_STATUS,
-    PROGRESS_STEPS, import_files, overall_progress, removable_drives,
+    COLUMN_CONFLICTS,
+    COLUMN_FILE,
+    COLUMN_NEW,
+    COLUMN_PENDING,
+    COLUMN_PRESENT,
+    COLUMN_REASON,
+    COLUMN_STATUS,
+    PROGRESS_STEPS,
+    import_files,
+    overall_progress,
+    removable_drives,
 )
 
 
