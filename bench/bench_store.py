@@ -76,7 +76,7 @@ def bench_saves(service, count: int) -> dict:
             nonlocal parent
             parent = service.store.commit_revision(
                 record_id=submission.record_id, parents=[parent], form_id="commune_infrastructure",
-                form_version=submission.form.version, data=data, author="bench", action="save").result()["rev_id"]
+                form_version=submission.form.version, data=data, author="bench", action="save").result().rev_id
         store_samples.append(timed(commit))
     return {"service_save": summary(service_samples), "store_commit_revision": summary(store_samples),
             "revision_bytes": len(revs.canonical_json(data))}

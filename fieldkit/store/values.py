@@ -64,12 +64,6 @@ class Revision:
                 "form_version": self.form_version, "data": self.data, "deleted": self.deleted,
                 "author": self.author, "sig": self.sig}
 
-    def __getitem__(self, name: str) -> object:
-        """Transitional, for the tests that still read `revision["rev_id"]` (issue 11's
-        test helpers move converts them): fieldkit reads the attributes, and mypy lets
-        nothing be done with the `object` this returns."""
-        return getattr(self, name)
-
     # -- what callers read of `data` ------------------------------------------------------
 
     @property

@@ -49,7 +49,7 @@ def build_world(service: SurveyService) -> World:
 
     def add(name, day, form_id, commune, answers, **options):
         on_day(service, day)
-        world.records[name] = _save(service, form_id, commune, answers, **options)["record_id"]
+        world.records[name] = _save(service, form_id, commune, answers, **options).record_id
         world.days[name] = day
 
     add("staffing_hk", "2025-11-20", "commune_staffing", HOAN_KIEM, {**STAFFING_COMPLETE, **roster(

@@ -2,6 +2,8 @@
 
 Paths are the forms' own (tools/forms_src): questions sit in their page groups."""
 
+from fieldkit.store.values import Revision
+
 HOAN_KIEM, BA_DINH, HAI_BA_TRUNG = "00070", "00004", "00256"  # three wards of Hà Nội (01)
 THUC_PHAN = "01273"  # a ward of Cao Bằng (04)
 
@@ -70,7 +72,7 @@ MINUTES = {
 }
 
 
-def submit(service, form_id: str, commune: str, answers: dict, *, finalize: bool = True) -> dict:
+def submit(service, form_id: str, commune: str, answers: dict, *, finalize: bool = True) -> Revision:
     """A submission as a delegation member makes it; the revision."""
     submission = service.open_submission(form_id=form_id, commune_code=commune)
     submission.set_many(answers, autosave=False)

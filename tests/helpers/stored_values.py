@@ -41,7 +41,7 @@ def fill_hostile(survey, data_dir) -> dict[str, str]:
     for (name, fragment), commune in zip(HOSTILE.items(), communes(survey, len(HOSTILE)), strict=True):
         for form_id, answers in (("commune_infrastructure", INFRASTRUCTURE), ("commune_staffing", STAFFING)):
             revision = submit(survey, form_id, commune, answers)
-            rewritten[revision["rev_id"]] = _hostile_data(revision["data"], fragment)
+            rewritten[revision.rev_id] = _hostile_data(revision.data, fragment)
         made[commune] = name
     connection = sqlite3.connect(data_dir / DATABASE_FILE)
     with connection:

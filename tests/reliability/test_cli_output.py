@@ -17,6 +17,7 @@ import pytest
 
 from fieldkit.cli import main
 from fieldkit.services.coordinator import CoordinatorService
+from fieldkit.store.values import Revision
 
 # clears the screen, sets the window title, colours, a C1 CSI, DEL, then reverses what follows
 HOSTILE = "Lan\x1b[2J\x1b]0;owned\x07\x1b[31m\x9b1m\x7f\u202egnp.exe\u2066"
@@ -47,7 +48,7 @@ def device(root: Path, folder: str, name: str = HOSTILE) -> CoordinatorService:
 
 
 def save(service, *, record_id: str, answers: dict, parents=(), author: str = HOSTILE,
-         commune: str = "00070") -> dict:
+         commune: str = "00070") -> Revision:
     data = {"status": "draft", "answers": answers, "commune": commune, "province": "01", "attachments": {}}
     return service.store.commit_revision(record_id=record_id, parents=list(parents), form_id=FORM, form_version="1",
                                          data=data, author=author, action="save").result()
@@ -93,8 +94,8 @@ def test_conflicts_show_hostile_authors_and_device_names_escaped(tmp_path, capsy
     first = save(laptop, record_id="00000000-0000-4000-8000-000000000002", answers={"/data/staff": "4"})
     other.trust(laptop.store.identity.fingerprint)
     other.import_paths([laptop.export(tmp_path / "a.fkb") and tmp_path / "a.fkb"])
-    save(laptop, record_id=first["record_id"], answers={"/data/staff": "5"}, parents=[first["rev_id"]])
-    save(other, record_id=first["record_id"], answers={"/data/staff": "6"}, parents=[first["rev_id"]],
+    save(laptop, record_id=first.record_id, answers={"/data/staff": "5"}, parents=[first.rev_id])
+    save(other, record_id=first.record_id, answers={"/data/staff": "6"}, parents=[first.rev_id],
          author="Đỗ Thị Hoà\x1b[8m")
     other.export(tmp_path / "b.fkb")
     other.close()

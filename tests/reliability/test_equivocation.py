@@ -67,8 +67,8 @@ def test_both_orders_give_one_state_with_the_smaller_rev_id_kept_and_the_other_a
     forward = coordinator_after(tmp_path, "coordinator-1", [first], bundles)
     backward = coordinator_after(tmp_path, "coordinator-2", [first], bundles[::-1])
     assert forward == {**backward, "tampering": forward["tampering"]}  # the same state, evidence and conflicts
-    kept, other = sorted([one["rev_id"], two["rev_id"]])
-    assert forward["revisions"] == {shared["rev_id"], kept, extra["rev_id"]}
+    kept, other = sorted([one.rev_id, two.rev_id])
+    assert forward["revisions"] == {shared.rev_id, kept, extra.rev_id}
     assert forward["equivocations"] == [{"site_id": first.site_id, "seq": 2, "device": None, "kept": kept,
                                          "others": [other]}]
     assert forward["tampering"] == backward["tampering"] == [(2, kept, other)]  # each order reports it once
@@ -81,9 +81,9 @@ def test_a_later_smaller_rev_id_takes_the_slot_and_what_others_built_on_the_firs
     try:
         lead.trusts(first)
         one, two = first.save({"/data/staff": "2"}), second.save({"/data/staff": "3"})
-        larger, smaller = (first, second) if one["rev_id"] > two["rev_id"] else (second, first)
+        larger, smaller = (first, second) if one.rev_id > two.rev_id else (second, first)
         lead.import_(larger.export(tmp_path / "larger.fkb", full=True))
-        built = lead.edit(max(one, two, key=lambda revision: revision["rev_id"])["record_id"], staff="5")
+        built = lead.edit(max(one, two, key=lambda revision: revision.rev_id).record_id, staff="5")
         bundles = [lead.export(tmp_path / "lead.fkb", full=True), smaller.export(tmp_path / "smaller.fkb", full=True)]
 
         forward = coordinator_after(tmp_path, "coordinator-1", [first, lead], bundles)
@@ -91,8 +91,8 @@ def test_a_later_smaller_rev_id_takes_the_slot_and_what_others_built_on_the_firs
     finally:
         lead.close()
     assert forward == {**backward, "tampering": forward["tampering"]}
-    assert built["rev_id"] in forward["revisions"]  # the lead's edit is not refused, nor left waiting
-    assert max(one["rev_id"], two["rev_id"]) not in forward["revisions"] and forward["pending"] == 0
+    assert built.rev_id in forward["revisions"]  # the lead's edit is not refused, nor left waiting
+    assert max(one.rev_id, two.rev_id) not in forward["revisions"] and forward["pending"] == 0
 
 
 def test_a_relaying_laptops_own_work_is_not_refused_with_the_equivocation(world, tmp_path):
@@ -109,7 +109,7 @@ def test_a_relaying_laptops_own_work_is_not_refused_with_the_equivocation(world,
         own = lead.save({"/data/staff": "9"})
         report = coordinator.import_(lead.export(tmp_path / "lead.fkb", full=True))[0]
         assert report.status == "imported" and [item["seq"] for item in report.tampering] == [2]
-        assert own["rev_id"] in coordinator.rev_ids()
+        assert own.rev_id in coordinator.rev_ids()
         assert coordinator.status()["tampering"] == 1
         again = coordinator.import_(tmp_path / "lead.fkb")[0]  # the same evidence again: nothing new
         assert (again.status, again.tampering) == ("already_present", [])

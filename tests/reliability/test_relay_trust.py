@@ -27,7 +27,7 @@ def relay(lead, stranger, tmp_path):
     """The stranger's record reaches the lead, who edits it and adds one of its own; the lead's bundle."""
     record = stranger.save({"/data/staff": "3"})
     lead.import_(stranger.export(tmp_path / "stranger.fkb"))
-    edit = lead.edit(record["record_id"], staff="4")
+    edit = lead.edit(record.record_id, staff="4")
     own = lead.save({"/data/staff": "7"})
     return record, edit, own, lead.export(tmp_path / "lead.fkb", full=True)
 
@@ -38,7 +38,7 @@ def test_an_untrusted_signers_revisions_relayed_by_a_trusted_laptop_wait(world, 
 
     report = coordinator.import_(bundle)[0]
     assert report.status == "imported" and not report.rejected
-    assert coordinator.rev_ids() == {own["rev_id"]}  # neither the stranger's revision nor what was built on it
+    assert coordinator.rev_ids() == {own.rev_id}  # neither the stranger's revision nor what was built on it
     assert report.awaiting_trust == {stranger.site_id: 1}
     status = coordinator.status()
     assert status["awaiting_trust"] == {stranger.site_id: 1} and status["pending"] == 1  # the lead's edit: its parent
@@ -46,7 +46,7 @@ def test_an_untrusted_signers_revisions_relayed_by_a_trusted_laptop_wait(world, 
     assert (shown[stranger.fingerprint]["state"], shown[stranger.fingerprint]["awaiting_trust"]) == ("unknown", 1)
 
     again = coordinator.import_(stranger.export(tmp_path / "direct.fkb"))[0]  # its own bundle: quarantined, as before
-    assert again.status == "quarantined" and coordinator.rev_ids() == {own["rev_id"]}
+    assert again.status == "quarantined" and coordinator.rev_ids() == {own.rev_id}
 
 
 def test_trusting_the_signer_later_stores_what_was_relayed(world, tmp_path):
@@ -56,7 +56,7 @@ def test_trusting_the_signer_later_stores_what_was_relayed(world, tmp_path):
 
     _fingerprint, reports = coordinator.service.trust(stranger.fingerprint)  # no bundle of its own waits
     assert [(report.path, report.applied_pending) for report in reports] == [(RELAYED, 2)]
-    assert coordinator.rev_ids() == {record["rev_id"], edit["rev_id"], own["rev_id"]}
+    assert coordinator.rev_ids() == {record.rev_id, edit.rev_id, own.rev_id}
     status = coordinator.status()
     assert status["pending"] == 0 and status["awaiting_trust"] == {}
     assert coordinator.digest() == lead.digest()

@@ -44,11 +44,11 @@ def test_a_restored_data_folder_takes_a_new_site_and_its_work_is_imported(laptop
     coordinator = laptop_and_coordinator
     laptop = Device(tmp_path, "lan")
     new = laptop.save({"/data/staff": "3"})  # the database holds seq 1; seq 2 was issued: a new site
-    assert new["seq"] == 1 and new["site_id"][:20] == laptop.fingerprint[:20]
-    assert new["site_id"] != laptop.fingerprint[:32]
+    assert new.seq == 1 and new.site_id[:20] == laptop.fingerprint[:20]
+    assert new.site_id != laptop.fingerprint[:32]
     report = imported(coordinator, laptop.export(tmp_path / "3.fkb"))
     assert report.new == 1 and not report.tampering
-    assert coordinator.status()["tampering"] == 0 and new["rev_id"] in coordinator.rev_ids()
+    assert coordinator.status()["tampering"] == 0 and new.rev_id in coordinator.rev_ids()
     laptop.close()
 
 
@@ -61,7 +61,7 @@ def test_a_restore_on_another_machine_is_proved_by_the_coordinators_acknowledgem
     laptop.trusts(coordinator)
     laptop.import_(coordinator.export(tmp_path / "back.fkb"))  # acknowledges seq 2 of the laptop's site
     new = laptop.save({"/data/staff": "3"})
-    assert new["site_id"] != laptop.fingerprint[:32]
+    assert new.site_id != laptop.fingerprint[:32]
     assert imported(coordinator, laptop.export(tmp_path / "3.fkb")).new == 1
     laptop.close()
 
@@ -74,10 +74,10 @@ def test_a_restore_on_another_machine_takes_a_new_site_before_any_acknowledgemen
     monkeypatch.setenv("FIELDKIT_STATE_DIR", str(tmp_path / "new-machine"))  # no record of numbers issued
     laptop = Device(tmp_path, "lan")
     new = laptop.save({"/data/staff": "3"})
-    assert new["site_id"] != laptop.fingerprint[:32]
+    assert new.site_id != laptop.fingerprint[:32]
     report = imported(coordinator, laptop.export(tmp_path / "3.fkb"))
     assert report.new == 1 and not report.tampering
-    assert new["rev_id"] in coordinator.rev_ids()
+    assert new.rev_id in coordinator.rev_ids()
     laptop.close()
 
 

@@ -64,22 +64,22 @@ def _fill(survey) -> tuple[dict[tuple[str, str], dict], dict[str, list[dict]]]:
     for commune, changes in ((HOAN_KIEM, {}), (BA_DINH, BA_DINH_INFRASTRUCTURE),
                              (HAI_BA_TRUNG, HAI_BA_TRUNG_INFRASTRUCTURE), (THUC_PHAN, THUC_PHAN_INFRASTRUCTURE)):
         revision = submit(survey, "commune_infrastructure", commune, infrastructure(changes))
-        counted[(commune, "commune_infrastructure")] = revision["data"]["answers"]
+        counted[(commune, "commune_infrastructure")] = revision.answers
     for form_id, answers in (("commune_staffing", STAFFING), ("visit_minutes", MINUTES)):
-        counted[(HOAN_KIEM, form_id)] = submit(survey, form_id, HOAN_KIEM, answers)["data"]["answers"]
+        counted[(HOAN_KIEM, form_id)] = submit(survey, form_id, HOAN_KIEM, answers).answers
     draft_only = {**STAFFING, "/data/it_staff": "0"}
     counted[(BA_DINH, "commune_staffing")] = submit(survey, "commune_staffing", BA_DINH, draft_only,
-                                                    finalize=False)["data"]["answers"]
+                                                    finalize=False).answers
     for (_commune, form_id), answers in counted.items():
         live.setdefault(form_id, []).append(answers)
     # a later draft does not replace a finalized submission (in the form summary, it counts)
     later = submit(survey, "commune_infrastructure", HOAN_KIEM, infrastructure(NOT_COUNTED), finalize=False)
-    live["commune_infrastructure"].append(later["data"]["answers"])
+    live["commune_infrastructure"].append(later.answers)
     # a second visit the coordinator marked as a duplicate does not count
     duplicate = submit(survey, "commune_infrastructure", HAI_BA_TRUNG, infrastructure(NOT_COUNTED))
     original = next(row for row in survey.submissions(form_id="commune_infrastructure", commune=HAI_BA_TRUNG)
-                    if row.record_id != duplicate["record_id"])
-    CoordinatorService(survey.store).mark_duplicate(duplicate["record_id"], duplicate_of=original.record_id)
+                    if row.record_id != duplicate.record_id)
+    CoordinatorService(survey.store).mark_duplicate(duplicate.record_id, duplicate_of=original.record_id)
     return counted, live
 
 

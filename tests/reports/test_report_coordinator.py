@@ -116,7 +116,7 @@ def test_a_commune_whose_only_submission_is_a_marked_duplicate_is_not_counted_as
     with SurveyService.open(tmp_path / "data") as survey:
         kept = submit(survey, INFRA, THUC_PHAN, INFRASTRUCTURE)
         misplaced = submit(survey, INFRA, NUNG_TRI_CAO, INFRASTRUCTURE)
-        CoordinatorService(survey.store).mark_duplicate(misplaced["record_id"], duplicate_of=kept["record_id"])
+        CoordinatorService(survey.store).mark_duplicate(misplaced.record_id, duplicate_of=kept.record_id)
         summary = ReportService(survey).province_summary("04", lang="en")
     total = len(CommuneDirectory().in_province("04"))
     assert f"1 of {total} communes visited" in plain_text(summary.html)

@@ -45,11 +45,11 @@ def test_an_attached_file_is_stored_once_and_named_in_the_answer(service, photo_
     assert submission.attach("/data/sign", other) == "IMG_0001-2.jpg"
     revision = submission.save().result()
 
-    assert revision["data"]["answers"]["/data/photo"] == "IMG_0001.jpg"
-    assert set(revision["data"]["attachments"]) == {"IMG_0001.jpg", "IMG_0001-2.jpg"}
-    reopened = service.open_submission(record_id=revision["record_id"])
+    assert revision.answers["/data/photo"] == "IMG_0001.jpg"
+    assert set(revision.attachments) == {"IMG_0001.jpg", "IMG_0001-2.jpg"}
+    reopened = service.open_submission(record_id=revision.record_id)
     assert reopened.attachment("IMG_0001-2.jpg") == b"\xff\xd8 another camera"
-    assert service.store.blob(revision["data"]["attachments"]["IMG_0001.jpg"]) == b"\xff\xd8 jpeg bytes"
+    assert service.store.blob(revision.attachments["IMG_0001.jpg"]) == b"\xff\xd8 jpeg bytes"
 
 
 def test_a_photo_that_does_not_fit_on_the_disk_is_kept_in_memory_until_it_does(service, photo_form, tmp_path):
@@ -103,4 +103,4 @@ def test_a_full_disk_keeps_the_answers_in_memory_and_a_retry_saves_them(service,
     submission.autosave().result()
     assert long_note in service.store.draft(submission.draft_id)["instance_xml"]
     revision = submission.save().result()
-    assert revision["data"]["answers"]["/data/note"] == long_note
+    assert revision.answers["/data/note"] == long_note

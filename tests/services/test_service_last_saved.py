@@ -76,5 +76,5 @@ def test_a_deleted_submission_is_not_read(service, revisit):
     gone = saved(revisit(HOAN_KIEM), 99)
     from fieldkit.services.coordinator import CoordinatorService
 
-    CoordinatorService(service.store).delete(gone["record_id"])
+    CoordinatorService(service.store).delete(gone.record_id)
     assert revisit(HOAN_KIEM).session.value("/data/staff") == "12"

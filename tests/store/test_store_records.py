@@ -7,6 +7,7 @@ import pytest
 
 from fieldkit.store import DATABASE_FILE, Store, records
 from fieldkit.store.records import RecordVisit
+from fieldkit.store.values import Revision
 
 HOAN_KIEM, BA_DINH = "00070", "00004"
 
@@ -18,7 +19,7 @@ def store(tmp_path):
 
 
 def save(store, record_id, *, commune=HOAN_KIEM, form_id="f", parents=(), deleted=False,
-         instance="<data/>") -> dict:
+         instance="<data/>") -> Revision:
     data = {"status": "draft", "answers": {}, "attachments": {}, "commune": commune, "province": "01",
             "error_count": 0, "instance_xml": instance}
     return store.commit_revision(record_id=record_id, parents=list(parents), form_id=form_id, form_version="1",
@@ -30,13 +31,13 @@ def test_unreviewed_visits_are_live_records_of_a_commune_no_mark_names(store):
     first = save(store, "a")
     save(store, "no commune", commune="")
     gone = save(store, "gone")
-    save(store, "gone", parents=[gone["rev_id"]], deleted=True)
+    save(store, "gone", parents=[gone.rev_id], deleted=True)
     save(store, "reviewed")
     store.writer.call(lambda connection: records.mark_duplicate(connection, record_id="reviewed",
                                                                 duplicate_of=None, author="Hà"))
     with store.read() as connection:
         visits = records.unreviewed_visits(connection)
-    assert visits == [RecordVisit("a", "f", HOAN_KIEM, "Lan", first["hlc"]),
+    assert visits == [RecordVisit("a", "f", HOAN_KIEM, "Lan", first.hlc),
                       RecordVisit("b", "g", HOAN_KIEM, "Lan", visits[1].updated)]
 
 

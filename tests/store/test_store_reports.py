@@ -8,6 +8,7 @@ import pytest
 from fieldkit.store import Store, records, reports
 from fieldkit.store.records import Status
 from fieldkit.store.reports import Selection, StoredSubmission
+from fieldkit.store.values import Revision
 
 HOAN_KIEM, BA_DINH = "00070", "00004"
 
@@ -19,7 +20,7 @@ def store(tmp_path):
 
 
 def save(store, record_id, *, status=Status.DRAFT, commune=HOAN_KIEM, form_id="f", answers=None, parents=(),
-         deleted=False) -> dict:
+         deleted=False) -> Revision:
     data = {"status": status, "answers": answers or {"/data/x": record_id}, "attachments": {}, "commune": commune,
             "province": "01", "error_count": 0}
     return store.commit_revision(record_id=record_id, parents=list(parents), form_id=form_id, form_version="3",
@@ -66,7 +67,7 @@ def test_a_marked_duplicate_does_not_count_and_a_reviewed_pair_does(store):
 
 def test_deleted_records_and_other_forms_are_left_out(store):
     gone = save(store, "gone")
-    save(store, "gone", parents=[gone["rev_id"]], deleted=True)
+    save(store, "gone", parents=[gone.rev_id], deleted=True)
     save(store, "other form", form_id="g")
     with store.read() as connection:
         assert reports.submission_per_commune(connection, form_id="f") == {}
@@ -100,8 +101,8 @@ def test_an_export_selects_by_the_time_of_the_last_change(store):
             return [submission.record_id for batch in reports.selected_submissions(connection, selection=selection)
                     for submission in batch]
 
-        assert ids(Selection(updated_from=middle["hlc"])) == ["middle", "after"]
-        assert ids(Selection(updated_before=middle["hlc"])) == ["before"]
+        assert ids(Selection(updated_from=middle.hlc)) == ["middle", "after"]
+        assert ids(Selection(updated_before=middle.hlc)) == ["before"]
 
 
 def test_a_held_snapshot_does_not_see_later_writes(store):

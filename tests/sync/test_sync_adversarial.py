@@ -120,7 +120,7 @@ def test_a_revoked_signer_is_refused_and_keeps_what_it_sent_before(lan, coordina
 
 
 def test_an_old_bundle_replayed_brings_nothing_new(lan, coordinator, tmp_path):
-    record = lan.save({"/data/staff": "1"})["record_id"]
+    record = lan.save({"/data/staff": "1"}).record_id
     old = lan.export(tmp_path / "old.fkb")
     lan.edit(record, staff="2")
     coordinator.import_(lan.export(tmp_path / "new.fkb"))
@@ -144,7 +144,7 @@ def test_the_same_device_and_sequence_with_other_content_is_reported_as_tamperin
     report = coordinator.import_(clone.export(tmp_path / "forged.fkb"))[0]
     assert report.status == "imported" and not report.rejected  # nobody's work is refused for it
     assert report.tampering[0]["site_id"] == lan.site_id and report.tampering[0]["seq"] == 1
-    kept, other = sorted([genuine["rev_id"], forged["rev_id"]])  # the smaller rev_id keeps the slot
+    kept, other = sorted([genuine.rev_id, forged.rev_id])  # the smaller rev_id keeps the slot
     assert coordinator.rev_ids() == {kept}
     assert coordinator.status()["tampering"] == 1
     assert coordinator.status()["equivocations"] == [

@@ -16,7 +16,7 @@ def test_a_laptop_and_a_coordinator_exchange_an_encrypted_bundle(tmp_path, capsy
     monkeypatch.setenv("FIELDKIT_LANG", "en")
     lan_dir, coordinator_dir = str(tmp_path / "lan"), str(tmp_path / "coordinator")
     lan = Device(tmp_path, "lan")
-    record = lan.save({"/data/staff": "4"})["record_id"]
+    record = lan.save({"/data/staff": "4"}).record_id
     lan.close()
 
     assert run(capsys, "--data-dir", coordinator_dir, "keys", "export", str(tmp_path / "c.pub"))[0] == 0
@@ -53,7 +53,7 @@ def test_resolving_a_conflict_from_the_command_line(tmp_path, capsys):
     lan, minh, coordinator = (Device(tmp_path, name) for name in ("lan", "minh", "coordinator"))
     for device in (lan, minh, coordinator):
         device.trusts(lan, minh)
-    record = lan.save({"/data/staff": "4"})["record_id"]
+    record = lan.save({"/data/staff": "4"}).record_id
     minh.import_(lan.export(tmp_path / "shared.fkb"))
     lan.edit(record, staff="5")
     minh.edit(record, staff="6")

@@ -48,7 +48,7 @@ def type_into(qtbot, view, path, text):
 
 def saved_answers(shell):
     shell.activate()
-    return shell.save()["data"]["answers"]
+    return shell.save().answers
 
 
 def test_a_medium_turned_read_only(qtbot, start_shell):

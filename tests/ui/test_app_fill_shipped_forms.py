@@ -31,7 +31,7 @@ def test_fill_each_shipped_form_through_the_widgets(qtbot, start_shell, data_dir
     draft = shell.save()
     on_screen = submission.session.answers()
     stored = revisions(data_dir, submission.record_id)
-    assert [rev["rev_id"] for rev in stored] == [draft["rev_id"]]
+    assert [rev["rev_id"] for rev in stored] == [draft.rev_id]
     assert stored[0]["data"]["answers"] == on_screen
     for path, value in answered.items():
         assert stored[0]["data"]["answers"].get(path) == value, path
@@ -42,7 +42,7 @@ def test_fill_each_shipped_form_through_the_widgets(qtbot, start_shell, data_dir
     qtbot.waitUntil(lambda: bool(finalized), timeout=20_000)
     stored = revisions(data_dir, submission.record_id)
     assert [rev["data"]["status"] for rev in stored] == ["draft", "finalized"]
-    assert stored[1]["parents"] == [draft["rev_id"]]  # the finalized revision descends from the draft
+    assert stored[1]["parents"] == [draft.rev_id]  # the finalized revision descends from the draft
     assert stored[1]["author"] == shell.service.visit.at_keyboard
     shell.idle()
     panel = shell.window.commune_forms

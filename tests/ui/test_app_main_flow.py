@@ -46,7 +46,7 @@ def test_visit_pick_open_type_save_finalize(qtbot, start_shell, data_dir, tmp_pa
 
     revision = shell.save()
     rows = stored_revisions(data_dir, submission.record_id)
-    assert [row["rev_id"] for row in rows] == [revision["rev_id"]]
+    assert [row["rev_id"] for row in rows] == [revision.rev_id]
     answers = revision_data(rows[0])["answers"]
     assert answers["/data/total_staff"] == "12"
     assert answers["/data/one_stop_staff"] == "4"
@@ -76,7 +76,7 @@ def test_visit_pick_open_type_save_finalize(qtbot, start_shell, data_dir, tmp_pa
     qtbot.waitUntil(lambda: bool(finalized), timeout=20_000)
     rows = stored_revisions(data_dir, submission.record_id)
     assert [revision_data(row)["status"] for row in rows] == ["draft", "finalized"]
-    assert json.loads(rows[1]["parents"]) == [revision["rev_id"]]
+    assert json.loads(rows[1]["parents"]) == [revision.rev_id]
     assert shell.window.form_page.info_banner.isVisible()  # "finalized; changes make a new revision"
 
     # Editing the finalized submission makes a new revision with the finalized one as parent.
@@ -85,7 +85,7 @@ def test_visit_pick_open_type_save_finalize(qtbot, start_shell, data_dir, tmp_pa
     type_text(qtbot, editor, "13")
     edited = shell.save()
     rows = stored_revisions(data_dir, submission.record_id)
-    assert len(rows) == 3 and edited.parents == (finalized[0]["rev_id"],)
+    assert len(rows) == 3 and edited.parents == (finalized[0].rev_id,)
     assert revision_data(rows[2])["answers"]["/data/total_staff"] == "13"
     audit = shell.service.store.audit_log(submission.record_id)
     assert [entry["author"] for entry in audit][-3:] == [VISIT["at_keyboard"]] * 3

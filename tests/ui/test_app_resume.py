@@ -66,7 +66,7 @@ def test_restart_offers_the_working_copy_and_resumes_it(qtbot, start_shell):
     assert shell.forms.submission.session.value("/data/roster[1]/name") == "Phạm Quốc Huy"
     assert shell.window.pages.currentWidget() is shell.window.form_page
     revision = shell.save()
-    assert revision["data"]["answers"]["/data/roster[1]/name"] == "Phạm Quốc Huy"
+    assert revision.answers["/data/roster[1]/name"] == "Phạm Quốc Huy"
     assert shell.service.pending_drafts() == []
 
 

@@ -50,7 +50,7 @@ def _fill_nested(service, tmp_path, households: dict[str, list[str]]) -> str:
             answers[f"/data/household[{number}]/member[{position}]/age"] = str(20 + position)
     submission = service.open_submission(form_id="nested_households", commune_code=HOAN_KIEM)
     submission.set_many(answers, autosave=False)
-    return submission.save().result()["record_id"]
+    return submission.save().result().record_id
 
 
 def _set_as_another_tool_would(session, answers: dict[str, str]) -> None:
@@ -126,7 +126,7 @@ def test_a_corpus_form_whose_repeat_sits_in_a_group(service, tmp_path, corpus_di
         answers.update({f"{repeat}[{position}]/group_test/required_text": f"dòng {position}"
                         for position in range(1, count + 1)})
         _set_as_another_tool_would(submission.session, answers)  # the count is a calculation (2): services refuse it
-        record_ids.append(submission.save().result()["record_id"])
+        record_ids.append(submission.save().result().record_id)
     stored = [_answers(service, record_id) for record_id in record_ids]
     assert [len(repeat_instances(answers, repeat)) for answers in stored] == [2, 0, 3]
 

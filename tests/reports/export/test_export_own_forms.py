@@ -32,7 +32,7 @@ def _submit(service, version: str, answers: dict[str, str], *, by_another_tool: 
             submission.session.set(path, value)
     else:
         submission.set_many(answers, autosave=False)
-    return submission.save().result()["record_id"]
+    return submission.save().result().record_id
 
 
 def test_a_question_only_an_older_version_has_keeps_its_column(tmp_path):

@@ -76,7 +76,7 @@ def test_open_fill_and_save_a_form_without_language_columns(qtbot, start_shell, 
     type_text(qtbot, room.editor, "Bộ phận một cửa")
     revision = shell.save()
     saved = stored_answers(data_dir, submission.record_id)[-1]
-    assert revision["record_id"] == submission.record_id
+    assert revision.record_id == submission.record_id
     assert {path: saved[path] for path in ("/data/office", "/data/staff", "/data/wifi", "/data/room[1]/room_name")} \
         == {"/data/office": "UBND phường", "/data/staff": "12", "/data/wifi": "yes",
             "/data/room[1]/room_name": "Bộ phận một cửa"}

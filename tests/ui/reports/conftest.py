@@ -44,7 +44,7 @@ def save_submission(data_dir: Path, *, form_id: str, commune: str, answers: dict
         survey.catalog()
         submission = survey.open_submission(form_id=form_id, commune_code=commune)
         submission.set_many(answers, autosave=False)
-        return submission.finalize().result()["record_id"]
+        return submission.finalize().result().record_id
 
 
 @pytest.fixture
