@@ -41,6 +41,7 @@ class Page(QScrollArea, Container):
         layout.addWidget(self.heading)
         self.group_hint = QLabel(content)
         self.group_hint.setWordWrap(True)
+        self.group_hint.setTextFormat(Qt.TextFormat.RichText)  # plain_to_html: `"` is &quot;
         self.group_hint.setStyleSheet(HINT_STYLE)
         layout.addWidget(self.group_hint)
         group = self.spec.group

@@ -70,6 +70,7 @@ class QuestionWidget(QWidget):
         self.label.setTextFormat(Qt.TextFormat.RichText)
         self.hint_label = QLabel(self)
         self.hint_label.setWordWrap(True)
+        self.hint_label.setTextFormat(Qt.TextFormat.RichText)  # plain_to_html: `"` is &quot;
         self.hint_label.setStyleSheet(HINT_STYLE)
         self.hint_label.hide()
         layout.addWidget(self.label)
@@ -79,6 +80,7 @@ class QuestionWidget(QWidget):
             layout.addWidget(self.editor)
         self.error_label = QLabel(self)
         self.error_label.setWordWrap(True)
+        self.error_label.setTextFormat(Qt.TextFormat.RichText)
         self.error_label.setStyleSheet(ERROR_STYLE)
         self.error_label.setObjectName("inline-error")
         self.error_label.hide()
