@@ -117,6 +117,7 @@ class FormController(QObject):
         tasks.run(opening).then(lambda opened: self._show(entry, opened[1], opened[0]), self._failed_to_open)
 
     def _failed_to_open(self, error) -> None:
+        self.message.emit("")
         errors.show_error(self.window, self.tr("Could not open the form."), error)
 
     def _show(self, entry, commune, submission) -> None:
@@ -139,6 +140,7 @@ class FormController(QObject):
         if getattr(submission, "parent_status", None) == Status.FINALIZED:
             self.page.show_info(self.tr("This submission is finalized. Changes are saved as a new revision; "
                                         "the finalized one is kept."))
+        self.message.emit("")  # "Opening the form…" is over
         self.opened.emit(submission)
         self._check_duplicates()
 

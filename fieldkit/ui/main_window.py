@@ -323,7 +323,8 @@ class MainWindow(QMainWindow):
         super().changeEvent(event)
 
     def _retranslate(self) -> None:
-        self.setWindowTitle(self.tr("fieldkit — commune surveys"))
+        # Qt adds the application's name itself ("Khảo sát cấp xã — fieldkit")
+        self.setWindowTitle(self.tr("Commune surveys"))
         self.home_action.setText(self.tr("&Communes"))
         self.form_action.setText(self.tr("F&orm"))
         self.form_action.setToolTip(self.tr("Back to the form being filled"))

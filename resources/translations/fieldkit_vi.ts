@@ -1258,8 +1258,8 @@ Dữ liệu máy này đã gửi vẫn được giữ.</translation>
     </message>
     <message>
         <location line="+86"/>
-        <source>fieldkit — commune surveys</source>
-        <translation>fieldkit — khảo sát cấp xã</translation>
+        <source>Commune surveys</source>
+        <translation>Khảo sát cấp xã</translation>
     </message>
     <message>
         <location line="+1"/>
