@@ -25,6 +25,12 @@ def fold_diacritics(text: str) -> str:
     return unicodedata.normalize("NFC", kept)
 
 
+def joined_key(text: str) -> str:
+    """`search_key` without the spaces, apostrophes and dashes between syllables, as
+    people leave them out when they type: "Ea H’leo" -> "eahleo" (found by "ea hleo")."""
+    return "".join(char for char in search_key(text) if char not in " '-")
+
+
 def search_key(text: str) -> str:
     """Folded, lower-cased, single-spaced, ASCII apostrophes and dashes: what a search box
     compares. "Hoàn  Kiếm" -> "hoan kiem", "Ea H’leo" -> "ea h'leo"."""

@@ -23,7 +23,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QListView, QVBoxLayout, QWidget
 
-from fieldkit.communes import Commune, Province, search_key
+from fieldkit.communes import Commune, Province, joined_key, search_key
 from fieldkit.communes.picker_rows import Row
 from fieldkit.ui.proxies import rows_filter_change
 
@@ -51,6 +51,7 @@ class CommuneListModel(QAbstractListModel):
         self._rows = rows
         # Parallel plain lists: what the filter reads, without touching Row objects.
         self.keys = [row.key for row in rows]
+        self.joined_keys = [joined_key(row.key) for row in rows]
         self.provinces = [row.commune.province_code for row in rows]
         self.generation += 1
 
@@ -98,6 +99,7 @@ class CommuneFilterProxy(QSortFilterProxyModel):
         super().__init__(parent)
         self._province: str | None = None
         self._words: list[str] = []
+        self._joined = ""
         self._shown: list[int] | None = None  # source rows shown; None: not decided yet
         self._accepted = bytearray()
         self._generation = -1
@@ -108,13 +110,13 @@ class CommuneFilterProxy(QSortFilterProxyModel):
         super().setSourceModel(model)
 
     def set_filter(self, text: str, province: str | None) -> None:
-        words = search_key(text).split()
+        words, joined = search_key(text).split(), joined_key(text)
         if words == self._words and province == self._province and self._shown is not None:
             return
         narrowing = (province == self._province and self._generation == self._source.generation
-                     and self._shown is not None and _narrows(self._words, words))
+                     and self._shown is not None and _narrows(self._words, words) and self._joined in joined)
         with rows_filter_change(self):
-            self._words, self._province = words, province
+            self._words, self._joined, self._province = words, joined, province
             self._decide(self._shown if narrowing else None)
 
     def _decide(self, candidates: list[int] | None) -> None:
@@ -125,8 +127,11 @@ class CommuneFilterProxy(QSortFilterProxyModel):
         if self._province is not None:
             provinces, wanted = model.provinces, self._province
             candidates = [row for row in candidates if provinces[row] == wanted]
-        for word in self._words:
-            candidates = [row for row in candidates if word in keys[row]]
+        words, joined, joined_keys = self._words, self._joined, model.joined_keys
+        # every word typed is in the row's key, or the words run together are ("ea hleo",
+        # "eahleo" for Ea H'Leo)
+        candidates = [row for row in candidates
+                      if all(word in keys[row] for word in words) or joined in joined_keys[row]]
         self._shown = list(candidates)
         self._accepted = bytearray(len(keys))
         for row in self._shown:

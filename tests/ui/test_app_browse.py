@@ -54,6 +54,16 @@ def test_type_ahead_ignores_accents_and_case(qtbot, picker):
     assert [commune.name for commune in picker.visible_communes()] == ["Phường Hoàn Kiếm"]
 
 
+def test_type_ahead_ignores_the_spaces_and_apostrophes_between_syllables(qtbot, picker):
+    for typed in ("ea hleo", "eahleo", "ea h'leo", "Ea Hleo"):
+        picker.search_box.clear()
+        qtbot.keyClicks(picker.search_box, typed)
+        assert [commune.name for commune in picker.visible_communes()] == ["Xã Ea H’leo"], typed
+    picker.search_box.clear()
+    qtbot.keyClicks(picker.search_box, "hoankiem")
+    assert [commune.name for commune in picker.visible_communes()] == ["Phường Hoàn Kiếm"]
+
+
 def test_typing_on_and_back_gives_the_same_lists_as_from_scratch(qtbot, picker):
     """The narrowing shortcut (only rows still shown are tested) changes nothing."""
     typed = "xa tan"
