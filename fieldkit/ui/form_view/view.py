@@ -318,13 +318,15 @@ class FormView(QWidget):
                                 .format(answered=answered, required=required))
 
     def progress_counts(self) -> tuple[int, int]:
-        """(answered, required) over the required questions that are relevant now."""
+        """(answered, required) over the required questions that are relevant now; an
+        answer that breaks its constraint or is not of its type ("-5", "abc2.5") is not
+        answered yet."""
         session = self.session
         answered = required = 0
         for path, _question in session.visible_questions():
             if session.is_required(path):
                 required += 1
-                answered += bool(session.value(path))
+                answered += bool(session.value(path)) and session.error(path) is None
         return answered, required
 
     # -- errors and finalizing -----------------------------------------------------------

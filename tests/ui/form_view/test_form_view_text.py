@@ -91,3 +91,27 @@ def test_required_message_waits_until_the_question_is_touched(make_form, open_vi
     qtbot.keyClicks(widget.editor, "a")
     qtbot.keyClick(widget.editor, Qt.Key.Key_Backspace)
     assert widget.error_text() == "This answer is required."
+
+
+PROGRESS_FORM = """
+| survey |
+| | type    | name  | label | required | constraint |
+| | integer | staff | Staff | yes      | . >= 0     |
+| | decimal | share | Share | yes      |            |
+| settings |
+| | form_id  |
+| | progress |
+"""
+
+
+def test_an_answer_with_an_error_does_not_count_as_answered(make_form, open_view, qtbot):
+    view, _target = open_view(make_form(PROGRESS_FORM, name="progress.md"))
+    staff, share = view.widget_for("/data/staff"), view.widget_for("/data/share")
+    qtbot.keyClicks(staff.editor, "-5")
+    qtbot.keyClicks(share.editor, "abc2.5")
+    assert staff.error_text() and share.error_text()
+    assert view.progress_counts() == (0, 2)
+    staff.editor.clear()
+    qtbot.keyClicks(staff.editor, "5")
+    assert view.progress_counts() == (1, 2)
+    assert view.progress.format() == "1 / 2 required answered"
