@@ -10,6 +10,6 @@ Nothing here reads the package's lists at import time.
 """
 
 from fieldkit.communes.directory import Commune, CommuneDirectory, Province
-from fieldkit.communes.folding import fold_diacritics, joined_key, search_key
+from fieldkit.communes.folding import fold_diacritics, join_syllables, joined_key, search_key
 
-__all__ = ["Commune", "CommuneDirectory", "Province", "fold_diacritics", "joined_key", "search_key"]
+__all__ = ["Commune", "CommuneDirectory", "Province", "fold_diacritics", "join_syllables", "joined_key", "search_key"]

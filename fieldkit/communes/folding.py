@@ -25,10 +25,18 @@ def fold_diacritics(text: str) -> str:
     return unicodedata.normalize("NFC", kept)
 
 
+_BETWEEN_SYLLABLES = str.maketrans("", "", " '-")
+
+
 def joined_key(text: str) -> str:
     """`search_key` without the spaces, apostrophes and dashes between syllables, as
     people leave them out when they type: "Ea H’leo" -> "eahleo" (found by "ea hleo")."""
-    return "".join(char for char in search_key(text) if char not in " '-")
+    return join_syllables(search_key(text))
+
+
+def join_syllables(key: str) -> str:
+    """`joined_key` of a text whose `search_key` is `key` (no second folding)."""
+    return key.translate(_BETWEEN_SYLLABLES)
 
 
 def search_key(text: str) -> str:

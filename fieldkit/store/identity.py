@@ -19,9 +19,8 @@ from cryptography.exceptions import UnsupportedAlgorithm
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
-from fieldkit.files import atomic_write
+from fieldkit.files import atomic_write, private_folder
 from fieldkit.store.errors import KEY_CORRUPT, KEY_PERMISSIONS, StoreError, storage_errors
-from fieldkit.store.private import private_folder
 
 KEY_FILE = "device_key.pem"
 

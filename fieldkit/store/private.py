@@ -3,18 +3,15 @@
 The folder is 0700 (no one else may even list it) and what fieldkit writes there is 0600:
 the database, SQLite's write-ahead log and shared-memory files (SQLite gives them the
 database file's mode), the copies made before migrations, the key and the logs. Exports
-go where the user chooses and keep the mode the user's umask gives them.
+go where the user chooses and keep the mode the user's umask gives them. Folders and
+files are made private by fieldkit.files; here, the database with its companions.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from fieldkit.files import PRIVATE_FOLDER_MODE as FOLDER_MODE
-from fieldkit.files import PRIVATE_MODE as FILE_MODE
-from fieldkit.files import private_file, private_folder
-
-__all__ = ["FILE_MODE", "FOLDER_MODE", "SQLITE_COMPANIONS", "private_database", "private_file", "private_folder"]
+from fieldkit.files import private_file
 
 SQLITE_COMPANIONS = ("-wal", "-shm", "-journal")
 

@@ -30,10 +30,9 @@ from typing import Any
 
 import platformdirs
 
-from fieldkit.files import atomic_write
+from fieldkit.files import atomic_write, private_folder
 from fieldkit.store import tables
 from fieldkit.store.connection import count
-from fieldkit.store.private import private_folder
 
 log = logging.getLogger(__name__)
 

@@ -16,6 +16,7 @@ from concurrent.futures import Future
 from pathlib import Path
 from typing import Any
 
+from fieldkit.files import private_folder
 from fieldkit.store import database, sites, tables
 from fieldkit.store import revisions as revs
 from fieldkit.store.connection import BUSY_TIMEOUT_MS, open_connection
@@ -23,7 +24,7 @@ from fieldkit.store.errors import storage_errors
 from fieldkit.store.hlc import HybridLogicalClock
 from fieldkit.store.identity import KEY_FILE, DeviceIdentity
 from fieldkit.store.migrations import migrate, schema_version
-from fieldkit.store.private import private_database, private_folder
+from fieldkit.store.private import private_database
 from fieldkit.store.sites import IssuedLedger
 from fieldkit.store.values import JsonObject, RecordRow, Revision
 from fieldkit.store.writer import Writer

@@ -16,9 +16,8 @@ import sqlite3
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from fieldkit.files import atomic_writer
+from fieldkit.files import atomic_writer, private_folder
 from fieldkit.store import quarantine as quarantine_table
-from fieldkit.store.private import private_folder
 from fieldkit.store.trust import remember_key
 from fieldkit.store.values import JsonObject
 from fieldkit.sync import bundle as bundles

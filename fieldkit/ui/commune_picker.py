@@ -23,7 +23,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QListView, QVBoxLayout, QWidget
 
-from fieldkit.communes import Commune, Province, joined_key, search_key
+from fieldkit.communes import Commune, Province, join_syllables, joined_key, search_key
 from fieldkit.communes.picker_rows import Row
 from fieldkit.ui.proxies import rows_filter_change
 
@@ -51,7 +51,7 @@ class CommuneListModel(QAbstractListModel):
         self._rows = rows
         # Parallel plain lists: what the filter reads, without touching Row objects.
         self.keys = [row.key for row in rows]
-        self.joined_keys = [joined_key(row.key) for row in rows]
+        self.joined_keys = [join_syllables(row.key) for row in rows]  # keys are folded already
         self.provinces = [row.commune.province_code for row in rows]
         self.generation += 1
 
