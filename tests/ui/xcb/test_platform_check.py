@@ -3,6 +3,7 @@ missing libraries and the apt-get command, and exits with status 2, instead of Q
 abort ("Could not load the Qt platform plugin xcb")."""
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -97,3 +98,12 @@ def test_fieldkit_started_without_a_library_of_the_plugin_says_so_instead_of_abo
     assert result.stderr == ("The window cannot open: Qt's X11 (xcb) platform needs system libraries that this "
                              "computer lacks: libxcb-cursoR.so.0. Install them, then start fieldkit again:\n"
                              "  sudo apt-get install libxcb-cursoR.so.0\n")
+
+
+def test_ci_installs_what_the_window_and_the_xcb_tests_need():
+    from tools.xdisplay import PROGRAMS
+
+    script = (REPO_ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    pairs = {f"{library}:{package}" for library, package in platform_check.PACKAGES.items()}
+    pairs |= {f"{program}:{package}" for program, package in PROGRAMS.items()}
+    assert pairs - set(re.findall(r"[\w.+-]+:[\w.+-]+", script)) == set()
