@@ -107,3 +107,12 @@ def test_ci_installs_what_the_window_and_the_xcb_tests_need():
     pairs = {f"{library}:{package}" for library, package in platform_check.PACKAGES.items()}
     pairs |= {f"{program}:{package}" for program, package in PROGRAMS.items()}
     assert pairs - set(re.findall(r"[\w.+-]+:[\w.+-]+", script)) == set()
+
+
+def test_the_readme_installs_the_xcb_libraries_a_desktop_may_lack():
+    plugin, qt_libraries = platform_check.qt_locations()
+    packages = {platform_check.PACKAGES[name] for name in platform_check.system_libraries(plugin, qt_libraries)
+                if name.startswith(("libxcb-", "libxkbcommon-x11"))}
+    readme = (REPO_ROOT / "README.md").read_text(encoding="utf-8")
+    install = readme[readme.index("sudo apt-get install"):].split("```")[0].split()
+    assert "libxcb-cursor0" in packages and packages - set(install) == set()
