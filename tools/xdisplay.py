@@ -53,9 +53,13 @@ class VirtualDisplay:
             self.__exit__(None, None, None)
             raise RuntimeError("Xvfb did not start")
         self.name = f":{number}"
-        self.processes.append(subprocess.Popen(["openbox"], env=self.environment(),
-                                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL))
-        self._wait(self._window_manager_ready, "openbox to manage the screen")
+        try:
+            self.processes.append(subprocess.Popen(["openbox"], env=self.environment(),
+                                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL))
+            self._wait(self._window_manager_ready, "openbox to manage the screen")
+        except BaseException:  # `with` calls __exit__ only once __enter__ has returned
+            self.__exit__(None, None, None)
+            raise
         return self
 
     def __exit__(self, *_exception: object) -> None:
