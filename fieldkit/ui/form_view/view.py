@@ -151,7 +151,9 @@ class FormView(QWidget):
             current = self.current_index
             for page in self.pages:
                 page.rebuild()
-            self.show_page(current)
+            # The question that had the cursor is gone with its page: put the cursor back
+            # in the page, or the keyboard would be left with nothing.
+            self.show_page(current, focus=self.isVisible())
             self.refresh()
         super().changeEvent(event)
 

@@ -66,6 +66,15 @@ def test_opening_puts_the_cursor_in_the_first_question(keys_view, qtbot):
     assert focused() is intro.editor
 
 
+def test_the_cursor_stays_in_the_page_when_the_interface_language_changes(keys_view, qtbot, vietnamese):
+    """The pages are rebuilt in the new language, the focused question with them."""
+    view, _target = keys_view  # opened in English, then the fixture switched to Vietnamese
+    qtbot.waitUntil(lambda: view.next_button.text() == "Trang sau ›")
+    type_keys(qtbot, "Hello")
+    assert view.widget_for("/data/intro").editor.text() == "Hello"
+    assert focused() is view.widget_for("/data/intro").editor  # the new box
+
+
 def test_the_navigator_takes_the_cursor_into_the_page_chosen(keys_view, qtbot):
     view, _target = keys_view
     view.navigator.setFocus()

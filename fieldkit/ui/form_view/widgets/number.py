@@ -83,6 +83,7 @@ class IntegerWidget(TextWidget):
         super().refresh_error()
         if self.refusal:  # the key just refused first: the person is waiting for it
             self._set_text("error", self.error_label, plain_to_html(self.refusal))
+            self.editor.setAccessibleDescription(self.refusal)
 
     def _remember(self, text: str) -> None:
         self.validator.current = text
