@@ -3,7 +3,9 @@
 A laptop has no GPS worth the name: the person types the coordinates read from a
 phone, or pastes them ("21.0285, 105.8542" or "21.0285 105.8542", as map apps copy
 them) into the latitude box, which spreads them over the boxes. The session checks
-the ranges and says what is wrong in the form's language.
+the answer; a number out of its range is named in the message ("Latitude must be
+between -90 and 90 degrees (you typed 210)"), rather than the session's general
+"Expected latitude and longitude".
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ import re
 
 from PySide6.QtWidgets import QGridLayout, QLabel, QLineEdit, QWidget
 
-from fieldkit.ui.form_view.texts import translate
+from fieldkit.ui.form_view.texts import plain_to_html, translate
 from fieldkit.ui.form_view.widgets.base import QuestionWidget
 from fieldkit.ui.form_view.widgets.number import same_number
 from fieldkit.ui.form_view.widgets.text import MultilineWidget
@@ -87,12 +89,41 @@ class GeopointWidget(QuestionWidget):
             parts.append(accuracy)
         return " ".join(part for part in parts if part)
 
+    def refresh_error(self) -> None:
+        super().refresh_error()
+        message = self.range_message()
+        if message:
+            self._set_text("error", self.error_label, plain_to_html(message))
+            for widget in self.key_widgets():
+                widget.setAccessibleDescription(message)
+
+    def range_message(self) -> str:
+        """What is out of range among the numbers typed, or ""."""
+        latitude, longitude, _altitude, accuracy = (_number(edit.text()) for edit in self.parts)
+        problems = []
+        if latitude is not None and not -90 <= latitude <= 90:
+            problems.append(translate("FormView", "Latitude must be between -90 and 90 degrees "
+                                                  "(you typed {value}).").format(value=self.parts[0].text().strip()))
+        if longitude is not None and not -180 <= longitude <= 180:
+            problems.append(translate("FormView", "Longitude must be between -180 and 180 degrees "
+                                                  "(you typed {value}).").format(value=self.parts[1].text().strip()))
+        if accuracy is not None and accuracy < 0:
+            problems.append(translate("FormView", "The accuracy cannot be negative "
+                                                  "(you typed {value}).").format(value=self.parts[3].text().strip()))
+        return " ".join(problems)
+
     def show_value(self, text: str) -> None:
         typed, pieces = self.compose().split(), text.split()
         if len(typed) == len(pieces) and all(map(_same_number_or_text, typed, pieces)):
             return  # "21" typed is stored as 21.0: keep what is being typed
         for index, edit in enumerate(self.parts):
             edit.setText(pieces[index] if index < len(pieces) else "")
+
+
+def _number(text: str) -> float | None:
+    """The number typed in a box (a decimal comma allowed), or None."""
+    text = text.strip().replace(",", ".")
+    return float(text) if _NUMBER.fullmatch(text) else None
 
 
 class GeoTraceWidget(MultilineWidget):
