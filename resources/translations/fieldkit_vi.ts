@@ -1096,18 +1096,6 @@ Dữ liệu máy này đã gửi vẫn được giữ.</translation>
         <source>Only a number can be typed here: digits, one decimal comma or point, a minus sign in front if needed; for example 2,5 or 2.5.</source>
         <translation>Ô này chỉ nhận số: chữ số, một dấu phẩy (hoặc dấu chấm) thập phân, có thể có dấu trừ ở đầu; ví dụ 2,5 hoặc 2.5.</translation>
     </message>
-    <message>
-        <source>Latitude must be between -90 and 90 degrees (you typed {value}).</source>
-        <translation>Vĩ độ phải nằm trong khoảng từ -90 đến 90 độ (đã nhập {value}).</translation>
-    </message>
-    <message>
-        <source>Longitude must be between -180 and 180 degrees (you typed {value}).</source>
-        <translation>Kinh độ phải nằm trong khoảng từ -180 đến 180 độ (đã nhập {value}).</translation>
-    </message>
-    <message>
-        <source>The accuracy cannot be negative (you typed {value}).</source>
-        <translation>Độ chính xác không được là số âm (đã nhập {value}).</translation>
-    </message>
 </context>
 <context>
     <name>ImportPanel</name>

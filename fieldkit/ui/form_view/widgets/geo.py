@@ -4,8 +4,8 @@ A laptop has no GPS worth the name: the person types the coordinates read from a
 phone, or pastes them ("21.0285, 105.8542" or "21.0285 105.8542", as map apps copy
 them) into the latitude box, which spreads them over the boxes. The session checks
 the answer; a number out of its range is named in the message ("Latitude must be
-between -90 and 90 degrees (you typed 210)"), rather than the session's general
-"Expected latitude and longitude".
+between -90 and 90 degrees (you typed 210)"), as typed, while the session names the
+stored number.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ import re
 
 from PySide6.QtWidgets import QGridLayout, QLabel, QLineEdit, QWidget
 
+from fieldkit.forms.values import geopoint_range_problem
 from fieldkit.ui.form_view.texts import plain_to_html, translate
 from fieldkit.ui.form_view.widgets.base import QuestionWidget
 from fieldkit.ui.form_view.widgets.number import same_number
@@ -99,18 +100,8 @@ class GeopointWidget(QuestionWidget):
 
     def range_message(self) -> str:
         """What is out of range among the numbers typed, or ""."""
-        latitude, longitude, _altitude, accuracy = (_number(edit.text()) for edit in self.parts)
-        problems = []
-        if latitude is not None and not -90 <= latitude <= 90:
-            problems.append(translate("FormView", "Latitude must be between -90 and 90 degrees "
-                                                  "(you typed {value}).").format(value=self.parts[0].text().strip()))
-        if longitude is not None and not -180 <= longitude <= 180:
-            problems.append(translate("FormView", "Longitude must be between -180 and 180 degrees "
-                                                  "(you typed {value}).").format(value=self.parts[1].text().strip()))
-        if accuracy is not None and accuracy < 0:
-            problems.append(translate("FormView", "The accuracy cannot be negative "
-                                                  "(you typed {value}).").format(value=self.parts[3].text().strip()))
-        return " ".join(problems)
+        typed = [edit.text().strip().replace(",", ".") for edit in self.parts]
+        return geopoint_range_problem(typed, self.session.message_language) or ""
 
     def show_value(self, text: str) -> None:
         typed, pieces = self.compose().split(), text.split()
@@ -118,12 +109,6 @@ class GeopointWidget(QuestionWidget):
             return  # "21" typed is stored as 21.0: keep what is being typed
         for index, edit in enumerate(self.parts):
             edit.setText(pieces[index] if index < len(pieces) else "")
-
-
-def _number(text: str) -> float | None:
-    """The number typed in a box (a decimal comma allowed), or None."""
-    text = text.strip().replace(",", ".")
-    return float(text) if _NUMBER.fullmatch(text) else None
 
 
 class GeoTraceWidget(MultilineWidget):
