@@ -116,15 +116,17 @@ used AS (
              ELSE coalesce(last_finalized.rev_id, counted.winner_rev) END AS used_rev
     FROM counted LEFT JOIN last_finalized
         ON last_finalized.record_id = counted.record_id AND last_finalized.place = 1)"""
+# the columns of a UsedRevision, of the revision `v` used and its device `d`
 _USED_COLUMNS = ("v.rev_id, coalesce(json_extract(v.data, '$.status'), 'draft'), v.hlc, coalesce(v.author, ''), "
-                 "coalesce(d.name, ''), coalesce(json_extract(v.data, '$.error_count'), 0), v.rev_id = {alias}.winner_rev")
+                 "coalesce(d.name, ''), coalesce(json_extract(v.data, '$.error_count'), 0), "
+                 "v.rev_id = chosen.winner_rev")
 
 
 def _used_query(conditions: list[str], *, select_from: str, tail: str) -> str:
     """The records matching `conditions` as `counted`, each with the revision a summary
     prints (`used`); `select_from` ranks or orders them, `tail` ends the query."""
     return (f"WITH RECURSIVE counted AS (SELECT r.* FROM records r WHERE {' AND '.join(conditions)}), {_LINE}"
-            f"{select_from} SELECT {_select('chosen')}, {_USED_COLUMNS.format(alias='chosen')} "
+            f"{select_from} SELECT {_select('chosen')}, {_USED_COLUMNS} "
             "FROM chosen JOIN revisions v ON v.rev_id = chosen.used_rev "
             f"LEFT JOIN devices d ON d.site_id = v.site_id {tail}")
 
