@@ -69,8 +69,8 @@ VIETNAMESE = {
     "DRAFT: this record uses answers not finalized yet ({forms}).":
         "BẢN NHÁP: biên bản này dùng số liệu chưa hoàn tất ({forms}).",
     "Version used": "Phiên bản số liệu được dùng",
-    "{count} answers fail their form's checks: they are printed in red with the form's message, and no figure "
-    "uses them.":
+    "Answers failing their form's checks: {count}. They are printed in red with the form's message, and no "
+    "figure uses them.":
         "{count} câu trả lời không hợp lệ theo kiểm tra của biểu mẫu: được in màu đỏ kèm thông báo của biểu mẫu "
         "và không được dùng để tính số liệu nào.",
     "Versions: the latest saved version of each submission, drafts included (asked for).":
@@ -80,7 +80,7 @@ VIETNAMESE = {
         "Phiên bản: bản hoàn tất gần nhất của mỗi phiếu; bản nháp sửa sau khi phiếu đã hoàn tất không được dùng.",
     "{count} of the {total} submissions used are drafts, not finalized: their figures may still change.":
         "{count} trong số {total} phiếu được dùng là bản nháp, chưa hoàn tất: số liệu còn có thể thay đổi.",
-    "{count} answers that fail their form's checks are left out of the figures.":
+    "Answers failing their form's checks, left out of the figures: {count}.":
         "{count} câu trả lời không hợp lệ theo kiểm tra của biểu mẫu không được tính vào số liệu.",
     "FOR {commune}": "ĐẠI DIỆN {commune}",
     "CHAIRPERSON": "CHỦ TỊCH UBND",

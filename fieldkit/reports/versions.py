@@ -69,8 +69,8 @@ def commune_versions(submissions: dict[str, Answers | None], forms: dict[str, Fo
     invalid = sum(len(answers.invalid) for _form, answers in used)
     if invalid:
         part += html.paragraph(translate(
-            "{count} answers fail their form's checks: they are printed in red with the form's message, and no "
-            "figure uses them.", lang, count=html.number(invalid, lang)), bold=True)
+            "Answers failing their form's checks: {count}. They are printed in red with the form's message, and "
+            "no figure uses them.", lang, count=html.number(invalid, lang)), bold=True)
     return part
 
 
@@ -89,6 +89,6 @@ def summary_versions(submissions: Iterable[Answers], *, drafts: bool, lang: str)
                                       total=html.number(len(used), lang)))
     invalid = sum(len(answers.invalid) for answers in used)
     if invalid:
-        part += html.paragraph(translate("{count} answers that fail their form's checks are left out of the "
-                                         "figures.", lang, count=html.number(invalid, lang)), italic=True)
+        part += html.paragraph(translate("Answers failing their form's checks, left out of the figures: {count}.",
+                                         lang, count=html.number(invalid, lang)), italic=True)
     return part

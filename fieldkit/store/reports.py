@@ -116,10 +116,13 @@ used AS (
              ELSE coalesce(last_finalized.rev_id, counted.winner_rev) END AS used_rev
     FROM counted LEFT JOIN last_finalized
         ON last_finalized.record_id = counted.record_id AND last_finalized.place = 1)"""
-# the columns of a UsedRevision, of the revision `v` used and its device `d`
-_USED_COLUMNS = ("v.rev_id, coalesce(json_extract(v.data, '$.status'), 'draft'), v.hlc, coalesce(v.author, ''), "
-                 "coalesce(d.name, ''), coalesce(json_extract(v.data, '$.error_count'), 0), "
-                 "v.rev_id = chosen.winner_rev")
+# The columns of a UsedRevision, of the revision `v` used and its device `d`. The record
+# row already says the status and errors of its winner: the revision's JSON (its instance
+# and all) is read only for an earlier revision.
+_USED_COLUMNS = ("v.rev_id, CASE WHEN v.rev_id = chosen.winner_rev THEN chosen.status "
+                 "ELSE coalesce(json_extract(v.data, '$.status'), 'draft') END, v.hlc, coalesce(v.author, ''), "
+                 "coalesce(d.name, ''), CASE WHEN v.rev_id = chosen.winner_rev THEN coalesce(chosen.error_count, 0) "
+                 "ELSE coalesce(json_extract(v.data, '$.error_count'), 0) END, v.rev_id = chosen.winner_rev")
 
 
 def _used_query(conditions: list[str], *, select_from: str, tail: str) -> str:

@@ -91,7 +91,7 @@ def test_coordinator_summaries_say_which_versions_they_use(corrected):
     assert "Versions: the latest saved version of each submission, drafts included (asked for)." in drafts
     assert "3 of the 4 submissions used are drafts, not finalized" in drafts
     form = plain_text(corrected.form_summary("visit_minutes", lang="en", drafts=True).html)
-    assert "2 answers that fail their form's checks are left out of the figures." in form
+    assert "Answers failing their form's checks, left out of the figures: 2." in form
 
 
 def test_with_one_commune_in_its_province_no_median_is_drawn(corrected):
