@@ -88,6 +88,8 @@ class CommuneForms(QWidget):
         self.table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(COLUMN_TITLE, QHeaderView.ResizeMode.Stretch)
+        # "Đã hoàn tất · đang sửa" is read whole, not cut to "Đã hoàn tất · …"
+        self.table.horizontalHeader().setSectionResizeMode(COLUMN_STATUS, QHeaderView.ResizeMode.ResizeToContents)
         self.open_button = QPushButton()
         self.open_button.setObjectName("open_form")
         self.new_button = QPushButton()

@@ -101,6 +101,8 @@ def test_an_edited_finalized_form_is_listed_as_both_and_prints_as_finalized(star
     shell.save()
     shell.forms.close()
     shell.qtbot.waitUntil(lambda: status_of(shell.window, "commune_staffing") == "Đã hoàn tất · đang sửa")
+    table = shell.window.commune_forms.table
+    assert table.columnWidth(COLUMN_STATUS) > table.fontMetrics().horizontalAdvance("Đã hoàn tất · đang sửa")
 
     preview = open_preview(shell)
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *arguments: (str(tmp_path / "bien-ban.pdf"), ""))
