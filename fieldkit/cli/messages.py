@@ -13,6 +13,8 @@ VIETNAMESE = {
     "the form's id, e.g. commune_infrastructure": "mã biểu mẫu, ví dụ commune_infrastructure",
     "only the communes of this province": "chỉ các xã, phường của tỉnh, thành phố này",
     "the PDF file to write": "tệp PDF cần ghi",
+    "use the latest saved version of each submission, drafts included (default: the last finalized one)":
+        "dùng bản lưu mới nhất của mỗi phiếu, kể cả bản nháp (mặc định: bản hoàn tất gần nhất)",
     "--out must name a .pdf file, not {path}": "--out phải là tên tệp .pdf, không phải {path}",
     "Wrote {path} ({pages} pages).": "Đã ghi {path} ({pages} trang).",
     # --lang, on every command

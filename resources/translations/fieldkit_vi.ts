@@ -51,6 +51,10 @@
         <source>Status</source>
         <translation>Trạng thái</translation>
     </message>
+    <message>
+        <source>Finalized · being edited</source>
+        <translation>Đã hoàn tất · đang sửa</translation>
+    </message>
 </context>
 <context>
     <name>CommunePicker</name>
@@ -1719,6 +1723,10 @@ Dữ liệu máy này đã gửi vẫn được giữ.</translation>
 </context>
 <context>
     <name>SummariesPanel</name>
+    <message>
+        <source>Include &amp;unfinalized drafts (latest saved version of each submission)</source>
+        <translation>&amp;Gồm cả bản nháp chưa hoàn tất (bản lưu mới nhất của mỗi phiếu)</translation>
+    </message>
     <message>
         <location filename="../../fieldkit/ui/reports/summaries_panel.py" line="+91"/>
         <source>Could not read the provinces and forms.</source>
