@@ -2,13 +2,18 @@
 delegation member and a coordinator would, with the resident memory (RSS) read after
 each step and the peak (VmHWM) at the end. Target: under 250 MB all day.
 
-    QT_QPA_PLATFORM=offscreen python bench/bench_memory.py [--communes 4] [--days 1] [--json]
+    QT_QPA_PLATFORM=offscreen python bench/bench_memory.py [--communes 4] [--days 1] [--first-start] [--json]
 
 The day: the visit dialog; for each commune, the three shipped forms opened, filled
 through their widgets, saved and finalized; two print previews of the commune record
 and a PDF saved through the real file dialog; a language switch there and back; the
 submissions browser and each coordinator screen. `--days 2` runs the same day again in
 the same process: what a second day adds is what the first one left behind.
+
+The data folder is made the day before, by the window started and closed in another
+process, as every morning but the first finds it. `--first-start` starts on an empty
+folder instead: creating the database and reading the forms' files then load libraries
+(sqlite-utils, numpy, openpyxl) that stay for the rest of that day.
 
 Reads /proc/self/status (Linux); psutil, if installed, elsewhere.
 """
@@ -20,6 +25,7 @@ import contextlib
 import gc
 import json
 import os
+import subprocess
 import sys
 import tempfile
 import time
@@ -31,15 +37,17 @@ sys.path.insert(0, str(ROOT))
 COMMUNES = ("hoan kiem", "ba dinh", "ben thanh", "ea hleo", "phu quoc", "cua nam", "dong anh", "tan lap")
 FORMS = ("commune_staffing", "commune_infrastructure", "visit_minutes")
 MIB = 1024 * 1024
+PAUSE_MS = 300
 
 
 def memory() -> dict[str, float]:
-    """Resident memory now and its peak so far, in MiB."""
+    """Resident memory now and its peak so far, in MiB; of the resident memory, how much is
+    the process's own (heaps) and how much is mapped files (libraries, fonts: shared)."""
     status = Path("/proc/self/status")
     if status.exists():
         fields = dict(line.split(":", 1) for line in status.read_text().splitlines() if ":" in line)
-        return {key: round(int(fields[name].split()[0]) / 1024, 1) for key, name in (("rss", "VmRSS"),
-                                                                                       ("peak", "VmHWM"))}
+        names = (("rss", "VmRSS"), ("peak", "VmHWM"), ("private", "RssAnon"), ("files", "RssFile"))
+        return {key: round(int(fields[name].split()[0]) / 1024, 1) for key, name in names}
     import psutil  # not Linux
 
     info = psutil.Process().memory_info()
@@ -55,7 +63,8 @@ class Bot:
         deadline = time.monotonic() + timeout / 1000
         while True:
             with contextlib.suppress(AssertionError):
-                if condition() is not False:
+                result = condition()
+                if result is None or result:  # None: an assertion-style condition that held
                     return
             if time.monotonic() > deadline:
                 raise TimeoutError(f"waited {timeout} ms for {condition}")
@@ -96,14 +105,18 @@ class Day:
 
     def record(self, step: str) -> None:
         from PySide6.QtCore import QCoreApplication, QEvent
+        from PySide6.QtTest import QTest
 
         self.shell.idle()
         for _round in range(3):  # what deleteLater and the garbage collector would free by now
             QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
             QCoreApplication.processEvents()
             gc.collect()
+        QTest.qWait(PAUSE_MS)  # a person reads the screen before the next step: timers run
         self.steps.append({"step": step, **memory()})
-        print(f"{self.steps[-1]['rss']:8.1f} MiB  {step}", file=sys.stderr, flush=True)
+        now = self.steps[-1]
+        print(f"{now['rss']:6.1f} MiB (peak {now['peak']:5.1f}, own {now.get('private', 0):5.1f})  {step}",
+              file=sys.stderr, flush=True)
 
     def fill_forms(self, commune: str) -> None:
         from PySide6.QtCore import Qt
@@ -119,15 +132,14 @@ class Day:
             finalized = []
             shell.forms.saved.connect(finalized.append)
             shell.qtbot.mouseClick(shell.window.form_page.finalize_button, Qt.MouseButton.LeftButton)
-            shell.qtbot.waitUntil(lambda: bool(finalized), timeout=30_000)
+            shell.qtbot.waitUntil(lambda done=finalized: bool(done), timeout=30_000)
             self.record(f"{commune}: {form_id} filled, saved, finalized")
-        shell.window.forms.close_now()
-        shell.window.show_home()
+            shell.window.close_form_action.trigger()  # as Close form does
 
     def previews_and_pdf(self, commune: str) -> None:
         from PySide6.QtCore import Qt
 
-        from tests.ui.reports.test_commune_summary_gui import open_preview
+        from tests.helpers.previews import open_preview
 
         shell = self.shell
         shell.pick_commune(commune)
@@ -181,15 +193,27 @@ def _type_into_the_save_dialog(target: Path) -> None:
     QTimer.singleShot(0, answer)
 
 
-def run(communes: int, days: int) -> dict:
+def open_and_close(folder: Path) -> None:
+    """The window started once on `folder` and closed: the database made, forms read."""
+    from fieldkit.ui import app as application
+    from tests.helpers.shell import Shell
+
+    application.create_app()
+    Shell(Bot(), folder).close()
+
+
+def run(communes: int, days: int, *, first_start: bool) -> dict:
     from PySide6.QtWidgets import QApplication
 
     from fieldkit.ui import app as application
     from tests.helpers.shell import Shell
 
+    folder = Path(tempfile.mkdtemp(prefix="fieldkit-memory-"))
+    if not first_start:
+        subprocess.run([sys.executable, __file__, "--prepare", str(folder)], check=True, cwd=ROOT,
+                       stderr=subprocess.DEVNULL)
     start = memory()
     qt_app = QApplication.instance() or application.create_app()
-    folder = Path(tempfile.mkdtemp(prefix="fieldkit-memory-"))
     files = Path(tempfile.mkdtemp(prefix="fieldkit-memory-files-"))
     shell = Shell(Bot(), folder)
     day = Day(shell, files)
@@ -207,7 +231,7 @@ def run(communes: int, days: int) -> dict:
     shell.close()
     qt_app.processEvents()
     peak = max(step["peak"] for step in day.steps)
-    return {"steps": day.steps, "peak_mib": peak, "peak_mb": round(peak * MIB / 1e6, 1),
+    return {"first_start": first_start, "steps": day.steps, "peak_mib": peak, "peak_mb": round(peak * MIB / 1e6, 1),
             "end_rss_mib": day.steps[-1]["rss"], "target_mb": 250}
 
 
@@ -215,9 +239,14 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--communes", type=int, default=4)
     parser.add_argument("--days", type=int, default=1)
+    parser.add_argument("--first-start", action="store_true", help="start on an empty data folder")
     parser.add_argument("--json", action="store_true", help="every step as JSON on stdout")
+    parser.add_argument("--prepare", metavar="DATA_DIR", help=argparse.SUPPRESS)
     arguments = parser.parse_args()
-    result = run(arguments.communes, arguments.days)
+    if arguments.prepare:
+        open_and_close(Path(arguments.prepare))
+        return
+    result = run(arguments.communes, arguments.days, first_start=arguments.first_start)
     if arguments.json:
         print(json.dumps(result, indent=2, ensure_ascii=False))
     else:
