@@ -128,4 +128,8 @@ VIETNAMESE = {
     "Exported {count} submissions to {path}": "Đã xuất {count} phiếu vào {path}",
     "This device: {name}\nKey fingerprint:\n{fingerprint}":
         "Máy này: {name}\nDấu vân tay khóa:\n{fingerprint}",
+    "The window cannot open: Qt's X11 (xcb) platform needs system libraries that this computer lacks: "
+    "{libraries}. Install them, then start fieldkit again:\n  {command}":
+        "Không mở được cửa sổ: nền tảng X11 (xcb) của Qt cần các thư viện hệ thống mà máy này chưa có: "
+        "{libraries}. Hãy cài đặt rồi khởi động lại fieldkit:\n  {command}",
 }

@@ -1084,6 +1084,18 @@ Dữ liệu máy này đã gửi vẫn được giữ.</translation>
         <source>Choose…</source>
         <translation>Chọn…</translation>
     </message>
+    <message>
+        <source>Enter: add a row · Tab: go on · Page Down: next page</source>
+        <translation>Enter: thêm một dòng · Tab: đi tiếp · Page Down: trang sau</translation>
+    </message>
+    <message>
+        <source>Only digits can be typed here, with a minus sign in front if needed.</source>
+        <translation>Ô này chỉ nhận chữ số, có thể có dấu trừ ở đầu.</translation>
+    </message>
+    <message>
+        <source>Only a number can be typed here: digits, one decimal comma or point, a minus sign in front if needed; for example 2,5 or 2.5.</source>
+        <translation>Ô này chỉ nhận số: chữ số, một dấu phẩy (hoặc dấu chấm) thập phân, có thể có dấu trừ ở đầu; ví dụ 2,5 hoặc 2.5.</translation>
+    </message>
 </context>
 <context>
     <name>ImportPanel</name>
