@@ -22,7 +22,7 @@ from fieldkit.communes.source import commune_rows, province_rows
 class Province:
     code: str  # two digits, "01"
     name: str  # "Thành phố Hà Nội"
-    name_en: str  # "Ha Noi (city)"
+    name_en: str  # in English: the Vietnamese name (the package has no English names)
 
 
 @dataclass(frozen=True)
@@ -32,7 +32,7 @@ class Commune:
     province_code: str
     province_name: str
     division: str  # xã / phường / đặc khu
-    name_en: str = ""  # "Hoan Kiem (ward)"
+    name_en: str = ""  # as Province.name_en
 
 
 @dataclass(frozen=True)

@@ -6,8 +6,8 @@ The rows' keys are the columns of the forms' media files (`fieldkit.forms.media`
 
 - `name`     the official code (province: 2 digits, commune: 5 digits)
 - `label`    the Vietnamese name
-- `label_en` the name without accents and with the division type in English,
-             e.g. "Ha Noi (city)", "Hoan Kiem (ward)"
+- `label_en` the name in English: the Vietnamese name, as the package has no English
+             names (see `english_name`)
 - `province` the commune's province code
 - `division` xã / phường / đặc khu
 - `search`   the Vietnamese name folded for searching: "phuong hoan kiem"
@@ -17,26 +17,15 @@ Reading the package takes a few hundred milliseconds: it is imported on the firs
 
 from __future__ import annotations
 
-from fieldkit.communes.folding import fold_diacritics, search_key
-
-# Vietnamese division type -> (prefix written in names, English rendering)
-_PROVINCE_TYPES = {
-    "thành phố trung ương": ("Thành phố ", "city"),
-    "tỉnh": ("Tỉnh ", "province"),
-}
-_COMMUNE_TYPES = {
-    "xã": ("Xã ", "commune"),
-    "phường": ("Phường ", "ward"),
-    "đặc khu": ("Đặc khu ", "special zone"),
-}
+from fieldkit.communes.folding import search_key
 
 
-def english_name(name: str, division_type: str) -> str:
-    """An English rendering of a Vietnamese unit name: "Thành phố Hà Nội" -> "Ha Noi (city)"."""
-    prefix, english = (_PROVINCE_TYPES | _COMMUNE_TYPES).get(division_type, ("", ""))
-    bare = name[len(prefix):] if prefix and name.startswith(prefix) else name
-    folded = fold_diacritics(bare)
-    return f"{folded} ({english})" if english else folded
+def english_name(name: str) -> str:
+    """The unit's name in the English interface. The package has Vietnamese names only;
+    a name folded to ASCII with an English type ("Ha Noi (city)") is neither the official
+    name nor the one on the forms, which show Vietnamese commune names in both languages.
+    A place name is a proper noun: English shows it as written, "Thành phố Hà Nội"."""
+    return name
 
 
 def province_code(code: int | str) -> str:
@@ -57,7 +46,7 @@ def province_rows() -> list[dict[str, str]]:
         {
             "name": province_code(province.code),
             "label": province.name,
-            "label_en": english_name(province.name, province.division_type.value),
+            "label_en": english_name(province.name),
         }
         for province in Province.iter_all()
     ]
@@ -72,7 +61,7 @@ def commune_rows() -> list[dict[str, str]]:
         {
             "name": commune_code(ward.code),
             "label": ward.name,
-            "label_en": english_name(ward.name, ward.division_type.value),
+            "label_en": english_name(ward.name),
             "province": province_code(ward.province_code),
             "division": ward.division_type.value,
             "search": search_key(ward.name),

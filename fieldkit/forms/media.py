@@ -16,8 +16,7 @@ communes.csv   name, label, label_en, province, division, search
 
 - `name`     the official code (province: 2 digits, commune: 5 digits), the stored value
 - `label`    the Vietnamese name, what every client shows (the forms' default language)
-- `label_en` the name without accents and with the division type in English,
-             e.g. "Ha Noi (city)", "Hoan Kiem (ward)"
+- `label_en` the name in English: the Vietnamese name, the package has no English names
 - `province` the commune's province code (the forms' choice_filter `province=${province}`)
 - `division` xã / phường / đặc khu
 - `search`   the Vietnamese name folded for searching: "phuong hoan kiem"

@@ -16,7 +16,7 @@ from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QStackedWidget
 
 from fieldkit.communes import picker_rows
-from fieldkit.ui import errors, tasks
+from fieldkit.ui import errors, memory, tasks
 from fieldkit.ui.commune_forms import CommuneForms, FormRow
 from fieldkit.ui.commune_picker import CommunePicker
 from fieldkit.ui.coordinator import CoordinatorPage
@@ -282,6 +282,7 @@ class MainWindow(QMainWindow):
         self._update_form_actions()
 
     def _form_closed(self) -> None:
+        memory.release_soon()  # the form view's widgets, deleted now
         self.pages.setCurrentIndex(PAGE_HOME)
         self._update_form_actions()
         self._refresh_lists()

@@ -14,7 +14,20 @@ import sys
 from contextlib import contextmanager
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QMarginsF, QRectF, QSizeF, Qt, QUrl
+import shiboken6
+from PySide6.QtCore import (
+    QBuffer,
+    QByteArray,
+    QCoreApplication,
+    QIODevice,
+    QMarginsF,
+    QObject,
+    QRectF,
+    QSizeF,
+    Qt,
+    QTimer,
+    QUrl,
+)
 from PySide6.QtGui import (
     QFont,
     QGuiApplication,
@@ -99,6 +112,7 @@ def _text_document(document: Document, device: QPagedPaintDevice) -> QTextDocume
     for name, data in document.images.items():
         text.addResource(QTextDocument.ResourceType.ImageResource.value, QUrl(name), QImage.fromData(data))
     # Laid out for the device itself, so point sizes and images scale to its resolution.
+    # PySide hands the device to C++ here, so Python never frees it: see `release`.
     text.documentLayout().setPaintDevice(device)
     text.setHtml(document.html)
     return text
@@ -159,9 +173,26 @@ def render_pdf(document: Document) -> tuple[bytes, int]:
     writer.setPageLayout(page_layout(document))
     writer.setTitle(document.title)
     writer.setCreator("fieldkit")
-    pages = print_document(document, writer)
+    try:
+        pages = print_document(document, writer)
+    finally:
+        release(writer)
     buffer.close()
     return bytes(buffer.data().data()), pages
+
+
+def release(device: QPagedPaintDevice) -> None:
+    """Free a printer or PDF writer that has been printed on. Laying a document out for
+    it hands it to C++ (`setPaintDevice`), and nothing there deletes it: a preview's
+    printer would keep all its pages, about 9 MB a preview, for the rest of the day."""
+    if shiboken6.isValid(device):
+        shiboken6.delete(device)
+
+
+def release_with(owner: QObject, device: QPagedPaintDevice) -> None:
+    """Free `device` once `owner` (the dialog that shows or prints it) is deleted, after
+    its children are gone too: they may still point at the device while they go."""
+    owner.destroyed.connect(lambda *_args: QTimer.singleShot(0, lambda: release(device)))
 
 
 def write_pdf(document: Document, path: str | os.PathLike) -> int:

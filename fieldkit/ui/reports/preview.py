@@ -15,7 +15,7 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewWidget
 from PySide6.QtWidgets import QDialog, QFileDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from fieldkit.reports.document import Document
-from fieldkit.ui import errors, printing, tasks
+from fieldkit.ui import errors, memory, printing, tasks
 
 # Written out in translate("PdfSave", ...) calls so pyside6-lupdate finds them.
 translate = QCoreApplication.translate
@@ -50,6 +50,7 @@ def open_print_dialog(parent: QWidget, document: Document, printer: QPrinter) ->
     The caller keeps the dialog and the printer: the dialog only points at the printer."""
     dialog = QPrintDialog(printer, parent)
     dialog.setObjectName("print_dialog")
+    printing.release_with(dialog, printer)
     dialog.accepted.connect(lambda: print_or_say_why(parent, document, printer))
     # QPrintDialog.open() in PySide6 wants a receiver and a slot: show it window-modal instead.
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
@@ -71,6 +72,7 @@ def save_document(parent: QWidget, document: Document, path: Path) -> tasks.Task
     task = tasks.run(printing.save_pdf, data, path, description="save_pdf")
     task.failed.connect(lambda error: errors.show_fault(
         parent, translate("PdfSave", "The PDF could not be saved."), error))
+    task.finished.connect(memory.release_soon)  # the PDF's pages, laid out at 300 dpi
     return task
 
 
@@ -86,6 +88,7 @@ class PreviewDialog(QDialog):
         self.pages = 0
         self.print_dialog: QPrintDialog | None = None
         self.printer = new_printer(document)
+        printing.release_with(self, self.printer)  # with its pages, once this dialog is deleted
         self.preview = QPrintPreviewWidget(self.printer, self)
         self.preview.setObjectName("preview_pages")
         self.preview.paintRequested.connect(self._paint)

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from fieldkit.reports.errors import ReportError
-from fieldkit.ui import errors, labels, tasks
+from fieldkit.ui import errors, labels, memory, tasks
 
 if TYPE_CHECKING:
     from PySide6.QtPrintSupport import QPrintDialog
@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from fieldkit.ui.reports.preview import PreviewDialog
 
 PREVIEW, PRINT, SAVE_PDF = "preview", "print", "save_pdf"
+SAVING_POLL_MS = 250
 
 
 class SummaryRunner(QObject):
@@ -71,6 +72,7 @@ class SummaryRunner(QObject):
         if action == PREVIEW:
             self.preview = PreviewDialog(document, self.window)
             self.preview.saved.connect(self.saved)
+            self.preview.finished.connect(lambda _result, shown=self.preview: self._preview_closed(shown))
             self.preview.open()
         elif action == PRINT:
             if self.print_dialog is not None:
@@ -79,6 +81,18 @@ class SummaryRunner(QObject):
             self.print_dialog = open_print_dialog(self.window, document, self.printer)
         else:
             self._save(document)
+        memory.release_soon()  # what laying out the summary took, here and on the worker
+
+    def _preview_closed(self, preview) -> None:
+        """A closed preview goes, and with it its printer and pages (20 MB and more); once
+        the PDF it may still be writing is written, as that reports to it."""
+        if self.preview is preview:
+            self.preview = None
+        if not preview.save_button.isEnabled():
+            QTimer.singleShot(SAVING_POLL_MS, lambda: self._preview_closed(preview))
+            return
+        preview.deleteLater()
+        memory.release_soon()
 
     def _save(self, document) -> None:
         from fieldkit.ui.reports.preview import ask_pdf_path, save_document
