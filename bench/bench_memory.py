@@ -15,7 +15,11 @@ process, as every morning but the first finds it. `--first-start` starts on an e
 folder instead: creating the database and reading the forms' files then load libraries
 (sqlite-utils, numpy, openpyxl) that stay for the rest of that day.
 
-Reads /proc/self/status (Linux); psutil, if installed, elsewhere.
+Reads /proc/self/status (Linux); psutil, if installed, elsewhere. On Linux a thread also
+samples, every 10 ms, the resident memory of this process plus that of its child
+processes (the chart process, the import workers): "app" is the whole app's, the figure
+to hold under 250 MB (the children's shared libraries counted again, so it errs high).
+Each preview step gives the seconds from the click to the pages laid out.
 """
 
 from __future__ import annotations
@@ -28,6 +32,7 @@ import os
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -52,6 +57,44 @@ def memory() -> dict[str, float]:
 
     info = psutil.Process().memory_info()
     return {"rss": round(info.rss / MIB, 1), "peak": round(getattr(info, "peak_wset", info.rss) / MIB, 1)}
+
+
+def _resident_kib(pid: str) -> int:
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1])
+    except (OSError, ValueError):  # the child ended meanwhile
+        pass
+    return 0
+
+
+def _children() -> list[str]:
+    found = []
+    for task in Path("/proc/self/task").iterdir():
+        with contextlib.suppress(OSError):
+            found += (task / "children").read_text().split()
+    return found
+
+
+class AppSampler(threading.Thread):
+    """The highest resident memory of this process and its children together, and of the
+    children alone, sampled every 10 ms (Linux)."""
+
+    def __init__(self) -> None:
+        super().__init__(name="memory-sampler", daemon=True)
+        self.app_peak_kib = self.children_peak_kib = 0
+        self.stop = threading.Event()
+
+    def run(self) -> None:
+        while not self.stop.wait(0.01):
+            children = sum(_resident_kib(pid) for pid in _children())
+            self.children_peak_kib = max(self.children_peak_kib, children)
+            self.app_peak_kib = max(self.app_peak_kib, _resident_kib("self") + children)
+
+    def figures(self) -> dict[str, float]:
+        return {"app_peak": round(self.app_peak_kib / 1024, 1),
+                "children_peak": round(self.children_peak_kib / 1024, 1)}
 
 
 class Bot:
@@ -100,10 +143,10 @@ class Bot:
 
 
 class Day:
-    def __init__(self, shell, files: Path):
-        self.shell, self.files, self.steps = shell, files, []
+    def __init__(self, shell, files: Path, sampler: AppSampler | None = None):
+        self.shell, self.files, self.steps, self.sampler = shell, files, [], sampler
 
-    def record(self, step: str) -> None:
+    def record(self, step: str, **figures: float) -> None:
         from PySide6.QtCore import QCoreApplication, QEvent
         from PySide6.QtTest import QTest
 
@@ -113,9 +156,11 @@ class Day:
             QCoreApplication.processEvents()
             gc.collect()
         QTest.qWait(PAUSE_MS)  # a person reads the screen before the next step: timers run
-        self.steps.append({"step": step, **memory()})
+        self.steps.append({"step": step, **memory(), **(self.sampler.figures() if self.sampler else {}), **figures})
         now = self.steps[-1]
-        print(f"{now['rss']:6.1f} MiB (peak {now['peak']:5.1f}, own {now.get('private', 0):5.1f})  {step}",
+        app = f", app {now['app_peak']:5.1f}" if "app_peak" in now else ""
+        timed = f" in {now['seconds']:.2f} s" if "seconds" in now else ""
+        print(f"{now['rss']:6.1f} MiB (peak {now['peak']:5.1f}{app}, own {now.get('private', 0):5.1f})  {step}{timed}",
               file=sys.stderr, flush=True)
 
     def fill_forms(self, commune: str) -> None:
@@ -144,8 +189,10 @@ class Day:
         shell = self.shell
         shell.pick_commune(commune)
         for number in (1, 2):
+            clicked = time.perf_counter()
             preview = open_preview(shell)
-            self.record(f"print preview {number} open ({preview.pages} pages)")
+            self.record(f"print preview {number} open ({preview.pages} pages)",
+                        seconds=round(time.perf_counter() - clicked, 2))
             preview.close()
             self.record(f"print preview {number} closed")
         preview = open_preview(shell)
@@ -213,10 +260,13 @@ def run(communes: int, days: int, *, first_start: bool) -> dict:
         subprocess.run([sys.executable, __file__, "--prepare", str(folder)], check=True, cwd=ROOT,
                        stderr=subprocess.DEVNULL)
     start = memory()
+    sampler = AppSampler()
+    if Path("/proc/self/task").exists():
+        sampler.start()
     qt_app = QApplication.instance() or application.create_app()
     files = Path(tempfile.mkdtemp(prefix="fieldkit-memory-files-"))
     shell = Shell(Bot(), folder)
-    day = Day(shell, files)
+    day = Day(shell, files, sampler if sampler.is_alive() else None)
     day.steps.append({"step": "Python started", **start})
     day.record("window open")
     shell.enter_visit()
@@ -230,9 +280,15 @@ def run(communes: int, days: int, *, first_start: bool) -> dict:
         day.record(f"end of day {number}")
     shell.close()
     qt_app.processEvents()
+    sampler.stop.set()
     peak = max(step["peak"] for step in day.steps)
+    app_peak = max([step.get("app_peak", 0) for step in day.steps] + [peak])
     return {"first_start": first_start, "steps": day.steps, "peak_mib": peak, "peak_mb": round(peak * MIB / 1e6, 1),
-            "end_rss_mib": day.steps[-1]["rss"], "target_mb": 250}
+            "app_peak_mib": app_peak, "app_peak_mb": round(app_peak * MIB / 1e6, 1),
+            "end_rss_mib": day.steps[-1]["rss"], "target_mb": 250,
+            "preview_seconds": [step["seconds"] for step in day.steps if "seconds" in step],
+            "heavy_modules": sorted(name for name in ("matplotlib", "numpy", "pydantic", "sqlite_utils", "openpyxl")
+                                    if name in sys.modules)}
 
 
 def main() -> None:

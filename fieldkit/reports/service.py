@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from fieldkit.reports import charts
 from fieldkit.reports import data as reads
 from fieldkit.reports import indicators as ind
 from fieldkit.reports.data import Answers
@@ -31,6 +32,7 @@ from fieldkit.reports.validity import checked
 from fieldkit.store import reports as stored
 
 if TYPE_CHECKING:
+    from fieldkit.communes import Commune
     from fieldkit.forms import Form
     from fieldkit.services import SurveyService
 
@@ -46,11 +48,15 @@ class ReportService:
     def commune_summary(self, commune_code: str, *, lang: str = "vi", drafts: bool = False) -> Document:
         """The working-visit record (biên bản) of one commune; ReportError for an unknown
         code or a commune with no submission of the shipped forms."""
-        from fieldkit.reports.commune import CommuneData, commune_summary
-
         commune = self.communes.get(commune_code)
         if commune is None:
             raise ReportError(UNKNOWN_COMMUNE, lang=lang, code=commune_code)
+        with charts.drawing():  # started now, it is ready by the first chart
+            return self._commune(commune, lang, drafts)
+
+    def _commune(self, commune: Commune, lang: str, drafts: bool) -> Document:
+        from fieldkit.reports.commune import CommuneData, commune_summary
+
         with self.store.read() as connection:
             submissions = {form_id: reads.chosen(connection, form_id=form_id, commune=commune.code,
                                                  drafts=drafts).get(commune.code)
@@ -80,11 +86,13 @@ class ReportService:
         province = self.communes.province(province_code)
         if province is None:
             raise ReportError(UNKNOWN_PROVINCE, lang=lang, code=province_code)
-        return self._coordinator(province, lang, drafts)
+        with charts.drawing():
+            return self._coordinator(province, lang, drafts)
 
     def national_summary(self, *, lang: str = "vi", drafts: bool = False) -> Document:
         """The same over the whole country, with a table of the provinces."""
-        return self._coordinator(None, lang, drafts)
+        with charts.drawing():
+            return self._coordinator(None, lang, drafts)
 
     def _coordinator(self, province, lang: str, drafts: bool) -> Document:
         import datetime as dt
@@ -128,13 +136,14 @@ class ReportService:
         known = self.communes.province(province) if province else None
         if province and known is None:
             raise ReportError(UNKNOWN_PROVINCE, lang=lang, code=province)
-        with self.store.read() as connection:
-            submissions = reads.every(connection, form_id=form_id, province=province, drafts=drafts)
-        if not submissions:
-            raise ReportError(NO_SUBMISSIONS, lang=lang, form=form_title(form, lang))
-        submissions = [self._checked(answers, self._form(form_id, answers.form_version), lang)
-                       if answers.recorded_errors else answers for answers in submissions]
-        return form_summary(FormData(form, submissions, known.name if known else "", drafts), lang)
+        with charts.drawing():
+            with self.store.read() as connection:
+                submissions = reads.every(connection, form_id=form_id, province=province, drafts=drafts)
+            if not submissions:
+                raise ReportError(NO_SUBMISSIONS, lang=lang, form=form_title(form, lang))
+            submissions = [self._checked(answers, self._form(form_id, answers.form_version), lang)
+                           if answers.recorded_errors else answers for answers in submissions]
+            return form_summary(FormData(form, submissions, known.name if known else "", drafts), lang)
 
     # -- helpers ----------------------------------------------------------------------------
 
