@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import sqlite3
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -111,6 +112,25 @@ def migrate(connection: sqlite3.Connection, path: Path) -> list[int]:
     return applied
 
 
+def _sqlite_utils():
+    """sqlite-utils, imported only when migrating, and without numpy if numpy is not
+    loaded: sqlite-utils imports it to map numpy's number types to column types (nothing
+    here writes any), and it would hold 12 MB of the window's memory from a first start
+    to the end of the day. (Nothing else in the window's process imports numpy: charts
+    are drawn in their own process.)"""
+    if "sqlite_utils" in sys.modules or "numpy" in sys.modules:
+        import sqlite_utils
+
+        return sqlite_utils
+    sys.modules["numpy"] = None  # type: ignore[assignment]  # `import numpy` raises ImportError
+    try:
+        import sqlite_utils
+    finally:
+        if "numpy" in sys.modules and sys.modules["numpy"] is None:
+            del sys.modules["numpy"]
+    return sqlite_utils
+
+
 def backup_path(path: Path, version: int) -> Path:
     """fieldkit.sqlite3 -> fieldkit.before-v2.sqlite3"""
     return path.with_name(f"{path.stem}.before-v{version}{path.suffix or '.sqlite3'}")
@@ -131,9 +151,7 @@ def _holds_data(connection: sqlite3.Connection) -> bool:
 
 
 def _apply(connection: sqlite3.Connection, version: int) -> None:
-    import sqlite_utils  # only when migrating: it loads numpy, a quarter second at every start
-
-    db = sqlite_utils.Database(connection)
+    db = _sqlite_utils().Database(connection)
     MIGRATIONS[version - 1](db)
     db.table("migrations").insert({
         "version": version, "applied_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
