@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 import zlib
 from collections.abc import Mapping
 from xml.sax.saxutils import escape
@@ -31,10 +32,12 @@ _PARSER_OPTIONS = dict(resolve_entities=False, no_network=True, huge_tree=True)
 
 
 def _split(qname: str) -> tuple[str, str | None]:
+    """(local name, namespace URI), interned: a list of thousands of items repeats a few
+    names, kept once each instead of once an element."""
     if qname.startswith("{"):
         uri, local = qname[1:].split("}", 1)
-        return local, uri
-    return qname, None
+        return sys.intern(local), sys.intern(uri)
+    return sys.intern(qname), None
 
 
 def parse_xml(text: str | bytes, *, keep_whitespace: bool = True) -> Document:
@@ -87,18 +90,21 @@ def _new_element(source: etree._Element) -> Element:
 
 
 def _append_attr(element: Element, attr: Attribute) -> None:
-    attr.parent = element
-    element.attributes.append(attr)
+    element.add_attribute(attr)
 
 
 def _convert(root: etree._Element) -> Element:
-    """Iteratively convert an lxml element subtree (deep trees must not recurse)."""
+    """Iteratively convert an lxml element subtree (deep trees must not recurse). Equal
+    texts are kept once (`shared`): a list's province codes, its kinds of commune."""
     top = _new_element(root)
     stack = [(root, top)]
+    shared: dict[str, str] = {}
     while stack:
-        source, target = stack.pop()
+        source, target = stack.pop()  # its children not converted yet: it has none
         if source.text:
-            _append(target, Text(source.text))
+            text = Text(shared.setdefault(source.text, source.text))
+            text.parent = target
+            target.children = [text]  # a leaf's list sized for its one text (appending reserves four)
         for child in source:
             if isinstance(child.tag, str):
                 element = _new_element(child)
