@@ -15,6 +15,7 @@ import sqlite3
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from types import ModuleType
 from typing import TYPE_CHECKING
 
 import fieldkit
@@ -112,7 +113,7 @@ def migrate(connection: sqlite3.Connection, path: Path) -> list[int]:
     return applied
 
 
-def _sqlite_utils():
+def _sqlite_utils() -> ModuleType:
     """sqlite-utils, imported only when migrating, and without numpy if numpy is not
     loaded: sqlite-utils imports it to map numpy's number types to column types (nothing
     here writes any), and it would hold 12 MB of the window's memory from a first start
