@@ -172,6 +172,7 @@ class MainWindow(QMainWindow):
         # come after the picker, which is usable meanwhile.
         tasks.run(self.service.catalog).then(self._catalog_read, self._read_failed)
         tasks.run(self.service.communes.warm_up).then(None, self._read_failed)
+        memory.release_soon()  # what opening took, and the module sources PySide6 read meanwhile
         self.ready.emit()
 
     def _catalog_read(self, entries: list) -> None:

@@ -1,10 +1,15 @@
-"""Giving memory back after the heavy moments of the day: a summary laid out and
-previewed, a PDF written, a form closed.
+"""Giving memory back after the heavy moments of the day: the window open, a summary
+laid out and previewed, a PDF written, a form closed.
 
-glibc keeps what Python, Qt and matplotlib free in its heaps (one per thread that
-allocated: the workers build the summaries), to reuse; the window then holds 10 to 20 MB
-it no longer uses after each of those moments. `malloc_trim` returns it to the system.
-Elsewhere (macOS, Windows, musl) there is no such call and nothing is done.
+glibc keeps what Python and Qt free in its heaps (one per thread that allocated: the
+workers build the summaries), to reuse; the window then holds 10 to 20 MB it no longer
+uses after each of those moments. `malloc_trim` returns it to the system. Elsewhere
+(macOS, Windows, musl) there is no such call and that part is not done.
+
+PySide6 reads the source of every module imported after it (`inspect.getsource`, to
+see whether the module asks for its `__feature__` switches), which leaves every line of
+every module in `linecache`: 14 MB once the window is open, more with each screen first
+opened. Only tracebacks read that cache, and they read the files again when it is empty.
 """
 
 from __future__ import annotations
@@ -12,6 +17,7 @@ from __future__ import annotations
 import ctypes
 import ctypes.util
 import functools
+import linecache
 
 from PySide6.QtCore import QTimer
 
@@ -29,7 +35,9 @@ def _malloc_trim():
 
 
 def release_freed_memory() -> None:
-    """Return the heaps' free pages to the system now."""
+    """Forget the module sources PySide6 read, and return the heaps' free pages to the
+    system now."""
+    linecache.clearcache()
     trim = _malloc_trim()
     if trim is not None:
         trim(0)
