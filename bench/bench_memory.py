@@ -2,13 +2,17 @@
 delegation member and a coordinator would, with the resident memory (RSS) read after
 each step and the peak (VmHWM) at the end. Target: under 250 MB all day.
 
-    QT_QPA_PLATFORM=offscreen python bench/bench_memory.py [--communes 4] [--days 1] [--first-start] [--json]
+    QT_QPA_PLATFORM=offscreen python bench/bench_memory.py [--communes 4] [--days 1] [--first-start]
+        [--keep-charts] [--json]
 
 The day: the visit dialog; for each commune, the three shipped forms opened, filled
 through their widgets, saved and finalized; two print previews of the commune record
 and a PDF saved through the real file dialog; a language switch there and back; the
 submissions browser and each coordinator screen. `--days 2` runs the same day again in
-the same process: what a second day adds is what the first one left behind.
+the same process: what a second day adds is what the first one left behind. Every
+summary draws its charts anew, as when its answers changed since the last one (the
+worst case: the chart process runs beside the window); `--keep-charts` lets charts drawn
+before be reused, as the app does.
 
 The data folder is made the day before, by the window started and closed in another
 process, as every morning but the first finds it. `--first-start` starts on an empty
@@ -249,8 +253,14 @@ def open_and_close(folder: Path) -> None:
     Shell(Bot(), folder).close()
 
 
-def run(communes: int, days: int, *, first_start: bool) -> dict:
+def run(communes: int, days: int, *, first_start: bool, keep_charts: bool = False) -> dict:
     from PySide6.QtWidgets import QApplication
+
+    if not keep_charts:
+        with contextlib.suppress(ImportError):  # (before the chart process, nothing was kept)
+            from fieldkit.reports import chart_process
+
+            chart_process.CACHED_CHARTS = 0  # every summary's charts drawn anew
 
     from fieldkit.ui import app as application
     from tests.helpers.shell import Shell
@@ -283,7 +293,8 @@ def run(communes: int, days: int, *, first_start: bool) -> dict:
     sampler.stop.set()
     peak = max(step["peak"] for step in day.steps)
     app_peak = max([step.get("app_peak", 0) for step in day.steps] + [peak])
-    return {"first_start": first_start, "steps": day.steps, "peak_mib": peak, "peak_mb": round(peak * MIB / 1e6, 1),
+    return {"first_start": first_start, "keep_charts": keep_charts, "steps": day.steps,
+            "peak_mib": peak, "peak_mb": round(peak * MIB / 1e6, 1),
             "app_peak_mib": app_peak, "app_peak_mb": round(app_peak * MIB / 1e6, 1),
             "end_rss_mib": day.steps[-1]["rss"], "target_mb": 250,
             "preview_seconds": [step["seconds"] for step in day.steps if "seconds" in step],
@@ -296,13 +307,15 @@ def main() -> None:
     parser.add_argument("--communes", type=int, default=4)
     parser.add_argument("--days", type=int, default=1)
     parser.add_argument("--first-start", action="store_true", help="start on an empty data folder")
+    parser.add_argument("--keep-charts", action="store_true", help="reuse charts drawn before, as the app does")
     parser.add_argument("--json", action="store_true", help="every step as JSON on stdout")
     parser.add_argument("--prepare", metavar="DATA_DIR", help=argparse.SUPPRESS)
     arguments = parser.parse_args()
     if arguments.prepare:
         open_and_close(Path(arguments.prepare))
         return
-    result = run(arguments.communes, arguments.days, first_start=arguments.first_start)
+    result = run(arguments.communes, arguments.days, first_start=arguments.first_start,
+                 keep_charts=arguments.keep_charts)
     if arguments.json:
         print(json.dumps(result, indent=2, ensure_ascii=False))
     else:

@@ -101,3 +101,13 @@ def test_a_summary_built_leaves_matplotlib_and_numpy_out_of_this_process(tmp_pat
     """)
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
     assert result.stdout.split() == ["True", "False", "False"]
+
+
+def test_only_the_last_charts_are_kept(process, monkeypatch):
+    monkeypatch.setattr(chart_process, "CACHED_CHARTS", 2)
+    for values in ([1.0], [2.0], [3.0], [1.0]):
+        charts.histogram(title="Số máy", values=values, x_label="Máy", y_label="Xã")
+    assert len(process._cache) == 2
+    monkeypatch.setattr(chart_process, "CACHED_CHARTS", 0)
+    assert charts.histogram(title="Số máy", values=[4.0], x_label="Máy", y_label="Xã").startswith(b"\x89PNG")
+    assert len(process._cache) == 0
