@@ -74,11 +74,21 @@ def _resident_kib(pid: str) -> int:
 
 
 def _children() -> list[str]:
+    """This process's children that run a program of their own: one forked and not yet
+    started on its program shares this process's pages (its resident memory is ours)."""
     found = []
     for task in Path("/proc/self/task").iterdir():
         with contextlib.suppress(OSError):
             found += (task / "children").read_text().split()
-    return found
+    ours = Path("/proc/self/cmdline").read_bytes()
+    return [pid for pid in found if _command_line(pid) not in (ours, b"")]
+
+
+def _command_line(pid: str) -> bytes:
+    try:
+        return Path(f"/proc/{pid}/cmdline").read_bytes()
+    except OSError:  # it ended meanwhile
+        return b""
 
 
 class AppSampler(threading.Thread):
