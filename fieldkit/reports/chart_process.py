@@ -8,7 +8,7 @@ summary's figures are read, and ends with it, before the window lays the pages o
 A chart drawn once is kept (the last CACHED_CHARTS, about 1 MB): a summary previewed
 again, or saved as PDF after its preview, needs no child.
 
-A plain child Python (`python -m fieldkit.reports.chart_process`), not multiprocessing's
+A plain child Python (`python -m fieldkit.reports.chart_child`), not multiprocessing's
 "spawn": that would also start its resource tracker, a process of 15 MB that stays for
 the rest of the day, and import the window's main module again. Requests and PNGs go
 as pickles over the child's stdin and stdout. Summaries built at the same time share
@@ -26,11 +26,9 @@ import pickle
 import subprocess
 import sys
 import threading
-import traceback
 from collections import OrderedDict
 from collections.abc import Iterator
 from pathlib import Path
-from typing import BinaryIO
 
 import fieldkit
 from fieldkit.reports import chart_drawing
@@ -110,7 +108,7 @@ class ChartProcess:
         path = os.pathsep.join(filter(None, (here, os.environ.get("PYTHONPATH"))))
         try:
             self._child = subprocess.Popen(
-                [sys.executable, "-m", "fieldkit.reports.chart_process"], stdin=subprocess.PIPE,
+                [sys.executable, "-m", "fieldkit.reports.chart_child"], stdin=subprocess.PIPE,
                 stdout=subprocess.PIPE, env={**os.environ, "PYTHONPATH": path},
                 creationflags=getattr(subprocess, "CREATE_NO_WINDOW", 0))
         except OSError as error:  # no process could start (no memory, a locked-down system)
@@ -129,37 +127,3 @@ class ChartProcess:
                 pipe.close()
         with contextlib.suppress(subprocess.TimeoutExpired):
             child.wait(STOP_SECONDS)
-
-
-def serve(requests: BinaryIO, replies: BinaryIO) -> None:
-    """The child: (kind, arguments) in, (True, PNG bytes) or (False, the error) out,
-    until its input ends (the parent ended it, or ended)."""
-    chart_drawing.prepare()
-    while True:
-        try:
-            kind, arguments = pickle.load(requests)
-        except EOFError:
-            return
-        try:
-            reply = (True, chart_drawing.draw(kind, arguments))
-        except Exception as error:  # a fault in drawing: the parent raises it, with this traceback
-            error.add_note("In the chart process:\n" + "".join(traceback.format_exception(error)))
-            reply = (False, error)
-        try:
-            data = pickle.dumps(reply)
-        except Exception:  # an error that does not pickle
-            data = pickle.dumps((False, RuntimeError(reply[1].__notes__[-1])))
-        replies.write(data)
-        replies.flush()
-
-
-def _main() -> None:
-    """Replies go on a copy of stdout; stdout itself then points at stderr, so that
-    nothing printed while drawing (a library's warning) mixes with them."""
-    replies = os.fdopen(os.dup(sys.stdout.fileno()), "wb")
-    os.dup2(sys.stderr.fileno(), sys.stdout.fileno())
-    serve(sys.stdin.buffer, replies)
-
-
-if __name__ == "__main__":
-    _main()
