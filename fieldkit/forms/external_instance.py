@@ -19,6 +19,7 @@ import csv
 import io
 import json
 import re
+import threading
 from collections.abc import Sequence
 from typing import Any
 
@@ -27,6 +28,11 @@ from lxml import etree
 from fieldkit.forms.errors import FormError
 
 _DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>\s*")
+# Forms that carry the same file share its XML: the three shipped forms each hold the
+# 3,321-commune list, 1 MB as text. The last few files converted are kept.
+_CONVERTED_LIMIT = 8
+_converted: dict[tuple[str, bytes], str] = {}
+_converted_lock = threading.Lock()  # forms load on worker threads
 
 
 def instance_xml(name: str, data: bytes, source: str | None = None) -> str | None:
@@ -35,11 +41,19 @@ def instance_xml(name: str, data: bytes, source: str | None = None) -> str | Non
     convert = {"csv": csv_to_xml, "xml": xml_as_is, "geojson": geojson_to_xml}.get(suffix)
     if convert is None:
         return None
+    with _converted_lock:
+        xml = _converted.get((suffix, data))
+    if xml is not None:
+        return xml
     try:
-        return convert(data)
+        xml = convert(data)
     except (ValueError, TypeError, AttributeError, IndexError) as error:
         # Decoding, CSV/JSON/XML syntax, and GeoJSON of an unexpected shape.
         raise FormError(f"the media file cannot be read: {error}", location=name, source=source) from None
+    with _converted_lock:
+        if len(_converted) >= _CONVERTED_LIMIT:
+            _converted.pop(next(iter(_converted)))
+        return _converted.setdefault((suffix, data), xml)
 
 
 def _text(data: bytes) -> str:

@@ -52,3 +52,16 @@ def test_the_commune_list_parses_into_a_compact_tree():
     assert first.child("province").value is second.child("province").value
     assert first.child("label").name is second.child("label").name
     assert first.attributes == () and first.nsmap == {}
+
+
+def test_forms_carrying_the_same_list_share_its_text(staffing):
+    minutes = load_form(FORMS_DIR / "visit_minutes.xlsx")
+    assert staffing.secondary_instances["communes"].xml is minutes.secondary_instances["communes"].xml
+    assert len(staffing.secondary_instances["communes"].xml) > 500_000
+
+
+def test_a_changed_file_gets_its_own_xml():
+    first = instance_xml("places.csv", b"name,label\n1,One\n")
+    second = instance_xml("places.csv", b"name,label\n1,Uno\n")
+    assert "One" in first and "Uno" in second
+    assert instance_xml("places.csv", b"name,label\n1,One\n") is first
