@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QApplication
 
 from fieldkit import paths
 from fieldkit.files import private_file, private_folder
+from fieldkit.ui.alt_keys import install_alt_text_guard
 from fieldkit.ui.fonts import load_fonts
 from fieldkit.ui.translators import DEFAULT_LANGUAGE, Translators
 
@@ -96,6 +97,7 @@ def create_app(argv: list[str] | None = None) -> QApplication:
     app.setOrganizationName("fieldkit")
     app.setApplicationDisplayName("fieldkit")
     load_fonts(app)
+    install_alt_text_guard(app)  # Alt+letter that is no shortcut types nothing
     return app
 
 

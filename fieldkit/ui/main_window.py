@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QStackedWidget
 from fieldkit.communes import picker_rows
 from fieldkit.ui import errors, tasks
 from fieldkit.ui.commune_forms import CommuneForms, FormRow
-from fieldkit.ui.commune_picker import CommunePicker
+from fieldkit.ui.commune_picker import FIND_COMMUNE_KEYS, CommunePicker
 from fieldkit.ui.coordinator import CoordinatorPage
 from fieldkit.ui.form_controller import FormController
 from fieldkit.ui.form_page import FormPage
@@ -82,13 +82,14 @@ class MainWindow(QMainWindow):
                 made.setShortcut(shortcut)
             return made
 
-        self.home_action = action("home_action", self.show_home)
-        self.form_action = action("form_action", self.show_form)
-        self.submissions_action = action("submissions_action", self.show_submissions)
-        self.visit_action = action("visit_action", self.edit_visit)
+        self.home_action = action("home_action", self.show_home, "Ctrl+1")
+        self.find_commune_action = action("find_commune_action", self.find_commune, FIND_COMMUNE_KEYS)
+        self.form_action = action("form_action", self.show_form, "Ctrl+2")
+        self.submissions_action = action("submissions_action", self.show_submissions, "Ctrl+3")
+        self.visit_action = action("visit_action", self.edit_visit, "Ctrl+Shift+D")
         self.save_action = action("save_action", self.forms.save, QKeySequence.StandardKey.Save)
-        self.finalize_action = action("finalize_action", self.forms.finalize)
-        self.close_form_action = action("close_form_action", self.forms.close)
+        self.finalize_action = action("finalize_action", self.forms.finalize, "Ctrl+Shift+F")
+        self.close_form_action = action("close_form_action", self.forms.close, "Ctrl+W")
         self.quit_action = action("quit_action", self.close, QKeySequence.StandardKey.Quit)
         self.language_actions = QActionGroup(self)
         for code, name in LANGUAGE_NAMES.items():
@@ -102,13 +103,25 @@ class MainWindow(QMainWindow):
         for item in (self.home_action, self.form_action, self.submissions_action, self.visit_action, None,
                      self.save_action, self.finalize_action, self.close_form_action):
             self.toolbar.addSeparator() if item is None else self.toolbar.addAction(item)
-        self.file_menu = self.menuBar().addMenu("")
-        self.file_menu.addActions([self.visit_action, self.quit_action])
-        self.coordinator_menu = self.menuBar().addMenu("")
-        self.coordinator_menu.addActions(self.coordinator.menu_actions)
-        self.language_menu = self.menuBar().addMenu("")
-        self.language_menu.addActions(self.language_actions.actions())
+        self._make_menus()
         self._update_form_actions()
+
+    def _make_menus(self) -> None:
+        """Every action is in a menu, with its shortcut shown there (the toolbar's buttons
+        are not in the Tab order)."""
+        bar = self.menuBar()
+        self.file_menu = bar.addMenu("")
+        self.file_menu.addActions([self.visit_action, self.save_action, self.finalize_action,
+                                   self.close_form_action])
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.quit_action)
+        self.go_menu = bar.addMenu("")
+        self.go_menu.addActions([self.home_action, self.find_commune_action, self.form_action,
+                                 self.submissions_action])
+        self.coordinator_menu = bar.addMenu("")
+        self.coordinator_menu.addActions(self.coordinator.menu_actions)
+        self.language_menu = bar.addMenu("")
+        self.language_menu.addActions(self.language_actions.actions())
 
     def _connect(self) -> None:
         self.picker.commune_picked.connect(self.pick_commune)
@@ -129,7 +142,7 @@ class MainWindow(QMainWindow):
         is_open = self.forms.submission is not None
         for item in (self.form_action, self.save_action, self.finalize_action, self.close_form_action):
             item.setEnabled(is_open)
-        for item in (self.home_action, self.submissions_action, self.visit_action):
+        for item in (self.home_action, self.find_commune_action, self.submissions_action, self.visit_action):
             item.setEnabled(self.service is not None)
 
     # -- start and stop ----------------------------------------------------------------
@@ -246,6 +259,12 @@ class MainWindow(QMainWindow):
         if self.service is not None:
             self.pages.setCurrentIndex(PAGE_HOME)
 
+    def find_commune(self) -> None:
+        """The commune list, the cursor in its search box (what was typed selected)."""
+        if self.service is not None:
+            self.pages.setCurrentIndex(PAGE_HOME)
+            self.picker.focus_search()
+
     def show_form(self) -> None:
         if self.forms.submission is not None:
             self.pages.setCurrentIndex(PAGE_FORM)
@@ -325,7 +344,10 @@ class MainWindow(QMainWindow):
     def _retranslate(self) -> None:
         # Qt adds the application's name itself ("Khảo sát cấp xã — fieldkit")
         self.setWindowTitle(self.tr("Commune surveys"))
+        # Menu titles take letters that no button of any screen uses ("&File" would be
+        # Alt+F of the form's "&Finalize" too): tests/ui/test_app_mnemonics.py checks them.
         self.home_action.setText(self.tr("&Communes"))
+        self.find_commune_action.setText(self.tr("&Find a commune"))
         self.form_action.setText(self.tr("F&orm"))
         self.form_action.setToolTip(self.tr("Back to the form being filled"))
         self.submissions_action.setText(self.tr("&Submissions"))
@@ -333,10 +355,11 @@ class MainWindow(QMainWindow):
         self.visit_action.setToolTip(self.tr("The delegation, its members and who is at the keyboard"))
         self.save_action.setText(self.tr("&Save"))
         self.finalize_action.setText(self.tr("&Finalize"))
-        self.close_form_action.setText(self.tr("Close &form"))
+        self.close_form_action.setText(self.tr("&Close form"))
         self.quit_action.setText(self.tr("&Quit"))
-        self.file_menu.setTitle(self.tr("&File"))
-        self.coordinator_menu.setTitle(self.tr("Coo&rdinator"))
-        self.language_menu.setTitle(self.tr("&Language"))
+        self.file_menu.setTitle(self.tr("F&ile"))
+        self.go_menu.setTitle(self.tr("&Go"))
+        self.coordinator_menu.setTitle(self.tr("Coordin&ator"))
+        self.language_menu.setTitle(self.tr("Lang&uage"))
         if self.service is not None:
             self._show_visit(self.service.visit)

@@ -155,6 +155,7 @@ class SubmissionsBrowser(QWidget):
 
     def _make_table(self) -> QTableView:
         table = make_table("submissions_table", self.proxy)
+        table.setTabKeyNavigation(False)  # rows are not edited: Tab leaves the table
         table.sortByColumn(COLUMN_UPDATED, Qt.SortOrder.DescendingOrder)
         return table
 
