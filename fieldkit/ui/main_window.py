@@ -90,7 +90,7 @@ class MainWindow(QMainWindow):
         self.save_action = action("save_action", self.forms.save, QKeySequence.StandardKey.Save)
         self.finalize_action = action("finalize_action", self.forms.finalize, "Ctrl+Shift+F")
         self.close_form_action = action("close_form_action", self.forms.close, "Ctrl+W")
-        self.quit_action = action("quit_action", self.close, QKeySequence.StandardKey.Quit)
+        self.quit_action = action("quit_action", self.close, "Ctrl+Q")  # StandardKey.Quit is empty on some platforms
         self.language_actions = QActionGroup(self)
         for code, name in LANGUAGE_NAMES.items():
             language = action(f"language_{code}", lambda _checked=False, c=code: self.set_language(c))
