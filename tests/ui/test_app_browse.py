@@ -296,3 +296,17 @@ def test_browser_in_the_app_opens_a_submission_and_a_new_one_warns(qtbot, start_
     qtbot.waitUntil(lambda: shell.forms.submission is not None
                     and shell.forms.submission.record_id == first.record_id, timeout=20_000)
     assert shell.window.pages.currentWidget() is shell.window.form_page
+
+
+def test_browser_columns_fit_again_when_a_search_is_cleared(qtbot, browser):
+    """Rows read while the search shows none: the columns were as narrow as their titles,
+    and stayed so (the form's title cut) once the search was cleared."""
+    show(qtbot, browser)
+    header = browser.table.horizontalHeader()
+    fitted = [header.sectionSize(column) for column in (COLUMN_COMMUNE, COLUMN_FORM)]
+    qtbot.keyClicks(browser.search_box, "zzz")
+    browser.set_rows(rows_for_browser())  # a save elsewhere reloads them
+    qtbot.waitUntil(lambda: header.sectionSize(COLUMN_COMMUNE) < fitted[0])  # as narrow as "Commune"
+    browser.search_box.clear()
+    assert browser.proxy.rowCount() == 4
+    qtbot.waitUntil(lambda: [header.sectionSize(column) for column in (COLUMN_COMMUNE, COLUMN_FORM)] == fitted)
