@@ -9,6 +9,7 @@ already on screen. Every service call that touches the disk goes through
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QSettings, Qt, Signal
@@ -86,7 +87,7 @@ class MainWindow(QMainWindow):
         self.find_commune_action = action("find_commune_action", self.find_commune, FIND_COMMUNE_KEYS)
         self.form_action = action("form_action", self.show_form, "Ctrl+2")
         self.submissions_action = action("submissions_action", self.show_submissions, "Ctrl+3")
-        self.visit_action = action("visit_action", self.edit_visit, "Ctrl+Shift+D")
+        self.visit_action = action("visit_action", lambda: self.edit_visit(), "Ctrl+Shift+D")
         self.save_action = action("save_action", self.forms.save, QKeySequence.StandardKey.Save)
         self.finalize_action = action("finalize_action", self.forms.finalize, "Ctrl+Shift+F")
         self.close_form_action = action("close_form_action", self.forms.close, "Ctrl+W")
@@ -188,7 +189,7 @@ class MainWindow(QMainWindow):
     def _catalog_read(self, entries: list) -> None:
         self.catalog = {entry.form_id: entry for entry in entries}
         if not self.service.visit.at_keyboard:
-            self.edit_visit(first_run=True)
+            self.edit_visit(then=self._offer_resume, or_else=self._offer_resume)
         else:
             self._offer_resume()
 
@@ -208,22 +209,36 @@ class MainWindow(QMainWindow):
 
     # -- visit context -----------------------------------------------------------------
 
-    def edit_visit(self, first_run: bool = False) -> None:
+    def edit_visit(self, *, then: Callable[[], None] | None = None,
+                   or_else: Callable[[], None] | None = None) -> None:
+        """The visit dialog; `then` once the visit is saved, `or_else` if it is cancelled."""
         if self.service is None:
             return
         self.visit_dialog = VisitDialog(self.service.visit, self)
-        self.visit_dialog.accepted.connect(lambda: self._visit_entered(self.visit_dialog.values(), first_run))
+        self.visit_dialog.accepted.connect(lambda: self._visit_entered(self.visit_dialog.values(), then))
+        if or_else is not None:
+            self.visit_dialog.rejected.connect(or_else)
         self.visit_dialog.open()
 
-    def _visit_entered(self, values: dict, first_run: bool) -> None:
+    def _visit_entered(self, values: dict, then: Callable[[], None] | None) -> None:
         task = tasks.await_future(self.service.set_visit(**values), "set_visit")
-        task.then(lambda _result: self._visit_saved(first_run),
+        task.then(lambda _result: self._visit_saved(then),
                   lambda error: errors.show_error(self, self.tr("Could not save the visit."), error))
 
-    def _visit_saved(self, first_run: bool) -> None:
+    def _visit_saved(self, then: Callable[[], None] | None) -> None:
         self._show_visit(self.service.visit)
-        if first_run:
-            self._offer_resume()
+        if then is not None:
+            then()
+
+    def _with_visit(self, then: Callable[[], None]) -> None:
+        """Every save is credited to the person at the keyboard: with no visit entered
+        (its dialog cancelled at the start), a form opens only once it is."""
+        if self.service.visit.at_keyboard:
+            then()
+            return
+        self.edit_visit(then=then, or_else=lambda: self.statusBar().showMessage(self.tr(
+            "No form was opened: every save is credited to the person at the keyboard, so the visit "
+            "comes first."), 15000))
 
     def _show_visit(self, visit) -> None:
         self.visit_label.setText(self.tr("{delegation} — at the keyboard: {person}").format(
@@ -240,7 +255,7 @@ class MainWindow(QMainWindow):
             return
         titles = {form_id: entry.title_in(self.translators.language) for form_id, entry in self.catalog.items()}
         self.resume_dialog = ResumeDialog(drafts, titles, self)
-        self.resume_dialog.resume_requested.connect(self.forms.resume)
+        self.resume_dialog.resume_requested.connect(lambda draft: self._with_visit(lambda: self.forms.resume(draft)))
         self.resume_dialog.discard_requested.connect(self._discard_draft)
         self.resume_dialog.open()
 
@@ -289,10 +304,12 @@ class MainWindow(QMainWindow):
         self.commune_forms.show_commune(commune, [FormRow(entry, status, record) for entry, status, record in found])
 
     def _open_form(self, entry, record_id, new: bool) -> None:
-        self.forms.open(entry, self.commune, record_id, new=new)
+        commune = self.commune
+        self._with_visit(lambda: self.forms.open(entry, commune, record_id, new=new))
 
     def _open_row(self, row) -> None:
-        self.forms.open_record(self.catalog.get(row.form_id), row.commune_code, row.record_id)
+        self._with_visit(lambda: self.forms.open_record(self.catalog.get(row.form_id), row.commune_code,
+                                                        row.record_id))
 
     def _form_opened(self, _submission) -> None:
         self.pages.setCurrentIndex(PAGE_FORM)

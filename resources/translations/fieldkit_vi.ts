@@ -1342,6 +1342,10 @@ Dữ liệu máy này đã gửi vẫn được giữ.</translation>
         <source>&amp;Go</source>
         <translation>X&amp;em</translation>
     </message>
+    <message>
+        <source>No form was opened: every save is credited to the person at the keyboard, so the visit comes first.</source>
+        <translation>Chưa mở biểu mẫu: mỗi lần lưu được ghi tên người nhập liệu, nên cần nhập chuyến công tác trước.</translation>
+    </message>
 </context>
 <context>
     <name>PdfSave</name>
