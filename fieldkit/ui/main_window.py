@@ -270,9 +270,14 @@ class MainWindow(QMainWindow):
     # -- communes and their forms --------------------------------------------------------
 
     def show_home(self) -> None:
-        """The commune list; an open form stays open (see the Form action)."""
+        """The commune list; an open form stays open (see the Form action). The cursor
+        goes to the commune's forms, or to the search while no commune is picked."""
         if self.service is not None:
             self.pages.setCurrentIndex(PAGE_HOME)
+            if self.commune_forms.model.rowCount():
+                self.commune_forms.table.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            else:
+                self.picker.focus_search()
 
     def find_commune(self) -> None:
         """The commune list, the cursor in its search box (what was typed selected)."""
@@ -316,7 +321,7 @@ class MainWindow(QMainWindow):
         self._update_form_actions()
 
     def _form_closed(self) -> None:
-        self.pages.setCurrentIndex(PAGE_HOME)
+        self.show_home()  # the cursor back on the commune's forms
         self._update_form_actions()
         self._refresh_lists()
 
@@ -332,6 +337,7 @@ class MainWindow(QMainWindow):
         if self.service is None:
             return
         self.pages.setCurrentIndex(PAGE_SUBMISSIONS)
+        self.browser.search_box.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self._load_submissions()
 
     def _load_submissions(self) -> None:

@@ -43,6 +43,7 @@ class VisitDialog(QDialog):
         self.at_keyboard.setEditable(True)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.form = QFormLayout()
+        self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)  # labels above: the fields get the width
         self._labels = [QLabel(), QLabel(), QLabel()]
         for label, field in zip(self._labels, (self.delegation, self.members, self.at_keyboard), strict=True):
             label.setBuddy(field)

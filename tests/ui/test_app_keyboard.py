@@ -34,10 +34,17 @@ def test_submissions_and_communes_by_their_shortcuts(qtbot, start_shell):
     shell = start_shell()
     shell.enter_visit()
     shell.activate()
+    window = shell.window
     press(qtbot, Qt.Key.Key_3, CTRL)
-    assert shell.window.pages.currentIndex() == PAGE_SUBMISSIONS
+    assert window.pages.currentIndex() == PAGE_SUBMISSIONS
+    assert focused() is window.browser.search_box  # the cursor comes along
     press(qtbot, Qt.Key.Key_1, CTRL)
-    assert shell.window.pages.currentIndex() == PAGE_HOME
+    assert window.pages.currentIndex() == PAGE_HOME
+    assert focused() is window.picker.search_box  # no commune picked yet
+    shell.pick_commune("hoan kiem")
+    press(qtbot, Qt.Key.Key_3, CTRL)
+    press(qtbot, Qt.Key.Key_1, CTRL)
+    assert focused() is window.commune_forms.table  # back to the commune's forms
 
 
 def test_tab_leaves_the_forms_table_and_enter_opens_the_form(qtbot, start_shell):
@@ -93,3 +100,18 @@ def test_ctrl_f_goes_back_to_the_commune_search_from_anywhere(qtbot, start_shell
     assert window.picker.visible_communes()[0].name == "Phường Ba Đình"
     press(qtbot, Qt.Key.Key_2, CTRL)  # the form is still open
     assert window.pages.currentIndex() == PAGE_FORM
+
+
+def test_ctrl_w_closes_the_form_and_the_cursor_is_back_on_the_forms(qtbot, start_shell):
+    shell = start_shell()
+    shell.enter_visit()
+    shell.pick_commune("hoan kiem")
+    shell.open_form("commune_staffing")
+    shell.activate()
+    press(qtbot, Qt.Key.Key_W, CTRL)
+    qtbot.waitUntil(lambda: shell.forms.submission is None)
+    assert shell.window.pages.currentIndex() == PAGE_HOME
+    assert focused() is shell.window.commune_forms.table
+    press(qtbot, Qt.Key.Key_Return)  # and opens it again
+    qtbot.waitUntil(lambda: shell.forms.view is not None, timeout=30_000)
+    shell.idle()

@@ -5,6 +5,8 @@ the SQLite file itself."""
 import json
 import sqlite3
 
+import pytest
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
@@ -131,10 +133,13 @@ def shows_whole_text(line_edit) -> bool:
     return line_edit.fontMetrics().horizontalAdvance(line_edit.text()) + 4 <= line_edit.contentsRect().width()
 
 
-def test_visit_dialog_shows_a_long_delegation_name_whole(qtbot):
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_visit_dialog_shows_a_long_delegation_name_whole(qtbot, qapp, lang):
     from fieldkit.services.types import VisitContext
+    from fieldkit.ui.translators import Translators
     from fieldkit.ui.visit_dialog import VisitDialog
 
+    Translators(qapp).install(lang)
     dialog = VisitDialog(VisitContext(LONG_DELEGATION, ["Nguyễn Văn An"], "Nguyễn Văn An"))
     qtbot.addWidget(dialog)
     dialog.show()
@@ -142,6 +147,7 @@ def test_visit_dialog_shows_a_long_delegation_name_whole(qtbot):
     assert shows_whole_text(dialog.delegation)
     dialog.delegation.clear()
     type_text(qtbot, dialog.delegation, LONG_DELEGATION + " (đợt 2)")  # typed longer still
-    assert shows_whole_text(dialog.delegation)
+    qtbot.waitUntil(lambda: shows_whole_text(dialog.delegation))  # the dialog grows
     available = dialog.screen().availableGeometry()
     assert available.contains(dialog.frameGeometry())
+    Translators(qapp).install("en")  # the source language, which later tests read
