@@ -70,7 +70,7 @@ class MainWindow(QMainWindow):
         self._make_actions()
         self._connect()
         self._retranslate()
-        self.resize(1100, 720)  # where the screen has room (fieldkit.ui.placement)
+        self.resize(1100, 720)
 
     # -- actions and menus -------------------------------------------------------------
 
