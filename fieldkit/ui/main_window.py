@@ -25,6 +25,7 @@ from fieldkit.ui.form_controller import FormController
 from fieldkit.ui.form_page import FormPage
 from fieldkit.ui.reports.summaries import SummaryRunner
 from fieldkit.ui.resume_dialog import ResumeDialog
+from fieldkit.ui.screen_fit import keep_windows_on_screen
 from fieldkit.ui.submissions import SubmissionsBrowser
 from fieldkit.ui.visit_dialog import VisitDialog
 
@@ -71,6 +72,7 @@ class MainWindow(QMainWindow):
         self._connect()
         self._retranslate()
         self.resize(1100, 720)
+        keep_windows_on_screen(self)  # this window and every dialog fit a 1366×728 laptop screen
 
     # -- actions and menus -------------------------------------------------------------
 
@@ -381,8 +383,8 @@ class MainWindow(QMainWindow):
         self.close_form_action.setText(self.tr("&Close form"))
         self.quit_action.setText(self.tr("&Quit"))
         self.file_menu.setTitle(self.tr("F&ile"))
-        self.go_menu.setTitle(self.tr("&Go"))
+        self.go_menu.setTitle(self.tr("&Browse"))
         self.coordinator_menu.setTitle(self.tr("Coordin&ator"))
-        self.language_menu.setTitle(self.tr("Lang&uage"))
+        self.language_menu.setTitle(self.tr("Lan&guage"))
         if self.service is not None:
             self._show_visit(self.service.visit)
