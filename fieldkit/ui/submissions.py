@@ -141,6 +141,7 @@ class SubmissionsBrowser(QWidget):
             box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)  # whole names
             box.currentIndexChanged.connect(self._refilter)
         self.table = self._make_table()
+        self._fitted_rows = 0  # how many rows the columns' widths were last fitted to
         self.count_label = QLabel()
         filters = QHBoxLayout()
         for widget in (self.search_box, self.form_box, self.province_box, self.status_box):
@@ -155,11 +156,13 @@ class SubmissionsBrowser(QWidget):
 
     def _make_table(self) -> QTableView:
         table = make_table("submissions_table", self.proxy)
+        table.setTabKeyNavigation(False)  # rows are not edited: Tab leaves the table
         table.sortByColumn(COLUMN_UPDATED, Qt.SortOrder.DescendingOrder)
         return table
 
     def set_rows(self, rows: list) -> None:
-        self.model.set_rows(rows)
+        self.model.set_rows(rows)  # a reset: Qt fits the columns to the rows then shown
+        self._fitted_rows = -1
         self._fill_box(self.form_box, sorted({(row.form_title, row.form_id) for row in rows}))
         self._fill_box(self.province_box, sorted({(row.province_name, row.province_name) for row in rows}))
         self._fill_box(self.status_box, [(labels.status_text(s), s) for s in labels.STATUSES[1:]])
@@ -185,7 +188,19 @@ class SubmissionsBrowser(QWidget):
     def _refilter(self, *_args) -> None:
         self.proxy.set_filters(form_id=self.form_box.currentData(), province=self.province_box.currentData(),
                                status=self.status_box.currentData(), text=self.search_box.text())
+        self._fit_columns()
         self._update_count()
+
+    def _fit_columns(self) -> None:
+        """Qt fits the columns to their contents when the rows are replaced, not when a
+        filter shows more of them: rows read while a search showed none left the columns
+        as narrow as their titles, and so they stayed once the search was cleared."""
+        shown = self.proxy.rowCount()
+        if self._fitted_rows < 0:  # just replaced: Qt fits them to what is shown now
+            self._fitted_rows = shown
+        elif shown > self._fitted_rows:
+            self.table.horizontalHeader().resizeSections()
+            self._fitted_rows = shown
 
     def _open(self, index: QModelIndex) -> None:
         if index.isValid():

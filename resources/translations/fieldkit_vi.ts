@@ -21,7 +21,7 @@
     <message>
         <location line="+1"/>
         <source>&amp;New submission</source>
-        <translation>Phiếu &amp;mới</translation>
+        <translation>P&amp;hiếu mới</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -76,8 +76,16 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>Type a commune name, with or without accents</source>
-        <translation>Gõ tên xã, phường (có dấu hoặc không dấu)</translation>
+        <source>Type a commune name, with or without accents ({shortcut})</source>
+        <translation>Gõ tên xã, phường, có dấu hoặc không dấu ({shortcut})</translation>
+    </message>
+    <message>
+        <source>None in {province}; {count} in other provinces: press Enter to see them.</source>
+        <translation>Không có trong {province}; {count} xã, phường ở tỉnh khác: bấm Enter để xem.</translation>
+    </message>
+    <message>
+        <source>&amp;Search all provinces</source>
+        <translation>&amp;Tìm ở mọi tỉnh, thành phố</translation>
     </message>
 </context>
 <context>
@@ -183,7 +191,7 @@
     <message>
         <location line="+0"/>
         <source>Take &amp;right</source>
-        <translation>Lấy bên &amp;phải</translation>
+        <translation>Lấy bên p&amp;hải</translation>
     </message>
     <message>
         <location line="+0"/>
@@ -265,8 +273,8 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>Trusted &amp;devices</source>
-        <translation>&amp;Thiết bị tin cậy</translation>
+        <source>&amp;Trusted devices</source>
+        <translation>Thiết &amp;bị tin cậy</translation>
     </message>
     <message>
         <location line="+0"/>
@@ -454,7 +462,7 @@ Dữ liệu máy này đã gửi vẫn được giữ.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>From a public key &amp;file…</source>
+        <source>From a public &amp;key file…</source>
         <translation>Từ tệp khóa công &amp;khai…</translation>
     </message>
     <message>
@@ -536,7 +544,7 @@ Dữ liệu máy này đã gửi vẫn được giữ.</translation>
     <message>
         <location line="+1"/>
         <source>&amp;Mark selected as duplicate</source>
-        <translation>&amp;Đánh dấu phiếu đã chọn là trùng</translation>
+        <translation>Đánh &amp;dấu phiếu đã chọn là trùng</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -858,7 +866,7 @@ Dữ liệu máy này đã gửi vẫn được giữ.</translation>
     <message>
         <location line="+1"/>
         <source>&amp;Close form</source>
-        <translation>Đó&amp;ng biểu mẫu</translation>
+        <translation>Đóng &amp;biểu mẫu</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1153,7 +1161,7 @@ Dữ liệu máy này đã gửi vẫn được giữ.</translation>
     <message>
         <location line="+1"/>
         <source>Choose a f&amp;older…</source>
-        <translation>Chọn &amp;thư mục…</translation>
+        <translation>Chọn thư &amp;mục…</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1319,8 +1327,8 @@ Dữ liệu máy này đã gửi vẫn được giữ.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Close &amp;form</source>
-        <translation>Đó&amp;ng biểu mẫu</translation>
+        <source>&amp;Close form</source>
+        <translation>Đóng &amp;biểu mẫu</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1329,18 +1337,30 @@ Dữ liệu máy này đã gửi vẫn được giữ.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>&amp;File</source>
-        <translation>&amp;Tệp</translation>
+        <source>F&amp;ile</source>
+        <translation>Tệ&amp;p</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Coo&amp;rdinator</source>
-        <translation>Điều &amp;phối</translation>
+        <source>Coordin&amp;ator</source>
+        <translation>Điề&amp;u phối</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>&amp;Language</source>
+        <source>Lan&amp;guage</source>
         <translation>&amp;Ngôn ngữ</translation>
+    </message>
+    <message>
+        <source>&amp;Find a commune</source>
+        <translation>&amp;Tìm xã, phường</translation>
+    </message>
+    <message>
+        <source>&amp;Browse</source>
+        <translation>X&amp;em</translation>
+    </message>
+    <message>
+        <source>No form was opened: every save is credited to the person at the keyboard, so the visit comes first.</source>
+        <translation>Chưa mở biểu mẫu: mỗi lần lưu được ghi tên người nhập liệu, nên cần nhập chuyến công tác trước.</translation>
     </message>
 </context>
 <context>

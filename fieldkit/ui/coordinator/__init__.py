@@ -112,7 +112,7 @@ class CoordinatorPage(QTabWidget):
         for tab, title in enumerate(titles):
             self.setTabText(tab, title)
         menu = (self.tr("&Import bundles…"), self.tr("&Conflicts"), self.tr("&Duplicate visits"),
-                self.tr("Trusted &devices"), self.tr("&Summaries and printing…"), self.tr("&Export data…"))
+                self.tr("&Trusted devices"), self.tr("&Summaries and printing…"), self.tr("&Export data…"))
         for action, text in zip(self.menu_actions, menu, strict=True):
             action.setText(text)
 

@@ -253,7 +253,7 @@ class DevicesPanel(QWidget):
         self.enrol_box.setTitle(self.tr("Trust a device"))
         self.fingerprint_edit.setPlaceholderText(self.tr("Type the fingerprint shown on the other laptop"))
         self.trust_button.setText(self.tr("&Trust"))
-        self.key_file_button.setText(self.tr("From a public key &file…"))
+        self.key_file_button.setText(self.tr("From a public &key file…"))
         self.revoke_button.setText(self.tr("&Revoke trust…"))
         self._show_quarantine()
         self.model.retranslate()

@@ -121,7 +121,7 @@ def test_keep_both_visits_in_english(page, world, tmp_path, qtbot):
     window = page.shell.window
     window.findChild(type(window.home_action), "language_en").trigger()
     qtbot.waitUntil(lambda: page.tabText(TAB_DUPLICATES) == "Duplicate visits")
-    assert window.coordinator_menu.title() == "Coo&rdinator"
+    assert window.coordinator_menu.title() == "Coordin&ator"
     page.show_tab(TAB_DUPLICATES)
     panel = page.duplicates
     qtbot.waitUntil(lambda: panel.model.rowCount() == 2)
