@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fieldkit.services.drives import removable_mounts
 from fieldkit.services.types import Status
 from fieldkit.ui import errors, labels, tasks
 from fieldkit.ui.coordinator.common import SORT_ROLE, RowsModel
@@ -35,13 +36,17 @@ _STATUS_LOOK = {"imported": Status.FINALIZED, "rejected": Status.HAS_ERRORS, "fa
 
 (COLUMN_FILE, COLUMN_STATUS, COLUMN_NEW, COLUMN_PRESENT, COLUMN_PENDING, COLUMN_CONFLICTS,
  COLUMN_REASON) = range(7)
-LINUX_MEDIA_ROOTS = ("/media/", "/run/media/", "/mnt/")
 PROGRESS_STEPS = 1000
 
 
-def removable_drives(volumes=None, platform: str = sys.platform) -> list[tuple[str, str]]:
-    """(label, root path) of mounted drives a USB stick shows up as: under /media,
-    /run/media/$USER or /mnt on Linux; every drive letter but the system's on Windows."""
+def removable_drives(volumes=None, platform: str = sys.platform, *, mounts_text: str | None = None,
+                     sys_root: Path | None = None, user: str | None = None) -> list[tuple[str, str]]:
+    """(label, root path) of mounted drives a USB stick shows up as: on Linux the
+    removable ones (fieldkit.services.drives); every drive letter but the system's on
+    Windows; /Volumes/* on macOS."""
+    if platform.startswith("linux"):
+        return [(f"{Path(mount.path).name or mount.path} — {mount.path}", mount.path)
+                for mount in removable_mounts(mounts_text=mounts_text, sys_root=sys_root, user=user)]
     volumes = QStorageInfo.mountedVolumes() if volumes is None else volumes
     system = QStorageInfo.root().rootPath()
     found = []
@@ -52,7 +57,7 @@ def removable_drives(volumes=None, platform: str = sys.platform) -> list[tuple[s
         if platform.startswith("win"):
             usable = len(root) <= 3 and root[1:2] == ":" and root != system
         else:
-            usable = (root + "/").startswith(LINUX_MEDIA_ROOTS)
+            usable = root.startswith("/Volumes/")
         if usable:
             name = volume.displayName() or Path(root).name or root
             found.append((f"{name} — {root}", root))
