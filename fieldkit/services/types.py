@@ -22,6 +22,7 @@ class VisitContext:
 class ThisDevice:
     name: str
     fingerprint: str  # of its signing key: 64 hex digits
+    named: bool = True  # False: nobody chose a name yet, `name` is the host's
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from fieldkit.store import sites, trust
+from fieldkit.store import naming, sites, trust
 from fieldkit.store.acknowledgements import record_acknowledgement
 from fieldkit.store.hlc import CLOCK_SKEW_LIMIT_MS, hlc_milliseconds
 from fieldkit.store.holdings import gaps
@@ -141,6 +141,8 @@ def _bookkeeping(connection: sqlite3.Connection, bundle: bundles.Bundle, plan: P
         key = unb64(signer["public_key"])
         trust.remember_key(connection, fingerprint=hashlib.sha256(key).hexdigest(), public_key=key,
                            name=report.device if key == bundle.public_key else "")
+    naming.adopt_signed_name(connection, fingerprint=bundle.fingerprint, name=report.device,
+                             created=str(manifest.get("created") or ""))
     for site in report.clock_skew:
         trust.flag_clock_skew(connection, site_id=site, hlc=plan.newest_hlc[site], receiver_ms=now)
     record_acknowledgement(connection, peer=bundle.fingerprint, vector=manifest.get("acknowledges") or {})
