@@ -274,6 +274,41 @@
         <source>&amp;Export data…</source>
         <translation>Xuất &amp;dữ liệu…</translation>
     </message>
+    <message>
+        <source>This device&apos;s &amp;name…</source>
+        <translation>Tên &amp;máy này…</translation>
+    </message>
+</context>
+<context>
+    <name>DeviceNameDialog</name>
+    <message>
+        <source>Name of this device</source>
+        <translation>Tên của máy này</translation>
+    </message>
+    <message>
+        <source>Give this laptop a name of its own, e.g. “Laptop 3 — Đoàn 5”. The coordinator sees it beside the key fingerprint and on every bundle this laptop sends.</source>
+        <translation>Hãy đặt cho máy này một tên riêng, ví dụ “Laptop 3 — Đoàn 5”. Điều phối viên thấy tên này bên cạnh dấu vân tay khóa và trên mọi gói dữ liệu máy này gửi đi.</translation>
+    </message>
+    <message>
+        <source>It is named after the computer for now, as other laptops may be.</source>
+        <translation>Hiện máy đang mang tên hệ thống, có thể trùng với các máy khác.</translation>
+    </message>
+    <message>
+        <source>Device &amp;name:</source>
+        <translation>&amp;Tên máy:</translation>
+    </message>
+    <message>
+        <source>e.g. Laptop 3 — Đoàn 5</source>
+        <translation>ví dụ: Laptop 3 — Đoàn 5</translation>
+    </message>
+    <message>
+        <source>This device is now named {name}; its next bundles carry the name.</source>
+        <translation>Máy này nay mang tên {name}; các gói dữ liệu tiếp theo mang tên này.</translation>
+    </message>
+    <message>
+        <source>Could not save the device name.</source>
+        <translation>Không lưu được tên máy.</translation>
+    </message>
 </context>
 <context>
     <name>DevicesModel</name>
@@ -457,6 +492,14 @@ Dữ liệu máy này đã gửi vẫn được giữ.</translation>
         <location line="+1"/>
         <source>&amp;Revoke trust…</source>
         <translation>Thu &amp;hồi tin cậy…</translation>
+    </message>
+    <message>
+        <source>Re&amp;name…</source>
+        <translation>Đổi tê&amp;n…</translation>
+    </message>
+    <message>
+        <source>(named after the computer: give it a name of its own)</source>
+        <translation>(đang mang tên hệ thống của máy: hãy đặt tên riêng)</translation>
     </message>
 </context>
 <context>

@@ -1,5 +1,5 @@
 """The coordinator's screens: import bundles, review conflicts and duplicate visits,
-trusted devices, summaries (and the export dialog); one page of the main window with a
+trusted devices, summaries (and the export dialog, this device's name); one page of the main window with a
 tab each, and a menu to reach them.
 
 The page works over a `CoordinatorService` sharing the main window's store (one writer
@@ -12,6 +12,7 @@ from PySide6.QtCore import QEvent, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QTabWidget
 
+from fieldkit.ui import device_name_dialog
 from fieldkit.ui.coordinator.conflicts import ConflictPanel
 from fieldkit.ui.coordinator.devices import DevicesPanel
 from fieldkit.ui.coordinator.duplicates import DuplicatesPanel
@@ -42,7 +43,11 @@ class CoordinatorPage(QTabWidget):
         self.export_action.setObjectName("coordinator_export")
         self.export_action.setEnabled(False)
         self.export_action.triggered.connect(self.open_export)
-        self.menu_actions = [*(self._action(tab) for tab in range(5)), self.export_action]
+        self.name_action = QAction(self)  # this device's name: asked at first start, changed here
+        self.name_action.setObjectName("coordinator_device_name")
+        self.name_action.setEnabled(False)
+        self.name_action.triggered.connect(self.rename_device)
+        self.menu_actions = [*(self._action(tab) for tab in range(5)), self.export_action, self.name_action]
         self.summaries.export_requested.connect(self.open_export)
         self.summaries.message.connect(self.message)
         self.import_panel.imported.connect(self._imported)
@@ -50,6 +55,7 @@ class CoordinatorPage(QTabWidget):
         self.duplicates.changed.connect(self.data_changed)
         self.devices.changed.connect(lambda: self._changed(devices=False))
         self.devices.message.connect(self.message)
+        self.devices.rename_requested.connect(self.rename_device)
         self.currentChanged.connect(self._reload_tab)
         self._retranslate()
 
@@ -86,6 +92,14 @@ class CoordinatorPage(QTabWidget):
         self.export_dialog = ExportDialog(self.survey, self)
         self.export_dialog.open()
 
+    def rename_device(self) -> None:
+        if self.survey is not None:
+            device_name_dialog.ask_from_menu(self.window(), self.survey, renamed=self._renamed)
+
+    def _renamed(self, text: str) -> None:
+        self.message.emit(text)
+        self.devices.reload()
+
     def _reload_tab(self, tab: int) -> None:
         panel = self.widget(tab)
         if hasattr(panel, "reload"):
@@ -112,7 +126,8 @@ class CoordinatorPage(QTabWidget):
         for tab, title in enumerate(titles):
             self.setTabText(tab, title)
         menu = (self.tr("&Import bundles…"), self.tr("&Conflicts"), self.tr("&Duplicate visits"),
-                self.tr("Trusted &devices"), self.tr("&Summaries and printing…"), self.tr("&Export data…"))
+                self.tr("Trusted &devices"), self.tr("&Summaries and printing…"), self.tr("&Export data…"),
+                self.tr("This device's &name…"))
         for action, text in zip(self.menu_actions, menu, strict=True):
             action.setText(text)
 

@@ -36,7 +36,7 @@ def load_devices(coordinator) -> dict:
     this = coordinator.this_device()
     devices = [{**device, "waiting": waiting.get(device["fingerprint"], 0),
                 "this": device["fingerprint"] == this.fingerprint} for device in coordinator.devices()]
-    return {"devices": devices, "fingerprint": this.fingerprint, "name": this.name,
+    return {"devices": devices, "fingerprint": this.fingerprint, "name": this.name, "named": this.named,
             "quarantine": held}
 
 
@@ -71,17 +71,20 @@ class DevicesModel(RowsModel):
 class DevicesPanel(QWidget):
     changed = Signal()  # trust changed (quarantined bundles may have been imported)
     message = Signal(str)
+    rename_requested = Signal()
 
     def __init__(self, parent=None):
         super().__init__(parent)
         self.coordinator = None
-        self.fingerprint = ""
+        self.fingerprint = self.own_device = ""
         self.own_box, self.enrol_box = QGroupBox(), QGroupBox()
         self.own_name, self.own_fingerprint = QLabel(), QLabel()
         self.own_fingerprint.setObjectName("own_fingerprint")
         self.own_fingerprint.setFont(fingerprint_font())
         self.own_fingerprint.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.export_button = QPushButton()
+        self.export_button, self.rename_button = QPushButton(), QPushButton()
+        self.rename_button.setObjectName("rename_device")
+        self.named = True
         self.model = DevicesModel(self)
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
@@ -103,7 +106,11 @@ class DevicesPanel(QWidget):
 
     def _layout(self) -> None:
         own = QVBoxLayout(self.own_box)
-        own.addWidget(self.own_name)
+        name = QHBoxLayout()
+        name.addWidget(self.own_name)
+        name.addWidget(self.rename_button)
+        name.addStretch()
+        own.addLayout(name)
         own.addWidget(self.own_fingerprint)
         own.addWidget(self.export_button, 0, Qt.AlignmentFlag.AlignLeft)
         enrol = QHBoxLayout(self.enrol_box)
@@ -126,6 +133,7 @@ class DevicesPanel(QWidget):
         self.trust_button.clicked.connect(self.trust_typed)
         self.key_file_button.clicked.connect(self.choose_key_file)
         self.export_button.clicked.connect(self.choose_export_file)
+        self.rename_button.clicked.connect(self.rename_requested)
         self.revoke_button.clicked.connect(self.ask_revoke)
 
     def set_services(self, coordinator, _survey=None) -> None:
@@ -140,13 +148,22 @@ class DevicesPanel(QWidget):
         return lambda error: errors.show_error(self, action, error)
 
     def _loaded(self, data: dict) -> None:
-        self.fingerprint = data["fingerprint"]
-        self.own_name.setText(self.tr("This device: {name}").format(name=data["name"]))
+        self.fingerprint, self.own_device = data["fingerprint"], data["name"]
+        self.named = data["named"]
+        self._show_own_name()
         self.own_fingerprint.setText(readable_fingerprint(data["fingerprint"]))
         self.model.set_rows(data["devices"])
         self.quarantine = data["quarantine"]
         self._show_quarantine()
         self._selected()
+
+    def _show_own_name(self) -> None:
+        if not self.fingerprint:
+            return
+        text = self.tr("This device: {name}").format(name=self.own_device)
+        if not self.named:
+            text += " " + self.tr("(named after the computer: give it a name of its own)")
+        self.own_name.setText(text)
 
     def _show_quarantine(self) -> None:
         """How many bundles wait, the space they take of the quota, and from which keys."""
@@ -250,6 +267,8 @@ class DevicesPanel(QWidget):
     def _retranslate(self) -> None:
         self.own_box.setTitle(self.tr("This device's key fingerprint: compare it on both screens"))
         self.export_button.setText(self.tr("Save public key &file…"))
+        self.rename_button.setText(self.tr("Re&name…"))
+        self._show_own_name()
         self.enrol_box.setTitle(self.tr("Trust a device"))
         self.fingerprint_edit.setPlaceholderText(self.tr("Type the fingerprint shown on the other laptop"))
         self.trust_button.setText(self.tr("&Trust"))
