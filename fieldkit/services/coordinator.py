@@ -284,6 +284,10 @@ class CoordinatorService:
         self.store.writer.call(lambda connection: records.mark_duplicate(
             connection, record_id=record_id, duplicate_of=duplicate_of, author=author))
 
+    def unmark_duplicates(self, record_ids: list[str]) -> None:
+        """Undo marks just made: the records are to review again."""
+        self.store.writer.call(lambda connection: records.unmark_duplicates(connection, record_ids=record_ids))
+
     def status(self) -> dict[str, object]:
         with self.store.read() as connection:
             return sync_status.status(connection)

@@ -211,6 +211,26 @@
         <source>Only fields that differ</source>
         <translation>Chỉ các trường khác nhau</translation>
     </message>
+    <message>
+        <source>Resolve the conflict</source>
+        <translation>Giải quyết xung đột</translation>
+    </message>
+    <message>
+        <source>Save the Result column as the new version of “{form}” for {commune}?</source>
+        <translation>Lưu cột Kết quả làm phiên bản mới của “{form}” cho {commune}?</translation>
+    </message>
+    <message>
+        <source>The versions in conflict stay in the record&apos;s history, but this cannot be undone here: to change an answer afterwards, edit the record.</source>
+        <translation>Các phiên bản xung đột vẫn nằm trong lịch sử của phiếu, nhưng thao tác này không thể hoàn tác tại đây: muốn đổi một câu trả lời sau đó, hãy sửa phiếu.</translation>
+    </message>
+    <message>
+        <source>&amp;Resolve</source>
+        <translation>&amp;Giải quyết</translation>
+    </message>
+    <message>
+        <source>Resolved: “{form}” for {commune} has one version again. The versions in conflict stay in its history; there is no undo.</source>
+        <translation>Đã giải quyết: “{form}” cho {commune} chỉ còn một phiên bản. Các phiên bản xung đột vẫn nằm trong lịch sử của phiếu; không thể hoàn tác.</translation>
+    </message>
 </context>
 <context>
     <name>CoordinatorPage</name>
@@ -581,6 +601,62 @@ Dữ liệu máy này đã gửi vẫn được giữ.</translation>
         <location line="+1"/>
         <source>of:</source>
         <translation>của:</translation>
+    </message>
+    <message>
+        <source>1 group of possible duplicate visits (same commune and form)</source>
+        <translation>1 nhóm lượt khảo sát có thể trùng (cùng xã và biểu mẫu)</translation>
+    </message>
+    <message>
+        <source>Keep both visits</source>
+        <translation>Giữ cả hai lượt khảo sát</translation>
+    </message>
+    <message>
+        <source>Keep the {count} visits of “{form}” to {commune} as separate visits?</source>
+        <translation>Giữ {count} lượt khảo sát “{form}” tại {commune} là các lượt riêng biệt?</translation>
+    </message>
+    <message>
+        <source>They leave this list and all count in the summaries; nothing is deleted. You can undo this right after.</source>
+        <translation>Các lượt này rời khỏi danh sách và đều được tính trong bản tổng hợp; không có gì bị xóa. Có thể hoàn tác ngay sau đó.</translation>
+    </message>
+    <message>
+        <source>&amp;Keep them</source>
+        <translation>&amp;Giữ lại</translation>
+    </message>
+    <message>
+        <source>Kept the {count} visits of “{form}” to {commune} as separate visits.</source>
+        <translation>Đã giữ {count} lượt khảo sát “{form}” tại {commune} là các lượt riêng biệt.</translation>
+    </message>
+    <message>
+        <source>Mark as duplicate</source>
+        <translation>Đánh dấu là bản trùng</translation>
+    </message>
+    <message>
+        <source>Mark the visit {visit} to {commune} as a duplicate of the visit {original}?</source>
+        <translation>Đánh dấu lượt khảo sát {visit} tại {commune} là bản trùng của lượt khảo sát {original}?</translation>
+    </message>
+    <message>
+        <source>The duplicate is kept, but left out of summaries and exports. You can undo this right after.</source>
+        <translation>Bản trùng vẫn được lưu, nhưng không được tính trong bản tổng hợp và dữ liệu xuất. Có thể hoàn tác ngay sau đó.</translation>
+    </message>
+    <message>
+        <source>&amp;Mark as duplicate</source>
+        <translation>Đánh &amp;dấu là bản trùng</translation>
+    </message>
+    <message>
+        <source>Marked the visit {visit} to {commune} as a duplicate: it is left out of summaries and exports.</source>
+        <translation>Đã đánh dấu lượt khảo sát {visit} tại {commune} là bản trùng: lượt này không được tính trong bản tổng hợp và dữ liệu xuất.</translation>
+    </message>
+    <message>
+        <source>Undone: the visits of “{form}” to {commune} are to review again.</source>
+        <translation>Đã hoàn tác: các lượt khảo sát “{form}” tại {commune} lại chờ xem xét.</translation>
+    </message>
+    <message>
+        <source>Could not undo the review.</source>
+        <translation>Không hoàn tác được việc xem xét.</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Hoàn tác</translation>
     </message>
 </context>
 <context>

@@ -1,11 +1,14 @@
 """What the coordinator screens share: a table model over plain rows, table views,
-times and fingerprints shown the same way everywhere."""
+times and fingerprints shown the same way everywhere, and the question asked before an
+action that changes records."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QDateTime, QModelIndex, QObject, Qt
 from PySide6.QtGui import QColor, QFont
-from PySide6.QtWidgets import QTableView
+from PySide6.QtWidgets import QMessageBox, QTableView, QWidget
 
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -108,3 +111,20 @@ def selected_row(table: QTableView):
     """The row object under the table's current selection (through any proxy), or None."""
     indexes = table.selectionModel().selectedRows() if table.selectionModel() else []
     return indexes[0].data(ROW_ROLE) if indexes else None
+
+
+def confirm(parent: QWidget, *, name: str, title: str, text: str, detail: str, action: str,
+            on_yes: Callable[[], None]) -> QMessageBox:
+    """Ask before acting (window-modal): `action` is the button that acts, Cancel the
+    default, so Enter or Escape changes nothing. The box, for tests to answer."""
+    box = QMessageBox(QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.Cancel, parent)
+    box.setObjectName(name)
+    box.setInformativeText(detail)
+    box.addButton(action, QMessageBox.ButtonRole.AcceptRole)
+    box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+    box.setEscapeButton(QMessageBox.StandardButton.Cancel)
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.buttonClicked.connect(
+        lambda button: on_yes() if box.buttonRole(button) == QMessageBox.ButtonRole.AcceptRole else None)
+    box.open()
+    return box

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
+    QMessageBox,
     QPushButton,
     QSplitter,
     QVBoxLayout,
@@ -27,6 +28,7 @@ from fieldkit.ui.coordinator.common import (
     ROW_ROLE,
     SORT_ROLE,
     RowsModel,
+    confirm,
     device_text,
     hlc_text,
     selected_row,
@@ -119,6 +121,7 @@ class DifferencesProxy(QSortFilterProxyModel):
 
 class ConflictPanel(QWidget):
     resolved = Signal(str)  # record id
+    message = Signal(str)  # for the status bar
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -139,6 +142,10 @@ class ConflictPanel(QWidget):
         self.left_header, self.right_header = QLabel(), QLabel()
         self.only_different = QCheckBox()
         self.empty_label = QLabel()
+        self.notice = QLabel()  # what the last resolution did, until the next one
+        self.notice.setObjectName("conflict_notice")
+        self.notice.setWordWrap(True)
+        self.confirm: QMessageBox | None = None
         self.buttons = {name: QPushButton() for name in ("left", "right", "edit", "all_left", "all_right", "resolve")}
         self._layout()
         self._connect()
@@ -167,6 +174,7 @@ class ConflictPanel(QWidget):
         splitter.addWidget(detail)
         splitter.setSizes([160, 480])
         layout = QVBoxLayout(self)
+        layout.addWidget(self.notice)
         layout.addWidget(self.empty_label)
         layout.addWidget(splitter)
 
@@ -180,7 +188,7 @@ class ConflictPanel(QWidget):
         self.buttons["all_left"].clicked.connect(lambda: self.take_all("left"))
         self.buttons["all_right"].clicked.connect(lambda: self.take_all("right"))
         self.buttons["edit"].clicked.connect(self.edit_selected)
-        self.buttons["resolve"].clicked.connect(self.resolve)
+        self.buttons["resolve"].clicked.connect(self.ask_resolve)
 
     def set_services(self, coordinator, survey) -> None:
         self.coordinator, self.survey = coordinator, survey
@@ -259,19 +267,38 @@ class ConflictPanel(QWidget):
         if rows:
             self.field_table.edit(rows[0].siblingAtColumn(FIELD_RESULT))
 
+    def ask_resolve(self) -> None:
+        """Resolve, once the reviewer confirms: a new version cannot be taken back here."""
+        left, right = self.sides()
+        if self.coordinator is None or not (left and right):
+            return
+        conflict = self.conflict
+        self.confirm = confirm(
+            self, name="resolve_confirmation", title=self.tr("Resolve the conflict"),
+            text=self.tr("Save the Result column as the new version of “{form}” for {commune}?").format(
+                form=conflict["form_title"], commune=conflict["commune_name"]),
+            detail=self.tr("The versions in conflict stay in the record's history, but this cannot be undone "
+                           "here: to change an answer afterwards, edit the record."),
+            action=self.tr("&Resolve"), on_yes=self.resolve)
+
     def resolve(self) -> None:
         left, right = self.sides()
         if self.coordinator is None or not (left and right):
             return
         plan = resolution(self.fields.rows(), left, right)
-        record_id = self.conflict["record_id"]
+        conflict = self.conflict
         self.buttons["resolve"].setEnabled(False)
-        tasks.run(self.coordinator.resolve, record_id, author=self.survey.author, **plan).then(
-            lambda _revision: self._resolved(record_id),
+        tasks.run(self.coordinator.resolve, conflict["record_id"], author=self.survey.author, **plan).then(
+            lambda _revision: self._resolved(conflict),
             lambda error: errors.show_error(self, self.tr("Could not resolve the conflict."), error))
 
-    def _resolved(self, record_id: str) -> None:
-        self.resolved.emit(record_id)
+    def _resolved(self, conflict: dict) -> None:
+        text = self.tr("Resolved: “{form}” for {commune} has one version again. The versions in conflict "
+                       "stay in its history; there is no undo.").format(
+            form=conflict["form_title"], commune=conflict["commune_name"])
+        self.notice.setText(text)
+        self.message.emit(text)
+        self.resolved.emit(conflict["record_id"])
         self.reload()
 
     # -- language ------------------------------------------------------------------------------
