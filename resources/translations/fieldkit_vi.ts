@@ -231,6 +231,10 @@
         <source>Resolved: “{form}” for {commune} has one version again. The versions in conflict stay in its history; there is no undo.</source>
         <translation>Đã giải quyết: “{form}” cho {commune} chỉ còn một phiên bản. Các phiên bản xung đột vẫn nằm trong lịch sử của phiếu; không thể hoàn tác.</translation>
     </message>
+    <message>
+        <source>{count} record in conflict</source>
+        <translation>{count} phiếu đang xung đột</translation>
+    </message>
 </context>
 <context>
     <name>CoordinatorPage</name>
@@ -297,6 +301,10 @@
     <message>
         <source>This device&apos;s &amp;name…</source>
         <translation>Tên &amp;máy này…</translation>
+    </message>
+    <message>
+        <source>{count} new conflict to review</source>
+        <translation>{count} xung đột mới cần xem xét</translation>
     </message>
 </context>
 <context>
@@ -402,13 +410,13 @@
     </message>
     <message>
         <location line="+3"/>
-        <source>Quarantine: {count} bundles, {size} MB of {quota} MB (the oldest are removed first when it is full), from:</source>
-        <translation>Khu cách ly: {count} gói, {size} MB trên {quota} MB (khi đầy, gói cũ nhất bị xóa trước), từ:</translation>
+        <source>Quarantine: {bundles}, {size} of {quota} (the oldest are removed first when it is full), from:</source>
+        <translation>Khu cách ly: {bundles}, {size} trên {quota} (khi đầy, gói cũ nhất bị xóa trước), từ:</translation>
     </message>
     <message>
         <location line="+3"/>
-        <source>{fingerprint} ({name}): {count} bundles, {size} MB</source>
-        <translation>{fingerprint} ({name}): {count} gói, {size} MB</translation>
+        <source>{fingerprint} ({name}): {bundles}, {size}</source>
+        <translation>{fingerprint} ({name}): {bundles}, {size}</translation>
     </message>
     <message>
         <location line="+17"/>
@@ -422,8 +430,8 @@
     </message>
     <message>
         <location line="+16"/>
-        <source>Trusted {fingerprint}. {count} waiting bundles imported.</source>
-        <translation>Đã tin cậy {fingerprint}. Đã nhập {count} gói đang chờ.</translation>
+        <source>Trusted {fingerprint}. Waiting bundles imported: {count}.</source>
+        <translation>Đã tin cậy {fingerprint}. Số gói đang chờ đã nhập: {count}.</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -520,6 +528,14 @@ Dữ liệu máy này đã gửi vẫn được giữ.</translation>
     <message>
         <source>(named after the computer: give it a name of its own)</source>
         <translation>(đang mang tên hệ thống của máy: hãy đặt tên riêng)</translation>
+    </message>
+    <message>
+        <source>{count} bundle</source>
+        <translation>{count} gói</translation>
+    </message>
+    <message>
+        <source>{count} bundles</source>
+        <translation>{count} gói</translation>
     </message>
 </context>
 <context>
@@ -631,8 +647,8 @@ Dữ liệu máy này đã gửi vẫn được giữ.</translation>
         <translation>Đánh dấu là bản trùng</translation>
     </message>
     <message>
-        <source>Mark the visit {visit} to {commune} as a duplicate of the visit {original}?</source>
-        <translation>Đánh dấu lượt khảo sát {visit} tại {commune} là bản trùng của lượt khảo sát {original}?</translation>
+        <source>Mark the visit by {visit} to {commune} as a duplicate of the visit by {original}?</source>
+        <translation>Đánh dấu lượt khảo sát của {visit} tại {commune} là bản trùng của lượt khảo sát của {original}?</translation>
     </message>
     <message>
         <source>The duplicate is kept, but left out of summaries and exports. You can undo this right after.</source>
@@ -643,8 +659,8 @@ Dữ liệu máy này đã gửi vẫn được giữ.</translation>
         <translation>Đánh &amp;dấu là bản trùng</translation>
     </message>
     <message>
-        <source>Marked the visit {visit} to {commune} as a duplicate: it is left out of summaries and exports.</source>
-        <translation>Đã đánh dấu lượt khảo sát {visit} tại {commune} là bản trùng: lượt này không được tính trong bản tổng hợp và dữ liệu xuất.</translation>
+        <source>Marked the visit by {visit} to {commune} as a duplicate: it is left out of summaries and exports.</source>
+        <translation>Đã đánh dấu lượt khảo sát của {visit} tại {commune} là bản trùng: lượt này không được tính trong bản tổng hợp và dữ liệu xuất.</translation>
     </message>
     <message>
         <source>Undone: the visits of “{form}” to {commune} are to review again.</source>
@@ -657,6 +673,10 @@ Dữ liệu máy này đã gửi vẫn được giữ.</translation>
     <message>
         <source>&amp;Undo</source>
         <translation>&amp;Hoàn tác</translation>
+    </message>
+    <message>
+        <source>{author} ({time}, record {record})</source>
+        <translation>{author} ({time}, phiếu {record})</translation>
     </message>
 </context>
 <context>
@@ -1239,8 +1259,8 @@ Dữ liệu máy này đã gửi vẫn được giữ.</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>{total} bundles: {imported} imported, {present} already present, {quarantined} quarantined, {rejected} rejected or failed.</source>
-        <translation>{total} gói: {imported} đã nhập, {present} đã có sẵn, {quarantined} bị cách ly, {rejected} bị từ chối hoặc thất bại.</translation>
+        <source>{bundles}: {imported} imported, {present} already present, {quarantined} quarantined, {rejected} rejected or failed.</source>
+        <translation>{bundles}: {imported} đã nhập, {present} đã có sẵn, {quarantined} bị cách ly, {rejected} bị từ chối hoặc thất bại.</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -1272,6 +1292,14 @@ Dữ liệu máy này đã gửi vẫn được giữ.</translation>
         <location line="+1"/>
         <source>USB sticks and other removable drives plugged into this computer</source>
         <translation>USB và các ổ đĩa rời khác đang cắm vào máy này</translation>
+    </message>
+    <message>
+        <source>{count} bundle</source>
+        <translation>{count} gói</translation>
+    </message>
+    <message>
+        <source>{count} bundles</source>
+        <translation>{count} gói</translation>
     </message>
 </context>
 <context>

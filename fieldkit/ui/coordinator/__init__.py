@@ -13,6 +13,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QTabWidget
 
 from fieldkit.ui import device_name_dialog
+from fieldkit.ui.coordinator.common import count_text
 from fieldkit.ui.coordinator.conflicts import ConflictPanel
 from fieldkit.ui.coordinator.devices import DevicesPanel
 from fieldkit.ui.coordinator.duplicates import DuplicatesPanel
@@ -111,7 +112,8 @@ class CoordinatorPage(QTabWidget):
         self._changed()
         conflicts = sum(report.conflicts_opened for report in reports)
         if conflicts:
-            self.message.emit(self.tr("{count} new conflicts to review").format(count=conflicts))
+            self.message.emit(count_text(conflicts, self.tr("{count} new conflict to review"),
+                                         self.tr("{count} new conflicts to review")))
 
     def _changed(self, *, conflicts: bool = True, devices: bool = True) -> None:
         """Refresh the other tabs' data (each reload is one read on a worker)."""

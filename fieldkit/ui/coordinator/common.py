@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QDateTime, QModelIndex, QObject, Qt
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QDateTime, QLocale, QModelIndex, QObject, Qt
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import QMessageBox, QTableView, QWidget
 
@@ -35,6 +35,22 @@ def short_fingerprint(fingerprint: str) -> str:
 
 def device_text(name: str, fingerprint_or_site: str) -> str:
     return f"{name or '—'} ({short_fingerprint(fingerprint_or_site)})"
+
+
+def count_text(count: int, one: str, many: str) -> str:
+    """"1 bundle", "3 bundles": English says the two apart; Vietnamese translates both alike.
+    `one` and `many` are translated texts holding {count}."""
+    return (one if count == 1 else many).format(count=count)
+
+
+def size_text(size: int) -> str:
+    """A size in bytes as people read it, in the interface's language: "740 bytes",
+    "39 kB", "1.4 MB", "256 MB" (one decimal below ten of a unit, none above)."""
+    value, unit = float(size), 0
+    while value >= 1024 and unit < 4:
+        value, unit = value / 1024, unit + 1
+    precision = 1 if unit and value < 10 else 0
+    return QLocale().formattedDataSize(size, precision, QLocale.DataSizeFormat.DataSizeTraditionalFormat)
 
 
 def fingerprint_font(point_size: int = 16) -> QFont:

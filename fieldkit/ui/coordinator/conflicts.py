@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from fieldkit.services.conflicts import field_rows, labelled_conflicts, resolution
 from fieldkit.ui import errors, labels, tasks
+from fieldkit.ui.coordinator.columns import fit_columns
 from fieldkit.ui.coordinator.common import (
     DARK_TEXT,
     DIFFERENT_BACKGROUND,
@@ -29,6 +30,7 @@ from fieldkit.ui.coordinator.common import (
     SORT_ROLE,
     RowsModel,
     confirm,
+    count_text,
     device_text,
     hlc_text,
     selected_row,
@@ -132,10 +134,12 @@ class ConflictPanel(QWidget):
         self.list_proxy.setSourceModel(self.list_model)
         self.list_proxy.setSortRole(SORT_ROLE)
         self.list = make_table("conflict_list", self.list_proxy)
+        fit_columns(self.list)
         self.fields = FieldsModel(self)
         self.fields_proxy = DifferencesProxy(self)
         self.fields_proxy.setSourceModel(self.fields)
         self.field_table = make_table("conflict_fields", self.fields_proxy, sortable=False)
+        fit_columns(self.field_table)
         self.field_table.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
                                          | QAbstractItemView.EditTrigger.EditKeyPressed)
         self.left_box, self.right_box = QComboBox(), QComboBox()
@@ -145,6 +149,7 @@ class ConflictPanel(QWidget):
         self.notice = QLabel()  # what the last resolution did, until the next one
         self.notice.setObjectName("conflict_notice")
         self.notice.setWordWrap(True)
+        self.notice.hide()
         self.confirm: QMessageBox | None = None
         self.buttons = {name: QPushButton() for name in ("left", "right", "edit", "all_left", "all_right", "resolve")}
         self._layout()
@@ -204,7 +209,8 @@ class ConflictPanel(QWidget):
         current = self.conflict["record_id"] if self.conflict else None
         self.list_model.set_rows(conflicts)
         self.empty_label.setText(self.tr("No conflicts: every record has one current version.") if not conflicts
-                                 else self.tr("{count} records in conflict").format(count=len(conflicts)))
+                                 else count_text(len(conflicts), self.tr("{count} record in conflict"),
+                                                 self.tr("{count} records in conflict")))
         shown = [self.list_proxy.index(row, 0).data(ROW_ROLE)["record_id"] for row in range(self.list_proxy.rowCount())]
         match = shown.index(current) if current in shown else 0 if conflicts else None  # keep the reviewer's place
         if match is None:
@@ -297,6 +303,7 @@ class ConflictPanel(QWidget):
                        "stay in its history; there is no undo.").format(
             form=conflict["form_title"], commune=conflict["commune_name"])
         self.notice.setText(text)
+        self.notice.show()
         self.message.emit(text)
         self.resolved.emit(conflict["record_id"])
         self.reload()

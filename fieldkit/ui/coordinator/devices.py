@@ -23,7 +23,16 @@ from fieldkit.services.coordinator import normalize_fingerprint, readable_finger
 from fieldkit.sync import quarantine
 from fieldkit.sync.archive import Limits
 from fieldkit.ui import errors, tasks
-from fieldkit.ui.coordinator.common import SORT_ROLE, RowsModel, fingerprint_font, selected_row, short_fingerprint
+from fieldkit.ui.coordinator.columns import fit_columns
+from fieldkit.ui.coordinator.common import (
+    SORT_ROLE,
+    RowsModel,
+    count_text,
+    fingerprint_font,
+    selected_row,
+    short_fingerprint,
+    size_text,
+)
 from fieldkit.ui.tables import make_table
 
 COLUMN_NAME, COLUMN_FINGERPRINT, COLUMN_STATE, COLUMN_WAITING, COLUMN_SEEN = range(5)
@@ -38,10 +47,6 @@ def load_devices(coordinator) -> dict:
                 "this": device["fingerprint"] == this.fingerprint} for device in coordinator.devices()]
     return {"devices": devices, "fingerprint": this.fingerprint, "name": this.name, "named": this.named,
             "quarantine": held}
-
-
-def megabytes(size: int) -> str:
-    return f"{size / 2**20:.1f}"
 
 
 class DevicesModel(RowsModel):
@@ -90,6 +95,7 @@ class DevicesPanel(QWidget):
         self.proxy.setSourceModel(self.model)
         self.proxy.setSortRole(SORT_ROLE)
         self.table = make_table("device_list", self.proxy)
+        fit_columns(self.table)
         self.quarantine_label = QLabel()
         self.quarantine_label.setObjectName("quarantine_summary")
         self.quarantine_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -174,15 +180,18 @@ class DevicesPanel(QWidget):
             self.quarantine_label.setText(self.tr("Quarantine: empty."))
             self.quarantine_label.setToolTip("")
             return
-        lines = [self.tr("Quarantine: {count} bundles, {size} MB of {quota} MB (the oldest are removed first "
-                         "when it is full), from:").format(count=held["bundles"], size=megabytes(held["bytes"]),
-                                                           quota=megabytes(held["quota"]))]
-        lines += [self.tr("{fingerprint} ({name}): {count} bundles, {size} MB").format(
+        lines = [self.tr("Quarantine: {bundles}, {size} of {quota} (the oldest are removed first when it is full), "
+                         "from:").format(bundles=self.bundles(held["bundles"]), size=size_text(held["bytes"]),
+                                         quota=size_text(held["quota"]))]
+        lines += [self.tr("{fingerprint} ({name}): {bundles}, {size}").format(
             fingerprint=short_fingerprint(entry["fingerprint"]), name=entry["device"] or "—",
-            count=entry["bundles"], size=megabytes(entry["bytes"])) for entry in held["devices"]]
+            bundles=self.bundles(entry["bundles"]), size=size_text(entry["bytes"])) for entry in held["devices"]]
         self.quarantine_label.setText("\n".join(lines))
         self.quarantine_label.setToolTip("\n\n".join(readable_fingerprint(entry["fingerprint"])
                                                       for entry in held["devices"]))
+
+    def bundles(self, count: int) -> str:
+        return count_text(count, self.tr("{count} bundle"), self.tr("{count} bundles"))
 
     def _selected(self, *_args) -> None:
         device = selected_row(self.table)
@@ -215,7 +224,7 @@ class DevicesPanel(QWidget):
         fingerprint, reports = result
         self.fingerprint_edit.clear()
         imported = sum(1 for report in reports if not report.rejected and report.status != "quarantined")
-        self.message.emit(self.tr("Trusted {fingerprint}. {count} waiting bundles imported.").format(
+        self.message.emit(self.tr("Trusted {fingerprint}. Waiting bundles imported: {count}.").format(
             fingerprint=short_fingerprint(fingerprint), count=imported))
         self.changed.emit()
         self.reload()

@@ -6,10 +6,11 @@ flagged, never merged silently)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QMessageBox, QPushButton, QVBoxLayout, QWidget
 
 from fieldkit.ui import errors, labels, tasks
+from fieldkit.ui.coordinator.columns import fit_columns
 from fieldkit.ui.coordinator.common import SORT_ROLE, RowsModel, confirm, hlc_text, selected_row
 from fieldkit.ui.tables import make_table
 
@@ -35,7 +36,8 @@ def load_duplicates(coordinator, survey, lang: str) -> list[dict]:
 
 def visit_text(row: dict) -> str:
     """Who made the record, when it last changed, and its id's start: tells visits apart."""
-    return f"{row['author'] or '—'} — {hlc_text(row['updated'])} — {row['record_id'][:8]}"
+    return QCoreApplication.translate("DuplicatesPanel", "{author} ({time}, record {record})").format(
+        author=row["author"] or "—", time=hlc_text(row["updated"]), record=row["record_id"][:8])
 
 
 class DuplicatesModel(RowsModel):
@@ -67,11 +69,13 @@ class DuplicatesPanel(QWidget):
         self.proxy.setSourceModel(self.model)
         self.proxy.setSortRole(SORT_ROLE)
         self.table = make_table("duplicate_groups", self.proxy)
+        fit_columns(self.table)
         self.table.sortByColumn(COLUMN_GROUP, Qt.SortOrder.AscendingOrder)
         self.summary, self.of_label = QLabel(), QLabel()
         self.notice = QLabel()  # what the last review did, with its undo
         self.notice.setObjectName("duplicate_notice")
         self.notice.setWordWrap(True)
+        self.notice.hide()
         self.undo_button = QPushButton()
         self.undo_button.setObjectName("undo_duplicate_review")
         self.undo_button.hide()
@@ -162,13 +166,13 @@ class DuplicatesPanel(QWidget):
             return
         self.confirm = confirm(
             self, name="duplicate_confirmation", title=self.tr("Mark as duplicate"),
-            text=self.tr("Mark the visit {visit} to {commune} as a duplicate of the visit {original}?").format(
+            text=self.tr("Mark the visit by {visit} to {commune} as a duplicate of the visit by {original}?").format(
                 visit=visit_text(row), commune=row["commune_name"], original=visit_text(original)),
             detail=self.tr("The duplicate is kept, but left out of summaries and exports. You can undo this "
                            "right after."),
             action=self.tr("&Mark as duplicate"),
             on_yes=lambda: self._mark([(row["record_id"], original["record_id"])], row, self.tr(
-                "Marked the visit {visit} to {commune} as a duplicate: it is left out of summaries and "
+                "Marked the visit by {visit} to {commune} as a duplicate: it is left out of summaries and "
                 "exports.").format(visit=visit_text(row), commune=row["commune_name"])))
 
     def _mark(self, marks: list[tuple[str, str | None]], row: dict, done: str) -> None:
@@ -185,6 +189,7 @@ class DuplicatesPanel(QWidget):
     def _reviewed(self, text: str, undo: tuple[list[str], dict] | None) -> None:
         self.undo = undo
         self.notice.setText(text)
+        self.notice.show()
         self.undo_button.setVisible(undo is not None)
         self.message.emit(text)
         self.changed.emit()

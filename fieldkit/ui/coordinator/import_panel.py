@@ -27,7 +27,8 @@ from PySide6.QtWidgets import (
 from fieldkit.services.drives import removable_mounts
 from fieldkit.services.types import Status
 from fieldkit.ui import errors, labels, tasks
-from fieldkit.ui.coordinator.common import SORT_ROLE, RowsModel
+from fieldkit.ui.coordinator.columns import fit_columns
+from fieldkit.ui.coordinator.common import SORT_ROLE, RowsModel, count_text
 from fieldkit.ui.tables import make_table
 
 # an import's outcome coloured as the submission status it resembles
@@ -139,6 +140,7 @@ class ImportPanel(QWidget):
         self.proxy.setSourceModel(self.model)
         self.proxy.setSortRole(SORT_ROLE)
         self.table = make_table("import_results", self.proxy)
+        fit_columns(self.table)
         self.files_button, self.folder_button = QPushButton(), QPushButton()
         self.drive_box, self.drive_button, self.rescan_button = QComboBox(), QPushButton(), QPushButton()
         self.drive_box.setObjectName("drive_box")
@@ -231,9 +233,10 @@ class ImportPanel(QWidget):
         if not reports:
             return self.tr("No bundle (*.fkb) was found there.")
         count = lambda *statuses: sum(1 for report in reports if report.status in statuses)  # noqa: E731
-        return self.tr("{total} bundles: {imported} imported, {present} already present, {quarantined} quarantined, "
+        return self.tr("{bundles}: {imported} imported, {present} already present, {quarantined} quarantined, "
                        "{rejected} rejected or failed.").format(
-            total=len(reports), imported=count("imported"), present=count("already_present"),
+            bundles=count_text(len(reports), self.tr("{count} bundle"), self.tr("{count} bundles")),
+            imported=count("imported"), present=count("already_present"),
             quarantined=count("quarantined"), rejected=count("rejected", "failed"))
 
     def _failed(self, error: BaseException) -> None:

@@ -1,6 +1,8 @@
 """Conflict review side by side, duplicate visits, and revoking a device, over bundles
 made by real laptops: lan and minh both changed total_staff of the same record."""
 
+import re
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
@@ -113,18 +115,22 @@ def test_duplicate_visit_marked(page, world, tmp_path, qtbot):
                   == world.records["second"])
     panel.table.selectRow(second)
     assert panel.original_box.currentData() == world.records["first"]
-    assert panel.original_box.currentText().startswith("Trần Thị Lan — ")
+    first, second = (world.records[name][:8] for name in ("first", "second"))
+    assert re.fullmatch(rf"Trần Thị Lan \(\d{{4}}-\d\d-\d\d \d\d:\d\d, phiếu {first}\)",
+                        panel.original_box.currentText())
+    box = panel.original_box  # wide enough for the whole text: "Trần Thị Bình" was cut to "Trần Thị"
+    qtbot.waitUntil(lambda: box.width() > box.fontMetrics().horizontalAdvance(box.currentText()))
     qtbot.mouseClick(panel.mark_button, Qt.MouseButton.LeftButton)
     box = panel.confirm
     qtbot.waitUntil(box.isVisible)
-    assert box.text().startswith("Đánh dấu lượt khảo sát Lê Văn Minh — ")
-    assert "tại Phường Hoàn Kiếm là bản trùng của lượt khảo sát Trần Thị Lan — " in box.text()
+    assert re.fullmatch(rf"Đánh dấu lượt khảo sát của Lê Văn Minh \(.+, phiếu {second}\) tại Phường Hoàn Kiếm là "
+                        rf"bản trùng của lượt khảo sát của Trần Thị Lan \(.+, phiếu {first}\)\?", box.text())
     assert box.defaultButton() is box.button(QMessageBox.StandardButton.Cancel)
     with qtbot.waitSignal(panel.changed, timeout=10_000):
         answer(qtbot, box, "Đánh &dấu là bản trùng")
     qtbot.waitUntil(lambda: panel.model.rowCount() == 0)
     page.shell.idle()
-    assert panel.notice.text().startswith("Đã đánh dấu lượt khảo sát Lê Văn Minh — ")
+    assert panel.notice.text().startswith("Đã đánh dấu lượt khảo sát của Lê Văn Minh (")
     assert panel.notice.text() == page.shell.window.statusBar().currentMessage()
     assert page.coordinator.duplicates() == []
     assert page.coordinator.store.record(world.records["second"]) is not None  # marked, never deleted
