@@ -235,6 +235,10 @@
         <source>{count} record in conflict</source>
         <translation>{count} phiếu đang xung đột</translation>
     </message>
+    <message>
+        <source>Conflict resolved: {commune}.</source>
+        <translation>Đã giải quyết xung đột: {commune}.</translation>
+    </message>
 </context>
 <context>
     <name>CoordinatorPage</name>
@@ -677,6 +681,14 @@ Dữ liệu máy này đã gửi vẫn được giữ.</translation>
     <message>
         <source>{author} ({time}, record {record})</source>
         <translation>{author} ({time}, phiếu {record})</translation>
+    </message>
+    <message>
+        <source>Review saved: {commune}.</source>
+        <translation>Đã lưu việc xem xét: {commune}.</translation>
+    </message>
+    <message>
+        <source>Review undone: {commune}.</source>
+        <translation>Đã hoàn tác việc xem xét: {commune}.</translation>
     </message>
 </context>
 <context>

@@ -304,7 +304,7 @@ class ConflictPanel(QWidget):
             form=conflict["form_title"], commune=conflict["commune_name"])
         self.notice.setText(text)
         self.notice.show()
-        self.message.emit(text)
+        self.message.emit(self.tr("Conflict resolved: {commune}.").format(commune=conflict["commune_name"]))
         self.resolved.emit(conflict["record_id"])
         self.reload()
 

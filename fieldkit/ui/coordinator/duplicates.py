@@ -79,7 +79,7 @@ class DuplicatesPanel(QWidget):
         self.undo_button = QPushButton()
         self.undo_button.setObjectName("undo_duplicate_review")
         self.undo_button.hide()
-        self.undo: tuple[list[str], dict] | None = None  # the records last marked, and their group's row
+        self.undo: tuple[list[str], dict] | None = None  # the records last marked, and a row of their group
         self.confirm: QMessageBox | None = None
         self.original_box = QComboBox()
         self.original_box.setObjectName("duplicate_of")
@@ -183,15 +183,17 @@ class DuplicatesPanel(QWidget):
                 self.coordinator.mark_duplicate(record_id, duplicate_of=original, author=author)
 
         tasks.run(write, description="mark duplicates").then(
-            lambda _result: self._reviewed(done, ([record_id for record_id, _original in marks], row)),
+            lambda _result: self._reviewed(done, row, [record_id for record_id, _original in marks]),
             lambda error: errors.show_error(self, self.tr("Could not save the review."), error))
 
-    def _reviewed(self, text: str, undo: tuple[list[str], dict] | None) -> None:
-        self.undo = undo
+    def _reviewed(self, text: str, row: dict, marked: list[str] | None) -> None:
+        """Say what was done (whole here, short in the status bar); `marked`: what Undo takes back."""
+        self.undo = (marked, row) if marked else None
         self.notice.setText(text)
         self.notice.show()
-        self.undo_button.setVisible(undo is not None)
-        self.message.emit(text)
+        self.undo_button.setVisible(self.undo is not None)
+        short = self.tr("Review saved: {commune}.") if marked else self.tr("Review undone: {commune}.")
+        self.message.emit(short.format(commune=row["commune_name"]))
         self.changed.emit()
         self.reload()
 
@@ -202,7 +204,7 @@ class DuplicatesPanel(QWidget):
         tasks.run(self.coordinator.unmark_duplicates, record_ids).then(
             lambda _result: self._reviewed(self.tr("Undone: the visits of “{form}” to {commune} are to review "
                                                    "again.").format(form=row["form_title"],
-                                                                    commune=row["commune_name"]), None),
+                                                                    commune=row["commune_name"]), row, None),
             lambda error: errors.show_error(self, self.tr("Could not undo the review."), error))
 
     def _retranslate(self) -> None:

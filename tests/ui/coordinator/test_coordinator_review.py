@@ -81,7 +81,7 @@ def test_conflict_side_by_side_take_right_resolves(page, world, tmp_path, qtbot)
     said = ("Đã giải quyết: “Khảo sát nhân lực cấp xã” cho Phường Hoàn Kiếm chỉ còn một phiên bản. Các phiên bản "
             "xung đột vẫn nằm trong lịch sử của phiếu; không thể hoàn tác.")
     assert panel.notice.text() == said
-    assert page.shell.window.statusBar().currentMessage() == said
+    assert page.shell.window.statusBar().currentMessage() == "Đã giải quyết xung đột: Phường Hoàn Kiếm."
     page.shell.idle()
     record = page.coordinator.store.record(world.records["first"])
     revision = page.coordinator.store.revision(record.winner_rev)
@@ -131,7 +131,7 @@ def test_duplicate_visit_marked(page, world, tmp_path, qtbot):
     qtbot.waitUntil(lambda: panel.model.rowCount() == 0)
     page.shell.idle()
     assert panel.notice.text().startswith("Đã đánh dấu lượt khảo sát của Lê Văn Minh (")
-    assert panel.notice.text() == page.shell.window.statusBar().currentMessage()
+    assert page.shell.window.statusBar().currentMessage() == "Đã lưu việc xem xét: Phường Hoàn Kiếm."
     assert page.coordinator.duplicates() == []
     assert page.coordinator.store.record(world.records["second"]) is not None  # marked, never deleted
 
