@@ -1,6 +1,6 @@
 """The coordinator's screens: import bundles, review conflicts and duplicate visits,
-trusted devices, summaries (and the export dialog, this device's name); one page of the main window with a
-tab each, and a menu to reach them.
+trusted devices, summaries (and the export dialog, this device's name); one page of the
+main window with a tab each, and a menu to reach them.
 
 The page works over a `CoordinatorService` sharing the main window's store (one writer
 thread, one SQLite file); every call that touches the disk goes through
