@@ -64,3 +64,24 @@ def test_an_older_bundle_imported_late_keeps_the_newer_name(laptop, coordinator,
     coordinator.import_paths([tmp_path / "new.fkb"])
     coordinator.import_paths([tmp_path / "old.fkb"])
     assert names_known(coordinator, laptop.this_device().fingerprint) == {"Laptop 3 — Đoàn 5"}
+
+
+def test_a_clone_that_repeats_the_laptops_numbers_does_not_rename_it(laptop, coordinator, tmp_path, monkeypatch):
+    """A copy of the data folder in use elsewhere, under another name, makes revisions the
+    laptop already numbered: reported as tampering, and the laptop keeps its name."""
+    import shutil
+
+    laptop.rename_device("Laptop 3 — Đoàn 5")
+    shutil.copytree(tmp_path / "laptop", tmp_path / "clone")
+    monkeypatch.setenv("FIELDKIT_STATE_DIR", str(tmp_path / "other-machine"))
+    with CoordinatorService.open(tmp_path / "clone") as clone:
+        clone.rename_device("Máy lạ")
+        save(laptop, "12")
+        save(clone, "999")
+        coordinator.trust(laptop.this_device().fingerprint)
+        laptop.export(tmp_path / "genuine.fkb")
+        clone.export(tmp_path / "forged.fkb")
+        coordinator.import_paths([tmp_path / "genuine.fkb"])
+        [report] = coordinator.import_paths([tmp_path / "forged.fkb"])
+    assert report.tampering and report.device == "Máy lạ"
+    assert names_known(coordinator, laptop.this_device().fingerprint) == {"Laptop 3 — Đoàn 5"}
