@@ -12,6 +12,8 @@ go into BENCHMARKS.md). Targets (issue 3): a filter keystroke < 20 ms, opening <
   "All pages" adds building every page (pages are built when first shown).
 - Text keystroke: a key typed in a text question: the answer reaches the session,
   the page and the progress refresh.
+- Number keystroke: the same for a digit typed in an integer question, whose box
+  checks each key before the session does.
 """
 
 from __future__ import annotations
@@ -135,6 +137,25 @@ def text_keystrokes() -> dict:
     return _summary(times)
 
 
+def number_keystrokes() -> dict:
+    """Digits typed in an integer question (the box checks each key, then the session)."""
+    form = load_form(FORMS / "commune_infrastructure.xlsx")
+    view = _shown(FormView(Target(form.new_session())))
+    widget = view.widget_for("/data/equipment/computers")
+    view.show_page(view.page_of(widget.path))
+    widget.editor.setFocus()
+    times = []
+    for _ in range(12):
+        widget.editor.clear()
+        for char in "1234567890":
+            start = time.perf_counter()
+            QTest.keyClick(widget.editor, char)
+            QApplication.processEvents()
+            times.append((time.perf_counter() - start) * 1000)
+    view.close()
+    return _summary(times)
+
+
 def main() -> None:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     with tempfile.TemporaryDirectory() as workdir:
@@ -143,6 +164,7 @@ def main() -> None:
             "filter_keystroke_3321_communes": filter_keystrokes(pathlib.Path(workdir)),
             "open_largest_shipped_form": open_form(),
             "text_keystroke": text_keystrokes(),
+            "number_keystroke": number_keystrokes(),
         }
     print(json.dumps(report, indent=2, ensure_ascii=False))
     app.quit()

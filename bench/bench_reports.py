@@ -2,6 +2,7 @@
 
     python bench/bench_reports.py            # every commune (3,321) with the three shipped forms
     python bench/bench_reports.py --quick    # 300 communes
+    python bench/bench_reports.py --edited   # and each survey corrected: a draft saved on its finalized revision
 
 Synthetic submissions of the shipped forms are written straight through the store (signed
 revisions, records materialized), as an import would leave them; then:
@@ -92,8 +93,10 @@ def revision_data(commune, answers: dict[str, str]) -> dict:
             "province": commune.province_code, "instance_xml": f"<data>{xml}</data>", "error_count": 0}
 
 
-def fill(survey: SurveyService, communes: list) -> float:
-    """Three finalized submissions per commune, written in batches; seconds taken."""
+def fill(survey: SurveyService, communes: list, *, edited: bool = False) -> float:
+    """Three finalized submissions per commune, written in batches; seconds taken.
+    `edited`: each infrastructure survey then gets a draft revision on top (a summary
+    walks back to the finalized one)."""
     store, pick = survey.store, random.Random(5)
     versions = {entry.form_id: entry.version for entry in survey.catalog()}
     started = time.perf_counter()
@@ -111,6 +114,14 @@ def fill(survey: SurveyService, communes: list) -> float:
                         sign=store.identity.sign)
                     insert_revision(connection, revision)
                     materialize_new(connection, revision)
+                    if edited and form_id == "commune_infrastructure":
+                        seq += 1
+                        draft = make_revision(
+                            record_id=revision.record_id, parents=[revision.rev_id], site_id=store.identity.site_id,
+                            seq=seq, hlc=store.clock.now(), form_id=form_id, form_version=versions[form_id],
+                            data={**revision.data, "status": "draft"}, author="bench", sign=store.identity.sign)
+                        insert_revision(connection, draft)
+                        materialize_new(connection, draft)
 
         store.writer.call(write)
     return time.perf_counter() - started
@@ -150,6 +161,7 @@ def build_and_render(build, out: Path, repeats: int) -> dict:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="300 communes instead of every one")
+    parser.add_argument("--edited", action="store_true", help="a draft saved on top of each finalized survey")
     arguments = parser.parse_args()
     from fieldkit.ui.printing import ensure_application
 
@@ -158,10 +170,11 @@ def main() -> None:
         communes = [commune for province in survey.communes.provinces()
                     for commune in survey.communes.in_province(province.code)]
         communes = communes[::11] if arguments.quick else communes
-        fill_seconds = fill(survey, communes)
+        fill_seconds = fill(survey, communes, edited=arguments.edited)
         reports, out = ReportService(survey), Path(folder)
         figures = {
-            "communes": len(communes), "submissions": 3 * len(communes), "fill_s": round(fill_seconds, 1),
+            "communes": len(communes), "submissions": 3 * len(communes), "edited": arguments.edited,
+            "fill_s": round(fill_seconds, 1),
             "commune_summary": build_and_render(lambda: reports.commune_summary(communes[0].code),
                                                 out / "commune.pdf", repeats=5),
             "province_summary": build_and_render(lambda: reports.province_summary(communes[0].province_code),

@@ -3,8 +3,10 @@ Keep small: several engineers' tests use it."""
 
 import os
 
-# Before anything imports Qt: widgets render offscreen, with no display.
-os.environ["QT_QPA_PLATFORM"] = "offscreen"
+# Before anything imports Qt: widgets render offscreen, with no display (on a screen
+# of a test's choosing when it runs pytest with "offscreen:configfile=…").
+if not os.environ.get("QT_QPA_PLATFORM", "").startswith("offscreen:"):
+    os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
 from pathlib import Path
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from fieldkit.cli import entry, export, forms, reports, sync
+from fieldkit.cli import entry, export, forms, reports, sync, window
 from fieldkit.cli.common import LANGUAGES, Refused, _, add_command, resolve_language, typed_language
 from fieldkit.i18n import set_message_language
 from fieldkit.text import echo
@@ -20,6 +20,7 @@ AREAS = (forms, entry, sync, reports, export)  # the commands, in the order --he
 
 
 def open_window(arguments: argparse.Namespace) -> int:
+    window.refuse_without_display_libraries()  # before Qt aborts for want of them, naming none
     from fieldkit.ui.app import run  # Qt only loads when the window is wanted
 
     # Only a --lang typed here: the window otherwise opens in the language last chosen in it.

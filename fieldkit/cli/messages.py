@@ -13,6 +13,8 @@ VIETNAMESE = {
     "the form's id, e.g. commune_infrastructure": "mã biểu mẫu, ví dụ commune_infrastructure",
     "only the communes of this province": "chỉ các xã, phường của tỉnh, thành phố này",
     "the PDF file to write": "tệp PDF cần ghi",
+    "use the latest saved version of each submission, drafts included (default: the last finalized one)":
+        "dùng bản lưu mới nhất của mỗi phiếu, kể cả bản nháp (mặc định: bản hoàn tất gần nhất)",
     "--out must name a .pdf file, not {path}": "--out phải là tên tệp .pdf, không phải {path}",
     "Wrote {path} ({pages} pages).": "Đã ghi {path} ({pages} trang).",
     # --lang, on every command
@@ -137,4 +139,8 @@ VIETNAMESE = {
     "A device name needs at least one letter or digit.": "Tên máy cần có ít nhất một chữ cái hoặc chữ số.",
     "This device is now named {name}. Its next bundles carry the name; its key and fingerprint stay the same.":
         "Máy này nay mang tên {name}. Các gói tiếp theo mang tên này; khóa và dấu vân tay vẫn giữ nguyên.",
+    "The window cannot open: Qt's X11 (xcb) platform needs system libraries that this computer lacks: "
+    "{libraries}. Install them, then start fieldkit again:\n  {command}":
+        "Không mở được cửa sổ: nền tảng X11 (xcb) của Qt cần các thư viện hệ thống mà máy này chưa có: "
+        "{libraries}. Hãy cài đặt rồi khởi động lại fieldkit:\n  {command}",
 }

@@ -3,6 +3,7 @@ by the one renderer (fieldkit.ui.printing), which needs a QGuiApplication but no
 
 report commune CODE --out FILE.pdf · report province CODE --out FILE.pdf
 report national --out FILE.pdf · report form FORM_ID [--province CODE] --out FILE.pdf
+Each uses the last finalized version of each submission; --drafts the latest saved one.
 Exit status: 0 written; 2 a mistake (unknown code, no data, bad target) or a storage fault.
 """
 
@@ -33,20 +34,23 @@ def add_parsers(commands: Commands) -> None:
     form.add_argument("--province", metavar="CODE", help=_("only the communes of this province"))
     for parser in (commune, province, national, form):
         parser.add_argument("--out", required=True, metavar="FILE.pdf", help=_("the PDF file to write"))
+        parser.add_argument("--drafts", action="store_true",
+                            help=_("use the latest saved version of each submission, drafts included "
+                                   "(default: the last finalized one)"))
 
 
 def build_document(survey: SurveyService, arguments: argparse.Namespace, lang: str) -> Document:
     """The Document the arguments ask for (ReportError when it cannot be built)."""
     from fieldkit.reports.service import ReportService
 
-    reports = ReportService(survey)
+    reports, drafts = ReportService(survey), arguments.drafts
     if arguments.report_kind == "commune":
-        return reports.commune_summary(arguments.code, lang=lang)
+        return reports.commune_summary(arguments.code, lang=lang, drafts=drafts)
     if arguments.report_kind == "province":
-        return reports.province_summary(arguments.code, lang=lang)
+        return reports.province_summary(arguments.code, lang=lang, drafts=drafts)
     if arguments.report_kind == "national":
-        return reports.national_summary(lang=lang)
-    return reports.form_summary(arguments.form_id, lang=lang, province=arguments.province)
+        return reports.national_summary(lang=lang, drafts=drafts)
+    return reports.form_summary(arguments.form_id, lang=lang, province=arguments.province, drafts=drafts)
 
 
 def write_report(survey: SurveyService, arguments: argparse.Namespace) -> tuple[Path, int]:

@@ -24,7 +24,7 @@ from fieldkit.forms.paths import InstancePath, strip_positions
 from fieldkit.forms.recompute import Pass
 from fieldkit.forms.session_events import EventRunner
 from fieldkit.forms.session_output import AnswerTree
-from fieldkit.forms.values import TYPE_HINTS, fits_type, stored_text, to_text
+from fieldkit.forms.values import TYPE_HINTS, fits_type, stored_text, to_text, type_problem
 from fieldkit.forms.xpath import Element, EvalContext, Expression, Node, XPathError
 from fieldkit.forms.xpath.values import XPathValue
 from fieldkit.i18n import language_code, translate
@@ -228,7 +228,8 @@ class FormSession:
             return None
         if not fits_type(value, bind.type):
             expected = translate(TYPE_HINTS[bind.type], self.message_language)
-            return "type", translate("Expected {expected}.", self.message_language, expected=expected)
+            precise = type_problem(value, bind.type, self.message_language)
+            return "type", precise or translate("Expected {expected}.", self.message_language, expected=expected)
         wrong = self._not_a_choice(path, node, value)
         if wrong is not None:
             return "choice", translate("{value!r} is not one of the choices.", self.message_language, value=wrong)

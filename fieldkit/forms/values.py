@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from fieldkit.forms.xpath.values import XPathValue, to_string
 from fieldkit.i18n import translate
@@ -123,10 +123,16 @@ INT_TYPES = ("int", "integer")
 TOO_LARGE = "{value} is outside what a whole number can hold ({low} to {high})."
 NOT_FINITE = "{value} is too large to be kept as a number."
 NO_SUCH_DATE = "{value} is not a day of the calendar."
+LATITUDE_RANGE = "Latitude must be between -90 and 90 degrees (you typed {value})."
+LONGITUDE_RANGE = "Longitude must be between -180 and 180 degrees (you typed {value})."
+NEGATIVE_ACCURACY = "The accuracy cannot be negative (you typed {value})."
 VIETNAMESE = {  # read by fieldkit.i18n (CATALOGUE_MODULES)
     TOO_LARGE: "{value} vượt quá giới hạn của một số nguyên (từ {low} đến {high}).",
     NOT_FINITE: "{value} quá lớn, không lưu được dưới dạng số.",
     NO_SUCH_DATE: "{value} không phải là một ngày có thật.",
+    LATITUDE_RANGE: "Vĩ độ phải nằm trong khoảng từ -90 đến 90 độ (đã nhập {value}).",
+    LONGITUDE_RANGE: "Kinh độ phải nằm trong khoảng từ -180 đến 180 độ (đã nhập {value}).",
+    NEGATIVE_ACCURACY: "Độ chính xác không được là số âm (đã nhập {value}).",
 }
 
 
@@ -137,6 +143,20 @@ def normalized(text: str, data_type: str) -> str:
     if data_type in INT_TYPES and not _INTEGER.fullmatch(bare) and _is_decimal(bare):
         return str(math.trunc(float(bare)))
     return text
+
+
+def geopoint_range_problem(parts: Sequence[str], lang: str = "vi") -> str | None:
+    """Which of a geopoint's numbers (latitude, longitude, altitude, accuracy, as typed)
+    is out of its range, in words; None when none is. Texts that are no number are left
+    to the type check."""
+    limits = ((0, LATITUDE_RANGE, -90.0, 90.0), (1, LONGITUDE_RANGE, -180.0, 180.0),
+              (3, NEGATIVE_ACCURACY, 0.0, math.inf))
+    problems = []
+    for index, message, low, high in limits:
+        text = parts[index].strip() if index < len(parts) else ""
+        if _is_decimal(text) and not low <= float(text) <= high:
+            problems.append(translate(message, lang, value=text))
+    return " ".join(problems) or None
 
 
 def type_problem(text: str, data_type: str, lang: str = "vi") -> str | None:
@@ -155,6 +175,9 @@ def type_problem(text: str, data_type: str, lang: str = "vi") -> str | None:
     calendar = {"date": _DATE, "dateTime": _DATETIME}.get(data_type)
     if calendar is not None and calendar.fullmatch(bare):
         return translate(NO_SUCH_DATE, lang, value=shown)
+    parts = bare.split()
+    if data_type == "geopoint" and 2 <= len(parts) <= 4 and (out_of_range := geopoint_range_problem(parts, lang)):
+        return out_of_range
     expected = translate(TYPE_HINTS[data_type], lang)
     return translate("Expected {expected}.", lang, expected=expected)
 

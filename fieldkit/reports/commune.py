@@ -11,10 +11,11 @@ from fieldkit.forms.model import Form
 from fieldkit.i18n import translate
 from fieldkit.reports import charts, html
 from fieldkit.reports import indicators as ind
-from fieldkit.reports.data import Answers
+from fieldkit.reports.data import Answers, Invalid
 from fieldkit.reports.document import Document
 from fieldkit.reports.formtext import choice_labels, form_title, label, shown
 from fieldkit.reports.signatures import signature_blocks
+from fieldkit.reports.versions import commune_versions
 
 CHART_WIDTH = 600  # pixels of the HTML, about the width of an A4 page's text
 EQUIPMENT = ("computers", "computers_old", "scanners", "printers", "signature_tokens")
@@ -36,6 +37,7 @@ def commune_summary(data: CommuneData, lang: str) -> Document:
     minutes = data.submissions.get(ind.MINUTES)
     parts = [
         _heading(data, lang),
+        commune_versions(data.submissions, data.forms, lang),
         _participants(data, lang),
         html.heading(translate("II. Findings", lang)),
         _infrastructure(data, lang, images),
@@ -43,7 +45,6 @@ def commune_summary(data: CommuneData, lang: str) -> Document:
         _problems(data, lang),
         _recommendations(data, lang),
         _closing(minutes, lang),
-        _sources(data, lang),
         signature_blocks(data, lang),
     ]
     title = translate("Working visit record: {commune}", lang, commune=data.commune.name)
@@ -88,15 +89,15 @@ def _heading(data: CommuneData, lang: str) -> str:
 def _participants(data: CommuneData, lang: str) -> str:
     minutes, form = data.submissions.get(ind.MINUTES), data.forms.get(ind.MINUTES)
     part = html.heading(translate("I. Participants", lang))
-    rows = ind.repeat_rows(minutes, "participants")
+    rows = _rows_as_written(minutes, "participants")
     if not rows or form is None:
         names = ", ".join(data.members) or "...."
         return part + html.paragraph(translate("Delegation: {names}.", lang, names=names))
     side = "/data/participants/participant_role"
     headers = [label(form, "/data/participants/participant_name", lang),
                label(form, "/data/participants/participant_org", lang), label(form, side, lang)]
-    table = [[row.get("participant_name", ""), row.get("participant_org", ""),
-              shown(form, side, row.get("participant_role", ""), lang)] for row in rows]
+    table = [[_cell(form, f"/data/participants/{name}", row.get(name, ""), lang)
+              for name in ("participant_name", "participant_org", "participant_role")] for row in rows]
     return part + html.table(headers, table)
 
 
@@ -112,11 +113,26 @@ def _sections(form: Form, answers: Answers, names: tuple[str, ...], lang: str,
         group = path.rsplit("/", 1)[0]
         if not pages or pages[-1][0] != group:
             pages.append((group, []))
-        if ind.value(answers, name):
-            pages[-1][1].append([label(form, path, lang), shown(form, path, ind.value(answers, name), lang)])
+        answer = answers.invalid.get(path) or ind.value(answers, name)
+        if answer:
+            pages[-1][1].append([label(form, path, lang), _cell(form, path, answer, lang)])
     for group, rows in pages:
         rows.extend((derived or {}).get(group.rsplit("/", 1)[-1], []))
     return [(label(form, group, lang) if group != ind.ROOT else "", rows) for group, rows in pages if rows]
+
+
+def _rows_as_written(answers: Answers | None, repeat: str) -> list[dict[str, str | Invalid]]:
+    """A repeat's rows with its invalid answers in place, to print (never to count)."""
+    return list(answers.repeats_as_written.get(ind.path(repeat), [])) if answers else []
+
+
+def _cell(form: Form, path: str, answer: str | Invalid, lang: str, *, as_date: bool = False) -> str:
+    """An answer as printed; one failing its form's checks flagged with the form's message."""
+    value = answer.value if isinstance(answer, Invalid) else answer
+    text = html.long_date(value, lang) if as_date and value else shown(form, path, value, lang)
+    if isinstance(answer, Invalid):
+        return html.Flagged(text, translate("Not valid: {reason}", lang, reason=answer.message))
+    return text
 
 
 def _indicator_headers(lang: str) -> list[str]:
@@ -150,7 +166,13 @@ def _infrastructure(data: CommuneData, lang: str, images: dict[str, bytes]) -> s
 
 
 def _digitisation(data: CommuneData, form: Form, figures: dict, lang: str, images: dict[str, bytes]) -> str:
-    """The commune's digitisation rates beside the province median, as a chart and a table."""
+    """The commune's digitisation rates beside the province median, as a chart and a table;
+    a line of text instead when the commune is the only one of its province to compare."""
+    if data.province_communes < 2:
+        return html.paragraph(translate(
+            "{commune} is the only commune of {province} with a survey so far: there is no province median to "
+            "compare its digitisation with.", lang, commune=data.commune.name, province=data.commune.province_name),
+            italic=True)
     labels = [label(form, ind.path("records_digitised_pct"), lang), label(form, ind.path("records_online_pct"), lang),
               translate(ind.PROCEDURES_CONFIGURED_PCT, lang)]
     median_name = translate("Median of {count} communes of {province}", lang, count=data.province_communes,
@@ -211,18 +233,27 @@ def _problems(data: CommuneData, lang: str) -> str:
             items.append(ind.value(survey, "problem_notes"))
     if minutes_form:
         labels = choice_labels(minutes_form, minutes_form.find("/data/issues/issue_group"), lang)
-        for row in ind.repeat_rows(minutes, "issues"):
-            group = labels.get(row.get("issue_group", ""), "")
-            items.append(f"{row.get('issue_text', '')} ({group})" if group else row.get("issue_text", ""))
+        for row in _rows_as_written(minutes, "issues"):
+            issue = _cell(minutes_form, "/data/issues/issue_text", row.get("issue_text", ""), lang)
+            group = labels.get(str(row.get("issue_group", "")), "")
+            items.append(_with_group(issue, group))
     if not items:
         return part + html.paragraph(translate("No problems recorded.", lang), italic=True)
     return part + html.bullets(items)
 
 
+def _with_group(issue: str, group: str) -> str:
+    """"issue (group)", still flagged when the issue is."""
+    if not group:
+        return issue
+    text = f"{issue} ({group})"
+    return html.Flagged(text, issue.note) if isinstance(issue, html.Flagged) else text
+
+
 def _recommendations(data: CommuneData, lang: str) -> str:
     minutes, form = data.submissions.get(ind.MINUTES), data.forms.get(ind.MINUTES)
     part = html.heading(translate("IV. Recommendations", lang))
-    rows = ind.repeat_rows(minutes, "recommendations")
+    rows = _rows_as_written(minutes, "recommendations")
     if not rows or form is None:
         return part + html.paragraph(translate("No recommendations recorded.", lang), italic=True)
     names = ("recommendation", "responsible", "priority", "deadline")
@@ -232,23 +263,10 @@ def _recommendations(data: CommuneData, lang: str) -> str:
     return part + html.table(headers, table, numeric={0})
 
 
-def _recommendation_cell(form: Form, row: dict[str, str], name: str, lang: str) -> str:
-    answer = row.get(name, "")
-    if name == "deadline":
-        return html.long_date(answer, lang) if answer else ""
-    return shown(form, f"/data/recommendations/{name}", answer, lang)
+def _recommendation_cell(form: Form, row: dict[str, str | Invalid], name: str, lang: str) -> str:
+    return _cell(form, f"/data/recommendations/{name}", row.get(name, ""), lang, as_date=name == "deadline")
 
 
 def _closing(minutes: Answers | None, lang: str) -> str:
     notes = ind.value(minutes, "closing_notes")
     return html.heading(translate("V. Conclusion", lang)) + html.paragraph(notes) if notes else ""
-
-
-def _sources(data: CommuneData, lang: str) -> str:
-    used = []
-    for form_id in ind.SHIPPED_FORMS:
-        answers, form = data.submissions.get(form_id), data.forms.get(form_id)
-        if answers is not None and form is not None:
-            status = translate(answers.status, lang)
-            used.append(f"{form_title(form, lang)} ({status})")
-    return html.paragraph(translate("Sources: {forms}.", lang, forms="; ".join(used)), italic=True)

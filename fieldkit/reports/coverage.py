@@ -17,6 +17,7 @@ from fieldkit.reports.data import Answers
 from fieldkit.reports.document import Document
 from fieldkit.reports.findings import distributions, priorities, problem_frequency, staffing_gaps
 from fieldkit.reports.formtext import form_title
+from fieldkit.reports.versions import summary_versions
 
 WIDE_CHART = 900  # the national summary is landscape
 
@@ -30,6 +31,7 @@ class CoordinatorData:
     submissions: dict[str, dict[str, Answers]]  # form id -> commune code -> the submission that counts
     forms: dict[str, Form]  # the shipped forms (latest versions), for labels
     today: dt.date
+    drafts: bool = False  # the latest saved version of each submission, not the last finalized one
 
 
 def coordinator_summary(data: CoordinatorData, lang: str) -> Document:
@@ -40,6 +42,8 @@ def coordinator_summary(data: CoordinatorData, lang: str) -> Document:
         f'<h1 align="center">{html.text(title.upper())}</h1>',
         html.paragraph(translate("Figures as of {date}.", lang, date=html.long_date(data.today.isoformat(), lang)),
                        align="center", italic=True),
+        summary_versions([answers for found in data.submissions.values() for answers in found.values()],
+                         drafts=data.drafts, lang=lang),
         _coverage(data, lang, images),
         distributions(data, lang, images),
         problem_frequency(data, lang, images),

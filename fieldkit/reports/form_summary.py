@@ -19,6 +19,7 @@ from fieldkit.reports import charts, html
 from fieldkit.reports.data import Answers
 from fieldkit.reports.document import Document
 from fieldkit.reports.formtext import NUMERIC_TYPES, SELECT_TYPES, choice_labels, form_title, label, plain, to_number
+from fieldkit.reports.versions import summary_versions
 
 NOT_ASKED = {"calculate", "hidden", "note"}
 DATE_TYPES = {"date", "dateTime", "time"}
@@ -31,6 +32,7 @@ class FormData:
     form: Form
     submissions: list[Answers]
     province_name: str = ""  # "" for every province
+    drafts: bool = False  # the latest saved version of each submission, not the last finalized one
 
 
 def form_summary(data: FormData, lang: str) -> Document:
@@ -42,7 +44,8 @@ def form_summary(data: FormData, lang: str) -> Document:
                       count=html.number(len(data.submissions), lang), finalized=html.number(finalized, lang))
     if data.province_name:
         intro += " " + translate("Province: {province}.", lang, province=data.province_name)
-    parts = [html.heading(title, 1), html.paragraph(intro)]
+    parts = [html.heading(title, 1), html.paragraph(intro),
+             summary_versions(data.submissions, drafts=data.drafts, lang=lang)]
     group = form.root.path
     for number, question in enumerate(_asked(form), start=1):
         parent = question.path.rsplit("/", 1)[0]

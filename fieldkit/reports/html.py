@@ -26,6 +26,24 @@ def escape(value: str) -> str:
     return _escape(printable(value))
 
 
+def lines(value: str) -> str:
+    """Escaped, with each line break typed in an answer kept as a line break."""
+    return escape(value.replace("\r\n", "\n").replace("\r", "\n")).replace("\n", "<br>")
+
+
+class Flagged(str):
+    """A table cell printed in red, bold, with `note` (why) under it: an answer that fails
+    its form's checks."""
+
+    note: str
+
+    def __new__(cls, value: str, note: str) -> Flagged:
+        flagged = super().__new__(cls, value)
+        flagged.note = note
+        return flagged
+
+
+WARNING_COLOUR = "#b3261e"
 HEAD_CELL = '<th style="background-color: #e8e8e8" align="{align}">{text}</th>'
 
 
@@ -69,7 +87,7 @@ def heading(value: str, level: int = 2) -> str:
 
 
 def paragraph(value: str, *, align: str = "", bold: bool = False, italic: bool = False) -> str:
-    body = escape(value).replace("\n", "<br>")
+    body = lines(value)
     if bold:
         body = f"<b>{body}</b>"
     if italic:
@@ -78,19 +96,36 @@ def paragraph(value: str, *, align: str = "", bold: bool = False, italic: bool =
 
 
 def bullets(items: list[str]) -> str:
-    return "<ul>" + "".join(f"<li>{escape(item)}</li>" for item in items) + "</ul>"
+    return "<ul>" + "".join(f"<li>{cell(item)}</li>" for item in items) + "</ul>"
+
+
+def cell(value: str) -> str:
+    """A table cell's or a list item's HTML: its lines kept; a Flagged one marked."""
+    if isinstance(value, Flagged):
+        return (f'<span style="color: {WARNING_COLOUR}"><b>{lines(value)}</b><br>'
+                f"<i>{lines(value.note)}</i></span>")
+    return lines(value)
+
+
+def banner(value: str) -> str:
+    """A boxed warning across the page, in red: what a reader must not miss (a draft)."""
+    return (f'<table border="2" cellpadding="6" cellspacing="0" width="100%" '
+            f'style="border-collapse: collapse; border-color: {WARNING_COLOUR}" bgcolor="#fdecea">'
+            f'<tr><td><span style="color: {WARNING_COLOUR}"><b>{lines(value)}</b></span></td></tr></table>')
 
 
 def table(headers: list[str], rows: list[list[str]], *, numeric: set[int] = frozenset(),
           widths: tuple[int, ...] = ()) -> str:
     """A bordered table; the columns in `numeric` are right-aligned, `widths` in percent.
-    Cells are escaped."""
+    Cells are escaped, their line breaks kept."""
     return sectioned_table(headers, [("", rows)], numeric=numeric, widths=widths)
 
 
 def sectioned_table(headers: list[str], sections: list[tuple[str, list[list[str]]]], *,
                     numeric: set[int] = frozenset(), widths: tuple[int, ...] = ()) -> str:
-    """A table whose rows come in titled sections (a bold row spanning the table)."""
+    """A table whose rows come in titled sections (a bold row spanning the table). The
+    header row is the table's head: a page break repeats it, and never leaves it alone at
+    the foot of a page."""
     def align(column: int) -> str:
         return "right" if column in numeric else "left"
 
@@ -104,9 +139,9 @@ def sectioned_table(headers: list[str], sections: list[tuple[str, list[list[str]
         if title:
             body += f'<tr><td colspan="{len(headers)}"><b>{escape(title)}</b></td></tr>'
         body += "".join(
-            "<tr>" + "".join(f'<td align="{align(column)}">{escape(cell)}</td>' for column, cell in enumerate(row))
+            "<tr>" + "".join(f'<td align="{align(column)}">{cell(value)}</td>' for column, value in enumerate(row))
             + "</tr>" for row in rows)
-    return f"{TABLE}<tr>{head}</tr>{body}</table>"
+    return f"{TABLE}<thead><tr>{head}</tr></thead>{body}</table>"
 
 
 def image(name: str, *, width: int) -> str:

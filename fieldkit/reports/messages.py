@@ -54,7 +54,34 @@ VIETNAMESE = {
     "IV. Recommendations": "IV. Kiến nghị, đề xuất",
     "No recommendations recorded.": "Không có kiến nghị, đề xuất nào.",
     "V. Conclusion": "V. Kết luận",
-    "Sources: {forms}.": "Nguồn số liệu: {forms}.",
+    "{commune} is the only commune of {province} with a survey so far: there is no province median to compare "
+    "its digitisation with.":
+        "{commune} là xã, phường duy nhất của {province} đã có phiếu khảo sát: chưa có trung vị của tỉnh để so "
+        "sánh mức độ số hoá.",
+    "Not valid: {reason}": "Không hợp lệ: {reason}",
+    # the versions used (fieldkit.reports.versions)
+    "Finalized": "Đã hoàn tất",
+    "Draft, not finalized": "Bản nháp, chưa hoàn tất",
+    "Finalized at {when} by {who}.": "Đã hoàn tất lúc {when}, bởi {who}.",
+    "A later draft, not finalized, is not used.": "Bản nháp sửa sau đó (chưa hoàn tất) không được dùng.",
+    "DRAFT, NOT FINALIZED: saved at {when} by {who}.": "BẢN NHÁP, CHƯA HOÀN TẤT: lưu lúc {when}, bởi {who}.",
+    "Its figures may still change.": "Số liệu còn có thể thay đổi.",
+    "DRAFT: this record uses answers not finalized yet ({forms}).":
+        "BẢN NHÁP: biên bản này dùng số liệu chưa hoàn tất ({forms}).",
+    "Version used": "Phiên bản số liệu được dùng",
+    "Answers failing their form's checks: {count}. They are printed in red with the form's message, and no "
+    "figure uses them.":
+        "{count} câu trả lời không hợp lệ theo kiểm tra của biểu mẫu: được in màu đỏ kèm thông báo của biểu mẫu "
+        "và không được dùng để tính số liệu nào.",
+    "Versions: the latest saved version of each submission, drafts included (asked for).":
+        "Phiên bản: bản lưu mới nhất của mỗi phiếu, kể cả bản nháp (theo yêu cầu).",
+    "Versions: the last finalized version of each submission; a draft saved on top of a finalized submission is "
+    "not used.":
+        "Phiên bản: bản hoàn tất gần nhất của mỗi phiếu; bản nháp sửa sau khi phiếu đã hoàn tất không được dùng.",
+    "{count} of the {total} submissions used are drafts, not finalized: their figures may still change.":
+        "{count} trong số {total} phiếu được dùng là bản nháp, chưa hoàn tất: số liệu còn có thể thay đổi.",
+    "Answers failing their form's checks, left out of the figures: {count}.":
+        "{count} câu trả lời không hợp lệ theo kiểm tra của biểu mẫu không được tính vào số liệu.",
     "FOR {commune}": "ĐẠI DIỆN {commune}",
     "CHAIRPERSON": "CHỦ TỊCH UBND",
     "FOR THE DELEGATION": "ĐẠI DIỆN ĐOÀN CÔNG TÁC",

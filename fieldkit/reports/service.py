@@ -2,6 +2,10 @@
 
 Reads go through the store's read connections (no writer needed), so a summary can be
 built on a worker thread while people keep typing. Nothing here draws on screen.
+
+Each summary uses the last finalized version of each submission, or with `drafts=True`
+the latest saved one (fieldkit.reports.data), and sets apart the answers that fail
+their form's checks (fieldkit.reports.validity).
 """
 
 from __future__ import annotations
@@ -10,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from fieldkit.reports import data as reads
 from fieldkit.reports import indicators as ind
+from fieldkit.reports.data import Answers
 from fieldkit.reports.document import Document
 from fieldkit.reports.errors import (
     NO_COMMUNE_DATA,
@@ -22,6 +27,8 @@ from fieldkit.reports.errors import (
     ReportError,
 )
 from fieldkit.reports.html import median
+from fieldkit.reports.validity import checked
+from fieldkit.store import reports as stored
 
 if TYPE_CHECKING:
     from fieldkit.forms import Form
@@ -36,7 +43,7 @@ class ReportService:
 
     # -- the commune ------------------------------------------------------------------------
 
-    def commune_summary(self, commune_code: str, *, lang: str = "vi") -> Document:
+    def commune_summary(self, commune_code: str, *, lang: str = "vi", drafts: bool = False) -> Document:
         """The working-visit record (biên bản) of one commune; ReportError for an unknown
         code or a commune with no submission of the shipped forms."""
         from fieldkit.reports.commune import CommuneData, commune_summary
@@ -45,41 +52,51 @@ class ReportService:
         if commune is None:
             raise ReportError(UNKNOWN_COMMUNE, lang=lang, code=commune_code)
         with self.store.read() as connection:
-            submissions = {form_id: reads.chosen(connection, form_id=form_id, commune=commune.code).get(commune.code)
+            submissions = {form_id: reads.chosen(connection, form_id=form_id, commune=commune.code,
+                                                 drafts=drafts).get(commune.code)
                            for form_id in ind.SHIPPED_FORMS}
-            in_province = reads.chosen(connection, form_id=ind.INFRASTRUCTURE, province=commune.province_code)
+            in_province = reads.chosen(connection, form_id=ind.INFRASTRUCTURE, province=commune.province_code,
+                                       drafts=drafts)
         if not any(submissions.values()):
             raise ReportError(NO_COMMUNE_DATA, lang=lang, commune=commune.name)
+        forms = self._forms(submissions)
+        submissions = {form_id: self._checked(answers, forms[form_id], lang) if answers else None
+                       for form_id, answers in submissions.items()}
+        in_province = self._checked_where_saved_with_errors(in_province, lang)
+        if submissions[ind.INFRASTRUCTURE] is not None:
+            in_province[commune.code] = submissions[ind.INFRASTRUCTURE]
         figures = [ind.infrastructure_figures(answers) for answers in in_province.values()]
         medians = {key: median([row[key] for row in figures if row[key] is not None]) for key in ind.DIGITISATION}
         visit = self.survey.visit
-        data = CommuneData(commune=commune, forms=self._forms(submissions), submissions=submissions,
+        data = CommuneData(commune=commune, forms=forms, submissions=submissions,
                            province_medians=medians, province_communes=len(in_province),
                            delegation=visit.delegation, members=list(visit.members))
         return commune_summary(data, lang)
 
     # -- the coordinator ------------------------------------------------------------------
 
-    def province_summary(self, province_code: str, *, lang: str = "vi") -> Document:
+    def province_summary(self, province_code: str, *, lang: str = "vi", drafts: bool = False) -> Document:
         """Coverage, indicators, problems, staffing gaps and priorities of one province."""
         province = self.communes.province(province_code)
         if province is None:
             raise ReportError(UNKNOWN_PROVINCE, lang=lang, code=province_code)
-        return self._coordinator(province, lang)
+        return self._coordinator(province, lang, drafts)
 
-    def national_summary(self, *, lang: str = "vi") -> Document:
+    def national_summary(self, *, lang: str = "vi", drafts: bool = False) -> Document:
         """The same over the whole country, with a table of the provinces."""
-        return self._coordinator(None, lang)
+        return self._coordinator(None, lang, drafts)
 
-    def _coordinator(self, province, lang: str) -> Document:
+    def _coordinator(self, province, lang: str, drafts: bool) -> Document:
         import datetime as dt
 
         from fieldkit.reports.coverage import CoordinatorData, coordinator_summary
 
         code = province.code if province else None
         with self.store.read() as connection:
-            submissions = {form_id: reads.chosen(connection, form_id=form_id, province=code)
+            submissions = {form_id: reads.chosen(connection, form_id=form_id, province=code, drafts=drafts)
                            for form_id in ind.SHIPPED_FORMS}
+        submissions = {form_id: self._checked_where_saved_with_errors(found, lang)
+                       for form_id, found in submissions.items()}
         visited = set().union(*submissions.values())  # communes with a submission that counts
         if not visited:
             if province is None:
@@ -90,12 +107,14 @@ class ReportService:
         data = CoordinatorData(
             province=province, provinces=[province] if province else self.communes.provinces(), communes=communes,
             visited=visited & {commune.code for commune in communes}, submissions=submissions,
-            forms={form_id: self.survey.form(form_id) for form_id in ind.SHIPPED_FORMS}, today=dt.date.today())
+            forms={form_id: self.survey.form(form_id) for form_id in ind.SHIPPED_FORMS}, today=dt.date.today(),
+            drafts=drafts)
         return coordinator_summary(data, lang)
 
     # -- any form ---------------------------------------------------------------------------
 
-    def form_summary(self, form_id: str, *, lang: str = "vi", province: str | None = None) -> Document:
+    def form_summary(self, form_id: str, *, lang: str = "vi", province: str | None = None,
+                     drafts: bool = False) -> Document:
         """Per-question counts, shares and statistics of a form's submissions (every live
         one that is not a marked duplicate; of one province when `province` is given)."""
         from fieldkit.reports.form_summary import FormData, form_summary
@@ -110,20 +129,36 @@ class ReportService:
         if province and known is None:
             raise ReportError(UNKNOWN_PROVINCE, lang=lang, code=province)
         with self.store.read() as connection:
-            submissions = reads.every(connection, form_id=form_id, province=province)
+            submissions = reads.every(connection, form_id=form_id, province=province, drafts=drafts)
         if not submissions:
             raise ReportError(NO_SUBMISSIONS, lang=lang, form=form_title(form, lang))
-        return form_summary(FormData(form, submissions, known.name if known else ""), lang)
+        submissions = [self._checked(answers, self._form(form_id, answers.form_version), lang)
+                       if answers.recorded_errors else answers for answers in submissions]
+        return form_summary(FormData(form, submissions, known.name if known else "", drafts), lang)
 
     # -- helpers ----------------------------------------------------------------------------
 
-    def _forms(self, submissions: dict[str, reads.Answers | None]) -> dict[str, Form]:
+    def _forms(self, submissions: dict[str, Answers | None]) -> dict[str, Form]:
         """Each shipped form, in the version its submission was made with (else the latest)."""
         forms = {}
         for form_id in ind.SHIPPED_FORMS:
             answers = submissions.get(form_id)
             forms[form_id] = self._form(form_id, answers.form_version if answers else None)
         return forms
+
+    def _checked(self, answers: Answers, form: Form, lang: str) -> Answers:
+        """`answers` with those failing their form's checks set apart (fieldkit.reports.validity)."""
+        def instance(rev_id: str) -> str | None:
+            with self.store.read() as connection:
+                return stored.revision_instance(connection, rev_id)
+
+        return checked(answers, form, instance, lang)
+
+    def _checked_where_saved_with_errors(self, found: dict[str, Answers], lang: str) -> dict[str, Answers]:
+        """`_checked` for the submissions whose revision counted errors when saved (the
+        others passed the same checks then: see fieldkit.reports.validity)."""
+        return {code: self._checked(answers, self._form(answers.form_id, answers.form_version), lang)
+                if answers.recorded_errors else answers for code, answers in found.items()}
 
     def _form(self, form_id: str, version: str | None) -> Form:
         from fieldkit.store import StoreError

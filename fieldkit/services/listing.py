@@ -106,13 +106,21 @@ def _haystack(*texts: str) -> str:
     return " ".join(_folded(text) for text in texts)
 
 
-def commune_form_status(form_id: str, records: list[RecordRow], drafts: list[Row]) -> tuple[str, str | None]:
-    """(status, record_id) of a form for one commune: its latest saved record's status;
-    a working copy never saved is a draft; nothing is not_started."""
+# A finalized submission whose latest revision is a draft (someone is correcting it): the
+# summaries still print its finalized version, so its list says both.
+FINALIZED_EDITED = "finalized_edited"
+
+
+def commune_form_status(form_id: str, records: list[RecordRow], drafts: list[Row], *,
+                        edited: set[str] | frozenset[str] = frozenset()) -> tuple[str, str | None]:
+    """(status, record_id) of a form for one commune: its latest saved record's status,
+    FINALIZED_EDITED for a record in `edited` (finalized, then saved as a draft); a
+    working copy never saved is a draft; nothing is not_started."""
     saved = sorted((record for record in records if record.form_id == form_id and not record.deleted),
                    key=lambda record: record.updated)
     if saved:
-        return saved[-1].status, saved[-1].record_id
+        latest = saved[-1]
+        return FINALIZED_EDITED if latest.record_id in edited else latest.status, latest.record_id
     if any(draft["form_id"] == form_id for draft in drafts):
         return Status.DRAFT, None
     return Status.NOT_STARTED, None

@@ -271,10 +271,16 @@ class SurveyService:
                 if row.record_id != record_id]
 
     def commune_forms(self, commune_code: str) -> list[tuple[FormEntry, str, str | None]]:
-        """Each catalog form with its status for this commune and its latest record id."""
+        """Each catalog form with its status for this commune and its latest record id;
+        a finalized submission since saved as a draft is listing.FINALIZED_EDITED."""
+        from fieldkit.store.reports import finalized_then_edited
+
         rows = self.store.records(commune=commune_code)
         drafts = [draft for draft in self.store.drafts() if draft["commune"] == commune_code]
-        return [(entry, *listing.commune_form_status(entry.form_id, rows, drafts)) for entry in self.catalog()]
+        with self.store.read() as connection:
+            edited = finalized_then_edited(connection, [row.record_id for row in rows])
+        return [(entry, *listing.commune_form_status(entry.form_id, rows, drafts, edited=edited))
+                for entry in self.catalog()]
 
     def _titles(self, lang: str) -> dict[str, str]:
         titles = {}

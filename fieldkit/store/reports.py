@@ -8,10 +8,14 @@ Which submission counts for a commune in a summary when there are several of one
 - deleted records are left out, and so are records a coordinator marked as a duplicate
   of another (`duplicate_marks` with `duplicate_of` set; "reviewed, keep both" marks
   leave both records in);
-- of the rest, a finalized one comes first, then the latest (by `records.updated`, the
-  hybrid logical clock of its current revision); the record id breaks ties, so every
-  coordinator holding the same revisions picks the same one;
-- a record in conflict counts with its provisional winner (DESIGN.md §6).
+- of the rest, one that was ever finalized comes first, then the latest (by
+  `records.updated`, the hybrid logical clock of its current revision); the record id
+  breaks ties, so every coordinator holding the same revisions picks the same one;
+- of that record, a summary prints the last finalized revision in the line of its
+  current one (its provisional winner when in conflict, DESIGN.md §6): a draft saved on
+  top of a finalized submission, while someone corrects it, does not replace it in
+  print. Asked for drafts (`drafts=True`), it prints the current revision, as saved.
+  A record never finalized prints its current revision either way, and says so.
 
 An export selects every non-deleted record its `Selection` names, marked duplicates
 included, and reads them a batch at a time from the snapshot `hold_snapshot` began.
@@ -37,8 +41,22 @@ Parameters = dict[str, object]
 
 
 @dataclass(frozen=True, slots=True)
+class UsedRevision:
+    """The revision of a record that a summary prints, and who saved it when."""
+
+    rev_id: str
+    status: str  # its own status (a Status): "finalized" unless the record never was
+    saved: str  # its hybrid logical clock
+    author: str  # the person at the keyboard (else the device's name)
+    device: str  # the name of the device that saved it; "" when this folder does not know it
+    error_count: int  # answers breaking a check when it was saved, as its author's form engine counted
+    current: bool  # the record's current revision; False: a later draft was saved on top of it
+
+
+@dataclass(frozen=True, slots=True)
 class StoredSubmission:
-    """A record and its winning revision's answers; a column the database holds as NULL is None."""
+    """A record and its winning revision's answers (a summary's: those of `used`); a
+    column the database holds as NULL is None."""
 
     record_id: str
     form_id: str
@@ -50,17 +68,20 @@ class StoredSubmission:
     updated: str | None  # the hybrid logical clock of its current revision
     conflicts: int | None
     answers: dict[str, str]  # path -> text (fieldkit.store.answers)
+    used: UsedRevision | None = None  # what a summary prints (None: exports, the winner)
 
 
 def _select(alias: str) -> str:
-    """The columns of a StoredSubmission, of the records row `alias` and its winner `v`."""
+    """The columns of a StoredSubmission, of the records row `alias` and the revision `v`
+    (its winner, unless a summary prints another)."""
     return ", ".join(f"{alias}.{name}" for name in _COLUMNS) + ", json_extract(v.data, '$.answers')"
 
 
 def _submission(row: tuple[Any, ...]) -> StoredSubmission:
-    record_id, form_id, form_version, commune, province, status, author, updated, conflicts, answers = row
+    record_id, form_id, form_version, commune, province, status, author, updated, conflicts, answers = row[:10]
+    used = UsedRevision(*row[10:]) if len(row) > 10 else None
     return StoredSubmission(record_id, form_id, form_version, commune, province, status, author, updated, conflicts,
-                            answers_from_json(answers))
+                            answers_from_json(answers), used)
 
 
 def _equal_to(columns: dict[str, str | None], parameters: Parameters) -> list[str]:
@@ -75,30 +96,87 @@ def _equal_to(columns: dict[str, str | None], parameters: Parameters) -> list[st
 
 # -- summaries -----------------------------------------------------------------------------
 
+# The revisions in the line of each counted record's current one, walked back through
+# parents and stopping at a finalized revision: the last finalized one is the latest
+# finalized revision met (several when a merge joined two finalized branches).
+_LINE = """line(record_id, rev_id) AS (
+    SELECT record_id, winner_rev FROM counted WHERE status != :finalized
+    UNION
+    SELECT line.record_id, parent.value FROM line JOIN revisions v ON v.rev_id = line.rev_id,
+        json_each(v.parents) AS parent
+    WHERE json_extract(v.data, '$.status') IS NOT :finalized),
+last_finalized AS (
+    SELECT line.record_id, v.rev_id,
+        row_number() OVER (PARTITION BY line.record_id ORDER BY v.hlc DESC, v.rev_id DESC) AS place
+    FROM line JOIN revisions v ON v.rev_id = line.rev_id
+    WHERE json_extract(v.data, '$.status') = :finalized AND v.deleted = 0),
+used AS (
+    SELECT counted.*, counted.status = :finalized OR last_finalized.rev_id IS NOT NULL AS ever_finalized,
+        CASE WHEN :drafts OR counted.status = :finalized THEN counted.winner_rev
+             ELSE coalesce(last_finalized.rev_id, counted.winner_rev) END AS used_rev
+    FROM counted LEFT JOIN last_finalized
+        ON last_finalized.record_id = counted.record_id AND last_finalized.place = 1)"""
+# The columns of a UsedRevision, of the revision `v` used and its device `d`. The record
+# row already says the status and errors of its winner: the revision's JSON (its instance
+# and all) is read only for an earlier revision.
+_USED_COLUMNS = ("v.rev_id, CASE WHEN v.rev_id = chosen.winner_rev THEN chosen.status "
+                 "ELSE coalesce(json_extract(v.data, '$.status'), 'draft') END, v.hlc, coalesce(v.author, ''), "
+                 "coalesce(d.name, ''), CASE WHEN v.rev_id = chosen.winner_rev THEN coalesce(chosen.error_count, 0) "
+                 "ELSE coalesce(json_extract(v.data, '$.error_count'), 0) END, v.rev_id = chosen.winner_rev")
+
+
+def _used_query(conditions: list[str], *, select_from: str, tail: str) -> str:
+    """The records matching `conditions` as `counted`, each with the revision a summary
+    prints (`used`); `select_from` ranks or orders them, `tail` ends the query."""
+    return (f"WITH RECURSIVE counted AS (SELECT r.* FROM records r WHERE {' AND '.join(conditions)}), {_LINE}"
+            f"{select_from} SELECT {_select('chosen')}, {_USED_COLUMNS} "
+            "FROM chosen JOIN revisions v ON v.rev_id = chosen.used_rev "
+            f"LEFT JOIN devices d ON d.site_id = v.site_id {tail}")
+
+
 def submission_per_commune(connection: sqlite3.Connection, *, form_id: str, province: str | None = None,
-                           commune: str | None = None) -> dict[str, StoredSubmission]:
-    """The submission of `form_id` that counts for each commune (module docstring), by commune code."""
-    parameters: Parameters = {"form_id": form_id, "finalized": Status.FINALIZED}
+                           commune: str | None = None, drafts: bool = False) -> dict[str, StoredSubmission]:
+    """The submission of `form_id` that counts for each commune (module docstring), by
+    commune code, with the answers of the revision a summary prints (`drafts`: the
+    current one, else the last finalized one)."""
+    parameters: Parameters = {"form_id": form_id, "finalized": Status.FINALIZED, "drafts": drafts}
     conditions = [_COUNTED, "r.commune != ''", *_equal_to({"province": province, "commune": commune}, parameters)]
-    sql = (
-        "WITH ranked AS (SELECT r.*, row_number() OVER (PARTITION BY r.commune ORDER BY "
-        "r.status = :finalized DESC, r.updated DESC, r.record_id) AS place "
-        f"FROM records r WHERE {' AND '.join(conditions)}) "
-        f"SELECT {_select('ranked')} FROM ranked JOIN revisions v ON v.rev_id = ranked.winner_rev "
-        "WHERE ranked.place = 1")
+    ranked = (", chosen AS (SELECT used.*, row_number() OVER (PARTITION BY used.commune ORDER BY "
+              "used.ever_finalized DESC, used.updated DESC, used.record_id) AS place FROM used)")
+    sql = _used_query(conditions, select_from=ranked, tail="WHERE chosen.place = 1")
     found = map(_submission, connection.execute(sql, parameters))
     return {submission.commune or "": submission for submission in found}
 
 
-def submissions_of_form(connection: sqlite3.Connection, *, form_id: str,
-                        province: str | None = None) -> list[StoredSubmission]:
+def submissions_of_form(connection: sqlite3.Connection, *, form_id: str, province: str | None = None,
+                        drafts: bool = False) -> list[StoredSubmission]:
     """Every live submission of a form that is not a marked duplicate, drafts included,
-    oldest change first."""
-    parameters: Parameters = {"form_id": form_id}
+    oldest change first, with the answers of the revision a summary prints (as
+    `submission_per_commune`)."""
+    parameters: Parameters = {"form_id": form_id, "finalized": Status.FINALIZED, "drafts": drafts}
     conditions = [_COUNTED, *_equal_to({"province": province}, parameters)]
-    sql = (f"SELECT {_select('r')} FROM records r JOIN revisions v ON v.rev_id = r.winner_rev "
-           f"WHERE {' AND '.join(conditions)} ORDER BY r.updated, r.record_id")
+    sql = _used_query(conditions, select_from=", chosen AS (SELECT * FROM used)",
+                      tail="ORDER BY chosen.updated, chosen.record_id")
     return [_submission(row) for row in connection.execute(sql, parameters)]
+
+
+def finalized_then_edited(connection: sqlite3.Connection, record_ids: list[str]) -> set[str]:
+    """Those of `record_ids` whose current revision is not finalized but an earlier one in
+    its line is: a finalized submission being corrected (its list says both)."""
+    parameters: Parameters = {"finalized": Status.FINALIZED, "drafts": False}
+    placeholders = ", ".join(f":record_{number}" for number in range(len(record_ids)))
+    parameters.update({f"record_{number}": record_id for number, record_id in enumerate(record_ids)})
+    sql = (f"WITH RECURSIVE counted AS (SELECT r.* FROM records r WHERE r.record_id IN ({placeholders})), {_LINE} "
+           "SELECT record_id FROM used WHERE ever_finalized AND status != :finalized")
+    return {row[0] for row in connection.execute(sql, parameters)} if record_ids else set()
+
+
+def revision_instance(connection: sqlite3.Connection, rev_id: str) -> str | None:
+    """The instance XML a revision holds (None: none, or no such revision), read by SQLite
+    alone: a revision's other values need not be ones Python's JSON reader accepts."""
+    row = connection.execute("SELECT json_extract(data, '$.instance_xml') FROM revisions WHERE rev_id = ?",
+                             (rev_id,)).fetchone()
+    return row[0] if row and isinstance(row[0], str) else None
 
 
 # -- exports -------------------------------------------------------------------------------

@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget
 
+from fieldkit.services.listing import FINALIZED_EDITED
+from fieldkit.services.types import Status
 from fieldkit.ui import labels
 
 COLUMN_TITLE, COLUMN_STATUS = range(2)
@@ -55,9 +57,11 @@ class CommuneFormsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             if index.column() == COLUMN_TITLE:
                 return row.entry.title_in(labels.ui_language())
+            if row.status == FINALIZED_EDITED:  # the summaries print the finalized version: say both
+                return self.tr("Finalized · being edited")
             return labels.status_text(row.status)
         if role == Qt.ItemDataRole.ForegroundRole and index.column() == COLUMN_STATUS:
-            return labels.status_colour(row.status)
+            return labels.status_colour(Status.FINALIZED if row.status == FINALIZED_EDITED else row.status)
         return None
 
 
@@ -84,6 +88,8 @@ class CommuneForms(QWidget):
         self.table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(COLUMN_TITLE, QHeaderView.ResizeMode.Stretch)
+        # "Đã hoàn tất · đang sửa" is read whole, not cut to "Đã hoàn tất · …"
+        self.table.horizontalHeader().setSectionResizeMode(COLUMN_STATUS, QHeaderView.ResizeMode.ResizeToContents)
         self.open_button = QPushButton()
         self.open_button.setObjectName("open_form")
         self.new_button = QPushButton()

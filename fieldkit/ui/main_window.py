@@ -24,6 +24,7 @@ from fieldkit.ui.form_controller import FormController
 from fieldkit.ui.form_page import FormPage
 from fieldkit.ui.reports.summaries import SummaryRunner
 from fieldkit.ui.resume_dialog import ResumeDialog
+from fieldkit.ui.screen_fit import keep_windows_on_screen
 from fieldkit.ui.submissions import SubmissionsBrowser
 from fieldkit.ui.visit_dialog import VisitDialog
 
@@ -70,6 +71,7 @@ class MainWindow(QMainWindow):
         self._connect()
         self._retranslate()
         self.resize(1100, 720)
+        keep_windows_on_screen(self)  # this window and every dialog fit a 1366×728 laptop screen
 
     # -- actions and menus -------------------------------------------------------------
 

@@ -51,6 +51,10 @@
         <source>Status</source>
         <translation>Trạng thái</translation>
     </message>
+    <message>
+        <source>Finalized · being edited</source>
+        <translation>Đã hoàn tất · đang sửa</translation>
+    </message>
 </context>
 <context>
     <name>CommunePicker</name>
@@ -1235,6 +1239,18 @@ Dữ liệu máy này đã gửi vẫn được giữ.</translation>
         <source>Choose…</source>
         <translation>Chọn…</translation>
     </message>
+    <message>
+        <source>Enter: add a row · Tab: go on · Page Down: next page</source>
+        <translation>Enter: thêm một dòng · Tab: đi tiếp · Page Down: trang sau</translation>
+    </message>
+    <message>
+        <source>Only digits can be typed here, with a minus sign in front if needed.</source>
+        <translation>Ô này chỉ nhận chữ số, có thể có dấu trừ ở đầu.</translation>
+    </message>
+    <message>
+        <source>Only a number can be typed here: digits, one decimal comma or point, a minus sign in front if needed; for example 2,5 or 2.5.</source>
+        <translation>Ô này chỉ nhận số: chữ số, một dấu phẩy (hoặc dấu chấm) thập phân, có thể có dấu trừ ở đầu; ví dụ 2,5 hoặc 2.5.</translation>
+    </message>
 </context>
 <context>
     <name>ImportPanel</name>
@@ -1866,6 +1882,10 @@ Dữ liệu máy này đã gửi vẫn được giữ.</translation>
 </context>
 <context>
     <name>SummariesPanel</name>
+    <message>
+        <source>Include &amp;unfinalized drafts (latest saved version of each submission)</source>
+        <translation>&amp;Gồm cả bản nháp chưa hoàn tất (bản lưu mới nhất của mỗi phiếu)</translation>
+    </message>
     <message>
         <location filename="../../fieldkit/ui/reports/summaries_panel.py" line="+91"/>
         <source>Could not read the provinces and forms.</source>

@@ -79,6 +79,23 @@ def test_a_value_of_the_wrong_type_is_an_error_not_a_crash(household):
     assert session.error("/data/adults") == ("type", "Expected a whole number.")
 
 
+def test_a_geopoint_out_of_range_is_named_with_its_range_in_the_error_list(tmp_path):
+    form = form_from_md(tmp_path, """
+| survey |
+| | type     | name | label |
+| | geopoint | site | Site  |
+""")
+    english, vietnamese = form.new_session(lang="en"), form.new_session(lang="vi")
+    for session in (english, vietnamese):
+        session.set("/data/site", "210 105.85")
+    assert ("/data/site", "type", "Latitude must be between -90 and 90 degrees (you typed 210.0).") in english.errors()
+    assert vietnamese.error("/data/site") == ("type", "Vĩ độ phải nằm trong khoảng từ -90 đến 90 độ (đã nhập 210.0).")
+    english.set("/data/site", "21.03 250")
+    assert english.error("/data/site") == ("type", "Longitude must be between -180 and 180 degrees (you typed 250.0).")
+    english.set("/data/site", "21.03 north")
+    assert english.error("/data/site") == ("type", "Expected latitude and longitude in degrees, e.g. 21.0285 105.8542.")
+
+
 def test_defaults_labels_with_outputs_and_choices_are_translated(household):
     session = household.new_session(lang="Tiếng Việt (vi)")
     assert session.value("/data/town") == "Hà Nội"

@@ -98,7 +98,10 @@ def test_any_corpus_form_is_summarised_from_its_answers(corpus_dir, tmp_path, na
                     submission.set_many({path: value}, autosave=False)
                 except Exception:  # noqa: BLE001 - a made-up answer the form refuses is simply not given
                     continue
-            made.append(submission.save().result().answers)
+            answers = submission.save().result().answers
+            # an answer its form refuses (a made-up age against its constraint) is left out of the figures
+            refused = {path for path, kind, _message in submission.errors() if kind != "required"}
+            made.append({path: value for path, value in answers.items() if path not in refused})
         document = ReportService(survey).form_summary(entry.form_id, lang="en")
     checked = 0
     for question in form.questions():

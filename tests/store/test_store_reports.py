@@ -114,3 +114,33 @@ def test_a_held_snapshot_does_not_see_later_writes(store):
         assert reports.count_selected(connection, selection=Selection()) == 1
     with store.read() as connection:
         assert reports.count_selected(connection, selection=Selection()) == 2
+
+
+def test_a_draft_saved_on_a_finalized_submission_does_not_replace_it_in_print(store):
+    finalized = save(store, "edited", status=Status.FINALIZED, answers={"/data/x": "as finalized"})
+    save(store, "edited", parents=[finalized.rev_id], answers={"/data/x": "being corrected"})
+    save(store, "never finalized", commune=BA_DINH, answers={"/data/x": "a draft"})
+    with store.read() as connection:
+        printed = reports.submission_per_commune(connection, form_id="f")
+        with_drafts = reports.submission_per_commune(connection, form_id="f", drafts=True)
+        every = reports.submissions_of_form(connection, form_id="f")
+        edited = reports.finalized_then_edited(connection, ["edited", "never finalized"])
+    kept = printed[HOAN_KIEM]
+    assert kept.answers == {"/data/x": "as finalized"}
+    assert kept.status == Status.DRAFT  # the record's, as the list shows it
+    assert (kept.used.rev_id, kept.used.status, kept.used.saved, kept.used.author, kept.used.current) == (
+        finalized.rev_id, Status.FINALIZED, finalized.hlc, "Lan", False)
+    assert kept.used.device == store.identity.device_name
+    assert with_drafts[HOAN_KIEM].answers == {"/data/x": "being corrected"}
+    assert (with_drafts[HOAN_KIEM].used.status, with_drafts[HOAN_KIEM].used.current) == (Status.DRAFT, True)
+    assert (printed[BA_DINH].answers, printed[BA_DINH].used.status) == ({"/data/x": "a draft"}, Status.DRAFT)
+    assert [submission.answers["/data/x"] for submission in every] == ["as finalized", "a draft"]
+    assert edited == {"edited"}
+
+
+def test_a_record_finalized_then_edited_still_counts_before_a_later_draft(store):
+    finalized = save(store, "edited", status=Status.FINALIZED)
+    save(store, "edited", parents=[finalized.rev_id])
+    save(store, "later draft")
+    with store.read() as connection:
+        assert reports.submission_per_commune(connection, form_id="f")[HOAN_KIEM].record_id == "edited"

@@ -55,6 +55,15 @@ class Page(QScrollArea, Container):
         self.refresh()  # with the heading's text
         self.fix_tab_order()
 
+    def keyPressEvent(self, event) -> None:
+        """Page Up / Page Down from a button of the page (Add, Remove...) turn the page, in
+        the view, rather than scroll it."""
+        plain = not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        if plain and event.key() in (Qt.Key.Key_PageUp, Qt.Key.Key_PageDown):
+            event.ignore()
+            return
+        super().keyPressEvent(event)
+
     def rebuild(self) -> None:
         """Build again from scratch, if built (after the application's language
         changed): the old widgets go, answers stay in the session."""
@@ -154,6 +163,30 @@ class Page(QScrollArea, Container):
 
     def visible_questions(self) -> list[QuestionWidget]:
         return [widget for widget in self.question_widgets() if widget.isVisibleTo(self)]
+
+    def focus_first(self) -> bool:
+        """The keyboard focus in the first shown question that takes it (a note does not)."""
+        for widget in self.visible_questions():
+            if widget.focus_editor():
+                self.ensure_visible(widget)
+                return True
+        return False
+
+    def focus_after(self, source: QuestionWidget) -> bool:
+        """Enter in `source`: the focus goes to the next stop shown on the page, a
+        question or a repeat's Add button; False if there is none."""
+        stops = [stop for stop in self.enter_stops() if stop.isVisibleTo(self) and stop.isEnabled()]
+        if source not in stops:
+            return False
+        for stop in stops[stops.index(source) + 1:]:
+            if isinstance(stop, QuestionWidget):
+                if not stop.focus_editor():
+                    continue
+            else:
+                stop.setFocus(Qt.FocusReason.OtherFocusReason)
+            self.ensure_visible(stop)
+            return True
+        return False
 
     def ensure_visible(self, widget: QWidget) -> None:
         self.ensureWidgetVisible(widget, 0, 40)

@@ -2,17 +2,52 @@
 
 Repeats counted by an expression (jr:count) or marked jr:noAddRemove follow the
 session: no buttons, the blocks appear and go as the count changes.
+
+Keys: Enter in the last row's last question goes to the Add button rather than to the
+next page; there Enter (or Space) adds a row and puts the cursor in it, while Tab or
+Page Down goes on, as the hint beside the button says.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QMessageBox, QPushButton, QVBoxLayout, QWidget
 
 from fieldkit.forms.errors import FormError
 from fieldkit.forms.model import Group, strip_positions
 from fieldkit.ui.form_view.sections import Container, build_items
-from fieldkit.ui.form_view.texts import plain_to_html, translate
+from fieldkit.ui.form_view.texts import HINT_STYLE, plain_to_html, translate
+from fieldkit.ui.form_view.widgets.base import show_focus_marks
+
+
+class RowButton(QPushButton):
+    """A push button that Enter presses too: outside a dialog Qt leaves Enter to Space."""
+
+    def keyPressEvent(self, event) -> None:
+        plain = not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and plain:
+            self.click()
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+
+class AddButton(RowButton):
+    """The Add button, with a hint for keyboard users beside it while it has the focus."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.hint = QLabel(parent)
+        self.hint.setStyleSheet(HINT_STYLE)
+        self.hint.hide()
+
+    def focusInEvent(self, event) -> None:
+        super().focusInEvent(event)
+        self.hint.show()
+
+    def focusOutEvent(self, event) -> None:
+        super().focusOutEvent(event)
+        self.hint.hide()
 
 
 class RepeatBlock(QFrame, Container):
@@ -30,9 +65,9 @@ class RepeatBlock(QFrame, Container):
         header.addWidget(self.title, 1)
         self.duplicate_button = self.remove_button = None
         if section.editable:
-            self.duplicate_button = QPushButton(translate("FormView", "Duplicate"), self)
+            self.duplicate_button = RowButton(translate("FormView", "Duplicate"), self)
             self.duplicate_button.clicked.connect(lambda: section.duplicate(self.position))
-            self.remove_button = QPushButton(translate("FormView", "Remove"), self)
+            self.remove_button = RowButton(translate("FormView", "Remove"), self)
             self.remove_button.clicked.connect(lambda: section.remove(self.position))
             header.addWidget(self.duplicate_button)
             header.addWidget(self.remove_button)
@@ -80,10 +115,11 @@ class RepeatSection(QFrame):
         layout.addWidget(self.blocks_box)
         self.add_button = None
         if self.editable:
-            self.add_button = QPushButton(self)
+            self.add_button = AddButton(self)
             self.add_button.clicked.connect(self.add)
             row = QHBoxLayout()
             row.addWidget(self.add_button)
+            row.addWidget(self.add_button.hint)
             row.addStretch(1)
             layout.addLayout(row)
         self.blocks: list[RepeatBlock] = []
@@ -105,6 +141,9 @@ class RepeatSection(QFrame):
     def _texts(self) -> None:
         if self.add_button is not None:
             self.add_button.setText(translate("FormView", "Add: {title}").format(title=self.title_text()))
+            hint = translate("FormView", "Enter: add a row · Tab: go on · Page Down: next page")
+            self.add_button.hint.setText(hint)
+            self.add_button.setAccessibleDescription(hint)
 
     # -- structure ---------------------------------------------------------------------
 
@@ -125,6 +164,7 @@ class RepeatSection(QFrame):
         for position in range(len(self.blocks) + 1, wanted + 1):
             block = RepeatBlock(self, position)
             self.blocks_layout.addWidget(block)
+            block.show()  # now, not when the layout's queued call comes: it can be laid out
             self.blocks.append(block)
         return True
 
@@ -162,10 +202,14 @@ class RepeatSection(QFrame):
     def _focus_block(self, position: int) -> None:
         if 0 < position <= len(self.blocks):
             block = self.blocks[position - 1]
+            for widget in block.question_widgets():
+                if widget.focus_editor():
+                    show_focus_marks(widget)
+                    break
+            # A block just added has no place yet: its layouts are only requested.
+            # Lay them out now, so that the page can scroll to where it really is.
+            QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
             self.page.ensure_visible(block)
-            first = next(iter(block.question_widgets()), None)
-            if first is not None:
-                first.focus_editor()
 
     # -- page element ------------------------------------------------------------------
 
@@ -191,6 +235,12 @@ class RepeatSection(QFrame):
     def question_widgets(self):
         for block in self.blocks:
             yield from block.question_widgets()
+
+    def enter_stops(self):
+        for block in self.blocks:
+            yield from block.enter_stops()
+        if self.add_button is not None:
+            yield self.add_button
 
     def tab_widgets(self) -> list[QWidget]:
         chain: list[QWidget] = []

@@ -90,6 +90,15 @@ class Container:
             else:
                 yield from element.question_widgets()
 
+    def enter_stops(self):
+        """Where Enter can take the focus, in page order: the questions, and after a
+        repeat's last row its Add button."""
+        for element in self.elements:
+            if isinstance(element, QuestionWidget):
+                yield element
+            else:
+                yield from element.enter_stops()
+
     def tab_widgets(self) -> list[QWidget]:
         chain: list[QWidget] = []
         for element in self.elements:

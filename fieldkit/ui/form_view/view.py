@@ -4,8 +4,10 @@ Pages (`fieldkit.ui.form_view.page`) in a stack with a section navigator beside 
 the progress of required answers and the label-language switch above, Previous /
 Next / Finalize below, and the list of errors that stop finalizing.
 
-Keys: Tab moves through the questions in order; Enter moves to the next question
-(and on to the next page); Page Up / Page Down change page; Ctrl+S asks to save.
+Keys: the keyboard focus starts in the first question, and each page change puts it
+in that page's first question. Tab moves through the questions in order; Enter moves
+to the next question (and on to the next page; past a repeat's last row, to its Add
+button first); Page Up / Page Down change page; Ctrl+S asks to save.
 """
 
 from __future__ import annotations
@@ -32,7 +34,7 @@ from fieldkit.ui.form_view.errors import ErrorList
 from fieldkit.ui.form_view.page import Page
 from fieldkit.ui.form_view.sections import collect_pages
 from fieldkit.ui.form_view.texts import translate
-from fieldkit.ui.form_view.widgets.base import QuestionWidget
+from fieldkit.ui.form_view.widgets.base import QuestionWidget, show_focus_marks
 
 
 class FormView(QWidget):
@@ -47,6 +49,7 @@ class FormView(QWidget):
         self.binding.structure_changed.connect(self._answer_changed)
         self.pages: list[Page] = []
         self._errors_shown = False
+        self._focus_when_shown = True
         self._build_layout()
         self._retranslate()
         self.finalize_button.setVisible(finalize_button)
@@ -69,6 +72,9 @@ class FormView(QWidget):
         self.navigator.setWordWrap(True)
         self.navigator.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.navigator.currentRowChanged.connect(self._navigator_moved)
+        # Arrows browse the sections; Enter or a click goes into the one chosen.
+        self.navigator.itemActivated.connect(lambda _item: self.focus_first_question())
+        self.navigator.itemClicked.connect(lambda _item: self.focus_first_question())
         self.navigator.installEventFilter(self)  # its own Page Up / Page Down would jump rows
         right = QWidget(splitter)
         column = QVBoxLayout(right)
@@ -145,7 +151,9 @@ class FormView(QWidget):
             current = self.current_index
             for page in self.pages:
                 page.rebuild()
-            self.show_page(current)
+            # The question that had the cursor is gone with its page: put the cursor back
+            # in the page, or the keyboard would be left with nothing.
+            self.show_page(current, focus=self.isVisible())
             self.refresh()
         super().changeEvent(event)
 
@@ -163,6 +171,14 @@ class FormView(QWidget):
                 self.keyPressEvent(event)
                 return True
         return super().eventFilter(watched, event)
+
+    def showEvent(self, event) -> None:
+        """Shown for the first time (the form was opened): the cursor goes into the first
+        question, so that typing answers it and Page Down turns the page at once."""
+        super().showEvent(event)
+        if self._focus_when_shown:
+            self._focus_when_shown = False
+            self.focus_first_question()
 
     def keyPressEvent(self, event) -> None:
         """Ctrl+S and Page Up / Page Down from anywhere in the view. Key presses, not
@@ -206,10 +222,7 @@ class FormView(QWidget):
         self.previous_button.setEnabled(self._next_relevant(index, -1) is not None)
         self.next_button.setEnabled(self._next_relevant(index, 1) is not None)
         if focus:
-            visible = page.visible_questions()
-            if visible:
-                visible[0].focus_editor()
-                page.ensure_visible(visible[0])
+            self.focus_first_question()
 
     def _next_relevant(self, index: int, step: int) -> int | None:
         index += step
@@ -241,13 +254,19 @@ class FormView(QWidget):
         else:
             self.focus_next(source)
 
+    def focus_first_question(self) -> bool:
+        """The keyboard focus in the current page's first question that takes it."""
+        page = self.current_page
+        if page is None or not page.focus_first():
+            return False
+        show_focus_marks(self)
+        return True
+
     def focus_next(self, source: QuestionWidget) -> None:
-        """Enter: the next question shown on the page, else the next page's first."""
-        visible = self.current_page.visible_questions()
-        later = visible[visible.index(source) + 1:] if source in visible else []
-        if later:
-            later[0].focus_editor()
-            self.current_page.ensure_visible(later[0])
+        """Enter: the next question shown on the page (or a repeat's Add button after its
+        last row), else the next page's first question."""
+        if self.current_page.focus_after(source):
+            show_focus_marks(self)
         else:
             self.next_page()
 

@@ -99,7 +99,7 @@ class PreviewDialog(QDialog):
         self.close_button.clicked.connect(self.close)
         self._lay_out()
         self._retranslate()
-        self.resize(900, 1000)
+        self.resize(900, 1000)  # a page and a half, where the screen has room (fieldkit.ui.screen_fit)
 
     def _lay_out(self) -> None:
         buttons = QHBoxLayout()

@@ -40,17 +40,18 @@ class SummaryRunner(QObject):
 
         self.reports = ReportService(survey)
 
-    def commune(self, code: str, action: str = PREVIEW) -> None:
-        self._build(action, "commune_summary", code)
+    # drafts: the latest saved version of each submission instead of the last finalized one
+    def commune(self, code: str, action: str = PREVIEW, *, drafts: bool = False) -> None:
+        self._build(action, "commune_summary", code, drafts=drafts)
 
-    def province(self, code: str, action: str = PREVIEW) -> None:
-        self._build(action, "province_summary", code)
+    def province(self, code: str, action: str = PREVIEW, *, drafts: bool = False) -> None:
+        self._build(action, "province_summary", code, drafts=drafts)
 
-    def national(self, action: str = PREVIEW) -> None:
-        self._build(action, "national_summary")
+    def national(self, action: str = PREVIEW, *, drafts: bool = False) -> None:
+        self._build(action, "national_summary", drafts=drafts)
 
-    def form(self, form_id: str, province: str | None = None, action: str = PREVIEW) -> None:
-        self._build(action, "form_summary", form_id, province=province)
+    def form(self, form_id: str, province: str | None = None, action: str = PREVIEW, *, drafts: bool = False) -> None:
+        self._build(action, "form_summary", form_id, province=province, drafts=drafts)
 
     def _build(self, action: str, method: str, *args, **keywords) -> None:
         if self.reports is None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QCheckBox,
     QComboBox,
     QFormLayout,
     QHBoxLayout,
@@ -43,6 +44,8 @@ class SummariesPanel(QWidget):
         self.province_box.setObjectName("summary_province")
         self.form_box.setObjectName("summary_form")
         self.province_label, self.form_label = QLabel(), QLabel()
+        self.drafts_box = QCheckBox()  # unticked: each submission's last finalized version
+        self.drafts_box.setObjectName("summary_drafts")
         self.action_buttons = {action: QPushButton() for action in (PREVIEW, PRINT, SAVE_PDF)}
         for action, button in self.action_buttons.items():
             button.setObjectName(f"summary_{action}")
@@ -69,6 +72,7 @@ class SummariesPanel(QWidget):
         fields = QFormLayout()
         fields.addRow(self.province_label, self.province_box)
         fields.addRow(self.form_label, self.form_box)
+        fields.addRow("", self.drafts_box)
         actions = QHBoxLayout()
         for button in self.action_buttons.values():
             actions.addWidget(button)
@@ -105,13 +109,13 @@ class SummariesPanel(QWidget):
         fill_forms(self.form_box, self.choices.forms, everything=None)
 
     def run(self, action: str) -> None:
-        kind = self.kinds.checkedId()
+        kind, drafts = self.kinds.checkedId(), self.drafts_box.isChecked()
         if kind == KIND_PROVINCE and self.province_box.currentData():
-            self.runner.province(self.province_box.currentData(), action)
+            self.runner.province(self.province_box.currentData(), action, drafts=drafts)
         elif kind == KIND_NATIONAL:
-            self.runner.national(action)
+            self.runner.national(action, drafts=drafts)
         elif kind == KIND_FORM and self.form_box.currentData():
-            self.runner.form(self.form_box.currentData(), self.province_box.currentData(), action)
+            self.runner.form(self.form_box.currentData(), self.province_box.currentData(), action, drafts=drafts)
 
     def _update(self, *, busy: bool = False) -> None:
         kind = self.kinds.checkedId()
@@ -129,6 +133,7 @@ class SummariesPanel(QWidget):
             button.setText(text)
         self.province_label.setText(self.tr("Province:"))
         self.form_label.setText(self.tr("Form:"))
+        self.drafts_box.setText(self.tr("Include &unfinalized drafts (latest saved version of each submission)"))
         texts = {PREVIEW: self.tr("Pre&view…"), PRINT: self.tr("P&rint…"), SAVE_PDF: self.tr("Save as P&DF…")}
         for action, button in self.action_buttons.items():
             button.setText(texts[action])

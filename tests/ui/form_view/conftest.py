@@ -96,3 +96,14 @@ def open_view(qtbot):
         return view, target
 
     return open_
+
+
+@pytest.fixture
+def vietnamese(qapp):
+    """The interface in Vietnamese (the app's Qt catalogue) for one test, English after."""
+    from fieldkit.ui.translators import Translators
+
+    translators = Translators(qapp)
+    translators.install("vi")
+    yield
+    translators.install("en")

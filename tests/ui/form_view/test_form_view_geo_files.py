@@ -51,12 +51,33 @@ def test_pasted_geopoint_spreads_over_the_boxes(make_form, open_view, qtbot):
     assert target.session.value("/data/office") == "21.0285 105.8542"
 
 
-def test_geopoint_out_of_range(make_form, open_view, qtbot):
+def test_geopoint_out_of_range_says_which_number_and_its_range(make_form, open_view, qtbot):
     view, target = open_view(make_form(FORM))
     widget = view.widget_for("/data/office")
-    qtbot.keyClicks(widget.parts[0], "121")
+    qtbot.keyClicks(widget.parts[0], "210")
     qtbot.keyClicks(widget.parts[1], "105")
-    assert widget.error_text().startswith("Expected latitude and longitude")
+    assert widget.error_text() == "Latitude must be between -90 and 90 degrees (you typed 210)."
+    assert target.session.error("/data/office")[0] == "type"  # refused by the session too
+    widget.parts[0].clear()
+    qtbot.keyClicks(widget.parts[0], "21")
+    qtbot.keyClicks(widget.parts[1], "0")
+    assert widget.error_text() == "Longitude must be between -180 and 180 degrees (you typed 1050)."
+    qtbot.keyClick(widget.parts[1], Qt.Key.Key_Backspace)
+    qtbot.keyClicks(widget.parts[3], "-5")
+    assert widget.error_text() == "The accuracy cannot be negative (you typed -5)."
+    qtbot.keyClick(widget.parts[3], Qt.Key.Key_Backspace)
+    qtbot.keyClick(widget.parts[3], Qt.Key.Key_Backspace)
+    assert widget.error_text() == ""
+    assert target.session.value("/data/office") == "21.0 105.0"  # doubles, as ODK stores them
+
+
+def test_geopoint_range_message_in_the_language_of_the_other_messages(make_form, open_view, qtbot):
+    view, target = open_view(make_form(FORM), lang="vi")
+    widget = view.widget_for("/data/office")
+    qtbot.keyClicks(widget.parts[0], "210")
+    qtbot.keyClicks(widget.parts[1], "-200")
+    assert widget.error_text() == ("Vĩ độ phải nằm trong khoảng từ -90 đến 90 độ (đã nhập 210). "
+                                   "Kinh độ phải nằm trong khoảng từ -180 đến 180 độ (đã nhập -200).")
 
 
 def test_geotrace_lines_become_points(make_form, open_view, qtbot):

@@ -2,9 +2,11 @@
 built off the GUI thread, previewed page by page and saved as a PDF (only the file
 dialog is patched); read back, it holds the commune and its figures."""
 
+import pypdf
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog
 
+from fieldkit.ui.commune_forms import COLUMN_STATUS
 from tests.helpers.pdf_text import page_count, pdf_text, title
 
 
@@ -77,4 +79,38 @@ def test_saving_to_a_missing_folder_says_so_and_writes_nothing(start_shell, surv
     assert not target.parent.exists()
     assert preview.save_button.isEnabled()
     box.close()
+    shell.idle()
+
+
+def status_of(window, form_id: str) -> str:
+    panel = window.commune_forms
+    return panel.proxy.index(panel.row_for(form_id), COLUMN_STATUS).data()
+
+
+def test_an_edited_finalized_form_is_listed_as_both_and_prints_as_finalized(start_shell, surveyed, tmp_path,
+                                                                             monkeypatch):
+    shell = start_shell()
+    shell.enter_visit()
+    shell.pick_commune("hoan kiem")
+    assert status_of(shell.window, "commune_staffing") == "Đã hoàn tất"
+    shell.open_form("commune_staffing")
+    editor = shell.forms.view.widget_for("/data/total_staff").editor
+    editor.setFocus()
+    shell.qtbot.keyClick(editor, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    shell.qtbot.keyClicks(editor, "999")  # a correction under way, saved as a draft
+    shell.save()
+    shell.forms.close()
+    shell.qtbot.waitUntil(lambda: status_of(shell.window, "commune_staffing") == "Đã hoàn tất · đang sửa")
+    table = shell.window.commune_forms.table
+    assert table.columnWidth(COLUMN_STATUS) > table.fontMetrics().horizontalAdvance("Đã hoàn tất · đang sửa")
+
+    preview = open_preview(shell)
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *arguments: (str(tmp_path / "bien-ban.pdf"), ""))
+    with shell.qtbot.waitSignal(preview.saved, timeout=20_000):
+        shell.qtbot.mouseClick(preview.save_button, Qt.MouseButton.LeftButton)
+    first_page = " ".join(pypdf.PdfReader(str(tmp_path / "bien-ban.pdf")).pages[0].extract_text().split())
+    assert "Phiên bản số liệu được dùng" in first_page
+    assert "Đã hoàn tất lúc" in first_page and "Bản nháp sửa sau đó (chưa hoàn tất) không được dùng." in first_page
+    text = pdf_text(tmp_path / "bien-ban.pdf")
+    assert " 137 " in f" {text} " and "999" not in text  # the finalized figure, not the draft's
     shell.idle()

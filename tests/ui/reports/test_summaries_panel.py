@@ -98,3 +98,25 @@ def test_print_goes_through_the_print_dialog(panel, tmp_path, monkeypatch):
     panel.runner.print_dialog.accept()
     assert re.search(r"Tổng số cán bộ, công chức, viên chức của xã 1 137 137 137 137\b",
                      pdf_text(tmp_path / "printed.pdf"))
+
+
+def test_a_draft_saved_on_a_finalized_survey_counts_only_when_drafts_are_asked_for(panel, tmp_path, monkeypatch):
+    survey = panel.survey
+    [finalized] = survey.submissions(form_id="commune_staffing")
+    correction = survey.open_submission(record_id=finalized.record_id)
+    correction.set_many({"/data/total_staff": "999"}, autosave=False)
+    correction.save().result()  # someone is correcting it: saved, not finalized again
+    ask(panel, KIND_PROVINCE, province="01")
+    assert not panel.drafts_box.isChecked()
+    text = save_pdf(panel, tmp_path / "finalized.pdf", monkeypatch)
+    assert "Phiên bản: bản hoàn tất gần nhất của mỗi phiếu" in text
+    assert re.search(r"Tổng số cán bộ, công chức, viên chức của xã 1 137 137 137 137\b", text)
+    assert "999" not in text and "bản nháp, chưa hoàn tất" not in text
+
+    panel.drafts_box.setFocus()
+    panel.shell.qtbot.keyClick(panel.drafts_box, Qt.Key.Key_Space)
+    assert panel.drafts_box.isChecked()
+    text = save_pdf(panel, tmp_path / "drafts.pdf", monkeypatch)
+    assert "Phiên bản: bản lưu mới nhất của mỗi phiếu, kể cả bản nháp" in text
+    assert "1 trong số 1 phiếu được dùng là bản nháp, chưa hoàn tất" in text
+    assert re.search(r"Tổng số cán bộ, công chức, viên chức của xã 1 999 999 999 999\b", text)

@@ -36,13 +36,35 @@ class KeyWatcher(QObject):
         return True
 
 
+def show_focus_marks(widget: QWidget) -> None:
+    """Styles draw the focus mark of a radio button or a check box only in a window where
+    the keyboard moved the focus (Tab), and Qt forgets that whenever a program moves
+    it: after the view's own keyboard moves (Enter, the page keys, opening a form),
+    say so again."""
+    widget.window().setAttribute(Qt.WidgetAttribute.WA_KeyboardFocusChange, True)
+    focused = widget.window().focusWidget()
+    if focused is not None:
+        focused.update()
+
+
 class ClearButton(QPushButton):
-    """Takes an answer back: radio buttons, dates and sliders cannot be emptied otherwise."""
+    """Takes an answer back: radio buttons, dates and sliders cannot be emptied otherwise.
+
+    Flat, so that it does not weigh as much as the answers; but a flat button shows no
+    focus mark, so it takes the frame of a plain button while it has the focus."""
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(translate("FormView", "Clear"), parent)
         self.setToolTip(translate("FormView", "Remove this answer"))
         self.setFlat(True)
+
+    def focusInEvent(self, event) -> None:
+        self.setFlat(False)
+        super().focusInEvent(event)
+
+    def focusOutEvent(self, event) -> None:
+        self.setFlat(True)
+        super().focusOutEvent(event)
 
 
 class QuestionWidget(QWidget):
@@ -173,8 +195,11 @@ class QuestionWidget(QWidget):
             if widget.accessibleName() != name:
                 widget.setAccessibleName(name)
 
-    def focus_editor(self) -> None:
+    def focus_editor(self) -> bool:
+        """Put the keyboard focus in the question's first editor; False if it has none
+        that takes focus (a note, a read-only answer)."""
         for widget in self.key_widgets():
-            if widget.isEnabled() and widget.isVisibleTo(self):
+            if widget.isEnabled() and widget.isVisibleTo(self) and widget.focusPolicy() != Qt.FocusPolicy.NoFocus:
                 widget.setFocus(Qt.FocusReason.OtherFocusReason)
-                return
+                return True
+        return False

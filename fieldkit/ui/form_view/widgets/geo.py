@@ -3,7 +3,9 @@
 A laptop has no GPS worth the name: the person types the coordinates read from a
 phone, or pastes them ("21.0285, 105.8542" or "21.0285 105.8542", as map apps copy
 them) into the latitude box, which spreads them over the boxes. The session checks
-the ranges and says what is wrong in the form's language.
+the answer; a number out of its range is named in the message ("Latitude must be
+between -90 and 90 degrees (you typed 210)"), as typed, while the session names the
+stored number.
 """
 
 from __future__ import annotations
@@ -12,7 +14,8 @@ import re
 
 from PySide6.QtWidgets import QGridLayout, QLabel, QLineEdit, QWidget
 
-from fieldkit.ui.form_view.texts import translate
+from fieldkit.forms.values import geopoint_range_problem
+from fieldkit.ui.form_view.texts import plain_to_html, translate
 from fieldkit.ui.form_view.widgets.base import QuestionWidget
 from fieldkit.ui.form_view.widgets.number import same_number
 from fieldkit.ui.form_view.widgets.text import MultilineWidget
@@ -86,6 +89,19 @@ class GeopointWidget(QuestionWidget):
         if accuracy:
             parts.append(accuracy)
         return " ".join(part for part in parts if part)
+
+    def refresh_error(self) -> None:
+        super().refresh_error()
+        message = self.range_message()
+        if message:
+            self._set_text("error", self.error_label, plain_to_html(message))
+            for widget in self.key_widgets():
+                widget.setAccessibleDescription(message)
+
+    def range_message(self) -> str:
+        """What is out of range among the numbers typed, or ""."""
+        typed = [edit.text().strip().replace(",", ".") for edit in self.parts]
+        return geopoint_range_problem(typed, self.session.message_language) or ""
 
     def show_value(self, text: str) -> None:
         typed, pieces = self.compose().split(), text.split()

@@ -2,11 +2,15 @@
 
 Long lists and the "autocomplete" / "search" appearances use the searchable list of
 `fieldkit.ui.form_view.widgets.search`; `fieldkit.ui.form_view.registry` decides.
+
+Keys: a radio group is one Tab stop (on its chosen button, else its first), the arrows
+move and choose within it; each check box is a Tab stop of its own and the arrows move
+between the boxes of a question; Space ticks. Enter moves on to the next question.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractButton,
     QButtonGroup,
@@ -20,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from fieldkit.ui.form_view.binding import settable
 from fieldkit.ui.form_view.texts import translate
-from fieldkit.ui.form_view.widgets.base import ClearButton, QuestionWidget
+from fieldkit.ui.form_view.widgets.base import ClearButton, QuestionWidget, show_focus_marks
 from fieldkit.ui.form_view.widgets.choices import ChoiceSource
 
 
@@ -60,15 +64,12 @@ class _ButtonsSelect(SelectWidget):
         self.button_column = QVBoxLayout()
         self.button_column.setSpacing(2)
         column.addLayout(self.button_column)
-        self.group = QButtonGroup(self.box)
-        self.group.setExclusive(self.exclusive)
-        self.group.buttonToggled.connect(self._toggled)
         self.buttons: list[QAbstractButton] = []
         self._add_buttons()
         self.clear_button = None
         if self.exclusive:
             self.clear_button = ClearButton(self.box)
-            self.clear_button.clicked.connect(lambda: self.commit(""))
+            self.clear_button.clicked.connect(self._clear)
             row = QHBoxLayout()
             row.addWidget(self.clear_button)
             row.addStretch(1)
@@ -79,13 +80,24 @@ class _ButtonsSelect(SelectWidget):
         for value, label in self.source.choices:
             button = self.button_class(label.replace("&", "&&"), self.box)  # "&" is not a shortcut
             button.setProperty("choice_value", value)
-            self.group.addButton(button)
+            self.join(button)
             self.button_column.addWidget(button)
             self.buttons.append(button)
 
+    def join(self, button: QAbstractButton) -> None:
+        """Wire a new choice button."""
+        raise NotImplementedError
+
+    def _clear(self) -> None:
+        had_focus = self.clear_button.hasFocus()
+        self.commit("")
+        if had_focus and self.focus_editor():  # the button is disabled now: stay in the question
+            show_focus_marks(self)
+
     def choices_changed(self) -> None:
         for button in self.buttons:
-            self.group.removeButton(button)
+            if button.group() is not None:
+                button.group().removeButton(button)
             self.button_column.removeWidget(button)
             button.setParent(None)
             button.deleteLater()
@@ -108,12 +120,10 @@ class _ButtonsSelect(SelectWidget):
 
     def show_value(self, text: str) -> None:
         chosen = set(text.split())
-        self.group.setExclusive(False)  # an exclusive group cannot uncheck its last button
         for button in self.buttons:
             wanted = button.property("choice_value") in chosen
             if button.isChecked() != wanted:
                 button.setChecked(wanted)
-        self.group.setExclusive(self.exclusive)
 
     def refresh(self) -> None:
         super().refresh()
@@ -131,19 +141,89 @@ class _ButtonsSelect(SelectWidget):
 
 
 class RadioSelect(_ButtonsSelect):
+    """Qt's exclusive button group gives the arrows (they move and choose) and keeps one
+    button of the group in the Tab chain."""
+
     button_class = QRadioButton
     exclusive = True
+
+    def build_editor(self) -> QWidget:
+        self.group = QButtonGroup(self)
+        self.group.buttonToggled.connect(self._toggled)
+        return super().build_editor()
+
+    def join(self, button: QAbstractButton) -> None:
+        self.group.addButton(button)
 
     def answer_from_buttons(self, button: QAbstractButton, checked: bool) -> str:
         return button.property("choice_value") if checked else self.session.value(self.path)
 
+    def show_value(self, text: str) -> None:
+        self.group.setExclusive(False)  # an exclusive group cannot uncheck its last button
+        super().show_value(text)
+        self.group.setExclusive(True)
+        if not any(button.hasFocus() for button in self.buttons):
+            self._tab_stop_on(self.group.checkedButton() or next(iter(self.buttons), None))
+
+    def _tab_stop_on(self, stop: QAbstractButton | None) -> None:
+        """Tab enters the group on `stop` (as Qt does for the button last focused): on the
+        chosen answer of a resumed form rather than on the first button."""
+        for button in self.buttons:
+            policy = button.focusPolicy()
+            wanted = policy | Qt.FocusPolicy.TabFocus if button is stop else policy & ~Qt.FocusPolicy.TabFocus
+            if wanted != policy:
+                button.setFocusPolicy(wanted)
+
+    def focus_editor(self) -> bool:
+        stop = self.group.checkedButton()
+        if stop is not None and stop.isEnabled():
+            stop.setFocus(Qt.FocusReason.OtherFocusReason)
+            return True
+        return super().focus_editor()
+
 
 class CheckboxSelect(_ButtonsSelect):
+    """Check boxes outside any QButtonGroup: in one, Qt keeps a single box in the Tab
+    chain and its arrows skip the others, so only the first box could be reached."""
+
     button_class = QCheckBox
     exclusive = False
 
+    def build_editor(self) -> QWidget:
+        self._arrows = ArrowKeys(self)
+        return super().build_editor()
+
+    def join(self, button: QAbstractButton) -> None:
+        button.toggled.connect(lambda checked, source=button: self._toggled(source, checked))
+        button.installEventFilter(self._arrows)
+
     def answer_from_buttons(self, button: QAbstractButton, checked: bool) -> str:
         return " ".join(b.property("choice_value") for b in self.buttons if b.isChecked())
+
+
+ARROW_STEPS = {Qt.Key.Key_Up: -1, Qt.Key.Key_Left: -1, Qt.Key.Key_Down: 1, Qt.Key.Key_Right: 1}
+
+
+class ArrowKeys(QObject):
+    """The arrows move between the check boxes of one question, as in a radio group;
+    they stop at the first and the last box."""
+
+    def __init__(self, owner: CheckboxSelect):
+        super().__init__(owner)
+        self.owner = owner
+
+    def eventFilter(self, watched, event) -> bool:
+        if event.type() != QEvent.Type.KeyPress or event.key() not in ARROW_STEPS:
+            return False
+        if event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
+            return False
+        buttons = [button for button in self.owner.buttons if button.isEnabled() and button.isVisibleTo(self.owner)]
+        if watched in buttons:
+            position = buttons.index(watched) + ARROW_STEPS[event.key()]
+            if 0 <= position < len(buttons):
+                buttons[position].setFocus(Qt.FocusReason.OtherFocusReason)
+                show_focus_marks(buttons[position])
+        return True
 
 
 class DropdownSelect(SelectWidget):
