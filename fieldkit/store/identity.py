@@ -80,13 +80,19 @@ class DeviceIdentity:
 
     @classmethod
     def load_or_create(cls, data_dir: Path, *, device_name: str | None = None) -> DeviceIdentity:
+        """The folder's key (made on the first run) and name: `device_name` when given (and
+        kept as the device's name if none was chosen yet), else the name chosen, else the
+        host's."""
         path = data_dir / KEY_FILE
         private_key = _read_key(path) if path.exists() else _create_key(path)
         public_key = private_key.public_key().public_bytes(
             serialization.Encoding.Raw, serialization.PublicFormat.Raw)
+        saved = saved_device_name(data_dir)
+        if saved is None and device_name and clean_device_name(device_name):
+            saved = save_device_name(data_dir, device_name)  # the name given at the first open is the device's
         return cls(
             site_id=site_id_of(public_key), fingerprint=fingerprint_of(public_key), public_key=public_key,
-            device_name=device_name or saved_device_name(data_dir) or host_name(), _private_key=private_key,
+            device_name=device_name or saved or host_name(), _private_key=private_key,
         )
 
 

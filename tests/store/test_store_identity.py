@@ -83,3 +83,11 @@ def test_a_name_with_nothing_readable_is_refused(tmp_path):
         save_device_name(tmp_path, " \n\t\u200b ")
     assert clean_device_name("Laptop\n3\x00") == "Laptop 3"
     assert len(clean_device_name("x" * 500)) == NAME_LIMIT
+
+
+def test_a_name_given_at_the_first_open_is_kept(tmp_path, monkeypatch):
+    monkeypatch.setattr("platform.node", lambda: "vm")
+    with Store.open(data_dir=tmp_path, device_name="Laptop 2 — Đoàn 5"):
+        pass
+    with Store.open(data_dir=tmp_path) as store:
+        assert store.identity.device_name == "Laptop 2 — Đoàn 5"
