@@ -34,6 +34,7 @@ from fieldkit.services.submission import (
 from fieldkit.services.types import DraftInfo, FormEntry, SubmissionRow, VisitContext
 from fieldkit.services.visit_prefill import prefill_from_visit
 from fieldkit.store import Store, StoreError, tables
+from fieldkit.store.records import marked_records
 from fieldkit.store.tables import Row
 from fieldkit.store.values import Revision
 
@@ -262,7 +263,10 @@ class SurveyService:
                     status: str | None = None, text: str | None = None, lang: str = "vi") -> list[SubmissionRow]:
         """Every submission (deleted ones excluded), most recently updated first, filtered."""
         records = self.store.records(form_id=form_id, province=province, commune=commune, status=status)
-        rows = self._row_cache.rows(records, communes=self.communes, titles=self._titles(lang), lang=lang)
+        with self.store.read() as connection:
+            reviewed = marked_records(connection)
+        rows = self._row_cache.rows(records, communes=self.communes, titles=self._titles(lang), lang=lang,
+                                    reviewed=reviewed)
         return listing.filtered(rows, text=text)
 
     def possible_duplicates(self, *, commune_code: str, form_id: str, record_id: str | None = None,

@@ -17,7 +17,7 @@ from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QStackedWidget
 
 from fieldkit.communes import picker_rows
-from fieldkit.ui import errors, memory, tasks
+from fieldkit.ui import device_name_dialog, errors, memory, tasks
 from fieldkit.ui.commune_forms import CommuneForms, FormRow
 from fieldkit.ui.commune_picker import FIND_COMMUNE_KEYS, CommunePicker
 from fieldkit.ui.coordinator import CoordinatorPage
@@ -190,6 +190,10 @@ class MainWindow(QMainWindow):
 
     def _catalog_read(self, entries: list) -> None:
         self.catalog = {entry.form_id: entry for entry in entries}
+        device_name_dialog.ask_at_first_start(self, self.service, then=self._ask_visit_or_resume,
+                                              message=lambda text: self.statusBar().showMessage(text, 8000))
+
+    def _ask_visit_or_resume(self) -> None:
         if not self.service.visit.at_keyboard:
             self.edit_visit(then=self._offer_resume, or_else=self._offer_resume)
         else:

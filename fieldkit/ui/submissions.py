@@ -37,7 +37,9 @@ class SubmissionsModel(QAbstractTableModel):
         # What the search box compares: every visible text of the row, folded.
         self._keys = [search_key(" ".join((row.commune_name, row.province_name, row.form_title,
                                            row.author, row.commune_code, row.record_id))) for row in self._rows]
-        self._duplicates = Counter((row.commune_code, row.form_id) for row in self._rows if not row.deleted)
+        # a visit the coordinator reviewed (kept as its own, or marked a duplicate) warns no more
+        self._duplicates = Counter((row.commune_code, row.form_id) for row in self._rows
+                                   if not row.deleted and not row.duplicate_reviewed)
         self._sort_keys = [self._sort_key(row) for row in self._rows]  # sorting compares these only
         self.endResetModel()
 
@@ -52,7 +54,7 @@ class SubmissionsModel(QAbstractTableModel):
         return self._keys[row]
 
     def is_duplicate(self, row) -> bool:
-        return self._duplicates[(row.commune_code, row.form_id)] > 1
+        return not row.duplicate_reviewed and self._duplicates[(row.commune_code, row.form_id)] > 1
 
     def rowCount(self, parent=QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._rows)
