@@ -116,6 +116,15 @@ class FormPage(QWidget):
         self.close_button.setText(self.tr("&Close form"))
         self.duplicates_button.setText(self.tr("Show them"))
 
+    def keyPressEvent(self, event) -> None:
+        """Page Up / Page Down on Save, Finalize or Close (where Tab goes from a page's last
+        question) turn the form's page, as they do anywhere in the form."""
+        plain = not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        if self.form_view is not None and plain and event.key() in (Qt.Key.Key_PageUp, Qt.Key.Key_PageDown):
+            self.form_view.keyPressEvent(event)
+            return
+        super().keyPressEvent(event)
+
     def changeEvent(self, event) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self._retranslate()
