@@ -8,7 +8,7 @@ The page only shows things; the main window decides what Save, Finalize and Clos
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 _BANNER_STYLE = {
     "warning": "background:#fff4ce; color:#3b2e00; border:1px solid #e0c060; padding:6px;",
@@ -36,6 +36,8 @@ class FormPage(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.form_view = None
+        self._focus_back: QWidget | None = None  # see set_busy
+        self._focus_moved_to: QWidget | None = None
         self.title = QLabel()
         self.title.setObjectName("form_title")
         self.info_banner = banner("info_banner", "info")
@@ -104,9 +106,21 @@ class FormPage(QWidget):
         self.fault_banner.setVisible(bool(text))
 
     def set_busy(self, busy: bool) -> None:
-        """While a save is in flight the buttons wait; the form stays editable."""
-        for button in (self.save_button, self.finalize_button, self.close_button):
-            button.setEnabled(not busy)
+        """While a save is in flight the buttons wait; the form stays editable. The button
+        pressed with the keyboard gets the focus back: disabled, it handed it on to the
+        form-language box at the top, where Page Up / Page Down change the language."""
+        buttons = (self.save_button, self.finalize_button, self.close_button)
+        if busy:
+            self._focus_back = next((button for button in buttons if button.hasFocus()), None)
+            for button in buttons:
+                button.setEnabled(False)
+            self._focus_moved_to = QApplication.focusWidget()
+            return
+        for button in buttons:
+            button.setEnabled(True)
+        if self._focus_back is not None and QApplication.focusWidget() is self._focus_moved_to:
+            self._focus_back.setFocus(Qt.FocusReason.OtherFocusReason)  # unless the person moved on meanwhile
+        self._focus_back = self._focus_moved_to = None
 
     def _retranslate(self) -> None:
         self.save_button.setText(self.tr("&Save"))

@@ -230,3 +230,23 @@ def test_page_down_on_the_form_buttons_turns_the_page(qtbot, start_shell):
     keys.tab_to(lambda widget: widget is page.save_button, "Save")
     keys.press(Qt.Key.Key_PageUp)
     assert view.current_index == 0
+
+
+def test_the_button_pressed_keeps_the_focus_through_the_save(qtbot, start_shell):
+    """Space on Save: the buttons wait while it is written, and the focus comes back to
+    Save, not to the form-language box at the top (where Page Up changes the language)."""
+    shell = start_shell()
+    shell.enter_visit()
+    shell.pick_commune("hoan kiem")
+    shell.open_form("commune_staffing")
+    shell.activate()
+    keys, page = Keys(qtbot), shell.window.form_page
+    saved = []
+    shell.forms.saved.connect(saved.append)
+    keys.tab_to(lambda widget: widget is page.save_button, "Save")
+    keys.press(Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: bool(saved), timeout=20_000)
+    shell.idle()
+    assert focused() is page.save_button
+    keys.press(Qt.Key.Key_PageDown)  # and the page keys still turn the form's page
+    assert shell.forms.view.current_index == 1
