@@ -13,6 +13,8 @@ for every paint and layout event of every widget.
 
 from __future__ import annotations
 
+import sys
+
 import shiboken6
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
@@ -56,6 +58,9 @@ class AltTextGuard(QObject):
         return event.type() == QEvent.Type.KeyPress and is_alt_text(event)
 
 
-def install_alt_text_guard(app: QApplication) -> AltTextGuard:
-    """Once per application."""
+def install_alt_text_guard(app: QApplication, *, platform: str = sys.platform) -> AltTextGuard | None:
+    """Once per application. Not on macOS: there Option is Qt's Alt, Option+letter types
+    letters (é, ø, and marks of some Vietnamese layouts), and there are no mnemonics."""
+    if platform == "darwin":
+        return None
     return app.findChild(AltTextGuard, "alt_text_guard") or AltTextGuard(app)

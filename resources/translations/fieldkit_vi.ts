@@ -539,7 +539,7 @@ Dữ liệu máy này đã gửi vẫn được giữ.</translation>
     </message>
     <message>
         <source>Re&amp;name…</source>
-        <translation>Đổi tê&amp;n…</translation>
+        <translation>Đổ&amp;i tên…</translation>
     </message>
     <message>
         <source>(named after the computer: give it a name of its own)</source>

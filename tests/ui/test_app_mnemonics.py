@@ -176,3 +176,11 @@ def test_altgr_and_plain_letters_still_type(qtbot, typing_window):
     qtbot.keyClicks(line, "b")
     assert line.text() == "A@b"
     assert QApplication.focusWidget() is line
+
+
+def test_on_macos_option_and_a_letter_still_types(qapp):
+    """Qt calls macOS's Option key Alt, and Option+letter types é, ø or a layout's marks."""
+    from fieldkit.ui.alt_keys import install_alt_text_guard
+
+    assert install_alt_text_guard(qapp, platform="darwin") is None
+    assert install_alt_text_guard(qapp, platform="linux") is not None
