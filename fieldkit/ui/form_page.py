@@ -10,6 +10,8 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from fieldkit.ui.form_view.widgets.base import show_focus_marks
+
 _BANNER_STYLE = {
     "warning": "background:#fff4ce; color:#3b2e00; border:1px solid #e0c060; padding:6px;",
     "fault": "background:#fde7e9; color:#5c0011; border:1px solid #e08080; padding:6px;",
@@ -120,6 +122,7 @@ class FormPage(QWidget):
             button.setEnabled(True)
         if self._focus_back is not None and QApplication.focusWidget() is self._focus_moved_to:
             self._focus_back.setFocus(Qt.FocusReason.OtherFocusReason)  # unless the person moved on meanwhile
+            show_focus_marks(self._focus_back)
         self._focus_back = self._focus_moved_to = None
 
     def _retranslate(self) -> None:

@@ -248,5 +248,6 @@ def test_the_button_pressed_keeps_the_focus_through_the_save(qtbot, start_shell)
     qtbot.waitUntil(lambda: bool(saved), timeout=20_000)
     shell.idle()
     assert focused() is page.save_button
+    assert shell.window.testAttribute(Qt.WidgetAttribute.WA_KeyboardFocusChange)  # with its focus frame
     keys.press(Qt.Key.Key_PageDown)  # and the page keys still turn the form's page
     assert shell.forms.view.current_index == 1
