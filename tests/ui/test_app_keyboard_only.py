@@ -40,6 +40,7 @@ CTRL = Qt.KeyboardModifier.ControlModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier
 TODAY = dt.date.today()
 
+PICKED = {"province": "01", "commune": "00070"}  # Thành phố Hà Nội, Phường Hoàn Kiếm ("hoan kiem")
 PEOPLE = ["Phạm Thu Hà", "Lê Quang Vinh", "Đỗ Minh Tuấn"]
 NOTES = "Đường truyền chập chờn khi mưa\nĐã báo nhà mạng"
 NUMBERS = {"total_staff": "1", "one_stop_staff": "1", "it_staff": "1",  # 2 roster rows > 1: the note shows
@@ -84,8 +85,8 @@ def planned(path: str, question, session) -> str | None:
     name, kind = question.name, question.type
     if kind == "note":
         return None
-    if name in ("province", "commune"):
-        return session.value(path)  # the commune picked: chosen again, by keys
+    if name in PICKED:
+        return PICKED[name]  # the commune picked in the search, chosen again by keys
     if kind == "date":  # the visit's date is today unless changed: the day before
         return (TODAY + dt.timedelta(days=30) if name == "deadline" else TODAY - dt.timedelta(days=1)).isoformat()
     if session.value(path):
@@ -135,6 +136,8 @@ def first_start(keys: Keys, shell) -> None:
     keys.press(Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: shell.service.visit.at_keyboard == VISIT["at_keyboard"])
     shell.idle()
+    assert (shell.service.visit.delegation, shell.service.visit.members) == (VISIT["delegation"], VISIT["members"])
+    assert "Laptop 7 — Đoàn 2" in window.statusBar().currentMessage()  # the device's new name, saved
 
 
 def _shown(dialog) -> bool:
@@ -210,6 +213,7 @@ def test_a_shipped_form_from_the_commune_search_to_finalize_by_keyboard(qtbot, s
 
     kept = revisions(data_dir, submission.record_id)
     assert kept[-1]["rev_id"] == revision.rev_id and kept[-1]["data"]["status"] == "finalized"
+    assert kept[-1]["author"] == VISIT["at_keyboard"]
     answers = kept[-1]["data"]["answers"]
     assert {path: answers.get(path) for path in walk.sent} == {path: stored(value) for path, value in walk.sent.items()}
 
