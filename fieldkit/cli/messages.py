@@ -130,6 +130,15 @@ VIETNAMESE = {
     "Exported {count} submissions to {path}": "Đã xuất {count} phiếu vào {path}",
     "This device: {name}\nKey fingerprint:\n{fingerprint}":
         "Máy này: {name}\nDấu vân tay khóa:\n{fingerprint}",
+    # keys name: a device's own name instead of the host's
+    "name this device (shown beside its fingerprint and in its bundles)":
+        "đặt tên cho máy này (hiện bên cạnh dấu vân tay và trong các gói dữ liệu)",
+    'e.g. "Laptop 3 — Đoàn 5"': 'ví dụ "Laptop 3 — Đoàn 5"',
+    '(named after the host: give it a name of its own with fieldkit keys name "Laptop 3 — Đoàn 5")':
+        '(đang dùng tên hệ thống của máy: đặt tên riêng bằng fieldkit keys name "Laptop 3 — Đoàn 5")',
+    "A device name needs at least one letter or digit.": "Tên máy cần có ít nhất một chữ cái hoặc chữ số.",
+    "This device is now named {name}. Its next bundles carry the name; its key and fingerprint stay the same.":
+        "Máy này nay mang tên {name}. Các gói tiếp theo mang tên này; khóa và dấu vân tay vẫn giữ nguyên.",
     "The window cannot open: Qt's X11 (xcb) platform needs system libraries that this computer lacks: "
     "{libraries}. Install them, then start fieldkit again:\n  {command}":
         "Không mở được cửa sổ: nền tảng X11 (xcb) của Qt cần các thư viện hệ thống mà máy này chưa có: "

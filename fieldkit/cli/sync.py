@@ -1,7 +1,7 @@
 """The sync commands of `fieldkit`: bundles, keys, trust, conflicts, status.
 
 bundle export OUT.fkb [--full] [--encrypt-to PUBKEY_FILE ...] · bundle import FILE_OR_DIR ... [--json]
-bundle verify FILE · keys show · keys export FILE · trust FINGERPRINT_OR_KEY_FILE · untrust ...
+bundle verify FILE · keys show · keys name NAME · keys export FILE · trust FINGERPRINT_OR_KEY_FILE · untrust ...
 conflicts [--json] · resolve RECORD_ID (--take REV_ID | --set PATH=VALUE ...) · status --json
 Exit status: 0 done; 1 a bundle rejected (import, verify); 2 a mistake or a storage fault.
 """
@@ -9,6 +9,7 @@ Exit status: 0 done; 1 a bundle rejected (import, verify); 2 a mistake or a stor
 from __future__ import annotations
 
 import argparse
+import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
@@ -49,6 +50,9 @@ def add_parsers(commands: Commands) -> None:
     keys = add_command(commands, "keys", _("this device's keys"))
     key_commands = keys.add_subparsers(dest="keys_command", required=True)
     add_command(key_commands, "show", _("show this device's key fingerprint"), run=_on_coordinator(_keys_show))
+    key_name = add_command(key_commands, "name", _("name this device (shown beside its fingerprint and in its "
+                                                   "bundles)"), run=_on_coordinator(_keys_name))
+    key_name.add_argument("name", metavar="NAME", help=_('e.g. "Laptop 3 — Đoàn 5"'))
     key_export = add_command(key_commands, "export",
                              _("write this device's public key file (for trust and encryption)"),
                              run=_on_coordinator(_keys_export))
@@ -148,6 +152,19 @@ def _keys_show(service: CoordinatorService, arguments: argparse.Namespace) -> in
     # the fingerprint's own lines stay: translate, not _, which would show them as \n
     echo(translate("This device: {name}\nKey fingerprint:\n{fingerprint}", language(),
                    name=printable(device.name), fingerprint=readable_fingerprint(device.fingerprint)))
+    if not device.named:  # on stderr: scripts read the fingerprint's lines last on stdout
+        echo(_('(named after the host: give it a name of its own with fieldkit keys name "Laptop 3 — Đoàn 5")'),
+             file=sys.stderr)
+    return 0
+
+
+def _keys_name(service: CoordinatorService, arguments: argparse.Namespace) -> int:
+    try:
+        name = service.rename_device(arguments.name)
+    except ValueError:
+        raise Refused(_("A device name needs at least one letter or digit.")) from None
+    echo(_("This device is now named {name}. Its next bundles carry the name; its key and fingerprint "
+           "stay the same.", name=printable(name)))
     return 0
 
 

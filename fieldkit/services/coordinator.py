@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from fieldkit import paths
+from fieldkit.services import devices
 from fieldkit.services.types import ThisDevice
 from fieldkit.store import Store, pending, records, tables
 from fieldkit.store import trust as device_trust
@@ -90,8 +91,11 @@ class CoordinatorService:
     # -- keys -------------------------------------------------------------------------------
 
     def this_device(self) -> ThisDevice:
-        identity = self.store.identity
-        return ThisDevice(name=identity.device_name, fingerprint=identity.fingerprint)
+        return devices.this_device(self)
+
+    def rename_device(self, name: str) -> str:
+        """Name this device (fieldkit.services.devices.rename); the name kept."""
+        return devices.rename(self, name)
 
     @property
     def exchange_key(self) -> X25519PrivateKey:
@@ -279,6 +283,10 @@ class CoordinatorService:
         """Mark a record a duplicate of another (None: reviewed, keep both). Local to this coordinator."""
         self.store.writer.call(lambda connection: records.mark_duplicate(
             connection, record_id=record_id, duplicate_of=duplicate_of, author=author))
+
+    def unmark_duplicates(self, record_ids: list[str]) -> None:
+        """Undo marks just made: the records are to review again."""
+        self.store.writer.call(lambda connection: records.unmark_duplicates(connection, record_ids=record_ids))
 
     def status(self) -> dict[str, object]:
         with self.store.read() as connection:

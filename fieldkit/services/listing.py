@@ -34,7 +34,7 @@ def utc_to_local_iso(text: str | None) -> str:
 
 
 def submission_row(record: RecordRow, communes: CommuneDirectory, titles: dict[str, str],
-                   zone: dt.tzinfo | None = None) -> SubmissionRow:
+                   zone: dt.tzinfo | None = None, *, reviewed: bool = False) -> SubmissionRow:
     commune = communes.get(record.commune) if record.commune else None
     province = communes.province(record.province) if record.province and commune is None else None
     return SubmissionRow(
@@ -46,7 +46,7 @@ def submission_row(record: RecordRow, communes: CommuneDirectory, titles: dict[s
         conflicts=record.conflicts, head_rev=record.winner_rev,
         province_code=commune.province_code if commune else (record.province or ""),
         form_version=record.form_version or "", error_count=record.error_count or 0,
-        deleted=record.deleted,
+        deleted=record.deleted, duplicate_reviewed=reviewed,
     )
 
 
@@ -60,16 +60,18 @@ class RowCache:
         self._rows: dict[tuple[object, ...], SubmissionRow] = {}
 
     def rows(self, records: list[RecordRow], *, communes: CommuneDirectory, titles: dict[str, str],
-             lang: str) -> list[SubmissionRow]:
+             lang: str, reviewed: frozenset[str] | set[str] = frozenset()) -> list[SubmissionRow]:
+        """`reviewed`: the records a coordinator reviewed as possible duplicates."""
         if len(self._rows) > self.LIMIT:
             self._rows.clear()
         zone, found = local_zone(), []
         for record in records:
+            marked = record.record_id in reviewed
             key = (lang, titles.get(record.form_id), zone, record.record_id, record.winner_rev, record.status,
-                   record.conflicts, record.error_count, record.deleted, record.commune, record.province)
+                   record.conflicts, record.error_count, record.deleted, record.commune, record.province, marked)
             row = self._rows.get(key)
             if row is None:
-                row = self._rows[key] = submission_row(record, communes, titles, zone)
+                row = self._rows[key] = submission_row(record, communes, titles, zone, reviewed=marked)
             found.append(row)
         return found
 

@@ -32,7 +32,9 @@ from fieldkit.services.submission import (
     province_question,
 )
 from fieldkit.services.types import DraftInfo, FormEntry, SubmissionRow, VisitContext
+from fieldkit.services.visit_prefill import prefill_from_visit
 from fieldkit.store import Store, StoreError, tables
+from fieldkit.store.records import marked_records
 from fieldkit.store.tables import Row
 from fieldkit.store.values import Revision
 
@@ -197,10 +199,12 @@ class SurveyService:
 
     def open_submission(self, *, form_id: str | None = None, commune_code: str | None = None,
                         record_id: str | None = None, lang: str | None = None, version: str | None = None,
-                        resume_working_copy: bool = True) -> Submission:
+                        resume_working_copy: bool = True, from_visit: bool = False) -> Submission:
         """A new submission of a form (its latest version unless `version`) for a commune,
         or (record_id) the current state of a saved one: its working copy with unsaved
-        changes if it has one (unless resume_working_copy=False), else its head revision."""
+        changes if it has one (unless resume_working_copy=False), else its head revision.
+        `from_visit`: a new one takes the visit's delegation and members where it asks
+        for them (`fieldkit.services.visit_prefill`)."""
         if record_id is not None:
             return self._open_record(record_id, lang=lang, resume_working_copy=resume_working_copy)
         if form_id is None:
@@ -211,6 +215,8 @@ class SurveyService:
             options["last_saved"] = last_saved.last_saved_xml(self.store, form.id, commune_code)
         session = form.new_session(lang=lang, **options)
         _preset_commune(session, form, commune_code, self.communes)
+        if from_visit:
+            prefill_from_visit(form, session, self._visit)
         self.remember_commune(commune_code or "")
         return Submission(service=self, form=form, session=session, commune_code=commune_code or "")
 
@@ -257,7 +263,10 @@ class SurveyService:
                     status: str | None = None, text: str | None = None, lang: str = "vi") -> list[SubmissionRow]:
         """Every submission (deleted ones excluded), most recently updated first, filtered."""
         records = self.store.records(form_id=form_id, province=province, commune=commune, status=status)
-        rows = self._row_cache.rows(records, communes=self.communes, titles=self._titles(lang), lang=lang)
+        with self.store.read() as connection:
+            reviewed = marked_records(connection)
+        rows = self._row_cache.rows(records, communes=self.communes, titles=self._titles(lang), lang=lang,
+                                    reviewed=reviewed)
         return listing.filtered(rows, text=text)
 
     def possible_duplicates(self, *, commune_code: str, form_id: str, record_id: str | None = None,

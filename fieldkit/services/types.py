@@ -22,6 +22,7 @@ class VisitContext:
 class ThisDevice:
     name: str
     fingerprint: str  # of its signing key: 64 hex digits
+    named: bool = False  # whether someone chose the name (until then it is the host's)
 
 
 @dataclass(frozen=True)
@@ -52,6 +53,7 @@ class SubmissionRow:
     form_version: str = ""
     error_count: int = 0
     deleted: bool = False
+    duplicate_reviewed: bool = False  # a coordinator kept it as a visit of its own, or marked it a duplicate
 
 
 @dataclass(frozen=True)

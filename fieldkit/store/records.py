@@ -57,6 +57,17 @@ def mark_duplicate(connection: sqlite3.Connection, *, record_id: str, duplicate_
         {"record_id": record_id, "duplicate_of": duplicate_of, "author": author, "at": utc_now()})
 
 
+def unmark_duplicates(connection: sqlite3.Connection, *, record_ids: list[str]) -> None:
+    """Take back the marks of `record_ids` (an undo): they are to review again."""
+    connection.executemany("DELETE FROM duplicate_marks WHERE record_id = ?",
+                           [(record_id,) for record_id in record_ids])
+
+
+def marked_records(connection: sqlite3.Connection) -> set[str]:
+    """The records a coordinator reviewed as possible duplicates (kept, or marked one)."""
+    return {row[0] for row in connection.execute("SELECT record_id FROM duplicate_marks")}
+
+
 _LATEST = ("SELECT data FROM revisions WHERE site_id = :site_id AND form_id = :form_id AND deleted = 0 {commune}"
            "AND record_id IN (SELECT record_id FROM records WHERE deleted = 0) ORDER BY seq DESC LIMIT 1")
 

@@ -18,7 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from fieldkit.store import sites, trust
+from fieldkit.store import naming, sites, trust
 from fieldkit.store.acknowledgements import record_acknowledgement
 from fieldkit.store.hlc import CLOCK_SKEW_LIMIT_MS, hlc_milliseconds
 from fieldkit.store.holdings import gaps
@@ -68,7 +68,7 @@ def commit_plan(store: Store, bundle: bundles.Bundle, plan: Plan, *, report: Imp
     if not count:
         def bookkeeping_only(connection: sqlite3.Connection) -> Gaps:
             _store_forms(connection, bundle)
-            return _bookkeeping(connection, bundle, plan, report, now=now)
+            return _bookkeeping(connection, bundle, plan, report, now=now, tampered=bool(report.tampering))
 
         report.gaps = store.writer.call(bookkeeping_only)
     for number, chunk in enumerate(plan.chunks, start=1):
@@ -91,7 +91,8 @@ def commit_plan(store: Store, bundle: bundles.Bundle, plan: Plan, *, report: Imp
             if last:
                 totals = {counter: getattr(report, counter) + getattr(result, counter)
                           for counter in ("new", "present", "pending")}
-                found = _bookkeeping(connection, bundle, plan, report, now=now, totals=totals)
+                found = _bookkeeping(connection, bundle, plan, report, now=now, totals=totals,
+                                     tampered=bool(report.tampering or result.tampering))
             return result, found
 
         result, found = store.writer.call(work)
@@ -132,7 +133,7 @@ def _put_blobs(connection: sqlite3.Connection, *, contents: list[bytes]) -> None
 
 
 def _bookkeeping(connection: sqlite3.Connection, bundle: bundles.Bundle, plan: Plan, report: ImportReport, *,
-                 now: int, totals: dict[str, int] | None = None) -> Gaps:
+                 now: int, totals: dict[str, int] | None = None, tampered: bool = False) -> Gaps:
     """Inside the bundle's last transaction: its signers' keys, clock skew, the sender's
     acknowledgements, bundles_imported; the gaps of the devices it carried."""
     manifest = bundle.manifest
@@ -141,6 +142,9 @@ def _bookkeeping(connection: sqlite3.Connection, bundle: bundles.Bundle, plan: P
         key = unb64(signer["public_key"])
         trust.remember_key(connection, fingerprint=hashlib.sha256(key).hexdigest(), public_key=key,
                            name=report.device if key == bundle.public_key else "")
+    if not tampered:  # a bundle that contradicts its device's numbering does not rename it
+        naming.adopt_signed_name(connection, fingerprint=bundle.fingerprint, name=report.device,
+                                 created=str(manifest.get("created") or ""))
     for site in report.clock_skew:
         trust.flag_clock_skew(connection, site_id=site, hlc=plan.newest_hlc[site], receiver_ms=now)
     record_acknowledgement(connection, peer=bundle.fingerprint, vector=manifest.get("acknowledges") or {})

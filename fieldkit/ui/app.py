@@ -18,7 +18,9 @@ from PySide6.QtWidgets import QApplication
 
 from fieldkit import paths
 from fieldkit.files import private_file, private_folder
+from fieldkit.ui.alt_keys import install_alt_text_guard
 from fieldkit.ui.fonts import load_fonts
+from fieldkit.ui.placement import show_on_screen
 from fieldkit.ui.translators import DEFAULT_LANGUAGE, Translators
 
 log = logging.getLogger("fieldkit")
@@ -96,6 +98,7 @@ def create_app(argv: list[str] | None = None) -> QApplication:
     app.setOrganizationName("fieldkit")
     app.setApplicationDisplayName("fieldkit")
     load_fonts(app)
+    install_alt_text_guard(app)  # Alt+letter that is no shortcut types nothing
     return app
 
 
@@ -112,10 +115,7 @@ def run(data_dir: str | os.PathLike | None = None, lang: str | None = None) -> i
     from fieldkit.ui.main_window import MainWindow
 
     window = MainWindow(folder, translators, store, log_path=log_path)
-    geometry = store.value("geometry")
-    if geometry is not None:
-        window.restoreGeometry(geometry)
-    window.show()
+    show_on_screen(window, store.value("geometry"))  # maximised on a 1366×768 laptop
     window.start()
     code = app.exec()
     window.shutdown()

@@ -86,6 +86,7 @@ class CommuneForms(QWidget):
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
+        self.table.setTabKeyNavigation(False)  # rows are not edited: Tab goes on to the buttons
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(COLUMN_TITLE, QHeaderView.ResizeMode.Stretch)
         # "Đã hoàn tất · đang sửa" is read whole, not cut to "Đã hoàn tất · …"

@@ -20,14 +20,16 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QListView, QVBoxLayout, QWidget
+from PySide6.QtGui import QFont, QKeySequence
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QListView, QPushButton, QVBoxLayout, QWidget
 
 from fieldkit.communes import Commune, Province, join_syllables, joined_key, search_key
 from fieldkit.communes.picker_rows import Row
+from fieldkit.ui.province_box import ProvinceBox
 from fieldkit.ui.proxies import rows_filter_change
 
 COLUMN_NAME = 0
+FIND_COMMUNE_KEYS = "Ctrl+F"  # the window's "Find a commune": back to the search box from anywhere
 CODE_ROLE = Qt.ItemDataRole.UserRole + 1
 PROVINCE_ROLE = Qt.ItemDataRole.UserRole + 2
 RECENT_ROLE = Qt.ItemDataRole.UserRole + 3
@@ -138,6 +140,15 @@ class CommuneFilterProxy(QSortFilterProxyModel):
             self._accepted[row] = 1
         self._generation = model.generation
 
+    def count_in_any_province(self) -> int:
+        """How many rows the typed words match, whatever the province (one pass, asked
+        only when the chosen province has none)."""
+        words, joined = self._words, self._joined
+        first = words[0] if words else ""
+        # one substring test decides most rows (1 ms for 3,321 rows, 5 ms with all() first)
+        return len([1 for key, together in zip(self._source.keys, self._source.joined_keys, strict=True)
+                    if joined in together or (first in key and all(word in key for word in words))])
+
     def filterAcceptsRow(self, source_row: int, source_parent) -> bool:
         if self._generation != self._source.generation:  # the rows were replaced
             self._decide(None)
@@ -160,7 +171,7 @@ class CommunePicker(QWidget):
         self.proxy = CommuneFilterProxy(self)
         self.proxy.setSourceModel(self.model)
         self.title = QLabel()
-        self.province_box = QComboBox()
+        self.province_box = ProvinceBox()
         self.province_box.setObjectName("province_box")
         self.search_box = QLineEdit()
         self.search_box.setObjectName("commune_search")
@@ -174,28 +185,34 @@ class CommunePicker(QWidget):
         self.list_view.setLayoutMode(QListView.LayoutMode.Batched)
         self.list_view.setBatchSize(200)
         self.count_label = QLabel()
-        layout = QVBoxLayout(self)
-        for widget in (self.title, self.province_box, self.search_box, self.list_view, self.count_label):
-            layout.addWidget(widget)
+        self.count_label.setObjectName("commune_count")
+        self.count_label.setWordWrap(True)
+        self.all_provinces_button = QPushButton()
+        self.all_provinces_button.setObjectName("all_provinces")
+        self.all_provinces_button.hide()
+        self._lay_out()
         self._provinces: list[Province] = []
+        self._hidden_elsewhere = 0  # communes the typed words match in other provinces only
         self.province_box.currentIndexChanged.connect(self._refilter)
         self.search_box.textChanged.connect(self._refilter)
         self.search_box.returnPressed.connect(self._pick_first)
         self.list_view.activated.connect(self._pick)
         self.list_view.clicked.connect(self._pick)
+        self.all_provinces_button.clicked.connect(self.search_all_provinces)
         self._retranslate()
+
+    def _lay_out(self) -> None:
+        below = QHBoxLayout()
+        below.addWidget(self.count_label, 1)
+        below.addWidget(self.all_provinces_button)
+        layout = QVBoxLayout(self)
+        for widget in (self.title, self.province_box, self.search_box, self.list_view):
+            layout.addWidget(widget)
+        layout.addLayout(below)
 
     def set_data(self, provinces: Sequence[Province], rows: list[Row]) -> None:
         self._provinces = list(provinces)
-        current = self.province_code()
-        self.province_box.blockSignals(True)
-        self.province_box.clear()
-        self.province_box.addItem(self.tr("All provinces"), None)
-        for province in self._provinces:
-            self.province_box.addItem(province.name, province.code)
-        found = self.province_box.findData(current) if current else 0
-        self.province_box.setCurrentIndex(max(found, 0))
-        self.province_box.blockSignals(False)
+        self.province_box.set_provinces(self.tr("All provinces"), self._provinces)
         self.model.set_rows(rows)
         self._refilter()
 
@@ -205,13 +222,28 @@ class CommunePicker(QWidget):
     def visible_communes(self) -> list[Commune]:
         return [self.proxy.index(row, COLUMN_NAME).data(COMMUNE_ROLE) for row in range(self.proxy.rowCount())]
 
+    def focus_search(self) -> None:
+        self.search_box.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search_box.selectAll()
+
+    def search_all_provinces(self) -> None:
+        """Drop the province filter, keep what was typed, and go on typing."""
+        self.province_box.setCurrentIndex(0)
+        self.search_box.setFocus(Qt.FocusReason.OtherFocusReason)
+
     def _refilter(self, *_args) -> None:
         self.proxy.set_filter(self.search_box.text(), self.province_code())
+        shown = self.proxy.rowCount()
+        filtered_out = not shown and self.province_code() is not None and search_key(self.search_box.text())
+        self._hidden_elsewhere = self.proxy.count_in_any_province() if filtered_out else 0
         self._update_count()
-        if self.proxy.rowCount():
+        if shown:
             self.list_view.setCurrentIndex(self.proxy.index(0, COLUMN_NAME))
 
     def _pick_first(self) -> None:
+        if self._hidden_elsewhere:  # nothing here, some elsewhere: Enter shows them
+            self.search_all_provinces()
+            return
         index = self.list_view.currentIndex()
         if not index.isValid() and self.proxy.rowCount():
             index = self.proxy.index(0, COLUMN_NAME)
@@ -224,14 +256,22 @@ class CommunePicker(QWidget):
             self.commune_picked.emit(commune)
 
     def _update_count(self) -> None:
+        self.all_provinces_button.setVisible(bool(self._hidden_elsewhere))
+        if self._hidden_elsewhere:
+            self.count_label.setText(self.tr("None in {province}; {count} in other provinces: press Enter to "
+                                             "see them.").format(province=self.province_box.currentText(),
+                                                                 count=self._hidden_elsewhere))
+            return
         self.count_label.setText(self.tr("{shown} of {total} communes").format(
             shown=self.proxy.rowCount(), total=self.model.rowCount()))
 
     def _retranslate(self) -> None:
         self.title.setText(self.tr("Commune"))
-        self.search_box.setPlaceholderText(self.tr("Type a commune name, with or without accents"))
-        if self.province_box.count():
-            self.province_box.setItemText(0, self.tr("All provinces"))
+        shortcut = QKeySequence(FIND_COMMUNE_KEYS).toString(QKeySequence.SequenceFormat.NativeText)
+        self.search_box.setPlaceholderText(self.tr("Type a commune name, with or without accents ({shortcut})")
+                                           .format(shortcut=shortcut))
+        self.province_box.set_all_text(self.tr("All provinces"))
+        self.all_provinces_button.setText(self.tr("&Search all provinces"))
         self._update_count()
 
     def changeEvent(self, event) -> None:

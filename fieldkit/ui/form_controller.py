@@ -77,7 +77,7 @@ class FormController(QObject):
                 lambda found: self._confirm_new(entry, commune, found), self._failed_to_open)
             return
         self._start_open(entry, commune, lambda: self.service.open_submission(
-            form_id=entry.form_id, commune_code=commune.code, record_id=record_id))
+            form_id=entry.form_id, commune_code=commune.code, record_id=record_id, from_visit=True))
 
     def open_record(self, entry, commune_code: str, record_id: str) -> None:
         """A saved record (from the submissions browser); its commune is looked up off

@@ -8,7 +8,9 @@ The page only shows things; the main window decides what Save, Finalize and Clos
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from fieldkit.ui.form_view.widgets.base import show_focus_marks
 
 _BANNER_STYLE = {
     "warning": "background:#fff4ce; color:#3b2e00; border:1px solid #e0c060; padding:6px;",
@@ -36,6 +38,8 @@ class FormPage(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.form_view = None
+        self._focus_back: QWidget | None = None  # see set_busy
+        self._focus_moved_to: QWidget | None = None
         self.title = QLabel()
         self.title.setObjectName("form_title")
         self.info_banner = banner("info_banner", "info")
@@ -104,9 +108,22 @@ class FormPage(QWidget):
         self.fault_banner.setVisible(bool(text))
 
     def set_busy(self, busy: bool) -> None:
-        """While a save is in flight the buttons wait; the form stays editable."""
-        for button in (self.save_button, self.finalize_button, self.close_button):
-            button.setEnabled(not busy)
+        """While a save is in flight the buttons wait; the form stays editable. The button
+        pressed with the keyboard gets the focus back: disabled, it handed it on to the
+        form-language box at the top, where Page Up / Page Down change the language."""
+        buttons = (self.save_button, self.finalize_button, self.close_button)
+        if busy:
+            self._focus_back = next((button for button in buttons if button.hasFocus()), None)
+            for button in buttons:
+                button.setEnabled(False)
+            self._focus_moved_to = QApplication.focusWidget()
+            return
+        for button in buttons:
+            button.setEnabled(True)
+        if self._focus_back is not None and QApplication.focusWidget() is self._focus_moved_to:
+            self._focus_back.setFocus(Qt.FocusReason.OtherFocusReason)  # unless the person moved on meanwhile
+            show_focus_marks(self._focus_back)
+        self._focus_back = self._focus_moved_to = None
 
     def _retranslate(self) -> None:
         self.save_button.setText(self.tr("&Save"))
@@ -115,6 +132,15 @@ class FormPage(QWidget):
         self.finalize_button.setToolTip(self.tr("Mark the submission complete; only possible with no errors"))
         self.close_button.setText(self.tr("&Close form"))
         self.duplicates_button.setText(self.tr("Show them"))
+
+    def keyPressEvent(self, event) -> None:
+        """Page Up / Page Down on Save, Finalize or Close (where Tab goes from a page's last
+        question) turn the form's page, as they do anywhere in the form."""
+        plain = not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        if self.form_view is not None and plain and event.key() in (Qt.Key.Key_PageUp, Qt.Key.Key_PageDown):
+            self.form_view.keyPressEvent(event)
+            return
+        super().keyPressEvent(event)
 
     def changeEvent(self, event) -> None:
         if event.type() == QEvent.Type.LanguageChange:

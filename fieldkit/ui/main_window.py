@@ -9,6 +9,7 @@ already on screen. Every service call that touches the disk goes through
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QSettings, Qt, Signal
@@ -16,9 +17,9 @@ from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QStackedWidget
 
 from fieldkit.communes import picker_rows
-from fieldkit.ui import errors, memory, tasks
+from fieldkit.ui import device_name_dialog, errors, memory, tasks
 from fieldkit.ui.commune_forms import CommuneForms, FormRow
-from fieldkit.ui.commune_picker import CommunePicker
+from fieldkit.ui.commune_picker import FIND_COMMUNE_KEYS, CommunePicker
 from fieldkit.ui.coordinator import CoordinatorPage
 from fieldkit.ui.form_controller import FormController
 from fieldkit.ui.form_page import FormPage
@@ -84,14 +85,15 @@ class MainWindow(QMainWindow):
                 made.setShortcut(shortcut)
             return made
 
-        self.home_action = action("home_action", self.show_home)
-        self.form_action = action("form_action", self.show_form)
-        self.submissions_action = action("submissions_action", self.show_submissions)
-        self.visit_action = action("visit_action", self.edit_visit)
+        self.home_action = action("home_action", self.show_home, "Ctrl+1")
+        self.find_commune_action = action("find_commune_action", self.find_commune, FIND_COMMUNE_KEYS)
+        self.form_action = action("form_action", self.show_form, "Ctrl+2")
+        self.submissions_action = action("submissions_action", self.show_submissions, "Ctrl+3")
+        self.visit_action = action("visit_action", lambda: self.edit_visit(), "Ctrl+Shift+D")
         self.save_action = action("save_action", self.forms.save, QKeySequence.StandardKey.Save)
-        self.finalize_action = action("finalize_action", self.forms.finalize)
-        self.close_form_action = action("close_form_action", self.forms.close)
-        self.quit_action = action("quit_action", self.close, QKeySequence.StandardKey.Quit)
+        self.finalize_action = action("finalize_action", self.forms.finalize, "Ctrl+Shift+F")
+        self.close_form_action = action("close_form_action", self.forms.close, "Ctrl+W")
+        self.quit_action = action("quit_action", self.close, "Ctrl+Q")  # StandardKey.Quit is empty on some platforms
         self.language_actions = QActionGroup(self)
         for code, name in LANGUAGE_NAMES.items():
             language = action(f"language_{code}", lambda _checked=False, c=code: self.set_language(c))
@@ -104,13 +106,25 @@ class MainWindow(QMainWindow):
         for item in (self.home_action, self.form_action, self.submissions_action, self.visit_action, None,
                      self.save_action, self.finalize_action, self.close_form_action):
             self.toolbar.addSeparator() if item is None else self.toolbar.addAction(item)
-        self.file_menu = self.menuBar().addMenu("")
-        self.file_menu.addActions([self.visit_action, self.quit_action])
-        self.coordinator_menu = self.menuBar().addMenu("")
-        self.coordinator_menu.addActions(self.coordinator.menu_actions)
-        self.language_menu = self.menuBar().addMenu("")
-        self.language_menu.addActions(self.language_actions.actions())
+        self._make_menus()
         self._update_form_actions()
+
+    def _make_menus(self) -> None:
+        """Every action is in a menu, with its shortcut shown there (the toolbar's buttons
+        are not in the Tab order)."""
+        bar = self.menuBar()
+        self.file_menu = bar.addMenu("")
+        self.file_menu.addActions([self.visit_action, self.save_action, self.finalize_action,
+                                   self.close_form_action])
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.quit_action)
+        self.go_menu = bar.addMenu("")
+        self.go_menu.addActions([self.home_action, self.find_commune_action, self.form_action,
+                                 self.submissions_action])
+        self.coordinator_menu = bar.addMenu("")
+        self.coordinator_menu.addActions(self.coordinator.menu_actions)
+        self.language_menu = bar.addMenu("")
+        self.language_menu.addActions(self.language_actions.actions())
 
     def _connect(self) -> None:
         self.picker.commune_picked.connect(self.pick_commune)
@@ -131,7 +145,7 @@ class MainWindow(QMainWindow):
         is_open = self.forms.submission is not None
         for item in (self.form_action, self.save_action, self.finalize_action, self.close_form_action):
             item.setEnabled(is_open)
-        for item in (self.home_action, self.submissions_action, self.visit_action):
+        for item in (self.home_action, self.find_commune_action, self.submissions_action, self.visit_action):
             item.setEnabled(self.service is not None)
 
     # -- start and stop ----------------------------------------------------------------
@@ -177,8 +191,12 @@ class MainWindow(QMainWindow):
 
     def _catalog_read(self, entries: list) -> None:
         self.catalog = {entry.form_id: entry for entry in entries}
+        device_name_dialog.ask_at_first_start(self, self.service, then=self._ask_visit_or_resume,
+                                              message=lambda text: self.statusBar().showMessage(text, 8000))
+
+    def _ask_visit_or_resume(self) -> None:
         if not self.service.visit.at_keyboard:
-            self.edit_visit(first_run=True)
+            self.edit_visit(then=self._offer_resume, or_else=self._offer_resume)
         else:
             self._offer_resume()
 
@@ -198,22 +216,36 @@ class MainWindow(QMainWindow):
 
     # -- visit context -----------------------------------------------------------------
 
-    def edit_visit(self, first_run: bool = False) -> None:
+    def edit_visit(self, *, then: Callable[[], None] | None = None,
+                   or_else: Callable[[], None] | None = None) -> None:
+        """The visit dialog; `then` once the visit is saved, `or_else` if it is cancelled."""
         if self.service is None:
             return
         self.visit_dialog = VisitDialog(self.service.visit, self)
-        self.visit_dialog.accepted.connect(lambda: self._visit_entered(self.visit_dialog.values(), first_run))
+        self.visit_dialog.accepted.connect(lambda: self._visit_entered(self.visit_dialog.values(), then))
+        if or_else is not None:
+            self.visit_dialog.rejected.connect(or_else)
         self.visit_dialog.open()
 
-    def _visit_entered(self, values: dict, first_run: bool) -> None:
+    def _visit_entered(self, values: dict, then: Callable[[], None] | None) -> None:
         task = tasks.await_future(self.service.set_visit(**values), "set_visit")
-        task.then(lambda _result: self._visit_saved(first_run),
+        task.then(lambda _result: self._visit_saved(then),
                   lambda error: errors.show_error(self, self.tr("Could not save the visit."), error))
 
-    def _visit_saved(self, first_run: bool) -> None:
+    def _visit_saved(self, then: Callable[[], None] | None) -> None:
         self._show_visit(self.service.visit)
-        if first_run:
-            self._offer_resume()
+        if then is not None:
+            then()
+
+    def _with_visit(self, then: Callable[[], None]) -> None:
+        """Every save is credited to the person at the keyboard: with no visit entered
+        (its dialog cancelled at the start), a form opens only once it is."""
+        if self.service.visit.at_keyboard:
+            then()
+            return
+        self.edit_visit(then=then, or_else=lambda: self.statusBar().showMessage(self.tr(
+            "No form was opened: every save is credited to the person at the keyboard, so the visit "
+            "comes first."), 15000))
 
     def _show_visit(self, visit) -> None:
         self.visit_label.setText(self.tr("{delegation} — at the keyboard: {person}").format(
@@ -230,7 +262,7 @@ class MainWindow(QMainWindow):
             return
         titles = {form_id: entry.title_in(self.translators.language) for form_id, entry in self.catalog.items()}
         self.resume_dialog = ResumeDialog(drafts, titles, self)
-        self.resume_dialog.resume_requested.connect(self.forms.resume)
+        self.resume_dialog.resume_requested.connect(lambda draft: self._with_visit(lambda: self.forms.resume(draft)))
         self.resume_dialog.discard_requested.connect(self._discard_draft)
         self.resume_dialog.open()
 
@@ -245,9 +277,20 @@ class MainWindow(QMainWindow):
     # -- communes and their forms --------------------------------------------------------
 
     def show_home(self) -> None:
-        """The commune list; an open form stays open (see the Form action)."""
+        """The commune list; an open form stays open (see the Form action). The cursor
+        goes to the commune's forms, or to the search while no commune is picked."""
         if self.service is not None:
             self.pages.setCurrentIndex(PAGE_HOME)
+            if self.commune_forms.model.rowCount():
+                self.commune_forms.table.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            else:
+                self.picker.focus_search()
+
+    def find_commune(self) -> None:
+        """The commune list, the cursor in its search box (what was typed selected)."""
+        if self.service is not None:
+            self.pages.setCurrentIndex(PAGE_HOME)
+            self.picker.focus_search()
 
     def show_form(self) -> None:
         if self.forms.submission is not None:
@@ -273,10 +316,12 @@ class MainWindow(QMainWindow):
         self.commune_forms.show_commune(commune, [FormRow(entry, status, record) for entry, status, record in found])
 
     def _open_form(self, entry, record_id, new: bool) -> None:
-        self.forms.open(entry, self.commune, record_id, new=new)
+        commune = self.commune
+        self._with_visit(lambda: self.forms.open(entry, commune, record_id, new=new))
 
     def _open_row(self, row) -> None:
-        self.forms.open_record(self.catalog.get(row.form_id), row.commune_code, row.record_id)
+        self._with_visit(lambda: self.forms.open_record(self.catalog.get(row.form_id), row.commune_code,
+                                                        row.record_id))
 
     def _form_opened(self, _submission) -> None:
         self.pages.setCurrentIndex(PAGE_FORM)
@@ -284,7 +329,7 @@ class MainWindow(QMainWindow):
 
     def _form_closed(self) -> None:
         memory.release_soon()  # the form view's widgets, deleted now
-        self.pages.setCurrentIndex(PAGE_HOME)
+        self.show_home()  # the cursor back on the commune's forms
         self._update_form_actions()
         self._refresh_lists()
 
@@ -300,6 +345,7 @@ class MainWindow(QMainWindow):
         if self.service is None:
             return
         self.pages.setCurrentIndex(PAGE_SUBMISSIONS)
+        self.browser.search_box.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self._load_submissions()
 
     def _load_submissions(self) -> None:
@@ -329,7 +375,10 @@ class MainWindow(QMainWindow):
     def _retranslate(self) -> None:
         # Qt adds the application's name itself ("Khảo sát cấp xã — fieldkit")
         self.setWindowTitle(self.tr("Commune surveys"))
+        # Menu titles take letters that no button of any screen uses ("&File" would be
+        # Alt+F of the form's "&Finalize" too): tests/ui/test_app_mnemonics.py checks them.
         self.home_action.setText(self.tr("&Communes"))
+        self.find_commune_action.setText(self.tr("&Find a commune"))
         self.form_action.setText(self.tr("F&orm"))
         self.form_action.setToolTip(self.tr("Back to the form being filled"))
         self.submissions_action.setText(self.tr("&Submissions"))
@@ -337,10 +386,11 @@ class MainWindow(QMainWindow):
         self.visit_action.setToolTip(self.tr("The delegation, its members and who is at the keyboard"))
         self.save_action.setText(self.tr("&Save"))
         self.finalize_action.setText(self.tr("&Finalize"))
-        self.close_form_action.setText(self.tr("Close &form"))
+        self.close_form_action.setText(self.tr("&Close form"))
         self.quit_action.setText(self.tr("&Quit"))
-        self.file_menu.setTitle(self.tr("&File"))
-        self.coordinator_menu.setTitle(self.tr("Coo&rdinator"))
-        self.language_menu.setTitle(self.tr("&Language"))
+        self.file_menu.setTitle(self.tr("F&ile"))
+        self.go_menu.setTitle(self.tr("&Browse"))
+        self.coordinator_menu.setTitle(self.tr("Coordin&ator"))
+        self.language_menu.setTitle(self.tr("Lan&guage"))
         if self.service is not None:
             self._show_visit(self.service.visit)

@@ -37,7 +37,9 @@ class SubmissionsModel(QAbstractTableModel):
         # What the search box compares: every visible text of the row, folded.
         self._keys = [search_key(" ".join((row.commune_name, row.province_name, row.form_title,
                                            row.author, row.commune_code, row.record_id))) for row in self._rows]
-        self._duplicates = Counter((row.commune_code, row.form_id) for row in self._rows if not row.deleted)
+        # a visit the coordinator reviewed (kept as its own, or marked a duplicate) warns no more
+        self._duplicates = Counter((row.commune_code, row.form_id) for row in self._rows
+                                   if not row.deleted and not row.duplicate_reviewed)
         self._sort_keys = [self._sort_key(row) for row in self._rows]  # sorting compares these only
         self.endResetModel()
 
@@ -52,7 +54,7 @@ class SubmissionsModel(QAbstractTableModel):
         return self._keys[row]
 
     def is_duplicate(self, row) -> bool:
-        return self._duplicates[(row.commune_code, row.form_id)] > 1
+        return not row.duplicate_reviewed and self._duplicates[(row.commune_code, row.form_id)] > 1
 
     def rowCount(self, parent=QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._rows)
@@ -141,6 +143,7 @@ class SubmissionsBrowser(QWidget):
             box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)  # whole names
             box.currentIndexChanged.connect(self._refilter)
         self.table = self._make_table()
+        self._fitted_rows = 0  # how many rows the columns' widths were last fitted to
         self.count_label = QLabel()
         filters = QHBoxLayout()
         for widget in (self.search_box, self.form_box, self.province_box, self.status_box):
@@ -155,11 +158,13 @@ class SubmissionsBrowser(QWidget):
 
     def _make_table(self) -> QTableView:
         table = make_table("submissions_table", self.proxy)
+        table.setTabKeyNavigation(False)  # rows are not edited: Tab leaves the table
         table.sortByColumn(COLUMN_UPDATED, Qt.SortOrder.DescendingOrder)
         return table
 
     def set_rows(self, rows: list) -> None:
-        self.model.set_rows(rows)
+        self.model.set_rows(rows)  # a reset: Qt fits the columns to the rows then shown
+        self._fitted_rows = -1
         self._fill_box(self.form_box, sorted({(row.form_title, row.form_id) for row in rows}))
         self._fill_box(self.province_box, sorted({(row.province_name, row.province_name) for row in rows}))
         self._fill_box(self.status_box, [(labels.status_text(s), s) for s in labels.STATUSES[1:]])
@@ -185,7 +190,19 @@ class SubmissionsBrowser(QWidget):
     def _refilter(self, *_args) -> None:
         self.proxy.set_filters(form_id=self.form_box.currentData(), province=self.province_box.currentData(),
                                status=self.status_box.currentData(), text=self.search_box.text())
+        self._fit_columns()
         self._update_count()
+
+    def _fit_columns(self) -> None:
+        """Qt fits the columns to their contents when the rows are replaced, not when a
+        filter shows more of them: rows read while a search showed none left the columns
+        as narrow as their titles, and so they stayed once the search was cleared."""
+        shown = self.proxy.rowCount()
+        if self._fitted_rows < 0:  # just replaced: Qt fits them to what is shown now
+            self._fitted_rows = shown
+        elif shown > self._fitted_rows:
+            self.table.horizontalHeader().resizeSections()
+            self._fitted_rows = shown
 
     def _open(self, index: QModelIndex) -> None:
         if index.isValid():

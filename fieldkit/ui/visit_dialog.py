@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -15,8 +16,13 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QStyle,
     QVBoxLayout,
 )
+
+# Room for a delegation's whole name, which people read back to check it: "Đoàn kiểm tra
+# liên ngành Bộ Khoa học và Công nghệ tại tỉnh Đắk Lắk" is 64 letters.
+NAME_LETTERS = 64
 
 
 class VisitDialog(QDialog):
@@ -28,6 +34,7 @@ class VisitDialog(QDialog):
         self.intro.setWordWrap(True)
         self.delegation = QLineEdit()
         self.delegation.setObjectName("delegation")
+        self.delegation.setMinimumWidth(self.delegation.fontMetrics().averageCharWidth() * NAME_LETTERS)
         self.members = QPlainTextEdit()
         self.members.setObjectName("members")
         self.members.setTabChangesFocus(True)
@@ -36,6 +43,7 @@ class VisitDialog(QDialog):
         self.at_keyboard.setEditable(True)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.form = QFormLayout()
+        self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)  # labels above: the fields get the width
         self._labels = [QLabel(), QLabel(), QLabel()]
         for label, field in zip(self._labels, (self.delegation, self.members, self.at_keyboard), strict=True):
             label.setBuddy(field)
@@ -47,12 +55,33 @@ class VisitDialog(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         self.delegation.textChanged.connect(self._update_ok)
+        self.delegation.textChanged.connect(self._fit_delegation)
         self.members.textChanged.connect(self._members_changed)
         self.at_keyboard.currentTextChanged.connect(self._update_ok)
         if visit is not None:
             self.set_visit(visit)
         self._retranslate()
         self._update_ok()
+
+    def _fit_delegation(self, *_args) -> None:
+        """A longer name widens the dialog, as far as the screen allows, rather than
+        scrolling out of sight (a line edit cannot wrap)."""
+        metrics, style = self.delegation.fontMetrics(), self.delegation.style()
+        frame = style.pixelMetric(QStyle.PixelMetric.PM_DefaultFrameWidth, None, self.delegation)
+        needed = metrics.horizontalAdvance(self.delegation.text()) + 2 * frame + 2 * metrics.averageCharWidth()
+        missing = needed - self.delegation.width()
+        if missing <= 0:
+            return
+        available = (self.screen() or QApplication.primaryScreen()).availableGeometry()
+        border = self.frameGeometry().width() - self.width()
+        self.resize(min(self.width() + missing, available.width() - border), self.height())
+        overflow = self.frameGeometry().right() - available.right()
+        if overflow > 0:  # grown past the screen's edge: back inside
+            self.move(max(self.x() - overflow, available.left()), self.y())
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self._fit_delegation()
 
     def set_visit(self, visit) -> None:
         self.delegation.setText(visit.delegation)

@@ -21,7 +21,7 @@
     <message>
         <location line="+1"/>
         <source>&amp;New submission</source>
-        <translation>Phiếu &amp;mới</translation>
+        <translation>P&amp;hiếu mới</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -76,8 +76,16 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>Type a commune name, with or without accents</source>
-        <translation>Gõ tên xã, phường (có dấu hoặc không dấu)</translation>
+        <source>Type a commune name, with or without accents ({shortcut})</source>
+        <translation>Gõ tên xã, phường, có dấu hoặc không dấu ({shortcut})</translation>
+    </message>
+    <message>
+        <source>None in {province}; {count} in other provinces: press Enter to see them.</source>
+        <translation>Không có trong {province}; {count} xã, phường ở tỉnh khác: bấm Enter để xem.</translation>
+    </message>
+    <message>
+        <source>&amp;Search all provinces</source>
+        <translation>&amp;Tìm ở mọi tỉnh, thành phố</translation>
     </message>
 </context>
 <context>
@@ -183,7 +191,7 @@
     <message>
         <location line="+0"/>
         <source>Take &amp;right</source>
-        <translation>Lấy bên &amp;phải</translation>
+        <translation>Lấy bên p&amp;hải</translation>
     </message>
     <message>
         <location line="+0"/>
@@ -214,6 +222,34 @@
         <location line="+1"/>
         <source>Only fields that differ</source>
         <translation>Chỉ các trường khác nhau</translation>
+    </message>
+    <message>
+        <source>Resolve the conflict</source>
+        <translation>Giải quyết xung đột</translation>
+    </message>
+    <message>
+        <source>Save the Result column as the new version of “{form}” for {commune}?</source>
+        <translation>Lưu cột Kết quả làm phiên bản mới của “{form}” cho {commune}?</translation>
+    </message>
+    <message>
+        <source>The versions in conflict stay in the record&apos;s history, but this cannot be undone here: to change an answer afterwards, edit the record.</source>
+        <translation>Các phiên bản xung đột vẫn nằm trong lịch sử của phiếu, nhưng thao tác này không thể hoàn tác tại đây: muốn đổi một câu trả lời sau đó, hãy sửa phiếu.</translation>
+    </message>
+    <message>
+        <source>&amp;Resolve</source>
+        <translation>&amp;Giải quyết</translation>
+    </message>
+    <message>
+        <source>Resolved: “{form}” for {commune} has one version again. The versions in conflict stay in its history; there is no undo.</source>
+        <translation>Đã giải quyết: “{form}” cho {commune} chỉ còn một phiên bản. Các phiên bản xung đột vẫn nằm trong lịch sử của phiếu; không thể hoàn tác.</translation>
+    </message>
+    <message>
+        <source>{count} record in conflict</source>
+        <translation>{count} phiếu đang xung đột</translation>
+    </message>
+    <message>
+        <source>Conflict resolved: {commune}.</source>
+        <translation>Đã giải quyết xung đột: {commune}.</translation>
     </message>
 </context>
 <context>
@@ -265,8 +301,8 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>Trusted &amp;devices</source>
-        <translation>&amp;Thiết bị tin cậy</translation>
+        <source>&amp;Trusted devices</source>
+        <translation>Thiết &amp;bị tin cậy</translation>
     </message>
     <message>
         <location line="+0"/>
@@ -277,6 +313,45 @@
         <location line="+0"/>
         <source>&amp;Export data…</source>
         <translation>Xuất &amp;dữ liệu…</translation>
+    </message>
+    <message>
+        <source>This device&apos;s &amp;name…</source>
+        <translation>Tên &amp;máy này…</translation>
+    </message>
+    <message>
+        <source>{count} new conflict to review</source>
+        <translation>{count} xung đột mới cần xem xét</translation>
+    </message>
+</context>
+<context>
+    <name>DeviceNameDialog</name>
+    <message>
+        <source>Name of this device</source>
+        <translation>Tên của máy này</translation>
+    </message>
+    <message>
+        <source>Give this laptop a name of its own, e.g. “Laptop 3 — Đoàn 5”. The coordinator sees it beside the key fingerprint and on every bundle this laptop sends.</source>
+        <translation>Hãy đặt cho máy này một tên riêng, ví dụ “Laptop 3 — Đoàn 5”. Điều phối viên thấy tên này bên cạnh dấu vân tay khóa và trên mọi gói dữ liệu máy này gửi đi.</translation>
+    </message>
+    <message>
+        <source>It is named after the computer for now, as other laptops may be.</source>
+        <translation>Hiện máy đang mang tên hệ thống, có thể trùng với các máy khác.</translation>
+    </message>
+    <message>
+        <source>Device &amp;name:</source>
+        <translation>&amp;Tên máy:</translation>
+    </message>
+    <message>
+        <source>e.g. Laptop 3 — Đoàn 5</source>
+        <translation>ví dụ: Laptop 3 — Đoàn 5</translation>
+    </message>
+    <message>
+        <source>This device is now named {name}; its next bundles carry the name.</source>
+        <translation>Máy này nay mang tên {name}; các gói dữ liệu tiếp theo mang tên này.</translation>
+    </message>
+    <message>
+        <source>Could not save the device name.</source>
+        <translation>Không lưu được tên máy.</translation>
     </message>
 </context>
 <context>
@@ -351,13 +426,13 @@
     </message>
     <message>
         <location line="+3"/>
-        <source>Quarantine: {count} bundles, {size} MB of {quota} MB (the oldest are removed first when it is full), from:</source>
-        <translation>Khu cách ly: {count} gói, {size} MB trên {quota} MB (khi đầy, gói cũ nhất bị xóa trước), từ:</translation>
+        <source>Quarantine: {bundles}, {size} of {quota} (the oldest are removed first when it is full), from:</source>
+        <translation>Khu cách ly: {bundles}, {size} trên {quota} (khi đầy, gói cũ nhất bị xóa trước), từ:</translation>
     </message>
     <message>
         <location line="+3"/>
-        <source>{fingerprint} ({name}): {count} bundles, {size} MB</source>
-        <translation>{fingerprint} ({name}): {count} gói, {size} MB</translation>
+        <source>{fingerprint} ({name}): {bundles}, {size}</source>
+        <translation>{fingerprint} ({name}): {bundles}, {size}</translation>
     </message>
     <message>
         <location line="+17"/>
@@ -371,8 +446,8 @@
     </message>
     <message>
         <location line="+16"/>
-        <source>Trusted {fingerprint}. {count} waiting bundles imported.</source>
-        <translation>Đã tin cậy {fingerprint}. Đã nhập {count} gói đang chờ.</translation>
+        <source>Trusted {fingerprint}. Waiting bundles imported: {count}.</source>
+        <translation>Đã tin cậy {fingerprint}. Số gói đang chờ đã nhập: {count}.</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -454,13 +529,29 @@ Dữ liệu máy này đã gửi vẫn được giữ.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>From a public key &amp;file…</source>
+        <source>From a public &amp;key file…</source>
         <translation>Từ tệp khóa công &amp;khai…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Revoke trust…</source>
         <translation>Thu &amp;hồi tin cậy…</translation>
+    </message>
+    <message>
+        <source>Re&amp;name…</source>
+        <translation>Đổ&amp;i tên…</translation>
+    </message>
+    <message>
+        <source>(named after the computer: give it a name of its own)</source>
+        <translation>(đang mang tên hệ thống của máy: hãy đặt tên riêng)</translation>
+    </message>
+    <message>
+        <source>{count} bundle</source>
+        <translation>{count} gói</translation>
+    </message>
+    <message>
+        <source>{count} bundles</source>
+        <translation>{count} gói</translation>
     </message>
 </context>
 <context>
@@ -536,12 +627,80 @@ Dữ liệu máy này đã gửi vẫn được giữ.</translation>
     <message>
         <location line="+1"/>
         <source>&amp;Mark selected as duplicate</source>
-        <translation>&amp;Đánh dấu phiếu đã chọn là trùng</translation>
+        <translation>Đánh &amp;dấu phiếu đã chọn là trùng</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>of:</source>
         <translation>của:</translation>
+    </message>
+    <message>
+        <source>1 group of possible duplicate visits (same commune and form)</source>
+        <translation>1 nhóm lượt khảo sát có thể trùng (cùng xã và biểu mẫu)</translation>
+    </message>
+    <message>
+        <source>Keep both visits</source>
+        <translation>Giữ cả hai lượt khảo sát</translation>
+    </message>
+    <message>
+        <source>Keep the {count} visits of “{form}” to {commune} as separate visits?</source>
+        <translation>Giữ {count} lượt khảo sát “{form}” tại {commune} là các lượt riêng biệt?</translation>
+    </message>
+    <message>
+        <source>They leave this list and all count in the summaries; nothing is deleted. You can undo this right after.</source>
+        <translation>Các lượt này rời khỏi danh sách và đều được tính trong bản tổng hợp; không có gì bị xóa. Có thể hoàn tác ngay sau đó.</translation>
+    </message>
+    <message>
+        <source>&amp;Keep them</source>
+        <translation>&amp;Giữ lại</translation>
+    </message>
+    <message>
+        <source>Kept the {count} visits of “{form}” to {commune} as separate visits.</source>
+        <translation>Đã giữ {count} lượt khảo sát “{form}” tại {commune} là các lượt riêng biệt.</translation>
+    </message>
+    <message>
+        <source>Mark as duplicate</source>
+        <translation>Đánh dấu là bản trùng</translation>
+    </message>
+    <message>
+        <source>Mark the visit by {visit} to {commune} as a duplicate of the visit by {original}?</source>
+        <translation>Đánh dấu lượt khảo sát của {visit} tại {commune} là bản trùng của lượt khảo sát của {original}?</translation>
+    </message>
+    <message>
+        <source>The duplicate is kept, but left out of summaries and exports. You can undo this right after.</source>
+        <translation>Bản trùng vẫn được lưu, nhưng không được tính trong bản tổng hợp và dữ liệu xuất. Có thể hoàn tác ngay sau đó.</translation>
+    </message>
+    <message>
+        <source>&amp;Mark as duplicate</source>
+        <translation>Đánh &amp;dấu là bản trùng</translation>
+    </message>
+    <message>
+        <source>Marked the visit by {visit} to {commune} as a duplicate: it is left out of summaries and exports.</source>
+        <translation>Đã đánh dấu lượt khảo sát của {visit} tại {commune} là bản trùng: lượt này không được tính trong bản tổng hợp và dữ liệu xuất.</translation>
+    </message>
+    <message>
+        <source>Undone: the visits of “{form}” to {commune} are to review again.</source>
+        <translation>Đã hoàn tác: các lượt khảo sát “{form}” tại {commune} lại chờ xem xét.</translation>
+    </message>
+    <message>
+        <source>Could not undo the review.</source>
+        <translation>Không hoàn tác được việc xem xét.</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Hoàn tác</translation>
+    </message>
+    <message>
+        <source>{author} ({time}, record {record})</source>
+        <translation>{author} ({time}, phiếu {record})</translation>
+    </message>
+    <message>
+        <source>Review saved: {commune}.</source>
+        <translation>Đã lưu việc xem xét: {commune}.</translation>
+    </message>
+    <message>
+        <source>Review undone: {commune}.</source>
+        <translation>Đã hoàn tác việc xem xét: {commune}.</translation>
     </message>
 </context>
 <context>
@@ -858,7 +1017,7 @@ Dữ liệu máy này đã gửi vẫn được giữ.</translation>
     <message>
         <location line="+1"/>
         <source>&amp;Close form</source>
-        <translation>Đó&amp;ng biểu mẫu</translation>
+        <translation>Đóng &amp;biểu mẫu</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1136,8 +1295,8 @@ Dữ liệu máy này đã gửi vẫn được giữ.</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>{total} bundles: {imported} imported, {present} already present, {quarantined} quarantined, {rejected} rejected or failed.</source>
-        <translation>{total} gói: {imported} đã nhập, {present} đã có sẵn, {quarantined} bị cách ly, {rejected} bị từ chối hoặc thất bại.</translation>
+        <source>{bundles}: {imported} imported, {present} already present, {quarantined} quarantined, {rejected} rejected or failed.</source>
+        <translation>{bundles}: {imported} đã nhập, {present} đã có sẵn, {quarantined} bị cách ly, {rejected} bị từ chối hoặc thất bại.</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -1153,7 +1312,7 @@ Dữ liệu máy này đã gửi vẫn được giữ.</translation>
     <message>
         <location line="+1"/>
         <source>Choose a f&amp;older…</source>
-        <translation>Chọn &amp;thư mục…</translation>
+        <translation>Chọn thư &amp;mục…</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1169,6 +1328,14 @@ Dữ liệu máy này đã gửi vẫn được giữ.</translation>
         <location line="+1"/>
         <source>USB sticks and other removable drives plugged into this computer</source>
         <translation>USB và các ổ đĩa rời khác đang cắm vào máy này</translation>
+    </message>
+    <message>
+        <source>{count} bundle</source>
+        <translation>{count} gói</translation>
+    </message>
+    <message>
+        <source>{count} bundles</source>
+        <translation>{count} gói</translation>
     </message>
 </context>
 <context>
@@ -1319,8 +1486,8 @@ Dữ liệu máy này đã gửi vẫn được giữ.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Close &amp;form</source>
-        <translation>Đó&amp;ng biểu mẫu</translation>
+        <source>&amp;Close form</source>
+        <translation>Đóng &amp;biểu mẫu</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1329,18 +1496,30 @@ Dữ liệu máy này đã gửi vẫn được giữ.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>&amp;File</source>
-        <translation>&amp;Tệp</translation>
+        <source>F&amp;ile</source>
+        <translation>Tệ&amp;p</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Coo&amp;rdinator</source>
-        <translation>Điều &amp;phối</translation>
+        <source>Coordin&amp;ator</source>
+        <translation>Điề&amp;u phối</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>&amp;Language</source>
+        <source>Lan&amp;guage</source>
         <translation>&amp;Ngôn ngữ</translation>
+    </message>
+    <message>
+        <source>&amp;Find a commune</source>
+        <translation>&amp;Tìm xã, phường</translation>
+    </message>
+    <message>
+        <source>&amp;Browse</source>
+        <translation>X&amp;em</translation>
+    </message>
+    <message>
+        <source>No form was opened: every save is credited to the person at the keyboard, so the visit comes first.</source>
+        <translation>Chưa mở biểu mẫu: mỗi lần lưu được ghi tên người nhập liệu, nên cần nhập chuyến công tác trước.</translation>
     </message>
 </context>
 <context>

@@ -51,8 +51,13 @@ class Driver:
 
     def step(self) -> None:
         """Move the app on, as a person would, until the form is open; then type."""
+        from PySide6.QtWidgets import QDialog
+
         window = self.window
-        if window.visit_dialog is not None and window.visit_dialog.isVisible():
+        naming = window.findChild(QDialog, "device_name_dialog")
+        if naming is not None and naming.isVisible():
+            naming.accept()  # the name the laptop came with
+        elif window.visit_dialog is not None and window.visit_dialog.isVisible():
             window.visit_dialog.delegation.setText("Đoàn kiểm tra")
             window.visit_dialog.at_keyboard.setCurrentText("Nguyễn Thu Hà")
             window.visit_dialog.accept()

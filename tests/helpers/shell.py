@@ -14,11 +14,14 @@ VISIT = {"delegation": "Đoàn công tác Bộ Khoa học và Công nghệ", "me
 class Shell:
     """One running main window and what a test does with it."""
 
-    def __init__(self, qtbot, data_dir: Path, lang: str = "vi"):
+    def __init__(self, qtbot, data_dir: Path, lang: str = "vi", *, named: bool = True):
+        from fieldkit.store.identity import save_device_name, saved_device_name
         from fieldkit.ui import app as application
         from fieldkit.ui.main_window import MainWindow
 
         self.qtbot, self.data_dir = qtbot, data_dir
+        if named and saved_device_name(data_dir) is None:  # else the first start asks for it first
+            save_device_name(data_dir, "Laptop 1 — Đoàn 1")
         qt_app = QApplication.instance()
         self.translators = application.Translators(qt_app)
         self.translators.install(lang)

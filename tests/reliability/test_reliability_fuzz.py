@@ -17,6 +17,8 @@ from tests.helpers.crafting import Throwaway, laptop, resign_with, resigned_line
 from tests.helpers.sync_devices import Device
 
 ODD_TEXT = ["\ud800", "\udfff", "a\ud83d", "\x00", "\x1b[31mred", "é", "𝕏", "", " ", "../x", "1e9999"]
+# Texts of thousands of letters on purpose (a hostile line may be huge): Hypothesis calls
+# such inputs too large now and then, so that health check is off where they are used.
 texts = st.one_of(st.sampled_from(ODD_TEXT), st.text(max_size=20),
                   st.text(min_size=2000, max_size=5000, alphabet="ab\u00e9"))
 scalars = st.one_of(st.none(), st.booleans(), st.integers(-2 ** 70, 2 ** 70), st.sampled_from([0, 1, -1, 2 ** 63]),
@@ -96,7 +98,7 @@ def check_import(world, hostile):
     assert (after.status, after.new) == ("imported", 1), after
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 @given(change=mutation(MANIFEST_FIELDS), throwaway=st.sampled_from([False, False, False, True]))
 def test_a_mutated_manifest_is_imported_or_cleanly_refused(world, change, throwaway):
     signer = Throwaway() if throwaway else world["minh"].store.identity
@@ -105,7 +107,7 @@ def test_a_mutated_manifest_is_imported_or_cleanly_refused(world, change, throwa
     check_import(world, hostile)
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 @given(change=mutation(REVISION_FIELDS), data_change=mutation(DATA_FIELDS), line=st.integers(0, 3),
        resign=st.booleans(), raw=st.none() | values)
 def test_a_mutated_revision_line_is_imported_or_cleanly_refused(world, change, data_change, line, resign, raw):

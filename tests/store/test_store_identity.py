@@ -57,3 +57,37 @@ def test_the_store_knows_its_own_device_as_trusted(tmp_path):
         with store.read() as connection:
             rows = connection.execute("SELECT site_id, name, trusted, public_key FROM devices").fetchall()
         assert rows == [(store.identity.site_id, "Laptop 1", 1, store.identity.public_key)]
+
+
+def test_a_device_bears_the_host_name_until_someone_names_it(tmp_path, monkeypatch):
+    from fieldkit.store.identity import saved_device_name
+    from fieldkit.store.naming import rename_device
+
+    monkeypatch.setattr("platform.node", lambda: "vm")
+    with Store.open(data_dir=tmp_path) as store:
+        assert store.identity.device_name == "vm" and saved_device_name(tmp_path) is None
+        assert rename_device(store, "  Laptop 3 —\tĐoàn 5\n") == "Laptop 3 — Đoàn 5"
+        assert store.identity.device_name == "Laptop 3 — Đoàn 5"
+        with store.read() as connection:
+            assert connection.execute("SELECT DISTINCT name FROM devices").fetchall() == [("Laptop 3 — Đoàn 5",)]
+        [renamed] = [row for row in store.audit_log() if row["action"] == "device_name"]
+        assert renamed["detail"] == {"name": "Laptop 3 — Đoàn 5", "previous": "vm"}
+    with Store.open(data_dir=tmp_path) as store:
+        assert store.identity.device_name == "Laptop 3 — Đoàn 5"
+
+
+def test_a_name_with_nothing_readable_is_refused(tmp_path):
+    from fieldkit.store.identity import NAME_LIMIT, clean_device_name, save_device_name
+
+    with pytest.raises(ValueError):
+        save_device_name(tmp_path, " \n\t\u200b ")
+    assert clean_device_name("Laptop\n3\x00") == "Laptop 3"
+    assert len(clean_device_name("x" * 500)) == NAME_LIMIT
+
+
+def test_a_name_given_at_the_first_open_is_kept(tmp_path, monkeypatch):
+    monkeypatch.setattr("platform.node", lambda: "vm")
+    with Store.open(data_dir=tmp_path, device_name="Laptop 2 — Đoàn 5"):
+        pass
+    with Store.open(data_dir=tmp_path) as store:
+        assert store.identity.device_name == "Laptop 2 — Đoàn 5"

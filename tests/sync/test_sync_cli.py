@@ -66,3 +66,22 @@ def test_resolving_a_conflict_from_the_command_line(tmp_path, capsys):
                             "--set", "/data/staff=7")
     assert status == 0
     assert json.loads(run(capsys, "--data-dir", str(tmp_path / "coordinator"), "conflicts", "--json")[1]) == []
+
+
+def test_keys_name_names_the_device_and_keys_show_says_it(tmp_path, capsys, monkeypatch):
+    monkeypatch.setenv("FIELDKIT_LANG", "en")
+    monkeypatch.setattr("platform.node", lambda: "vm")
+    laptop = str(tmp_path / "laptop")
+    status, out, err = run(capsys, "--data-dir", laptop, "keys", "show")
+    assert status == 0 and out.startswith("This device: vm\n")
+    assert 'fieldkit keys name "Laptop 3 — Đoàn 5"' in err
+    fingerprint = out.splitlines()[2:]
+
+    status, out, _err = run(capsys, "--data-dir", laptop, "keys", "name", "Laptop 3 — Đoàn 5")
+    assert status == 0 and "now named Laptop 3 — Đoàn 5" in out
+    status, out, err = run(capsys, "--data-dir", laptop, "keys", "show")
+    assert out.startswith("This device: Laptop 3 — Đoàn 5\n") and err == ""
+    assert out.splitlines()[2:] == fingerprint  # the same key
+
+    status, _out, err = run(capsys, "--data-dir", laptop, "--lang", "vi", "keys", "name", "  ")
+    assert status == 2 and "Tên máy cần có ít nhất một chữ cái hoặc chữ số." in err

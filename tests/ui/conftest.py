@@ -31,8 +31,8 @@ def start_shell(qtbot, data_dir):
     """start_shell(lang="vi") -> Shell; every shell started is shut down at the end."""
     started = []
 
-    def start(lang: str = "vi", folder: Path | None = None) -> Shell:
-        shell = Shell(qtbot, folder or data_dir, lang)
+    def start(lang: str = "vi", folder: Path | None = None, *, named: bool = True) -> Shell:
+        shell = Shell(qtbot, folder or data_dir, lang, named=named)
         started.append(shell)
         return shell
 
@@ -40,3 +40,5 @@ def start_shell(qtbot, data_dir):
     for shell in started:
         if shell.window.service is not None:
             shell.close()
+    if started:  # the next test starts in English, as widgets made without a shell expect
+        started[0].translators.install("en")

@@ -95,6 +95,97 @@ def test_province_then_commune_and_recent_first(qtbot, picker, directory):
     assert picker.visible_communes()[0].code == picked[0].code
 
 
+# Offscreen, the completer's list of provinces cannot raise itself or grab the keyboard.
+POPUP_WARNINGS = pytest.mark.qt_log_ignore("does not support raise", "does not support grabbing",
+                                           "does not support propagateSizeHints")
+
+
+def show(qtbot, widget) -> None:
+    """On screen and active, as the window is when a person types."""
+    widget.show()
+    with qtbot.waitActive(widget):
+        widget.activateWindow()
+
+
+def choose_province(qtbot, picker, typed: str) -> None:
+    """Into the province box, type, Enter: as a person does, without the mouse."""
+    box = picker.province_box
+    box.setFocus()
+    box.lineEdit().selectAll()
+    type_text(qtbot, box, typed)
+    qtbot.keyClick(box, Qt.Key.Key_Return)
+
+
+@POPUP_WARNINGS
+def test_province_box_is_searched_without_accents(qtbot, picker):
+    show(qtbot, picker)
+    for typed, wanted in (("ha noi", "Thành phố Hà Nội"), ("dak", "Đắk Lắk"), ("HA NOI", "Thành phố Hà Nội"),
+                          ("Đắk Lắk", "Đắk Lắk"), ("ho chi minh", "Thành phố Hồ Chí Minh")):
+        choose_province(qtbot, picker, typed)
+        assert picker.province_box.currentText() == wanted, typed
+        assert picker.province_box.lineEdit().text() == wanted
+        assert {commune.province_name for commune in picker.visible_communes()} == {wanted}
+
+
+@POPUP_WARNINGS
+def test_province_box_forgets_what_matches_no_province(qtbot, picker):
+    show(qtbot, picker)
+    choose_province(qtbot, picker, "ha noi")
+    choose_province(qtbot, picker, "zzz")
+    assert picker.province_box.currentText() == "Thành phố Hà Nội"  # still the chosen one, as shown
+    assert picker.province_box.lineEdit().text() == "Thành phố Hà Nội"
+    assert picker.province_box.count() == 35  # nothing typed became an item
+
+
+@pytest.fixture
+def vietnamese(qapp):
+    from fieldkit.ui.translators import Translators
+
+    Translators(qapp).install("vi")
+    yield
+    Translators(qapp).install("en")  # the source language, which the other tests read
+
+
+@POPUP_WARNINGS
+def test_a_commune_of_another_province_is_announced_and_enter_shows_it(qtbot, picker, vietnamese):
+    """Hà Nội chosen, "ea hleo" typed: not an empty "0 trên 3321" but where it is."""
+    show(qtbot, picker)
+    choose_province(qtbot, picker, "ha noi")
+    picker.search_box.setFocus()
+    qtbot.keyClicks(picker.search_box, "ea hleo")
+    assert picker.visible_communes() == []
+    qtbot.waitUntil(lambda: picker.count_label.text() == (
+        "Không có trong Thành phố Hà Nội; 1 xã, phường ở tỉnh khác: bấm Enter để xem."))
+    assert picker.all_provinces_button.isVisible()
+    assert picker.all_provinces_button.text() == "&Tìm ở mọi tỉnh, thành phố"
+    picked = []
+    picker.commune_picked.connect(picked.append)
+    qtbot.keyClick(picker.search_box, Qt.Key.Key_Return)  # the province filter goes, not a pick
+    assert picked == []
+    assert picker.province_code() is None
+    assert [commune.name for commune in picker.visible_communes()] == ["Xã Ea H’leo"]
+    assert not picker.all_provinces_button.isVisible()
+    qtbot.keyClick(picker.search_box, Qt.Key.Key_Return)
+    assert [commune.name for commune in picked] == ["Xã Ea H’leo"]
+
+
+def test_the_button_shows_the_other_provinces_too(qtbot, picker):
+    show(qtbot, picker)
+    picker.province_box.setCurrentIndex(picker.province_box.findData("01"))
+    picker.search_box.setText("ben thanh")
+    qtbot.mouseClick(picker.all_provinces_button, Qt.MouseButton.LeftButton)
+    assert picker.province_code() is None
+    assert picker.visible_communes()[0].name == "Phường Bến Thành"
+    assert picker.search_box.hasFocus()
+
+
+def test_nothing_anywhere_is_said_plainly(qtbot, picker):
+    picker.province_box.setCurrentIndex(picker.province_box.findData("01"))
+    picker.search_box.setText("qqqq")
+    assert not picker.all_provinces_button.isVisibleTo(picker)
+    assert picker.count_label.text() in ("0 of 3321 communes", "0 trên 3321 xã, phường")
+
+
 def rows_for_browser():
     from fieldkit.services import SubmissionRow
 
@@ -205,3 +296,17 @@ def test_browser_in_the_app_opens_a_submission_and_a_new_one_warns(qtbot, start_
     qtbot.waitUntil(lambda: shell.forms.submission is not None
                     and shell.forms.submission.record_id == first.record_id, timeout=20_000)
     assert shell.window.pages.currentWidget() is shell.window.form_page
+
+
+def test_browser_columns_fit_again_when_a_search_is_cleared(qtbot, browser):
+    """Rows read while the search shows none: the columns were as narrow as their titles,
+    and stayed so (the form's title cut) once the search was cleared."""
+    show(qtbot, browser)
+    header = browser.table.horizontalHeader()
+    fitted = [header.sectionSize(column) for column in (COLUMN_COMMUNE, COLUMN_FORM)]
+    qtbot.keyClicks(browser.search_box, "zzz")
+    browser.set_rows(rows_for_browser())  # a save elsewhere reloads them
+    qtbot.waitUntil(lambda: header.sectionSize(COLUMN_COMMUNE) < fitted[0])  # as narrow as "Commune"
+    browser.search_box.clear()
+    assert browser.proxy.rowCount() == 4
+    qtbot.waitUntil(lambda: [header.sectionSize(column) for column in (COLUMN_COMMUNE, COLUMN_FORM)] == fitted)

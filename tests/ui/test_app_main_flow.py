@@ -5,6 +5,7 @@ the SQLite file itself."""
 import json
 import sqlite3
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
@@ -121,3 +122,31 @@ def test_visit_dialog_needs_a_delegation_and_an_author(qtbot):
     assert ok.isEnabled()
     assert dialog.values() == {"delegation": "Đoàn 1", "members": ["Nguyễn Văn An", "Trần Thị Bình"],
                                "at_keyboard": "Trần Thị Bình"}
+
+
+LONG_DELEGATION = "Đoàn kiểm tra liên ngành Bộ Khoa học và Công nghệ tại tỉnh Đắk Lắk và tỉnh Lâm Đồng"
+
+
+def shows_whole_text(line_edit) -> bool:
+    """The text fits in the box, beside its 2-pixel margins: no part scrolled out of sight."""
+    return line_edit.fontMetrics().horizontalAdvance(line_edit.text()) + 4 <= line_edit.contentsRect().width()
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_visit_dialog_shows_a_long_delegation_name_whole(qtbot, qapp, lang):
+    from fieldkit.services.types import VisitContext
+    from fieldkit.ui.translators import Translators
+    from fieldkit.ui.visit_dialog import VisitDialog
+
+    Translators(qapp).install(lang)
+    dialog = VisitDialog(VisitContext(LONG_DELEGATION, ["Nguyễn Văn An"], "Nguyễn Văn An"))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert shows_whole_text(dialog.delegation)
+    dialog.delegation.clear()
+    type_text(qtbot, dialog.delegation, LONG_DELEGATION + " (đợt 2)")  # typed longer still
+    qtbot.waitUntil(lambda: shows_whole_text(dialog.delegation))  # the dialog grows
+    available = dialog.screen().availableGeometry()
+    assert available.contains(dialog.frameGeometry())
+    Translators(qapp).install("en")  # the source language, which later tests read

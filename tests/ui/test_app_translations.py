@@ -8,26 +8,17 @@ import subprocess
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-import PySide6
-import pytest
 from PySide6.QtGui import QFontDatabase, QFontMetrics
 from PySide6.QtWidgets import QApplication
 
 from fieldkit.ui import app as application
 from fieldkit.ui import fonts
+from tests.helpers.linguist import linguist_tool
 
 ROOT = Path(__file__).resolve().parents[2]
 TS = ROOT / "resources" / "translations" / "fieldkit_vi.ts"
 QM = TS.with_suffix(".qm")
 PLACEHOLDER = re.compile(r"\{[a-z_]+\}")
-
-
-def linguist_tool(name: str) -> str:
-    bundled = Path(PySide6.__file__).parent / name
-    found = str(bundled) if bundled.exists() else shutil.which(f"pyside6-{name}")
-    if found is None:
-        pytest.skip(f"{name} (Qt Linguist) not installed")
-    return found
 
 
 def messages(path: Path):

@@ -265,3 +265,32 @@ def case_a_window_too_big_and_partly_off_the_screen_is_brought_onto_it(qtbot):
     assert_fits(window)
     # Offscreen draws a 2 px frame: as tall as the screen allows, moved the least to fit.
     assert window.frameGeometry() == QRect(1366 - 904, 0, 904, 728)
+
+
+def case_the_device_name_question_and_the_coordinators_confirmations(qtbot, start_shell, tmp_path):
+    from tests.helpers.coordinator_world import build_world
+
+    world = build_world(tmp_path / "laptops")
+    shell = start_shell(named=False)  # a first start: the device's name is asked before the visit
+    window = shell.window
+    dialog = wait_shown(qtbot, lambda: window.findChild(QWidget, "device_name_dialog"))
+    assert sorted(assert_every_window_fits()) == ["device_name_dialog", "main_window"]
+    dialog.accept()
+    shell.enter_visit()
+    page = window.coordinator
+    for name in ("may-lan", "may-minh"):
+        page.coordinator.trust(world.fingerprints[name])
+    page.coordinator.import_paths([world.copy(tmp_path / "stick", "lan-2", "minh")])
+    page.menu_actions[1].trigger()  # conflicts
+    qtbot.waitUntil(lambda: page.conflicts.fields.rowCount() > 0)
+    page.conflicts.buttons["resolve"].click()
+    wait_shown(qtbot, lambda: page.conflicts.confirm)
+    assert "resolve_confirmation" in assert_every_window_fits()
+    page.conflicts.confirm.reject()
+    page.menu_actions[2].trigger()  # duplicate visits
+    qtbot.waitUntil(lambda: page.duplicates.model.rowCount() == 2)
+    page.duplicates.table.selectRow(0)
+    page.duplicates.mark_button.click()
+    wait_shown(qtbot, lambda: page.duplicates.confirm)
+    assert "duplicate_confirmation" in assert_every_window_fits()
+    page.duplicates.confirm.reject()

@@ -1,6 +1,6 @@
 """The coordinator's screens: import bundles, review conflicts and duplicate visits,
-trusted devices, summaries (and the export dialog); one page of the main window with a
-tab each, and a menu to reach them.
+trusted devices, summaries (and the export dialog, this device's name); one page of the
+main window with a tab each, and a menu to reach them.
 
 The page works over a `CoordinatorService` sharing the main window's store (one writer
 thread, one SQLite file); every call that touches the disk goes through
@@ -12,6 +12,8 @@ from PySide6.QtCore import QEvent, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QTabWidget
 
+from fieldkit.ui import device_name_dialog
+from fieldkit.ui.coordinator.common import count_text
 from fieldkit.ui.coordinator.conflicts import ConflictPanel
 from fieldkit.ui.coordinator.devices import DevicesPanel
 from fieldkit.ui.coordinator.duplicates import DuplicatesPanel
@@ -42,14 +44,21 @@ class CoordinatorPage(QTabWidget):
         self.export_action.setObjectName("coordinator_export")
         self.export_action.setEnabled(False)
         self.export_action.triggered.connect(self.open_export)
-        self.menu_actions = [*(self._action(tab) for tab in range(5)), self.export_action]
+        self.name_action = QAction(self)  # this device's name: asked at first start, changed here
+        self.name_action.setObjectName("coordinator_device_name")
+        self.name_action.setEnabled(False)
+        self.name_action.triggered.connect(self.rename_device)
+        self.menu_actions = [*(self._action(tab) for tab in range(5)), self.export_action, self.name_action]
         self.summaries.export_requested.connect(self.open_export)
         self.summaries.message.connect(self.message)
         self.import_panel.imported.connect(self._imported)
         self.conflicts.resolved.connect(lambda _record: self._changed(conflicts=False))
+        self.conflicts.message.connect(self.message)
         self.duplicates.changed.connect(self.data_changed)
+        self.duplicates.message.connect(self.message)
         self.devices.changed.connect(lambda: self._changed(devices=False))
         self.devices.message.connect(self.message)
+        self.devices.rename_requested.connect(self.rename_device)
         self.currentChanged.connect(self._reload_tab)
         self._retranslate()
 
@@ -86,6 +95,14 @@ class CoordinatorPage(QTabWidget):
         self.export_dialog = ExportDialog(self.survey, self)
         self.export_dialog.open()
 
+    def rename_device(self) -> None:
+        if self.survey is not None:
+            device_name_dialog.ask_from_menu(self.window(), self.survey, renamed=self._renamed)
+
+    def _renamed(self, text: str) -> None:
+        self.message.emit(text)
+        self.devices.reload()
+
     def _reload_tab(self, tab: int) -> None:
         panel = self.widget(tab)
         if hasattr(panel, "reload"):
@@ -95,7 +112,8 @@ class CoordinatorPage(QTabWidget):
         self._changed()
         conflicts = sum(report.conflicts_opened for report in reports)
         if conflicts:
-            self.message.emit(self.tr("{count} new conflicts to review").format(count=conflicts))
+            self.message.emit(count_text(conflicts, self.tr("{count} new conflict to review"),
+                                         self.tr("{count} new conflicts to review")))
 
     def _changed(self, *, conflicts: bool = True, devices: bool = True) -> None:
         """Refresh the other tabs' data (each reload is one read on a worker)."""
@@ -112,7 +130,8 @@ class CoordinatorPage(QTabWidget):
         for tab, title in enumerate(titles):
             self.setTabText(tab, title)
         menu = (self.tr("&Import bundles…"), self.tr("&Conflicts"), self.tr("&Duplicate visits"),
-                self.tr("Trusted &devices"), self.tr("&Summaries and printing…"), self.tr("&Export data…"))
+                self.tr("&Trusted devices"), self.tr("&Summaries and printing…"), self.tr("&Export data…"),
+                self.tr("This device's &name…"))
         for action, text in zip(self.menu_actions, menu, strict=True):
             action.setText(text)
 

@@ -1,11 +1,14 @@
 """What the coordinator screens share: a table model over plain rows, table views,
-times and fingerprints shown the same way everywhere."""
+times and fingerprints shown the same way everywhere, and the question asked before an
+action that changes records."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QDateTime, QModelIndex, QObject, Qt
+from collections.abc import Callable
+
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QDateTime, QLocale, QModelIndex, QObject, Qt
 from PySide6.QtGui import QColor, QFont
-from PySide6.QtWidgets import QTableView
+from PySide6.QtWidgets import QMessageBox, QTableView, QWidget
 
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -32,6 +35,22 @@ def short_fingerprint(fingerprint: str) -> str:
 
 def device_text(name: str, fingerprint_or_site: str) -> str:
     return f"{name or '—'} ({short_fingerprint(fingerprint_or_site)})"
+
+
+def count_text(count: int, one: str, many: str) -> str:
+    """"1 bundle", "3 bundles": English says the two apart; Vietnamese translates both alike.
+    `one` and `many` are translated texts holding {count}."""
+    return (one if count == 1 else many).format(count=count)
+
+
+def size_text(size: int) -> str:
+    """A size in bytes as people read it, in the interface's language: "740 bytes",
+    "39 kB", "1.4 MB", "256 MB" (one decimal below ten of a unit, none above)."""
+    value, unit = float(size), 0
+    while value >= 1024 and unit < 4:
+        value, unit = value / 1024, unit + 1
+    precision = 1 if unit and value < 10 else 0
+    return QLocale().formattedDataSize(size, precision, QLocale.DataSizeFormat.DataSizeTraditionalFormat)
 
 
 def fingerprint_font(point_size: int = 16) -> QFont:
@@ -108,3 +127,20 @@ def selected_row(table: QTableView):
     """The row object under the table's current selection (through any proxy), or None."""
     indexes = table.selectionModel().selectedRows() if table.selectionModel() else []
     return indexes[0].data(ROW_ROLE) if indexes else None
+
+
+def confirm(parent: QWidget, *, name: str, title: str, text: str, detail: str, action: str,
+            on_yes: Callable[[], None]) -> QMessageBox:
+    """Ask before acting (window-modal): `action` is the button that acts, Cancel the
+    default, so Enter or Escape changes nothing. The box, for tests to answer."""
+    box = QMessageBox(QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.Cancel, parent)
+    box.setObjectName(name)
+    box.setInformativeText(detail)
+    box.addButton(action, QMessageBox.ButtonRole.AcceptRole)
+    box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+    box.setEscapeButton(QMessageBox.StandardButton.Cancel)
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.buttonClicked.connect(
+        lambda button: on_yes() if box.buttonRole(button) == QMessageBox.ButtonRole.AcceptRole else None)
+    box.open()
+    return box

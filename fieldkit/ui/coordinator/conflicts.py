@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
+    QMessageBox,
     QPushButton,
     QSplitter,
     QVBoxLayout,
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from fieldkit.services.conflicts import field_rows, labelled_conflicts, resolution
 from fieldkit.ui import errors, labels, tasks
+from fieldkit.ui.coordinator.columns import fit_columns
 from fieldkit.ui.coordinator.common import (
     DARK_TEXT,
     DIFFERENT_BACKGROUND,
@@ -27,6 +29,8 @@ from fieldkit.ui.coordinator.common import (
     ROW_ROLE,
     SORT_ROLE,
     RowsModel,
+    confirm,
+    count_text,
     device_text,
     hlc_text,
     selected_row,
@@ -119,6 +123,7 @@ class DifferencesProxy(QSortFilterProxyModel):
 
 class ConflictPanel(QWidget):
     resolved = Signal(str)  # record id
+    message = Signal(str)  # for the status bar
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -129,16 +134,23 @@ class ConflictPanel(QWidget):
         self.list_proxy.setSourceModel(self.list_model)
         self.list_proxy.setSortRole(SORT_ROLE)
         self.list = make_table("conflict_list", self.list_proxy)
+        fit_columns(self.list)
         self.fields = FieldsModel(self)
         self.fields_proxy = DifferencesProxy(self)
         self.fields_proxy.setSourceModel(self.fields)
         self.field_table = make_table("conflict_fields", self.fields_proxy, sortable=False)
+        fit_columns(self.field_table)
         self.field_table.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
                                          | QAbstractItemView.EditTrigger.EditKeyPressed)
         self.left_box, self.right_box = QComboBox(), QComboBox()
         self.left_header, self.right_header = QLabel(), QLabel()
         self.only_different = QCheckBox()
         self.empty_label = QLabel()
+        self.notice = QLabel()  # what the last resolution did, until the next one
+        self.notice.setObjectName("conflict_notice")
+        self.notice.setWordWrap(True)
+        self.notice.hide()
+        self.confirm: QMessageBox | None = None
         self.buttons = {name: QPushButton() for name in ("left", "right", "edit", "all_left", "all_right", "resolve")}
         self._layout()
         self._connect()
@@ -167,6 +179,7 @@ class ConflictPanel(QWidget):
         splitter.addWidget(detail)
         splitter.setSizes([160, 480])
         layout = QVBoxLayout(self)
+        layout.addWidget(self.notice)
         layout.addWidget(self.empty_label)
         layout.addWidget(splitter)
 
@@ -180,7 +193,7 @@ class ConflictPanel(QWidget):
         self.buttons["all_left"].clicked.connect(lambda: self.take_all("left"))
         self.buttons["all_right"].clicked.connect(lambda: self.take_all("right"))
         self.buttons["edit"].clicked.connect(self.edit_selected)
-        self.buttons["resolve"].clicked.connect(self.resolve)
+        self.buttons["resolve"].clicked.connect(self.ask_resolve)
 
     def set_services(self, coordinator, survey) -> None:
         self.coordinator, self.survey = coordinator, survey
@@ -196,7 +209,8 @@ class ConflictPanel(QWidget):
         current = self.conflict["record_id"] if self.conflict else None
         self.list_model.set_rows(conflicts)
         self.empty_label.setText(self.tr("No conflicts: every record has one current version.") if not conflicts
-                                 else self.tr("{count} records in conflict").format(count=len(conflicts)))
+                                 else count_text(len(conflicts), self.tr("{count} record in conflict"),
+                                                 self.tr("{count} records in conflict")))
         shown = [self.list_proxy.index(row, 0).data(ROW_ROLE)["record_id"] for row in range(self.list_proxy.rowCount())]
         match = shown.index(current) if current in shown else 0 if conflicts else None  # keep the reviewer's place
         if match is None:
@@ -259,19 +273,39 @@ class ConflictPanel(QWidget):
         if rows:
             self.field_table.edit(rows[0].siblingAtColumn(FIELD_RESULT))
 
+    def ask_resolve(self) -> None:
+        """Resolve, once the reviewer confirms: a new version cannot be taken back here."""
+        left, right = self.sides()
+        if self.coordinator is None or not (left and right):
+            return
+        conflict = self.conflict
+        self.confirm = confirm(
+            self, name="resolve_confirmation", title=self.tr("Resolve the conflict"),
+            text=self.tr("Save the Result column as the new version of “{form}” for {commune}?").format(
+                form=conflict["form_title"], commune=conflict["commune_name"]),
+            detail=self.tr("The versions in conflict stay in the record's history, but this cannot be undone "
+                           "here: to change an answer afterwards, edit the record."),
+            action=self.tr("&Resolve"), on_yes=self.resolve)
+
     def resolve(self) -> None:
         left, right = self.sides()
         if self.coordinator is None or not (left and right):
             return
         plan = resolution(self.fields.rows(), left, right)
-        record_id = self.conflict["record_id"]
+        conflict = self.conflict
         self.buttons["resolve"].setEnabled(False)
-        tasks.run(self.coordinator.resolve, record_id, author=self.survey.author, **plan).then(
-            lambda _revision: self._resolved(record_id),
+        tasks.run(self.coordinator.resolve, conflict["record_id"], author=self.survey.author, **plan).then(
+            lambda _revision: self._resolved(conflict),
             lambda error: errors.show_error(self, self.tr("Could not resolve the conflict."), error))
 
-    def _resolved(self, record_id: str) -> None:
-        self.resolved.emit(record_id)
+    def _resolved(self, conflict: dict) -> None:
+        text = self.tr("Resolved: “{form}” for {commune} has one version again. The versions in conflict "
+                       "stay in its history; there is no undo.").format(
+            form=conflict["form_title"], commune=conflict["commune_name"])
+        self.notice.setText(text)
+        self.notice.show()
+        self.message.emit(self.tr("Conflict resolved: {commune}.").format(commune=conflict["commune_name"]))
+        self.resolved.emit(conflict["record_id"])
         self.reload()
 
     # -- language ------------------------------------------------------------------------------

@@ -23,7 +23,16 @@ from fieldkit.services.coordinator import normalize_fingerprint, readable_finger
 from fieldkit.sync import quarantine
 from fieldkit.sync.archive import Limits
 from fieldkit.ui import errors, tasks
-from fieldkit.ui.coordinator.common import SORT_ROLE, RowsModel, fingerprint_font, selected_row, short_fingerprint
+from fieldkit.ui.coordinator.columns import fit_columns
+from fieldkit.ui.coordinator.common import (
+    SORT_ROLE,
+    RowsModel,
+    count_text,
+    fingerprint_font,
+    selected_row,
+    short_fingerprint,
+    size_text,
+)
 from fieldkit.ui.tables import make_table
 
 COLUMN_NAME, COLUMN_FINGERPRINT, COLUMN_STATE, COLUMN_WAITING, COLUMN_SEEN = range(5)
@@ -36,12 +45,8 @@ def load_devices(coordinator) -> dict:
     this = coordinator.this_device()
     devices = [{**device, "waiting": waiting.get(device["fingerprint"], 0),
                 "this": device["fingerprint"] == this.fingerprint} for device in coordinator.devices()]
-    return {"devices": devices, "fingerprint": this.fingerprint, "name": this.name,
+    return {"devices": devices, "fingerprint": this.fingerprint, "name": this.name, "named": this.named,
             "quarantine": held}
-
-
-def megabytes(size: int) -> str:
-    return f"{size / 2**20:.1f}"
 
 
 class DevicesModel(RowsModel):
@@ -71,22 +76,26 @@ class DevicesModel(RowsModel):
 class DevicesPanel(QWidget):
     changed = Signal()  # trust changed (quarantined bundles may have been imported)
     message = Signal(str)
+    rename_requested = Signal()
 
     def __init__(self, parent=None):
         super().__init__(parent)
         self.coordinator = None
-        self.fingerprint = ""
+        self.fingerprint = self.own_device = ""
         self.own_box, self.enrol_box = QGroupBox(), QGroupBox()
         self.own_name, self.own_fingerprint = QLabel(), QLabel()
         self.own_fingerprint.setObjectName("own_fingerprint")
         self.own_fingerprint.setFont(fingerprint_font())
         self.own_fingerprint.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.export_button = QPushButton()
+        self.export_button, self.rename_button = QPushButton(), QPushButton()
+        self.rename_button.setObjectName("rename_device")
+        self.named = True
         self.model = DevicesModel(self)
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
         self.proxy.setSortRole(SORT_ROLE)
         self.table = make_table("device_list", self.proxy)
+        fit_columns(self.table)
         self.quarantine_label = QLabel()
         self.quarantine_label.setObjectName("quarantine_summary")
         self.quarantine_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -103,7 +112,11 @@ class DevicesPanel(QWidget):
 
     def _layout(self) -> None:
         own = QVBoxLayout(self.own_box)
-        own.addWidget(self.own_name)
+        name = QHBoxLayout()
+        name.addWidget(self.own_name)
+        name.addWidget(self.rename_button)
+        name.addStretch()
+        own.addLayout(name)
         own.addWidget(self.own_fingerprint)
         own.addWidget(self.export_button, 0, Qt.AlignmentFlag.AlignLeft)
         enrol = QHBoxLayout(self.enrol_box)
@@ -126,6 +139,7 @@ class DevicesPanel(QWidget):
         self.trust_button.clicked.connect(self.trust_typed)
         self.key_file_button.clicked.connect(self.choose_key_file)
         self.export_button.clicked.connect(self.choose_export_file)
+        self.rename_button.clicked.connect(self.rename_requested)
         self.revoke_button.clicked.connect(self.ask_revoke)
 
     def set_services(self, coordinator, _survey=None) -> None:
@@ -140,13 +154,22 @@ class DevicesPanel(QWidget):
         return lambda error: errors.show_error(self, action, error)
 
     def _loaded(self, data: dict) -> None:
-        self.fingerprint = data["fingerprint"]
-        self.own_name.setText(self.tr("This device: {name}").format(name=data["name"]))
+        self.fingerprint, self.own_device = data["fingerprint"], data["name"]
+        self.named = data["named"]
+        self._show_own_name()
         self.own_fingerprint.setText(readable_fingerprint(data["fingerprint"]))
         self.model.set_rows(data["devices"])
         self.quarantine = data["quarantine"]
         self._show_quarantine()
         self._selected()
+
+    def _show_own_name(self) -> None:
+        if not self.fingerprint:
+            return
+        text = self.tr("This device: {name}").format(name=self.own_device)
+        if not self.named:
+            text += " " + self.tr("(named after the computer: give it a name of its own)")
+        self.own_name.setText(text)
 
     def _show_quarantine(self) -> None:
         """How many bundles wait, the space they take of the quota, and from which keys."""
@@ -157,15 +180,18 @@ class DevicesPanel(QWidget):
             self.quarantine_label.setText(self.tr("Quarantine: empty."))
             self.quarantine_label.setToolTip("")
             return
-        lines = [self.tr("Quarantine: {count} bundles, {size} MB of {quota} MB (the oldest are removed first "
-                         "when it is full), from:").format(count=held["bundles"], size=megabytes(held["bytes"]),
-                                                           quota=megabytes(held["quota"]))]
-        lines += [self.tr("{fingerprint} ({name}): {count} bundles, {size} MB").format(
+        lines = [self.tr("Quarantine: {bundles}, {size} of {quota} (the oldest are removed first when it is full), "
+                         "from:").format(bundles=self.bundles(held["bundles"]), size=size_text(held["bytes"]),
+                                         quota=size_text(held["quota"]))]
+        lines += [self.tr("{fingerprint} ({name}): {bundles}, {size}").format(
             fingerprint=short_fingerprint(entry["fingerprint"]), name=entry["device"] or "—",
-            count=entry["bundles"], size=megabytes(entry["bytes"])) for entry in held["devices"]]
+            bundles=self.bundles(entry["bundles"]), size=size_text(entry["bytes"])) for entry in held["devices"]]
         self.quarantine_label.setText("\n".join(lines))
         self.quarantine_label.setToolTip("\n\n".join(readable_fingerprint(entry["fingerprint"])
                                                       for entry in held["devices"]))
+
+    def bundles(self, count: int) -> str:
+        return count_text(count, self.tr("{count} bundle"), self.tr("{count} bundles"))
 
     def _selected(self, *_args) -> None:
         device = selected_row(self.table)
@@ -198,7 +224,7 @@ class DevicesPanel(QWidget):
         fingerprint, reports = result
         self.fingerprint_edit.clear()
         imported = sum(1 for report in reports if not report.rejected and report.status != "quarantined")
-        self.message.emit(self.tr("Trusted {fingerprint}. {count} waiting bundles imported.").format(
+        self.message.emit(self.tr("Trusted {fingerprint}. Waiting bundles imported: {count}.").format(
             fingerprint=short_fingerprint(fingerprint), count=imported))
         self.changed.emit()
         self.reload()
@@ -250,10 +276,12 @@ class DevicesPanel(QWidget):
     def _retranslate(self) -> None:
         self.own_box.setTitle(self.tr("This device's key fingerprint: compare it on both screens"))
         self.export_button.setText(self.tr("Save public key &file…"))
+        self.rename_button.setText(self.tr("Re&name…"))
+        self._show_own_name()
         self.enrol_box.setTitle(self.tr("Trust a device"))
         self.fingerprint_edit.setPlaceholderText(self.tr("Type the fingerprint shown on the other laptop"))
         self.trust_button.setText(self.tr("&Trust"))
-        self.key_file_button.setText(self.tr("From a public key &file…"))
+        self.key_file_button.setText(self.tr("From a public &key file…"))
         self.revoke_button.setText(self.tr("&Revoke trust…"))
         self._show_quarantine()
         self.model.retranslate()

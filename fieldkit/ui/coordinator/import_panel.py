@@ -24,9 +24,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fieldkit.services.drives import removable_mounts
 from fieldkit.services.types import Status
 from fieldkit.ui import errors, labels, tasks
-from fieldkit.ui.coordinator.common import SORT_ROLE, RowsModel
+from fieldkit.ui.coordinator.columns import fit_columns
+from fieldkit.ui.coordinator.common import SORT_ROLE, RowsModel, count_text
 from fieldkit.ui.tables import make_table
 
 # an import's outcome coloured as the submission status it resembles
@@ -35,13 +37,17 @@ _STATUS_LOOK = {"imported": Status.FINALIZED, "rejected": Status.HAS_ERRORS, "fa
 
 (COLUMN_FILE, COLUMN_STATUS, COLUMN_NEW, COLUMN_PRESENT, COLUMN_PENDING, COLUMN_CONFLICTS,
  COLUMN_REASON) = range(7)
-LINUX_MEDIA_ROOTS = ("/media/", "/run/media/", "/mnt/")
 PROGRESS_STEPS = 1000
 
 
-def removable_drives(volumes=None, platform: str = sys.platform) -> list[tuple[str, str]]:
-    """(label, root path) of mounted drives a USB stick shows up as: under /media,
-    /run/media/$USER or /mnt on Linux; every drive letter but the system's on Windows."""
+def removable_drives(volumes=None, platform: str = sys.platform, *, mounts_text: str | None = None,
+                     sys_root: Path | None = None, user: str | None = None) -> list[tuple[str, str]]:
+    """(label, root path) of mounted drives a USB stick shows up as: on Linux the
+    removable ones (fieldkit.services.drives); every drive letter but the system's on
+    Windows; /Volumes/* on macOS."""
+    if platform.startswith("linux"):
+        return [(f"{Path(mount.path).name or mount.path} — {mount.path}", mount.path)
+                for mount in removable_mounts(mounts_text=mounts_text, sys_root=sys_root, user=user)]
     volumes = QStorageInfo.mountedVolumes() if volumes is None else volumes
     system = QStorageInfo.root().rootPath()
     found = []
@@ -52,7 +58,7 @@ def removable_drives(volumes=None, platform: str = sys.platform) -> list[tuple[s
         if platform.startswith("win"):
             usable = len(root) <= 3 and root[1:2] == ":" and root != system
         else:
-            usable = (root + "/").startswith(LINUX_MEDIA_ROOTS)
+            usable = root.startswith("/Volumes/")
         if usable:
             name = volume.displayName() or Path(root).name or root
             found.append((f"{name} — {root}", root))
@@ -134,6 +140,7 @@ class ImportPanel(QWidget):
         self.proxy.setSourceModel(self.model)
         self.proxy.setSortRole(SORT_ROLE)
         self.table = make_table("import_results", self.proxy)
+        fit_columns(self.table)
         self.files_button, self.folder_button = QPushButton(), QPushButton()
         self.drive_box, self.drive_button, self.rescan_button = QComboBox(), QPushButton(), QPushButton()
         self.drive_box.setObjectName("drive_box")
@@ -226,9 +233,10 @@ class ImportPanel(QWidget):
         if not reports:
             return self.tr("No bundle (*.fkb) was found there.")
         count = lambda *statuses: sum(1 for report in reports if report.status in statuses)  # noqa: E731
-        return self.tr("{total} bundles: {imported} imported, {present} already present, {quarantined} quarantined, "
+        return self.tr("{bundles}: {imported} imported, {present} already present, {quarantined} quarantined, "
                        "{rejected} rejected or failed.").format(
-            total=len(reports), imported=count("imported"), present=count("already_present"),
+            bundles=count_text(len(reports), self.tr("{count} bundle"), self.tr("{count} bundles")),
+            imported=count("imported"), present=count("already_present"),
             quarantined=count("quarantined"), rejected=count("rejected", "failed"))
 
     def _failed(self, error: BaseException) -> None:

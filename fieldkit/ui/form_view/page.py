@@ -26,6 +26,8 @@ class Page(QScrollArea, Container):
         self.built = False
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
+        # No Tab stop of its own (it shows no mark); it scrolls to the question with the cursor.
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
 
     # -- building --------------------------------------------------------------------
 

@@ -202,14 +202,15 @@ class RepeatSection(QFrame):
     def _focus_block(self, position: int) -> None:
         if 0 < position <= len(self.blocks):
             block = self.blocks[position - 1]
-            for widget in block.question_widgets():
-                if widget.focus_editor():
-                    show_focus_marks(widget)
-                    break
+            focused = next((widget for widget in block.question_widgets() if widget.focus_editor()), None)
+            if focused is not None:
+                show_focus_marks(focused)
             # A block just added has no place yet: its layouts are only requested.
             # Lay them out now, so that the page can scroll to where it really is.
             QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
             self.page.ensure_visible(block)
+            if focused is not None:  # a block taller than the page is centred: its question back in view
+                self.page.ensure_visible(focused)
 
     # -- page element ------------------------------------------------------------------
 

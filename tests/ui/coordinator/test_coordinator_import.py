@@ -126,6 +126,34 @@ def test_progress_and_drive_helpers():
         def displayName(self):
             return "USB"
 
-    linux = removable_drives([Volume("/"), Volume("/media/lan/USB"), Volume("/run/media/lan/KINGSTON"),
-                              Volume("/mnt/stick"), Volume("/home")], platform="linux")
-    assert [root for _label, root in linux] == ["/media/lan/USB", "/run/media/lan/KINGSTON", "/mnt/stick"]
+    mac = removable_drives([Volume("/"), Volume("/Volumes/USB"), Volume("/System/Volumes/Data")], platform="darwin")
+    assert [root for _label, root in mac] == ["/Volumes/USB"]
+
+
+def test_the_drive_list_holds_only_removable_media(page, tmp_path, monkeypatch):
+    """A sandbox or a data disk mounted under /mnt is no USB stick; the desktop's mount
+    of one is, and so is a removable disk mounted by hand under /mnt."""
+    from fieldkit.services import drives
+
+    table = tmp_path / "mounts"
+    table.write_text("/dev/vda / ext4 rw 0 0\n"
+                     "model_tools /mnt/sandboxing/model_tools_env/v1/python tmpfs rw 0 0\n"
+                     "/dev/sda1 /mnt/data ext4 rw 0 0\n"
+                     "/dev/sdb1 /media/lan/KINGSTON vfat rw 0 0\n"
+                     "/dev/sdc1 /mnt/stick vfat rw 0 0\n")
+    for disk, removable in (("vda", "0"), ("sda", "0"), ("sdb", "1"), ("sdc", "1")):
+        (tmp_path / "sys" / "block" / disk / f"{disk}1").mkdir(parents=True)
+        (tmp_path / "sys" / "block" / disk / "removable").write_text(removable)
+    monkeypatch.setattr(drives, "MOUNTS_TABLE", table)
+    monkeypatch.setattr(drives, "SYS_ROOT", tmp_path / "sys")
+    monkeypatch.setattr(drives, "_user", lambda: "lan")
+    panel = page.import_panel
+    panel.rescan_button.click()
+    box = panel.drive_box
+    assert [box.itemData(row) for row in range(box.count())] == ["/media/lan/KINGSTON", "/mnt/stick"]
+    assert box.itemText(0) == "KINGSTON — /media/lan/KINGSTON"
+
+    table.write_text("/dev/vda / ext4 rw 0 0\nmodel_tools /mnt/sandboxing/tools tmpfs rw 0 0\n")
+    panel.rescan_button.click()
+    assert [box.itemText(row) for row in range(box.count())] == ["Không thấy ổ đĩa rời nào"]
+    assert not panel.drive_button.isEnabled()

@@ -19,9 +19,10 @@ def test_the_devices_screen_shows_what_waits_in_quarantine(page, world, tmp_path
     label = devices.findChild(type(devices.own_name), "quarantine_summary")
     qtbot.waitUntil(lambda: devices.model.rowCount() == 2 and "cách ly" in label.text())
     fingerprint = world.fingerprints["may-khoa"]
-    assert label.text().splitlines() == [
-        f"Khu cách ly: 1 gói, {size / 2**20:.1f} MB trên {256.0:.1f} MB (khi đầy, gói cũ nhất bị xóa trước), từ:",
-        f"{short_fingerprint(fingerprint)} (may-khoa): 1 gói, {size / 2**20:.1f} MB"]
+    kilobytes = f"{size / 1024:.1f}".replace(".", ",") if size < 10 * 1024 else f"{size / 1024:.0f}"
+    assert label.text().splitlines() == [  # one bundle of some kilobytes, not "1 bundles, 0.0 MB"
+        f"Khu cách ly: 1 gói, {kilobytes} kB trên 256 MB (khi đầy, gói cũ nhất bị xóa trước), từ:",
+        f"{short_fingerprint(fingerprint)} (may-khoa): 1 gói, {kilobytes} kB"]
     assert fingerprint[:4].upper() in label.toolTip()
 
     qtbot.keyClicks(devices.fingerprint_edit, fingerprint)

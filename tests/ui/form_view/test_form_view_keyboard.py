@@ -10,6 +10,7 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication
 
 from fieldkit.forms import load_form
+from fieldkit.ui.form_view.page import Page
 
 FORMS = Path(__file__).resolve().parents[3] / "forms"
 
@@ -73,6 +74,17 @@ def test_the_cursor_stays_in_the_page_when_the_interface_language_changes(keys_v
     type_keys(qtbot, "Hello")
     assert view.widget_for("/data/intro").editor.text() == "Hello"
     assert focused() is view.widget_for("/data/intro").editor  # the new box
+
+
+def test_every_tab_stop_before_the_first_question_shows_where_the_cursor_is(keys_view, qtbot):
+    """Shift+Tab from the first question goes to a visible control (the page's scroll
+    area took a Tab stop with no mark, between the Next button and the question)."""
+    view, _target = keys_view
+    intro = view.widget_for("/data/intro").editor
+    press(qtbot, Qt.Key.Key_Tab, Qt.KeyboardModifier.ShiftModifier)
+    assert not isinstance(focused(), Page) and focused().isVisible()
+    press(qtbot, Qt.Key.Key_Tab)
+    assert focused() is intro
 
 
 def test_the_navigator_takes_the_cursor_into_the_page_chosen(keys_view, qtbot):

@@ -8,18 +8,7 @@ from PySide6.QtWidgets import QFileDialog
 
 from fieldkit.ui.commune_forms import COLUMN_STATUS
 from tests.helpers.pdf_text import page_count, pdf_text, title
-
-
-def open_preview(shell):
-    window = shell.window
-    button = window.commune_forms.summary_button
-    shell.qtbot.waitUntil(button.isEnabled)
-    shell.qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
-    shell.qtbot.waitUntil(lambda: window.summaries.preview is not None and window.summaries.preview.isVisible(),
-                          timeout=30_000)
-    preview = window.summaries.preview
-    shell.qtbot.waitUntil(lambda: preview.pages > 0)
-    return preview
+from tests.helpers.previews import open_preview
 
 
 def test_print_summary_previews_then_saves_the_pdf(start_shell, surveyed, tmp_path, monkeypatch):

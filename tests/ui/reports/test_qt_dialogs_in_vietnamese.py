@@ -3,29 +3,20 @@ own words (qtbase_vi.qm), so fieldkit ships one. With Vietnamese on, the message
 buttons, the PDF save dialog, the print dialog and a print preview's toolbar read in
 Vietnamese; the language menu switches them back to English."""
 
-import shutil
 import subprocess
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import PySide6
-import pytest
 from PySide6.QtCore import QLibraryInfo, Qt, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtPrintSupport import QPrintPreviewDialog
 from PySide6.QtWidgets import QAbstractButton, QApplication, QFileDialog, QGroupBox, QLabel, QMessageBox, QWidget
 
+from tests.helpers.linguist import linguist_tool
 from tests.helpers.previews import open_preview
 
 QTBASE_TS = Path(__file__).resolve().parents[3] / "resources" / "translations" / "qtbase_vi.ts"
-
-
-def linguist_tool(name: str) -> str:
-    bundled = Path(PySide6.__file__).parent / name
-    found = str(bundled) if bundled.exists() else shutil.which(f"pyside6-{name}")
-    if found is None:
-        pytest.skip(f"{name} (Qt Linguist) not installed")
-    return found
 
 
 def qt_messages():

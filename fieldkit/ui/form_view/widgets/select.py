@@ -26,6 +26,7 @@ from fieldkit.ui.form_view.binding import settable
 from fieldkit.ui.form_view.texts import translate
 from fieldkit.ui.form_view.widgets.base import ClearButton, QuestionWidget, show_focus_marks
 from fieldkit.ui.form_view.widgets.choices import ChoiceSource
+from fieldkit.ui.form_view.widgets.type_ahead import TypeAheadCombo
 
 
 class SelectWidget(QuestionWidget):
@@ -228,7 +229,7 @@ class ArrowKeys(QObject):
 
 class DropdownSelect(SelectWidget):
     def build_editor(self) -> QWidget:
-        combo = QComboBox(self)
+        combo = TypeAheadCombo(self)
         combo.setPlaceholderText(translate("FormView", "Choose…"))
         combo.setMinimumContentsLength(24)
         combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
