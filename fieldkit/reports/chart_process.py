@@ -67,13 +67,16 @@ class ChartProcess:
     def draw(self, kind: str, arguments: dict) -> bytes:
         """Chart `kind` of chart_drawing as PNG bytes, drawn in the child (or kept from before)."""
         key = hashlib.sha256(repr((kind, sorted(arguments.items()))).encode()).digest()
+        with self._lock:
+            png = self._cache.get(key)
+            if png is not None:
+                self._cache.move_to_end(key)  # the last used, last
+                return png
         with self.kept(), self._lock:
-            png = self._cache.pop(key, None)
+            png = self._draw_in_child(kind, arguments)
             if png is None:
-                png = self._draw_in_child(kind, arguments)
-                if png is None:
-                    png = chart_drawing.draw(kind, arguments)
-            self._cache[key] = png  # the last used, last
+                png = chart_drawing.draw(kind, arguments)
+            self._cache[key] = png
             while len(self._cache) > CACHED_CHARTS:
                 self._cache.popitem(last=False)
             return png
