@@ -92,12 +92,16 @@ def _add_bundle_parsers(commands: Commands) -> None:
     verify.add_argument("--json", action="store_true", help=_("print JSON"))
 
 
+# An import report's status in words (its Vietnamese in fieldkit.sync.messages).
+STATUS_WORDS = {"already_present": "already present"}
+
+
 def _print_report(report: ImportReport) -> None:
     from fieldkit.services.coordinator import RELAYED
 
     path = _(RELAYED) if report.path == RELAYED else report.path
     echo(_("{path}: {status}: {new} new, {present} already present, {pending} pending, {conflicts} conflicts opened",
-           path=path, status=_(report.status), new=report.new, present=report.present,
+           path=path, status=_(STATUS_WORDS.get(report.status, report.status)), new=report.new, present=report.present,
            pending=report.pending, conflicts=report.conflicts_opened))
     for site_id, count in sorted(report.awaiting_trust.items()):
         echo(_("  held until device {site_id} is trusted: {count} revisions", site_id=site_id, count=count))

@@ -62,7 +62,7 @@ VIETNAMESE = {
         "dấu vân tay trên máy đó, rồi nhập lại."),
     # the sync commands
     "imported": "đã nhập",
-    "already_present": "đã có sẵn",
+    "already present": "đã có sẵn",
     "quarantined": "cách ly",
     "rejected": "bị từ chối",
     "failed": "thất bại (thử lại)",

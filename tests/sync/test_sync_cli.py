@@ -85,3 +85,20 @@ def test_keys_name_names_the_device_and_keys_show_says_it(tmp_path, capsys, monk
 
     status, _out, err = run(capsys, "--data-dir", laptop, "--lang", "vi", "keys", "name", "  ")
     assert status == 2 and "Tên máy cần có ít nhất một chữ cái hoặc chữ số." in err
+
+
+def test_a_bundle_imported_again_is_said_to_be_already_present_in_words(tmp_path, capsys):
+    laptop = Device(tmp_path, "lan")
+    laptop.save({"/data/staff": "4"})
+    bundle = laptop.export(tmp_path / "lan.fkb")
+    laptop.close()
+    coordinator = str(tmp_path / "coordinator")
+    run(capsys, "--data-dir", str(tmp_path / "lan"), "keys", "export", str(tmp_path / "lan.pub"))
+    assert run(capsys, "--data-dir", coordinator, "trust", str(tmp_path / "lan.pub"))[0] == 0
+
+    status, out, _err = run(capsys, "--data-dir", coordinator, "--lang", "en", "bundle", "import", str(bundle))
+    assert status == 0 and f"{bundle}: imported: 1 new" in out
+    status, out, _err = run(capsys, "--data-dir", coordinator, "--lang", "en", "bundle", "import", str(bundle))
+    assert status == 0 and f"{bundle}: already present: 0 new, 1 already present" in out
+    status, out, _err = run(capsys, "--data-dir", coordinator, "--lang", "vi", "bundle", "import", str(bundle))
+    assert status == 0 and f"{bundle}: đã có sẵn: 0 mới" in out
