@@ -161,9 +161,11 @@ def _narrows(old: list[str], new: list[str]) -> bool:
 
 
 class CommunePicker(QWidget):
-    """Emits `commune_picked(commune)` on Enter, click or double-click of a commune."""
+    """Emits `commune_picked(commune)` on Enter, click or double-click of a commune, and
+    `commune_entered` after it when that was Enter in the search box."""
 
     commune_picked = Signal(object)
+    commune_entered = Signal()
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -249,6 +251,7 @@ class CommunePicker(QWidget):
             index = self.proxy.index(0, COLUMN_NAME)
         if index.isValid():
             self._pick(index)
+            self.commune_entered.emit()
 
     def _pick(self, index: QModelIndex | QPersistentModelIndex) -> None:
         commune = index.data(COMMUNE_ROLE)

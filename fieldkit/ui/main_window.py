@@ -44,6 +44,7 @@ class MainWindow(QMainWindow):
         self.data_dir, self.translators, self.settings, self.log_path = data_dir, translators, settings, log_path
         self.service = None
         self.commune = None
+        self._focus_forms = False  # Enter in the commune search: its forms take the cursor
         self.catalog: dict = {}
         self.drafts_checked = False  # pending working copies looked for (and offered)
         self.visit_dialog: VisitDialog | None = None
@@ -128,6 +129,7 @@ class MainWindow(QMainWindow):
 
     def _connect(self) -> None:
         self.picker.commune_picked.connect(self.pick_commune)
+        self.picker.commune_entered.connect(self._focus_forms_once_read)
         self.commune_forms.open_requested.connect(self._open_form)
         self.commune_forms.summary_requested.connect(lambda: self.summaries.commune(self.commune.code))
         self.summaries.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
@@ -310,10 +312,17 @@ class MainWindow(QMainWindow):
             tasks.await_future(saved, "remember_commune").then(None, self._read_failed)
         self.picker.model.move_to_front(commune.code)
 
+    def _focus_forms_once_read(self) -> None:
+        """Enter in the search: the arrows then choose among the commune's forms."""
+        self._focus_forms = True
+
     def _commune_forms_read(self, commune, found: list) -> None:
         if self.commune is not commune:  # another commune was picked meanwhile
             return
         self.commune_forms.show_commune(commune, [FormRow(entry, status, record) for entry, status, record in found])
+        if self._focus_forms and self.picker.search_box.hasFocus():
+            self.commune_forms.table.setFocus(Qt.FocusReason.OtherFocusReason)
+        self._focus_forms = False
 
     def _open_form(self, entry, record_id, new: bool) -> None:
         commune = self.commune

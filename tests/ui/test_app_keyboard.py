@@ -57,7 +57,9 @@ def test_tab_leaves_the_forms_table_and_enter_opens_the_form(qtbot, start_shell)
     qtbot.keyClicks(focused(), "hoan kiem")
     press(qtbot, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: window.commune_forms.model.rowCount() == 3)
-    press(qtbot, Qt.Key.Key_Tab)  # the commune list
+    qtbot.waitUntil(lambda: focused() is table)  # Enter in the search took the cursor there
+    press(qtbot, Qt.Key.Key_Backtab)  # the commune list
+    assert focused() is window.picker.list_view
     press(qtbot, Qt.Key.Key_Tab)
     assert focused() is table
     press(qtbot, Qt.Key.Key_Tab)  # not to the next cell: on to the buttons
@@ -115,3 +117,21 @@ def test_ctrl_w_closes_the_form_and_the_cursor_is_back_on_the_forms(qtbot, start
     press(qtbot, Qt.Key.Key_Return)  # and opens it again
     qtbot.waitUntil(lambda: shell.forms.view is not None, timeout=30_000)
     shell.idle()
+
+
+def test_enter_on_a_commune_found_puts_the_cursor_on_its_forms(qtbot, start_shell):
+    """Type, Enter, and the arrows choose among its forms (no Tab through the commune
+    list first); a commune chosen by another way leaves the cursor where it is."""
+    shell = start_shell()
+    shell.enter_visit()
+    shell.activate()
+    window = shell.window
+    press(qtbot, Qt.Key.Key_F, CTRL)
+    qtbot.keyClicks(focused(), "hoan kiem")
+    press(qtbot, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: focused() is window.commune_forms.table)
+    assert window.commune_forms.model.rowCount() == 3
+    press(qtbot, Qt.Key.Key_F, CTRL)
+    qtbot.keyClicks(focused(), "ba dinh")
+    shell.idle()
+    assert focused() is window.picker.search_box
