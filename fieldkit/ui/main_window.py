@@ -274,6 +274,7 @@ class MainWindow(QMainWindow):
             lambda error: errors.show_error(self, self.tr("Could not discard the answers."), error))
 
     def _read_failed(self, error: BaseException) -> None:
+        self._focus_forms = False  # a later read (after a save) must not take the cursor
         errors.show_error(self, self.tr("Could not read the data."), error)
 
     # -- communes and their forms --------------------------------------------------------
