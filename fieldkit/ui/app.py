@@ -14,6 +14,7 @@ import threading
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QSettings
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from fieldkit import paths
@@ -92,11 +93,21 @@ def settings(data_dir: Path) -> QSettings:
 
 # -- the application --------------------------------------------------------------------
 
+def app_icon() -> QIcon:
+    """The icon in every size shipped (resources/icons, made by packaging/make_icons.py)."""
+    icon = QIcon()
+    for path in sorted((paths.resources_dir() / "icons").glob("fieldkit-*.png")):
+        icon.addFile(str(path))
+    return icon
+
+
 def create_app(argv: list[str] | None = None) -> QApplication:
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
     app.setApplicationName("fieldkit")
     app.setOrganizationName("fieldkit")
     app.setApplicationDisplayName("fieldkit")
+    app.setWindowIcon(app_icon())
+    app.setDesktopFileName("fieldkit")  # the desktop entry's name (packaging/linux): its icon in the task bar
     load_fonts(app)
     install_alt_text_guard(app)  # Alt+letter that is no shortcut types nothing
     return app
