@@ -11,9 +11,10 @@ import logging.handlers
 import os
 import sys
 import threading
+import time
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QSettings
+from PySide6.QtCore import QCoreApplication, QSettings, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -128,6 +129,8 @@ def run(data_dir: str | os.PathLike | None = None, lang: str | None = None) -> i
     window = MainWindow(folder, translators, store, log_path=log_path)
     show_on_screen(window, store.value("geometry"))  # maximised on a 1366×768 laptop
     window.start()
+    if os.environ.get("FIELDKIT_PRINT_READY"):  # bench/bench_build.py: the same signal from source and frozen
+        window.ready.connect(lambda: QTimer.singleShot(0, lambda: print(f"ready {time.time():.3f}", flush=True)))
     code = app.exec()
     window.shutdown()
     return code

@@ -1,0 +1,6 @@
+"""In place of PyInstaller's run-time hook for matplotlib, which points MPLCONFIGDIR at
+a new temporary folder in every process of the app: each chart process would then
+rebuild matplotlib's font cache (a scan of the system's fonts, every summary), and,
+being ended rather than exiting, leave its folder behind in the temporary folder.
+Doing nothing here, the frozen app keeps matplotlib's cache where it does from source.
+"""
