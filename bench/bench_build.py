@@ -4,8 +4,8 @@ Prints JSON; figures are recorded in BENCHMARKS.md.
 
     python packaging/build.py && python bench/bench_build.py [--runs 7] [--app dist/fieldkit/fieldkit]
 
-Size: the folder (every file, symlinks once) and the folder zipped (deflate, as
-build.py --zip hands it out).
+Size: the folder (every file, symbolic links once) and the folder zipped as
+`build.py --zip` hands it out (deflate, links kept as links).
 
 Cold start: `fieldkit --data-dir D` as a person starts it, from source (`python -m
 fieldkit.cli`, the console script's code) and frozen, run in turns so that both meet
@@ -22,6 +22,7 @@ memory released after start: fieldkit/ui/memory.py), median over the reopening r
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import json
 import os
 import shutil
@@ -42,11 +43,17 @@ def folder_size(folder: Path) -> int:
     return sum(path.stat().st_size for path in folder.rglob("*") if path.is_file() and not path.is_symlink())
 
 
+def build_script():
+    """packaging/build.py as a module (a script folder, not a package)."""
+    spec = importlib.util.spec_from_file_location("fieldkit_build", ROOT / "packaging" / "build.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
 def sizes(bundle: Path) -> dict:
     with tempfile.TemporaryDirectory() as scratch:
-        archive = Path(shutil.make_archive(str(Path(scratch) / "fieldkit"), "zip", root_dir=bundle.parent,
-                                           base_dir=bundle.name))
-        zipped = archive.stat().st_size
+        zipped = build_script().zip_folder(bundle, Path(scratch) / "fieldkit.zip").stat().st_size
     files = sum(1 for path in bundle.rglob("*") if path.is_file())
     return {"folder_mb": round(folder_size(bundle) / 1e6, 1), "zipped_mb": round(zipped / 1e6, 1), "files": files}
 
@@ -95,8 +102,8 @@ def cold_starts(app: Path, runs: int) -> dict:
         later, settled = times[name][1:] or times[name], memory[name][1:] or memory[name]
         result[name] = {"first_run_s": round(times[name][0], 3), "median_s": round(statistics.median(later), 3),
                         "max_s": round(max(later), 3),
-                        "rss_mb": statistics.median(entry["VmRSS"] for entry in settled),
-                        "hwm_mb": statistics.median(entry["VmHWM"] for entry in settled)}
+                        "rss_mb": round(statistics.median(entry["VmRSS"] for entry in settled), 1),
+                        "hwm_mb": round(statistics.median(entry["VmHWM"] for entry in settled), 1)}
     result["frozen_over_source"] = round(result["frozen"]["median_s"] / result["source"]["median_s"], 2)
     result["runs"] = runs
     return result

@@ -18,10 +18,12 @@ import argparse
 import os
 import platform
 import shutil
+import stat
 import subprocess
 import sys
 import time
 import tomllib
+import zipfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -72,9 +74,24 @@ def add_platform_files() -> None:
         installer.chmod(0o755)
 
 
-def zip_bundle() -> Path:
-    """The folder zipped with `fieldkit/` at the top of the archive."""
-    return Path(shutil.make_archive(str(DIST / archive_name()), "zip", root_dir=DIST, base_dir=BUNDLE.name))
+def zip_folder(folder: Path, archive: Path) -> Path:
+    """`folder` zipped, with its name at the top of the archive. Symbolic links (PyInstaller
+    makes them on Linux and macOS: the Qt libraries, 80 MB) are stored as links, as
+    `zip -y` does, not as second copies; unzip, the desktops' archive tools and macOS
+    restore them."""
+    with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as zipped:
+        for parent, folders, files in os.walk(folder):
+            for name in sorted(folders) + sorted(files):
+                path = Path(parent) / name
+                entry = path.relative_to(folder.parent).as_posix()
+                if path.is_symlink():
+                    link = zipfile.ZipInfo(entry, date_time=time.localtime(path.lstat().st_mtime)[:6])
+                    link.create_system = 3  # Unix: the mode bits below are read
+                    link.external_attr = (stat.S_IFLNK | 0o777) << 16
+                    zipped.writestr(link, os.readlink(path))
+                elif path.is_file():
+                    zipped.write(path, entry)
+    return archive
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -92,7 +109,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"Đã build / built: {executable} ({folder_size(BUNDLE) / 1e6:.0f} MB, "
           f"{time.monotonic() - started:.0f} s)")
     if arguments.zip:
-        archive = zip_bundle()
+        archive = zip_folder(BUNDLE, DIST / f"{archive_name()}.zip")
         print(f"Gói để phát / to hand out: {archive} ({archive.stat().st_size / 1e6:.0f} MB)")
     return 0
 
