@@ -24,7 +24,8 @@ FLAG = "--self-test"
 
 
 def requested(argv: list[str]) -> bool:
-    return FLAG in argv
+    """--self-test in `argv`, or an abbreviation of it that argparse takes (--self)."""
+    return any(argument.startswith("--s") and FLAG.startswith(argument) for argument in argv)
 
 
 def self_test_language(option: str | None) -> str:
