@@ -32,12 +32,12 @@ VIETNAMESE = {
         "hoạt động, rồi thoát (0: tất cả đạt)",
     "--self-test runs alone, in temporary folders of its own: it takes no --data-dir and no command":
         "--self-test chạy riêng, trong các thư mục tạm của chính nó: không nhận --data-dir và không nhận lệnh nào",
-    "shipped forms open": "mở các biểu mẫu kèm theo",
-    "a submission is filled, saved and finalized": "điền, lưu và hoàn tất một phiếu",
-    "a bundle is exported and imported into a second data folder, same state digest":
-        "xuất một gói dữ liệu và nhập vào thư mục dữ liệu thứ hai, cùng mã tóm tắt trạng thái",
-    "a commune summary PDF holds its Vietnamese text": "bản tổng hợp của xã dạng PDF chứa đúng chữ tiếng Việt",
-    "an XLSX export is written and read back": "ghi tệp xuất XLSX và đọc lại",
+    "Shipped forms open": "Mở các biểu mẫu kèm theo",
+    "A submission is filled, saved and finalized": "Điền, lưu và hoàn tất một phiếu",
+    "A bundle is exported and imported into a second data folder, same state digest":
+        "Xuất một gói dữ liệu và nhập vào thư mục dữ liệu thứ hai, cùng mã tóm tắt trạng thái",
+    "A commune summary PDF holds its Vietnamese text": "Bản tổng hợp của xã dạng PDF chứa đúng chữ tiếng Việt",
+    "An XLSX export is written and read back": "Ghi tệp xuất XLSX và đọc lại",
     "{name}: OK ({seconds})": "{name}: ĐẠT ({seconds})",
     "{name}: FAILED: {reason} ({seconds})": "{name}: KHÔNG ĐẠT: {reason} ({seconds})",
     "{seconds} s": "{seconds} giây",
