@@ -43,11 +43,11 @@ class Laptop:
         assert submission.record_id is not None  # a finalized submission has its record
         return submission.record_id
 
-    def correct(self, record_id: str, answers: Mapping[str, str], *, finalize: bool = True) -> None:
-        """A new revision of a submission: finalized again, or saved as a draft."""
+    def correct(self, record_id: str, answers: Mapping[str, str]) -> None:
+        """A new revision of a submission, finalized again."""
         submission = self.survey.open_submission(record_id=record_id, resume_working_copy=False)
         submission.set_many(answers, autosave=False)
-        (submission.finalize() if finalize else submission.save()).result()
+        submission.finalize().result()
         submission.close()
 
     def export(self, path: Path) -> Path:

@@ -7,8 +7,8 @@ bundle to review it; from there:
 - both laptops correct the number of computers of one commune, each its own way: a hard
   conflict (the same answer changed on both sides);
 - the team lead adds the IT officer a commune just hired to one staffing submission
-  (saved as a draft, to confirm) while laptop 1 corrects its training needs: a soft
-  conflict (different answers changed);
+  while laptop 1 corrects its training needs, both finalized: a soft conflict
+  (different answers changed; the `end` timestamp each finalize sets does not count);
 - team two visits one of team one's communes again and fills its staffing form: a
   duplicate visit.
 
@@ -172,8 +172,7 @@ def _review(one: Laptop, two: Laptop, team_one: list[Profile], records: dict[tup
     _import(two, [one.export(work / "laptop-1-first.fkb")])
     computers = "/data/equipment/computers"
     two.correct(records[(forms.INFRASTRUCTURE, counted.commune.code)], {computers: str(counted.computers + 2)})
-    two.correct(records[(forms.STAFFING, hired.commune.code)], {"/data/it_staff": str(hired.it_staff + 1)},
-                finalize=False)
+    two.correct(records[(forms.STAFFING, hired.commune.code)], {"/data/it_staff": str(hired.it_staff + 1)})
     second_visit = forms.staffing(revisited) | {"/data/visit_date": str(revisited.visit_date + dt.timedelta(days=1)),
                                                 "/data/total_staff": str(revisited.total_staff + 1)}
     two.fill(forms.STAFFING, revisited.commune.code, second_visit)

@@ -65,6 +65,9 @@ def test_there_is_exactly_one_hard_and_one_soft_conflict(demo):
     hard, soft = conflicts
     assert hard["form_id"] == INFRASTRUCTURE and "/data/equipment/computers" in hard["fields"]
     assert soft["form_id"] == STAFFING and soft["fields"] == []
+    # each side finalized its correction: the `end` timestamps both set make no hard conflict
+    assert [head["status"] for head in soft["heads"]] == ["finalized", "finalized"]
+    assert "/data/end" not in hard["fields"]
     for conflict in conflicts:  # each between the two laptops
         assert sorted(head["device"] for head in conflict["heads"]) == ["Laptop 1 — Đoàn 3", "Laptop 2 — Đoàn 3"]
 
