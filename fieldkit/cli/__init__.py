@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from fieldkit import paths
 from fieldkit.cli import entry, export, forms, reports, sync, window
 from fieldkit.cli.common import LANGUAGES, Refused, _, add_command, resolve_language, typed_language
 from fieldkit.i18n import set_message_language
@@ -45,6 +46,7 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     from fieldkit.errors import FieldkitError
 
+    paths.keep_inside_kit()  # a portable kit: before matplotlib or Qt reads where to write
     argv = sys.argv[1:] if argv is None else argv
     set_message_language(resolve_language(*typed_language(argv)))  # before the parser: its help texts speak it
     arguments = build_parser().parse_args(argv)

@@ -38,7 +38,8 @@ LANGUAGE_NAMES = {"vi": "Tiếng Việt", "en": "English"}  # each in its own la
 class MainWindow(QMainWindow):
     ready = Signal()  # the service is open and the commune list filled: the window is usable
 
-    def __init__(self, data_dir: Path, translators, settings: QSettings, *, log_path: Path | None = None):
+    def __init__(self, data_dir: Path, translators, settings: QSettings, *, log_path: Path | None = None,
+                 portable: bool = False):
         super().__init__()
         self.setObjectName("main_window")
         self.data_dir, self.translators, self.settings, self.log_path = data_dir, translators, settings, log_path
@@ -69,6 +70,10 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.pages)
         self.visit_label = QLabel()
         self.statusBar().addPermanentWidget(self.visit_label)
+        self.portable_label = QLabel()  # a kit on a USB stick: where the data is, always in sight
+        self.portable_label.setObjectName("portable_label")
+        self.portable_label.setVisible(portable)
+        self.statusBar().addPermanentWidget(self.portable_label)
         self._make_actions()
         self._connect()
         self._retranslate()
@@ -385,6 +390,7 @@ class MainWindow(QMainWindow):
     def _retranslate(self) -> None:
         # Qt adds the application's name itself ("Khảo sát cấp xã — fieldkit")
         self.setWindowTitle(self.tr("Commune surveys"))
+        self.portable_label.setText(self.tr("Data on the USB stick: {folder}").format(folder=self.data_dir))
         # Menu titles take letters that no button of any screen uses ("&File" would be
         # Alt+F of the form's "&Finalize" too): tests/ui/test_app_mnemonics.py checks them.
         self.home_action.setText(self.tr("&Communes"))
