@@ -7,6 +7,7 @@ import platformdirs
 import pytest
 
 from fieldkit import paths
+from fieldkit.store.sites import ledger_dir
 
 
 @pytest.fixture
@@ -30,7 +31,7 @@ def test_portable_txt_keeps_everything_inside_the_kit(kit):
     assert paths.portable_kit() == kit
     assert paths.data_dir() == kit / "data"
     assert paths.cache_dir() == kit / "profile" / "cache" / "fieldkit"
-    assert paths.state_dir() == kit / "profile" / "state" / "fieldkit"
+    assert paths.state_dir() == ledger_dir() == kit / "profile" / "state" / "fieldkit"
     assert paths.qt_settings_dir() == kit / "profile" / "config"
     assert paths.kit_documents_dir() == kit / "documents"
 
