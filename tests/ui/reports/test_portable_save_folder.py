@@ -19,8 +19,7 @@ def kit(tmp_path, monkeypatch) -> Path:
     return folder
 
 
-def test_a_summary_is_saved_in_the_kit_unless_the_person_chooses_elsewhere(start_shell, surveyed, kit,
-                                                                          monkeypatch):
+def test_a_summary_is_saved_in_the_kit_by_default(start_shell, surveyed, kit, monkeypatch):
     shell = start_shell()
     shell.enter_visit()
     shell.pick_commune("hoan kiem")
