@@ -79,7 +79,7 @@ def test_a_day_of_work_from_a_kit_leaves_nothing_on_the_laptop(laptop, kit, tmp_
     stdout, stderr = window.communicate(timeout=300)
     assert window.returncode == 0, stderr
     assert json.loads(stdout.splitlines()[-1]) == {"shown": True, "text": f"Dữ liệu trên USB: {kit / 'data'}",
-                                                   "qt_settings": "IniFormat"}
+                                                   "fits": True, "qt_settings": "IniFormat"}
     assert left_on(laptop) == []
     kept = {str(path.relative_to(kit)) for path in kit.rglob("*")}
     assert {"data/fieldkit.sqlite3", "data/device_key.pem", "data/logs/fieldkit.log", "data/settings.ini",

@@ -32,6 +32,7 @@ from fieldkit.ui.visit_dialog import VisitDialog
 log = logging.getLogger(__name__)
 
 PAGE_LOADING, PAGE_HOME, PAGE_FORM, PAGE_SUBMISSIONS, PAGE_COORDINATOR = range(5)
+PORTABLE_LABEL_WIDTH = 420  # pixels of the status bar's "Data on the USB stick: …", at most
 LANGUAGE_NAMES = {"vi": "Tiếng Việt", "en": "English"}  # each in its own language, never translated
 
 
@@ -390,7 +391,10 @@ class MainWindow(QMainWindow):
     def _retranslate(self) -> None:
         # Qt adds the application's name itself ("Khảo sát cấp xã — fieldkit")
         self.setWindowTitle(self.tr("Commune surveys"))
-        self.portable_label.setText(self.tr("Data on the USB stick: {folder}").format(folder=self.data_dir))
+        portable = self.tr("Data on the USB stick: {folder}").format(folder=self.data_dir)
+        self.portable_label.setToolTip(portable)  # elided: a deep folder must not widen the window past the screen
+        self.portable_label.setText(self.fontMetrics().elidedText(portable, Qt.TextElideMode.ElideMiddle,
+                                                                  PORTABLE_LABEL_WIDTH))
         # Menu titles take letters that no button of any screen uses ("&File" would be
         # Alt+F of the form's "&Finalize" too): tests/ui/test_app_mnemonics.py checks them.
         self.home_action.setText(self.tr("&Communes"))

@@ -2,7 +2,8 @@
 
 On the way a file dialog opens and closes, as Qt writes its own settings (QtProject.conf)
 when one goes. Prints, as JSON, what the status bar says about a portable kit and the
-format of Qt's settings: {"shown": bool, "text": str, "qt_settings": "IniFormat"...}. Run as `python -m tests.helpers.portable_window ARGUMENTS`.
+format of Qt's settings: {"shown": bool, "text": str (whole, in its tooltip), "fits":
+bool (its width is bounded), "qt_settings": "IniFormat"...}. Run as `python -m tests.helpers.portable_window ARGUMENTS`.
 """
 
 import json
@@ -30,7 +31,8 @@ def close(window: MainWindow) -> None:
     dialog.show()
     dialog.close()
     shiboken6.delete(dialog)  # its destructor writes Qt's settings
-    seen.update(shown=not window.portable_label.isHidden(), text=window.portable_label.text(),
+    label = window.portable_label
+    seen.update(shown=not label.isHidden(), text=label.toolTip(), fits=label.sizeHint().width() <= 440,
                 qt_settings=QSettings.defaultFormat().name)  # the registry on Windows, unless IniFormat
     window.close()
 
