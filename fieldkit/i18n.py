@@ -89,6 +89,7 @@ CATALOGUE_MODULES = (
     "fieldkit.reports.messages",
     "fieldkit.services.answer_messages",
     "fieldkit.forms.values",
+    "fieldkit.selftest.messages",
 )
 _unread = list(CATALOGUE_MODULES)
 _reading = threading.RLock()  # reentrant: reading a module may translate

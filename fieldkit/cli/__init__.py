@@ -12,7 +12,7 @@ import argparse
 import sys
 
 from fieldkit import paths
-from fieldkit.cli import entry, export, forms, reports, sync, window
+from fieldkit.cli import entry, export, forms, reports, self_test, sync, window
 from fieldkit.cli.common import LANGUAGES, Refused, _, add_command, resolve_language, typed_language
 from fieldkit.i18n import set_message_language
 from fieldkit.text import echo
@@ -34,6 +34,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--lang", choices=LANGUAGES,
                         help=_("language of the window or of the command (default: the window's last choice, "
                                "else Vietnamese; a command takes FIELDKIT_LANG first)"))
+    self_test.add_flag(parser)
     parser.set_defaults(run=open_window)
     commands = parser.add_subparsers(dest="command")
     add_command(commands, "gui", _("open the application window (what fieldkit does with no command)"),
@@ -48,10 +49,14 @@ def main(argv: list[str] | None = None) -> int:
 
     paths.keep_inside_kit()  # a portable kit: before matplotlib or Qt reads where to write
     argv = sys.argv[1:] if argv is None else argv
-    set_message_language(resolve_language(*typed_language(argv)))  # before the parser: its help texts speak it
+    # Before the parser, whose help texts speak it; the self-test's never comes from the user's data folder.
+    lang, data_dir = typed_language(argv)
+    set_message_language(self_test.self_test_language(lang) if self_test.requested(argv)
+                         else resolve_language(lang, data_dir))
     arguments = build_parser().parse_args(argv)
+    run = self_test.run if arguments.self_test else arguments.run
     try:
-        return int(arguments.run(arguments))
+        return int(run(arguments))
     except (Refused, FieldkitError) as error:
         echo(str(error), file=sys.stderr)
         return 2

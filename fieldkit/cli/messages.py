@@ -25,6 +25,27 @@ VIETNAMESE = {
     "language of the messages and output (default: FIELDKIT_LANG, else the window's last choice, else Vietnamese)":
         "ngôn ngữ của thông báo và kết quả (mặc định: FIELDKIT_LANG, rồi ngôn ngữ chọn lần trước trong cửa sổ, "
         "rồi tiếng Việt)",
+    # --self-test (fieldkit/cli/self_test.py)
+    "check, in a temporary data folder, that forms, submissions, bundles, summaries and exports work, then exit "
+    "(0: all passed)":
+        "kiểm tra trong một thư mục dữ liệu tạm rằng biểu mẫu, phiếu, gói dữ liệu, bản tổng hợp và tệp xuất đều "
+        "hoạt động, rồi thoát (0: tất cả đạt)",
+    "--self-test runs alone, in temporary folders of its own: it takes no --data-dir and no command":
+        "--self-test chạy riêng, trong các thư mục tạm của chính nó: không nhận --data-dir và không nhận lệnh nào",
+    "shipped forms open": "mở các biểu mẫu kèm theo",
+    "a submission is filled, saved and finalized": "điền, lưu và hoàn tất một phiếu",
+    "a bundle is exported and imported into a second data folder, same state digest":
+        "xuất một gói dữ liệu và nhập vào thư mục dữ liệu thứ hai, cùng mã tóm tắt trạng thái",
+    "a commune summary PDF holds its Vietnamese text": "bản tổng hợp của xã dạng PDF chứa đúng chữ tiếng Việt",
+    "an XLSX export is written and read back": "ghi tệp xuất XLSX và đọc lại",
+    "{name}: OK ({seconds})": "{name}: ĐẠT ({seconds})",
+    "{name}: FAILED: {reason} ({seconds})": "{name}: KHÔNG ĐẠT: {reason} ({seconds})",
+    "{seconds} s": "{seconds} giây",
+    "Self-test passed: all {total} checks OK ({seconds}).":
+        "Tự kiểm tra đạt: cả {total} bước kiểm tra đều ĐẠT ({seconds}).",
+    "Self-test FAILED: {failed} of {total} checks failed ({seconds}).":
+        "Tự kiểm tra KHÔNG ĐẠT: {failed}/{total} bước kiểm tra không đạt ({seconds}).",
+    "Self-test FAILED: {reason}": "Tự kiểm tra KHÔNG ĐẠT: {reason}",
     # conflicts: the answers the versions disagree on
     "  {path}:": "  {path}:",
     "  {label} ({path}):": "  {label} ({path}):",
