@@ -21,19 +21,19 @@ REPO = Path(__file__).resolve().parents[1]
 XDG_VARIABLES = ("XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_CONFIG_HOME", "XDG_STATE_HOME")
 
 VIETNAMESE_LINES = [
-    "mở các biểu mẫu kèm theo: ĐẠT",
-    "điền, lưu và hoàn tất một phiếu: ĐẠT",
-    "xuất một gói dữ liệu và nhập vào thư mục dữ liệu thứ hai, cùng mã tóm tắt trạng thái: ĐẠT",
-    "bản tổng hợp của xã dạng PDF chứa đúng chữ tiếng Việt: ĐẠT",
-    "ghi tệp xuất XLSX và đọc lại: ĐẠT",
+    "Mở các biểu mẫu kèm theo: ĐẠT",
+    "Điền, lưu và hoàn tất một phiếu: ĐẠT",
+    "Xuất một gói dữ liệu và nhập vào thư mục dữ liệu thứ hai, cùng mã tóm tắt trạng thái: ĐẠT",
+    "Bản tổng hợp của xã dạng PDF chứa đúng chữ tiếng Việt: ĐẠT",
+    "Ghi tệp xuất XLSX và đọc lại: ĐẠT",
     "Tự kiểm tra đạt: cả 5 bước kiểm tra đều ĐẠT",
 ]
 ENGLISH_LINES = [
-    "shipped forms open: OK",
-    "a submission is filled, saved and finalized: OK",
-    "a bundle is exported and imported into a second data folder, same state digest: OK",
-    "a commune summary PDF holds its Vietnamese text: OK",
-    "an XLSX export is written and read back: OK",
+    "Shipped forms open: OK",
+    "A submission is filled, saved and finalized: OK",
+    "A bundle is exported and imported into a second data folder, same state digest: OK",
+    "A commune summary PDF holds its Vietnamese text: OK",
+    "An XLSX export is written and read back: OK",
     "Self-test passed: all 5 checks OK",
 ]
 
@@ -121,7 +121,7 @@ def test_a_broken_shipped_form_fails_the_forms_check_by_name_and_the_others_stil
 
     assert result.returncode == 1, result.stdout + result.stderr
     forms_line, *other_lines, summary = result.stdout.splitlines()
-    assert forms_line.startswith(f"shipped forms open: FAILED: 1 of 4 shipped forms cannot be opened: "
+    assert forms_line.startswith(f"Shipped forms open: FAILED: 1 of 4 shipped forms cannot be opened: "
                                  f"{forms / 'broken.md'}: /data/twice: calculate expression")
     assert passed_lines("\n".join(other_lines)) == ENGLISH_LINES[1:5]
     assert summary.startswith("Self-test FAILED: 1 of 5 checks failed (")
@@ -138,8 +138,8 @@ def test_the_checks_that_need_the_submission_say_so_when_it_could_not_be_made(ma
 
     assert result.returncode == 1, result.stdout + result.stderr
     lines = result.stdout.splitlines()
-    assert lines[0].startswith("mở các biểu mẫu kèm theo: KHÔNG ĐẠT: 1/1 biểu mẫu kèm theo không mở được: ")
-    assert lines[1].startswith("điền, lưu và hoàn tất một phiếu: KHÔNG ĐẠT: Thư mục dữ liệu này không có "
+    assert lines[0].startswith("Mở các biểu mẫu kèm theo: KHÔNG ĐẠT: 1/1 biểu mẫu kèm theo không mở được: ")
+    assert lines[1].startswith("Điền, lưu và hoàn tất một phiếu: KHÔNG ĐẠT: Thư mục dữ liệu này không có "
                                "biểu mẫu 'commune_staffing'")
     not_checked = "KHÔNG ĐẠT: Chưa kiểm tra: cần phiếu đã hoàn tất, mà bước kiểm tra trước không tạo được."
     assert all(not_checked in line for line in lines[2:5])

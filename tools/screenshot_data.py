@@ -1,7 +1,9 @@
 """The demo data folder tools/screenshots.py shows: a coordinator's laptop that has
 imported two delegation laptops' bundles, with a USB stick holding two more (one from a
 laptop nobody enrolled, one that opens a conflict), all made through the services as
-the window and the command line make them.
+the window and the command line make them (the laptops of fieldkit.demo, whose
+`fieldkit demo` builds a whole province's survey for a newcomer; this one stays small,
+so the screenshots show the import as it happens).
 
     build_demo(folder) -> Demo(data=folder/coordinator, stick=folder/stick, commune=HOAN_KIEM)
 """
@@ -12,8 +14,8 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from fieldkit.services import SurveyService
-from fieldkit.services.coordinator import CoordinatorService
+from fieldkit.demo.laptops import Laptop
+from fieldkit.demo.people import Device
 
 HOAN_KIEM, BA_DINH = "00070", "00004"
 STAFFING = "commune_staffing"
@@ -31,35 +33,10 @@ def staffing_answers(total: int, people: list[tuple[str, str]]) -> dict[str, str
     return answers
 
 
-class Laptop:
-    """One delegation laptop: its own data folder, key and device name."""
-
-    def __init__(self, folder: Path, device_name: str, author: str):
-        self.survey = SurveyService.open(folder, device_name=device_name)
-        self.survey.set_visit(delegation=DELEGATION, members=MEMBERS, at_keyboard=author).result()
-        self.coordinator = CoordinatorService.sharing_store_of(self.survey)
-
-    @property
-    def fingerprint(self) -> str:
-        return self.survey.store.identity.fingerprint
-
-    def fill(self, commune: str, answers: dict[str, str], *, record_id: str | None = None) -> str:
-        """A new submission (or a new revision of `record_id`), finalized."""
-        if record_id is None:
-            submission = self.survey.open_submission(form_id=STAFFING, commune_code=commune)
-        else:
-            submission = self.survey.open_submission(record_id=record_id, resume_working_copy=False)
-        submission.set_many(answers)
-        submission.finalize().result()
-        submission.close()
-        return submission.record_id
-
-    def export(self, path: Path) -> Path:
-        self.coordinator.export(path, full=True, author=self.survey.author)
-        return path
-
-    def close(self) -> None:
-        self.survey.close()
+def delegation_laptop(folder: Path, device_name: str, author: str) -> Laptop:
+    """A data folder of the delegation (fieldkit.demo's laptops), `author` at the keyboard."""
+    members = [author, *(member for member in MEMBERS if member != author)]
+    return Laptop(folder, Device(device_name, tuple(members)), delegation=DELEGATION)
 
 
 @dataclass
@@ -77,22 +54,21 @@ def build_demo(folder: Path) -> Demo:
     bundles, stick = folder / "bundles", folder / "stick"
     bundles.mkdir(parents=True)
     stick.mkdir()
-    lan = Laptop(folder / "lan", "Laptop 1 — Đoàn 5", "Trần Thị Lan")
-    minh = Laptop(folder / "minh", "Laptop 2 — Đoàn 5", "Lê Văn Minh")
-    khoa = Laptop(folder / "khoa", "Laptop 3 — Đoàn 7", "Phạm Văn Khoa")
-    head = Laptop(folder / "coordinator", "Điều phối — Đoàn 5", "Nguyễn Văn An")
+    lan, minh, khoa, head = (delegation_laptop(folder / name, device_name, author) for name, device_name, author in (
+        ("lan", "Laptop 1 — Đoàn 5", "Trần Thị Lan"), ("minh", "Laptop 2 — Đoàn 5", "Lê Văn Minh"),
+        ("khoa", "Laptop 3 — Đoàn 7", "Phạm Văn Khoa"), ("coordinator", "Điều phối — Đoàn 5", "Nguyễn Văn An")))
     try:
         people = [("Nguyễn Thị Hà", "chairperson"), ("Trần Thị Bình", "it_officer")]
-        record = lan.fill(HOAN_KIEM, staffing_answers(12, people))
+        record = lan.fill(STAFFING, HOAN_KIEM, staffing_answers(12, people))
         lan_first = lan.export(bundles / "lan-1.fkb")
         minh.coordinator.trust(lan.fingerprint)
         minh.coordinator.import_paths([lan_first])
-        minh.fill(HOAN_KIEM, {"/data/total_staff": "15"}, record_id=record)
-        minh.fill(HOAN_KIEM, staffing_answers(9, [("Trần Thị Bình", "it_officer")]))
+        minh.correct(record, {"/data/total_staff": "15"})
+        minh.fill(STAFFING, HOAN_KIEM, staffing_answers(9, [("Trần Thị Bình", "it_officer")]))
         minh_bundle = minh.export(bundles / "minh.fkb")
-        lan.fill(HOAN_KIEM, {"/data/total_staff": "13"}, record_id=record)
+        lan.correct(record, {"/data/total_staff": "13"})
         lan.export(stick / "lan-2.fkb")
-        khoa.fill(BA_DINH, staffing_answers(20, [("Phạm Thu Trang", "office_head")]))
+        khoa.fill(STAFFING, BA_DINH, staffing_answers(20, [("Phạm Thu Trang", "office_head")]))
         khoa.export(stick / "khoa.fkb")
         for laptop in (lan, minh):
             head.coordinator.trust(laptop.fingerprint)

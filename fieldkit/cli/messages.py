@@ -17,6 +17,46 @@ VIETNAMESE = {
         "dùng bản lưu mới nhất của mỗi phiếu, kể cả bản nháp (mặc định: bản hoàn tất gần nhất)",
     "--out must name a .pdf file, not {path}": "--out phải là tên tệp .pdf, không phải {path}",
     "Wrote {path} ({pages} pages).": "Đã ghi {path} ({pages} trang).",
+    # demo (fieldkit/cli/demo.py)
+    "fill a new data folder with a demo survey to learn on":
+        "tạo một thư mục dữ liệu mới chứa cuộc khảo sát mẫu để làm quen",
+    "Fills a new or empty data folder with a small survey of one province, as a coordinator sees it after "
+    "importing two laptops' bundles: every commune's forms, a hard and a soft conflict, a duplicate visit. "
+    "Open it with fieldkit --data-dir FOLDER.":
+        "Tạo trong một thư mục dữ liệu mới hoặc trống một cuộc khảo sát nhỏ của một tỉnh, như điều phối viên thấy "
+        "sau khi nhập gói dữ liệu của hai máy: biểu mẫu của mọi xã, một xung đột cứng và một xung đột mềm, "
+        "một lượt khảo sát trùng. Mở bằng fieldkit --data-dir THƯ_MỤC.",
+    "the folder to fill, missing or empty (default: {folder}, beside the user data folder, so the demo never "
+    "mixes with real data and is deleted as a whole)":
+        "thư mục cần tạo dữ liệu, chưa có hoặc trống (mặc định: {folder}, bên cạnh thư mục dữ liệu của người "
+        "dùng, để dữ liệu mẫu không bao giờ lẫn với dữ liệu thật và xóa được cả thư mục)",
+    "{device}: surveying {communes} communes…": "{device}: khảo sát {communes} xã, phường…",
+    "  {commune}, {date}: 3 forms finalized": "  {commune}, {date}: đã hoàn tất 3 biểu mẫu",
+    "{reviewer} trusts {device} and imports its bundle; both correct the same submissions…":
+        "{reviewer} tin cậy {device} và nhập gói dữ liệu của máy đó; cả hai máy cùng sửa một số phiếu…",
+    "{device} (this folder): trusting both laptops and importing their {bundles} bundles…":
+        "{device} (thư mục này): tin cậy hai máy và nhập {bundles} gói dữ liệu của chúng…",
+    "Building a demo survey in {folder}…": "Đang tạo cuộc khảo sát mẫu trong {folder}…",
+    "Nothing of the demo was left in {folder}.": "Không để lại gì của dữ liệu mẫu trong {folder}.",
+    "The demo could not import the bundle {path}: {reason}": "Không nhập được gói dữ liệu mẫu {path}: {reason}",
+    "{folder} is a file, not a folder. Choose a new folder with --data-dir.":
+        "{folder} là một tệp, không phải thư mục. Hãy chọn một thư mục mới bằng --data-dir.",
+    "{folder} already holds files: the demo only fills a new or empty folder, so that it never mixes with real "
+    "data. Choose another folder with --data-dir.":
+        "{folder} đã có tệp: dữ liệu mẫu chỉ được tạo trong thư mục mới hoặc trống để không bao giờ lẫn với dữ "
+        "liệu thật. Hãy chọn thư mục khác bằng --data-dir.",
+    "Done in {seconds} s. The demo data folder {folder} holds:":
+        "Xong sau {seconds} giây. Thư mục dữ liệu mẫu {folder} gồm:",
+    "  {communes} communes of {province}: {infrastructure} infrastructure, {staffing} staffing and {minutes} "
+    "visit-minutes submissions, all finalized":
+        "  {communes} xã, phường của {province}: {infrastructure} phiếu hạ tầng, {staffing} phiếu nhân lực và "
+        "{minutes} biên bản làm việc, tất cả đã hoàn tất",
+    "  conflicts to review: {hard} hard, {soft} soft; possible duplicate visits: {duplicates}":
+        "  xung đột cần xem xét: {hard} cứng, {soft} mềm; lượt khảo sát có thể trùng: {duplicates}",
+    "  laptops trusted: {devices}": "  máy đã tin cậy: {devices}",
+    "Open it with:  fieldkit --data-dir {folder}": "Mở bằng lệnh:  fieldkit --data-dir {folder}",
+    "(the Coordinator menu has its conflicts, duplicate visits, devices and summaries)":
+        "(trình đơn Điều phối có các xung đột, lượt khảo sát trùng, thiết bị và bản tổng hợp)",
     # --lang, on every command
     "language of the window or of the command (default: the window's last choice, else Vietnamese; "
     "a command takes FIELDKIT_LANG first)":
@@ -32,12 +72,12 @@ VIETNAMESE = {
         "hoạt động, rồi thoát (0: tất cả đạt)",
     "--self-test runs alone, in temporary folders of its own: it takes no --data-dir and no command":
         "--self-test chạy riêng, trong các thư mục tạm của chính nó: không nhận --data-dir và không nhận lệnh nào",
-    "shipped forms open": "mở các biểu mẫu kèm theo",
-    "a submission is filled, saved and finalized": "điền, lưu và hoàn tất một phiếu",
-    "a bundle is exported and imported into a second data folder, same state digest":
-        "xuất một gói dữ liệu và nhập vào thư mục dữ liệu thứ hai, cùng mã tóm tắt trạng thái",
-    "a commune summary PDF holds its Vietnamese text": "bản tổng hợp của xã dạng PDF chứa đúng chữ tiếng Việt",
-    "an XLSX export is written and read back": "ghi tệp xuất XLSX và đọc lại",
+    "Shipped forms open": "Mở các biểu mẫu kèm theo",
+    "A submission is filled, saved and finalized": "Điền, lưu và hoàn tất một phiếu",
+    "A bundle is exported and imported into a second data folder, same state digest":
+        "Xuất một gói dữ liệu và nhập vào thư mục dữ liệu thứ hai, cùng mã tóm tắt trạng thái",
+    "A commune summary PDF holds its Vietnamese text": "Bản tổng hợp của xã dạng PDF chứa đúng chữ tiếng Việt",
+    "An XLSX export is written and read back": "Ghi tệp xuất XLSX và đọc lại",
     "{name}: OK ({seconds})": "{name}: ĐẠT ({seconds})",
     "{name}: FAILED: {reason} ({seconds})": "{name}: KHÔNG ĐẠT: {reason} ({seconds})",
     "{seconds} s": "{seconds} giây",

@@ -73,11 +73,11 @@ def _print_outcome(outcome: Outcome) -> None:
 
 def _check_name(check: str) -> str:
     names = {
-        "forms": _("shipped forms open"),
-        "submission": _("a submission is filled, saved and finalized"),
-        "bundle": _("a bundle is exported and imported into a second data folder, same state digest"),
-        "pdf": _("a commune summary PDF holds its Vietnamese text"),
-        "xlsx": _("an XLSX export is written and read back"),
+        "forms": _("Shipped forms open"),
+        "submission": _("A submission is filled, saved and finalized"),
+        "bundle": _("A bundle is exported and imported into a second data folder, same state digest"),
+        "pdf": _("A commune summary PDF holds its Vietnamese text"),
+        "xlsx": _("An XLSX export is written and read back"),
     }
     return names.get(check, check)
 

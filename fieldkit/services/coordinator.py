@@ -9,6 +9,7 @@ the GUI runs them in its background-operation helper, never on the GUI thread.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import json
 import re
 import sqlite3
@@ -230,7 +231,7 @@ class CoordinatorService:
 
     def conflicts(self) -> list[dict[str, Any]]:
         with self.store.read() as connection:
-            return merge.conflicts(connection)
+            return merge.conflicts(connection, automatic=_automatic_paths_of_stored_forms(connection))
 
     def resolve(self, record_id: str, *, take: str | None = None, answers: dict[str, str] | None = None,
                 author: str = "") -> Revision:
@@ -291,3 +292,16 @@ class CoordinatorService:
     def status(self) -> dict[str, object]:
         with self.store.read() as connection:
             return sync_status.status(connection)
+
+
+def _automatic_paths_of_stored_forms(connection: sqlite3.Connection) -> Callable[[str, str], frozenset[str]]:
+    """merge's `automatic`: the fields each stored form version fills by itself, each
+    form read once (none for a version this folder does not hold)."""
+    from fieldkit.forms.automatic import automatic_paths
+
+    @functools.cache
+    def automatic(form_id: str, version: str) -> frozenset[str]:
+        found = tables.form_xform(connection, form_id, version)
+        return automatic_paths(found[1]) if found else frozenset()
+
+    return automatic

@@ -10,6 +10,10 @@ makes resolutions:
   edit against delete is always hard: someone must decide.
 - soft: the sides changed different answers; taking both is a sensible default.
 
+Fields a device fills by itself (the `end` timestamp each finalize sets, the meta group:
+`automatic`, from fieldkit.forms.automatic) never make a conflict hard: two laptops that
+each finalize a different correction changed different answers.
+
 A resolution is a new revision of this device whose parents are all the heads; it
 travels like any other, so a second coordinator that imports it is resolved too.
 """
@@ -18,6 +22,7 @@ from __future__ import annotations
 
 import copy
 import json
+import re
 import sqlite3
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
@@ -29,6 +34,10 @@ from fieldkit.store.trust import device_names
 from fieldkit.store.values import JsonObject, Revision
 
 HARD, SOFT = "hard", "soft"
+_REPEAT_POSITION = re.compile(r"\[\d+\]")
+
+# (form_id, form_version) -> the paths a device fills by itself in that form version
+AutomaticPaths = Callable[[str, str], frozenset[str]] | None
 
 # A conflict, as `conflicts` lists it and `fieldkit conflicts` prints it (JSON): {record_id,
 # form_id, commune, kind, delete, fields, winner, heads: [{rev_id, site_id, seq, hlc, author,
@@ -81,24 +90,30 @@ def changed_answers(base: Revision | None, revision: Revision) -> dict[str, obje
     return {path: after.get(path) for path in set(before) | set(after) if before.get(path) != after.get(path)}
 
 
-def conflicting_fields(left: Revision, right: Revision, by_id: Mapping[str, Revision]) -> list[str]:
+def conflicting_fields(left: Revision, right: Revision, by_id: Mapping[str, Revision], *,
+                       automatic: frozenset[str] = frozenset()) -> list[str]:
+    """The answer paths both changed to different values, but for `automatic` ones
+    (instance paths without repeat positions)."""
     base = common_ancestor(left.rev_id, right.rev_id, by_id)
     left_changes, right_changes = changed_answers(base, left), changed_answers(base, right)
-    return sorted(path for path in set(left_changes) & set(right_changes) if left_changes[path] != right_changes[path])
+    return sorted(path for path in set(left_changes) & set(right_changes)
+                  if left_changes[path] != right_changes[path] and _REPEAT_POSITION.sub("", path) not in automatic)
 
 
-def describe_conflict(revisions: Sequence[Revision]) -> Conflict | None:
+def describe_conflict(revisions: Sequence[Revision], *, automatic: AutomaticPaths = None) -> Conflict | None:
     """The conflict a record's revisions hold, or None (one head, or every head deleted)."""
     heads = heads_of(revisions)
     if len(heads) < 2 or all(head.deleted for head in heads):
         return None
     by_id = {revision.rev_id: revision for revision in revisions}
     deletion = any(head.deleted for head in heads)
+    filled = frozenset().union(*(automatic(head.form_id, head.form_version) for head in heads)) if automatic \
+        else frozenset()
     fields: set[str] = set()
     for index, left in enumerate(heads):
         for right in heads[index + 1:]:
             if not left.deleted and not right.deleted:
-                fields.update(conflicting_fields(left, right, by_id))
+                fields.update(conflicting_fields(left, right, by_id, automatic=filled))
     winner = heads[-1]
     return {"record_id": winner.record_id, "form_id": winner.form_id,
             "commune": winner.data.get("commune", ""), "kind": HARD if fields or deletion else SOFT,
@@ -112,12 +127,12 @@ def _head_summary(head: Revision) -> dict[str, Any]:
             "answers": head.data.get("answers", {})}
 
 
-def conflicts(connection: sqlite3.Connection) -> list[Conflict]:
+def conflicts(connection: sqlite3.Connection, *, automatic: AutomaticPaths = None) -> list[Conflict]:
     """Every record's conflict, by record id; each head names its device."""
     names = device_names(connection)
     found = []
     for record_id in conflicted_records(connection):
-        conflict = describe_conflict(record_revisions(connection, record_id))
+        conflict = describe_conflict(record_revisions(connection, record_id), automatic=automatic)
         if conflict is not None:
             for head in conflict["heads"]:
                 head["device"] = names.get(head["site_id"], "")
