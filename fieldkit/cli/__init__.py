@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from fieldkit import paths
 from fieldkit.cli import demo, entry, export, forms, reports, self_test, sync, window
 from fieldkit.cli.common import LANGUAGES, Refused, _, add_command, resolve_language, typed_language
 from fieldkit.i18n import set_message_language
@@ -46,6 +47,7 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     from fieldkit.errors import FieldkitError
 
+    paths.keep_inside_kit()  # a portable kit: before matplotlib or Qt reads where to write
     argv = sys.argv[1:] if argv is None else argv
     # Before the parser, whose help texts speak it; the self-test's never comes from the user's data folder.
     lang, data_dir = typed_language(argv)
