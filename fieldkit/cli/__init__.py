@@ -30,7 +30,8 @@ def open_window(arguments: argparse.Namespace) -> int:
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="fieldkit", description=_("Offline field surveys of communes."))
-    parser.add_argument("--data-dir", help=_("where fieldkit keeps its data (default: the user data folder)"))
+    parser.add_argument("--data-dir", help=_("where fieldkit keeps its data (default: the user data folder; "
+                                             "in a portable kit, data/ beside the program)"))
     parser.add_argument("--lang", choices=LANGUAGES,
                         help=_("language of the window or of the command (default: the window's last choice, "
                                "else Vietnamese; a command takes FIELDKIT_LANG first)"))
