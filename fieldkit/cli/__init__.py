@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from fieldkit import paths
 from fieldkit.cli import demo, entry, export, forms, reports, self_test, sync, window
 from fieldkit.cli.common import LANGUAGES, Refused, _, add_command, resolve_language, typed_language
 from fieldkit.i18n import set_message_language
@@ -29,7 +30,8 @@ def open_window(arguments: argparse.Namespace) -> int:
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="fieldkit", description=_("Offline field surveys of communes."))
-    parser.add_argument("--data-dir", help=_("where fieldkit keeps its data (default: the user data folder)"))
+    parser.add_argument("--data-dir", help=_("where fieldkit keeps its data (default: the user data folder; "
+                                             "in a portable kit, data/ beside the program)"))
     parser.add_argument("--lang", choices=LANGUAGES,
                         help=_("language of the window or of the command (default: the window's last choice, "
                                "else Vietnamese; a command takes FIELDKIT_LANG first)"))
@@ -46,6 +48,7 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     from fieldkit.errors import FieldkitError
 
+    paths.keep_inside_kit()  # a portable kit: before matplotlib or Qt reads where to write
     argv = sys.argv[1:] if argv is None else argv
     # Before the parser, whose help texts speak it; the self-test's never comes from the user's data folder.
     lang, data_dir = typed_language(argv)

@@ -158,8 +158,9 @@ VIETNAMESE = {
     "  WARNING: {warning}": "  CẢNH BÁO: {warning}",
     "OK {path}: {form_id} (version {version}): {summary}": "ĐẠT {path}: {form_id} (phiên bản {version}): {summary}",
     "Offline field surveys of communes.": "Khảo sát thực địa cấp xã, không cần mạng.",
-    "where fieldkit keeps its data (default: the user data folder)":
-        "thư mục dữ liệu của fieldkit (mặc định: thư mục dữ liệu của người dùng)",
+    "where fieldkit keeps its data (default: the user data folder; in a portable kit, data/ beside the program)":
+        "thư mục dữ liệu của fieldkit (mặc định: thư mục dữ liệu của người dùng; trong bộ chạy từ USB: "
+        "thư mục data/ cạnh chương trình)",
     "work with form files": "làm việc với tệp biểu mẫu",
     "open the application window (what fieldkit does with no command)":
         "mở cửa sổ ứng dụng (như khi chạy fieldkit không kèm lệnh)",

@@ -21,15 +21,13 @@ from __future__ import annotations
 
 import json
 import logging
-import os
 import secrets
 import sqlite3
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-import platformdirs
-
+from fieldkit import paths
 from fieldkit.files import atomic_write, private_folder
 from fieldkit.store import tables
 from fieldkit.store.connection import count
@@ -45,7 +43,7 @@ def new_site_id(fingerprint: str) -> str:
 
 
 def ledger_dir() -> Path:
-    return Path(os.environ.get("FIELDKIT_STATE_DIR") or platformdirs.user_state_dir("fieldkit", appauthor=False))
+    return paths.state_dir()
 
 
 class IssuedLedger:

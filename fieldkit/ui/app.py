@@ -92,6 +92,16 @@ def settings(data_dir: Path) -> QSettings:
     return QSettings(str(data_dir / "settings.ini"), QSettings.Format.IniFormat)
 
 
+def keep_qt_settings_in_kit() -> None:
+    """Qt's own settings (QFileDialog's QtProject.conf) go inside a portable kit: as INI
+    files, not the Windows registry or ~/Library/Preferences, under its profile."""
+    folder = paths.qt_settings_dir()
+    if folder is None:
+        return
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
+
+
 # -- the application --------------------------------------------------------------------
 
 def app_icon() -> QIcon:
@@ -114,8 +124,14 @@ def create_app(argv: list[str] | None = None) -> QApplication:
     return app
 
 
+def _inside_kit(folder: Path) -> bool:
+    kit = paths.portable_kit()
+    return kit is not None and folder.resolve().is_relative_to(kit.resolve())
+
+
 def run(data_dir: str | os.PathLike | None = None, lang: str | None = None) -> int:
     """Open the main window and run until it closes."""
+    keep_qt_settings_in_kit()
     app = create_app()
     folder = paths.data_dir(data_dir)
     log_path = setup_logging(folder)
@@ -126,7 +142,7 @@ def run(data_dir: str | os.PathLike | None = None, lang: str | None = None) -> i
     translators.install(lang or str(store.value("language", DEFAULT_LANGUAGE)))
     from fieldkit.ui.main_window import MainWindow
 
-    window = MainWindow(folder, translators, store, log_path=log_path)
+    window = MainWindow(folder, translators, store, log_path=log_path, portable=_inside_kit(folder))
     show_on_screen(window, store.value("geometry"))  # maximised on a 1366×768 laptop
     window.start()
     if os.environ.get("FIELDKIT_PRINT_READY"):  # bench/bench_build.py: the same signal from source and frozen

@@ -32,13 +32,15 @@ from fieldkit.ui.visit_dialog import VisitDialog
 log = logging.getLogger(__name__)
 
 PAGE_LOADING, PAGE_HOME, PAGE_FORM, PAGE_SUBMISSIONS, PAGE_COORDINATOR = range(5)
+PORTABLE_LABEL_WIDTH = 420  # pixels of the status bar's "Data on the USB stick: …", at most
 LANGUAGE_NAMES = {"vi": "Tiếng Việt", "en": "English"}  # each in its own language, never translated
 
 
 class MainWindow(QMainWindow):
     ready = Signal()  # the service is open and the commune list filled: the window is usable
 
-    def __init__(self, data_dir: Path, translators, settings: QSettings, *, log_path: Path | None = None):
+    def __init__(self, data_dir: Path, translators, settings: QSettings, *, log_path: Path | None = None,
+                 portable: bool = False):
         super().__init__()
         self.setObjectName("main_window")
         self.data_dir, self.translators, self.settings, self.log_path = data_dir, translators, settings, log_path
@@ -69,6 +71,10 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.pages)
         self.visit_label = QLabel()
         self.statusBar().addPermanentWidget(self.visit_label)
+        self.portable_label = QLabel()  # a kit on a USB stick: where the data is, always in sight
+        self.portable_label.setObjectName("portable_label")
+        self.portable_label.setVisible(portable)
+        self.statusBar().addPermanentWidget(self.portable_label)
         self._make_actions()
         self._connect()
         self._retranslate()
@@ -385,6 +391,10 @@ class MainWindow(QMainWindow):
     def _retranslate(self) -> None:
         # Qt adds the application's name itself ("Khảo sát cấp xã — fieldkit")
         self.setWindowTitle(self.tr("Commune surveys"))
+        portable = self.tr("Data on the USB stick: {folder}").format(folder=self.data_dir)
+        self.portable_label.setToolTip(portable)  # elided: a deep folder must not widen the window past the screen
+        self.portable_label.setText(self.fontMetrics().elidedText(portable, Qt.TextElideMode.ElideMiddle,
+                                                                  PORTABLE_LABEL_WIDTH))
         # Menu titles take letters that no button of any screen uses ("&File" would be
         # Alt+F of the form's "&Finalize" too): tests/ui/test_app_mnemonics.py checks them.
         self.home_action.setText(self.tr("&Communes"))

@@ -1521,6 +1521,10 @@ Dữ liệu máy này đã gửi vẫn được giữ.</translation>
         <source>No form was opened: every save is credited to the person at the keyboard, so the visit comes first.</source>
         <translation>Chưa mở biểu mẫu: mỗi lần lưu được ghi tên người nhập liệu, nên cần nhập chuyến công tác trước.</translation>
     </message>
+    <message>
+        <source>Data on the USB stick: {folder}</source>
+        <translation>Dữ liệu trên USB: {folder}</translation>
+    </message>
 </context>
 <context>
     <name>PdfSave</name>

@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QEvent, QStandardPaths, Qt, Signal
+from PySide6.QtCore import QDate, QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from fieldkit.services.types import Status
 from fieldkit.ui import errors, labels, tasks
 from fieldkit.ui.reports.choices import Choices, fill_forms, fill_provinces, read_choices
+from fieldkit.ui.reports.preview import save_folder
 
 FORMATS = ("xlsx", "csv", "sqlite", "geojson", "json")
 SUFFIXES = {"xlsx": ".xlsx", "csv": "", "sqlite": ".sqlite", "geojson": ".geojson", "json": ".json"}
@@ -125,8 +126,7 @@ class ExportDialog(QDialog):
 
     @staticmethod
     def _folder() -> Path:
-        return Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-                    or Path.home())
+        return save_folder()
 
     # -- choices ---------------------------------------------------------------------------------
 

@@ -14,6 +14,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QStandardPaths, Qt, Signal
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewWidget
 from PySide6.QtWidgets import QDialog, QFileDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from fieldkit import paths
 from fieldkit.reports.document import Document
 from fieldkit.ui import errors, memory, printing, tasks
 
@@ -34,9 +35,22 @@ def suggested_file_name(title: str) -> str:
     return f"{name}.pdf"
 
 
+def save_folder() -> Path:
+    """Where a save dialog starts: the kit's documents/ in a portable kit (made when
+    missing), else the person's Documents."""
+    kit_documents = paths.kit_documents_dir()
+    if kit_documents is not None:
+        try:
+            kit_documents.mkdir(exist_ok=True)
+            return kit_documents
+        except OSError:  # a read-only stick: the dialog says so when the file is written
+            return kit_documents.parent
+    return Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or Path.home())
+
+
 def ask_pdf_path(parent: QWidget, document: Document) -> Path | None:
     """The file the person picks for the PDF (None: cancelled); ".pdf" added if missing."""
-    folder = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or Path.home())
+    folder = save_folder()
     path, _filter = QFileDialog.getSaveFileName(
         parent, translate("PdfSave", "Save as PDF"), str(folder / suggested_file_name(document.title)),
         translate("PdfSave", "PDF files (*.pdf)"))
