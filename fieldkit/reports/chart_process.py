@@ -8,12 +8,13 @@ summary's figures are read, and ends with it, before the window lays the pages o
 A chart drawn once is kept (the last CACHED_CHARTS, about 1 MB): a summary previewed
 again, or saved as PDF after its preview, needs no child.
 
-A plain child Python (`python -m fieldkit.reports.chart_child`), not multiprocessing's
+A plain child Python (`python -m fieldkit.reports.chart_child`; in a frozen build, the
+executable itself with FIELDKIT_CHILD=chart in its environment), not multiprocessing's
 "spawn": that would also start its resource tracker, a process of 15 MB that stays for
 the rest of the day, and import the window's main module again. Requests and PNGs go
 as pickles over the child's stdin and stdout. Summaries built at the same time share
-one child. If no child can start (or in a frozen build, whose executable runs no
-module), or one dies, the charts are drawn in this process, as they were before.
+one child. If no child can start, or one dies, the charts are drawn in this process,
+as they were before.
 """
 
 from __future__ import annotations
@@ -36,6 +37,17 @@ from fieldkit.reports import chart_drawing
 log = logging.getLogger(__name__)
 CACHED_CHARTS = 32  # a form summary has one chart per numeric question, the others two or three
 STOP_SECONDS = 5
+
+
+def child_command() -> tuple[list[str], dict[str, str]]:
+    """The chart process's command and environment. A frozen build's executable is the
+    app, which runs no `-m module`: started with FIELDKIT_CHILD=chart in its environment,
+    its entry point (packaging/entry.py) serves charts instead."""
+    if getattr(sys, "frozen", False):
+        return [sys.executable], {**os.environ, "FIELDKIT_CHILD": "chart"}
+    here = str(Path(fieldkit.__file__).resolve().parents[1])  # this fieldkit, wherever it was imported from
+    path = os.pathsep.join(filter(None, (here, os.environ.get("PYTHONPATH"))))
+    return [sys.executable, "-m", "fieldkit.reports.chart_child"], {**os.environ, "PYTHONPATH": path}
 
 
 class ChartProcess:
@@ -104,15 +116,10 @@ class ChartProcess:
         return result
 
     def _start(self) -> None:
-        if getattr(sys, "frozen", False):  # the executable is the app: it runs no `-m module`
-            self._broken = True
-            return
-        here = str(Path(fieldkit.__file__).resolve().parents[1])  # this fieldkit, wherever it was imported from
-        path = os.pathsep.join(filter(None, (here, os.environ.get("PYTHONPATH"))))
+        command, environment = child_command()
         try:
             self._child = subprocess.Popen(
-                [sys.executable, "-m", "fieldkit.reports.chart_child"], stdin=subprocess.PIPE,
-                stdout=subprocess.PIPE, env={**os.environ, "PYTHONPATH": path},
+                command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=environment,
                 creationflags=getattr(subprocess, "CREATE_NO_WINDOW", 0))
         except OSError as error:  # no process could start (no memory, a locked-down system)
             log.warning("no chart process (%s): charts drawn in this process", error)

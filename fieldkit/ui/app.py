@@ -11,9 +11,11 @@ import logging.handlers
 import os
 import sys
 import threading
+import time
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QSettings
+from PySide6.QtCore import QCoreApplication, QSettings, QTimer
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from fieldkit import paths
@@ -102,11 +104,21 @@ def keep_qt_settings_in_kit() -> None:
 
 # -- the application --------------------------------------------------------------------
 
+def app_icon() -> QIcon:
+    """The icon in every size shipped (resources/icons, made by packaging/make_icons.py)."""
+    icon = QIcon()
+    for path in sorted((paths.resources_dir() / "icons").glob("fieldkit-*.png")):
+        icon.addFile(str(path))
+    return icon
+
+
 def create_app(argv: list[str] | None = None) -> QApplication:
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
     app.setApplicationName("fieldkit")
     app.setOrganizationName("fieldkit")
     app.setApplicationDisplayName("fieldkit")
+    app.setWindowIcon(app_icon())
+    app.setDesktopFileName("fieldkit")  # the desktop entry's name (packaging/linux): its icon in the task bar
     load_fonts(app)
     install_alt_text_guard(app)  # Alt+letter that is no shortcut types nothing
     return app
@@ -133,6 +145,8 @@ def run(data_dir: str | os.PathLike | None = None, lang: str | None = None) -> i
     window = MainWindow(folder, translators, store, log_path=log_path, portable=_inside_kit(folder))
     show_on_screen(window, store.value("geometry"))  # maximised on a 1366×768 laptop
     window.start()
+    if os.environ.get("FIELDKIT_PRINT_READY"):  # bench/bench_build.py: the same signal from source and frozen
+        window.ready.connect(lambda: QTimer.singleShot(0, lambda: print(f"ready {time.time():.3f}", flush=True)))
     code = app.exec()
     window.shutdown()
     return code

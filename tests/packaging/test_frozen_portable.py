@@ -1,0 +1,45 @@
+"""A portable kit made of the frozen build: the built folder on a stick with
+`portable.txt` beside the executable (no FIELDKIT_APP_DIR: the executable's own folder
+says it). A day's commands leave the borrowed laptop's folders empty; the data and
+matplotlib's font cache, written by the frozen chart process, stay in the kit."""
+
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+STAFFING = Path(__file__).resolve().parents[2] / "forms" / "commune_staffing.xlsx"
+LAPTOP_FOLDERS = ("home", "xdg_cache", "xdg_config", "xdg_data", "xdg_state", "tmp")
+OVERRIDES = ("FIELDKIT_DATA_DIR", "FIELDKIT_CACHE_DIR", "FIELDKIT_STATE_DIR", "FIELDKIT_APP_DIR", "MPLCONFIGDIR")
+
+
+def link_or_copy(source: str, target: str) -> None:
+    """The kit's files as hard links to the build's where the file system allows (280 MB)."""
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copy2(source, target)
+
+
+def test_a_frozen_kit_keeps_the_data_and_matplotlib_s_cache_on_the_stick(frozen_app, tmp_path):
+    kit = tmp_path / "stick" / "fieldkit"
+    shutil.copytree(frozen_app.parent, kit, symlinks=True, copy_function=link_or_copy)
+    (kit / "portable.txt").write_text("", encoding="utf-8")
+    laptop = tmp_path / "laptop"
+    for name in LAPTOP_FOLDERS:
+        (laptop / name).mkdir(parents=True)
+    environment = {**{name: value for name, value in os.environ.items() if name not in OVERRIDES},
+                   "HOME": str(laptop / "home"), "XDG_CACHE_HOME": str(laptop / "xdg_cache"),
+                   "XDG_CONFIG_HOME": str(laptop / "xdg_config"), "XDG_DATA_HOME": str(laptop / "xdg_data"),
+                   "XDG_STATE_HOME": str(laptop / "xdg_state"), "TMPDIR": str(laptop / "tmp")}
+    answers = tmp_path / "answers.json"
+    answers.write_text('{"/data/total_staff": 12}', encoding="utf-8")
+    for arguments in (("submit", STAFFING, "--answers", answers, "--commune", "00070"),
+                      ("report", "commune", "00070", "--out", tmp_path / "hoan-kiem.pdf")):
+        result = subprocess.run([kit / frozen_app.name, *arguments], capture_output=True, text=True,
+                                env=environment, cwd=tmp_path, timeout=300)
+        assert (result.returncode, result.stderr) == (0, ""), arguments
+
+    assert sorted(str(path.relative_to(laptop)) for path in laptop.rglob("*") if path.name not in LAPTOP_FOLDERS) == []
+    assert any((kit / "data").iterdir())  # the database, the keys
+    assert list((kit / "profile" / "config" / "matplotlib").glob("fontlist-*.json"))  # the chart process's cache
