@@ -14,6 +14,8 @@ FIELDKIT_PRINT_READY set: the next idle turn of the event loop after the main wi
 is shown with the data opened and the commune list filled (`MainWindow.ready`, the
 signal bench/bench_gui.py uses). The first run of each uses a fresh data and cache
 folder; the others reopen them, as every morning. Qt renders offscreen (no X server).
+With --drop-caches (root, Linux) the page cache is dropped before every start, so each
+one reads its program from the disk, as after the laptop is switched on.
 
 Memory: VmRSS and VmHWM of the window's process one second after it was usable (the
 memory released after start: fieldkit/ui/memory.py), median over the reopening runs.
@@ -84,7 +86,12 @@ def one_start(command: list[str], data: Path, cache: Path) -> tuple[float, dict]
     return usable, memory
 
 
-def cold_starts(app: Path, runs: int) -> dict:
+def drop_page_cache() -> None:
+    os.sync()
+    Path("/proc/sys/vm/drop_caches").write_text("3\n")
+
+
+def cold_starts(app: Path, runs: int, *, drop_caches: bool = False) -> dict:
     commands = {"source": [sys.executable, "-m", "fieldkit.cli"], "frozen": [str(app)]}
     scratch = Path(tempfile.mkdtemp(prefix="fieldkit-bench-build-"))
     times: dict[str, list[float]] = {name: [] for name in commands}
@@ -92,6 +99,8 @@ def cold_starts(app: Path, runs: int) -> dict:
     try:
         for _run in range(runs):
             for name, command in commands.items():
+                if drop_caches:
+                    drop_page_cache()
                 usable, used = one_start(command, scratch / name / "data", scratch / name / "cache")
                 times[name].append(usable)
                 memory[name].append(used)
@@ -106,6 +115,7 @@ def cold_starts(app: Path, runs: int) -> dict:
                         "hwm_mb": round(statistics.median(entry["VmHWM"] for entry in settled), 1)}
     result["frozen_over_source"] = round(result["frozen"]["median_s"] / result["source"]["median_s"], 2)
     result["runs"] = runs
+    result["page_cache_dropped"] = drop_caches
     return result
 
 
@@ -113,10 +123,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--app", type=Path, default=BUILT, help="the frozen executable")
+    parser.add_argument("--drop-caches", action="store_true", help="drop the page cache before each start (root)")
     arguments = parser.parse_args()
     if not arguments.app.is_file():
         raise SystemExit(f"no frozen build at {arguments.app}: python packaging/build.py")
-    print(json.dumps({"size": sizes(arguments.app.parent), "cold_start": cold_starts(arguments.app, arguments.runs),
+    print(json.dumps({"size": sizes(arguments.app.parent), "cold_start": cold_starts(arguments.app, arguments.runs,
+                                                                          drop_caches=arguments.drop_caches),
                       "platform": "offscreen"}, indent=2))
 
 

@@ -72,6 +72,21 @@ def add_platform_files() -> None:
         installer = BUNDLE / "install-desktop-entry.sh"
         shutil.copyfile(PACKAGING / "linux" / "install-desktop-entry.sh", installer)
         installer.chmod(0o755)
+        strip_python_libraries()
+
+
+def strip_python_libraries() -> None:
+    """The Python interpreter's own libraries without their debugging symbols (a pyenv
+    Python keeps them: libpython, 23 MB, is 6 MB stripped). Not PyInstaller's `strip`,
+    which strips every library: numpy's OpenBLAS then fails to load ("ELF load command
+    address/offset not page-aligned")."""
+    if shutil.which("strip") is None:
+        return
+    internal = BUNDLE / "_internal"
+    libraries = [*internal.glob("libpython3*.so*"), *internal.glob("python3*/lib-dynload/*.so")]
+    for library in libraries:
+        if library.is_file() and not library.is_symlink():
+            subprocess.run(["strip", "--strip-unneeded", str(library)], check=True)
 
 
 def zip_folder(folder: Path, archive: Path) -> Path:
