@@ -22,7 +22,8 @@ class Seen:
     environment: dict[str, str]
 
 
-def _parent_of(pid: int) -> int | None:
+def parent_of(pid: int) -> int | None:
+    """The parent pid of a live process (None: gone, or a zombie: it runs no more)."""
     try:
         fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
     except (OSError, IndexError):
@@ -32,7 +33,7 @@ def _parent_of(pid: int) -> int | None:
 
 def descendants(pid: int) -> set[int]:
     """Every live process under `pid`."""
-    parents = {int(entry.name): _parent_of(int(entry.name)) for entry in Path("/proc").iterdir()
+    parents = {int(entry.name): parent_of(int(entry.name)) for entry in Path("/proc").iterdir()
                if entry.name.isdigit()}
     found, frontier = set(), {pid}
     while frontier:

@@ -21,28 +21,9 @@ from fieldkit.store import Store, trust
 from fieldkit.store.revisions import insert_revision, make_revision, materialize_new
 from fieldkit.sync import pipeline
 from fieldkit.sync.export import export_bundle
+from tests.helpers.processes import descendants, parent_of
 
 pytestmark = pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads /proc")
-
-
-def parent_of(pid: int) -> int | None:
-    """The parent pid of a live process (None: gone, or a zombie: it runs no more)."""
-    try:
-        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    except (OSError, IndexError):
-        return None
-    return None if fields[0] == "Z" else int(fields[1])
-
-
-def descendants(pid: int) -> set[int]:
-    """Every live process under `pid`, read from /proc."""
-    parents = {int(entry.name): parent_of(int(entry.name)) for entry in Path("/proc").iterdir()
-               if entry.name.isdigit()}
-    found, frontier = set(), {pid}
-    while frontier:
-        frontier = {child for child, parent in parents.items() if parent in frontier} - found
-        found |= frontier
-    return found
 
 
 def cpu_seconds(pid: int) -> float:
