@@ -50,3 +50,14 @@ def test_a_missing_file_is_an_error_not_a_traceback(tmp_path):
     result = fieldkit("form", "check", tmp_path / "nowhere.xlsx")
     assert result.returncode == 1
     assert "there is no such file" in result.stdout and "Traceback" not in result.stderr
+
+
+def test_a_reader_that_stops_reading_gets_no_traceback():
+    """`fieldkit form check forms/* | head -1`: the reader went away before the output came."""
+    process = subprocess.Popen([sys.executable, "-m", "fieldkit.cli", "--lang", "en", "form", "check", *SHIPPED],
+                               cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    process.stdout.close()  # before the command has printed anything
+    with process.stderr:
+        stderr = process.stderr.read().decode()
+    assert process.wait(timeout=60) == 1
+    assert stderr == ""

@@ -9,6 +9,7 @@ one line on stderr and exit status 2.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 
 from fieldkit import paths
@@ -57,7 +58,14 @@ def main(argv: list[str] | None = None) -> int:
     arguments = build_parser().parse_args(argv)
     run = self_test.run if arguments.self_test else arguments.run
     try:
-        return int(run(arguments))
+        status = int(run(arguments))
+        sys.stdout.flush()  # here, so that a reader gone away is seen below, not at exit
+        return status
     except (Refused, FieldkitError) as error:
         echo(str(error), file=sys.stderr)
         return 2
+    except BrokenPipeError:
+        # `fieldkit records | head`: the reader has what it wanted. Python's advice: stdout
+        # to devnull, or the interpreter's own flush at exit prints a traceback.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
