@@ -109,17 +109,23 @@ class FieldRow:
 
 
 def field_rows(conflict: Conflict, left: Head, right: Head) -> list[FieldRow]:
-    """One row per answer path of either head, in path order; each result starts as
-    the provisional winner's value (what the records list shows now)."""
+    """One row per answer path of either head, in path order. Each result starts as the
+    side that changed it since the version both share, so that resolving as proposed
+    keeps both sides' changes; a path both sides changed, or neither, starts as the
+    provisional winner's value (what the records list shows now)."""
     hard = set(conflict.get("fields") or [])
     winner_is_right = right["rev_id"] == conflict.get("winner")
+    left_changed, right_changed = set(left.get("changed", ())), set(right.get("changed", ()))
     rows = []
     for path in sorted(set(left["answers"]) | set(right["answers"])):
         row = FieldRow(path=path, label=conflict.get("labels", {}).get(path, path),
                        left=answer_text(left["answers"].get(path)), right=answer_text(right["answers"].get(path)),
                        hard=path in hard)
-        row.origin = "right" if winner_is_right else "left"
-        row.result = row.right if winner_is_right else row.left
+        only_left = path in left_changed and path not in right_changed
+        only_right = path in right_changed and path not in left_changed
+        take_right = only_right or (winner_is_right and not only_left)
+        row.origin = "right" if take_right else "left"
+        row.result = row.right if take_right else row.left
         rows.append(row)
     return rows
 

@@ -41,7 +41,7 @@ AutomaticPaths = Callable[[str, str], frozenset[str]] | None
 
 # A conflict, as `conflicts` lists it and `fieldkit conflicts` prints it (JSON): {record_id,
 # form_id, commune, kind, delete, fields, winner, heads: [{rev_id, site_id, seq, hlc, author,
-# deleted, status, answers, device}]}; the services add labels to it, so it stays a dict.
+# deleted, status, answers, changed, device}]}; the services add labels to it, so it stays a dict.
 Conflict = dict[str, Any]
 
 
@@ -115,16 +115,31 @@ def describe_conflict(revisions: Sequence[Revision], *, automatic: AutomaticPath
             if not left.deleted and not right.deleted:
                 fields.update(conflicting_fields(left, right, by_id, automatic=filled))
     winner = heads[-1]
+    base = _shared_ancestor(heads, by_id)
     return {"record_id": winner.record_id, "form_id": winner.form_id,
             "commune": winner.data.get("commune", ""), "kind": HARD if fields or deletion else SOFT,
             "delete": deletion, "fields": sorted(fields), "winner": winner.rev_id,
-            "heads": [_head_summary(head) for head in heads]}
+            "heads": [_head_summary(head, base) for head in heads]}
 
 
-def _head_summary(head: Revision) -> dict[str, Any]:
+def _shared_ancestor(heads: Sequence[Revision], by_id: Mapping[str, Revision]) -> Revision | None:
+    """The latest revision every head descends from (None: they share no history)."""
+    base: Revision | None = heads[0]
+    for head in heads[1:]:
+        if base is None:
+            return None
+        base = common_ancestor(base.rev_id, head.rev_id, by_id)
+    return base
+
+
+def _head_summary(head: Revision, base: Revision | None) -> dict[str, Any]:
+    """One head as a conflict lists it; `changed`: the answer paths it changed since the
+    revision all heads share, which a review takes from it by default (both sides'
+    changes, DESIGN.md §6)."""
     return {"rev_id": head.rev_id, "site_id": head.site_id, "seq": head.seq, "hlc": head.hlc,
             "author": head.author, "deleted": head.deleted, "status": head.data.get("status"),
-            "answers": head.data.get("answers", {})}
+            "answers": head.data.get("answers", {}),
+            "changed": [] if head.deleted else sorted(changed_answers(base, head))}  # a deletion: the person decides
 
 
 def conflicts(connection: sqlite3.Connection, *, automatic: AutomaticPaths = None) -> list[Conflict]:
