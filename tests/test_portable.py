@@ -7,6 +7,7 @@ import json
 import os
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -25,11 +26,27 @@ LAPTOP_FOLDERS = ("home", "xdg_cache", "xdg_config", "xdg_data", "xdg_state", "t
 
 
 @pytest.fixture
-def laptop(tmp_path) -> Path:
-    """A borrowed laptop's folders: home, the XDG ones and the temporary one, all empty."""
+def laptop(tmp_path) -> Iterator[Path]:
+    """A borrowed laptop's folders, all empty: home and the XDG ones on a read-only file
+    system (a write there fails at once, whoever tries it, root too), and the temporary
+    one writable (Python's tempfile needs it), checked empty afterwards like the others."""
+    with small_filesystem(tmp_path / "laptop", size="1m") as folder:
+        for name in LAPTOP_FOLDERS:
+            (folder / name).mkdir()
+        subprocess.run(["mount", "-o", "remount,ro", str(folder)], check=True)
+        subprocess.run(["mount", "-t", "tmpfs", "-o", "size=64m", "tmpfs", str(folder / "tmp")], check=True)
+        try:
+            yield folder
+        finally:
+            subprocess.run(["umount", "-l", str(folder / "tmp")], check=True)
+
+
+@pytest.fixture
+def writable_laptop(tmp_path) -> Path:
+    """A laptop whose folders fieldkit may write: the user's own, outside a kit."""
     for name in LAPTOP_FOLDERS:
-        (tmp_path / "laptop" / name).mkdir(parents=True)
-    return tmp_path / "laptop"
+        (tmp_path / "own-laptop" / name).mkdir(parents=True)
+    return tmp_path / "own-laptop"
 
 
 def environment(laptop: Path, kit: Path, **extra: str) -> dict[str, str]:
@@ -102,7 +119,8 @@ def test_a_data_folder_beside_the_program_makes_a_kit_too(laptop, kit):
     assert left_on(laptop) == []
 
 
-def test_without_portable_txt_the_laptops_folders_are_used(laptop, kit):
+def test_without_portable_txt_the_laptops_folders_are_used(writable_laptop, kit):
+    laptop = writable_laptop
     (kit / "portable.txt").unlink()
     (kit.parent / "some.json").write_text('{"/data/total_staff": 12}', encoding="utf-8")
     result = fieldkit(laptop, kit, "submit", STAFFING, "--answers", kit.parent / "some.json", "--commune", "00070")
