@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from tests.helpers.children import REPO_ROOT, start_helper
-from tests.helpers.filesystems import small_filesystem
+from tests.helpers.filesystems import LAPTOP_FOLDERS, borrowed_laptop, left_on, small_filesystem
 
 STAFFING = REPO_ROOT / "forms" / "commune_staffing.xlsx"
 EVERY_ANSWER = {  # commune_staffing, right enough to finalize
@@ -22,23 +22,12 @@ EVERY_ANSWER = {  # commune_staffing, right enough to finalize
     "/data/roster[1]/trainings": ["digital_transformation"], "/data/roster[1]/has_signature_cert": "yes",
     "/data/training_needs": "information_security",
 }
-LAPTOP_FOLDERS = ("home", "xdg_cache", "xdg_config", "xdg_data", "xdg_state", "tmp")
 
 
 @pytest.fixture
 def laptop(tmp_path) -> Iterator[Path]:
-    """A borrowed laptop's folders, all empty: home and the XDG ones on a read-only file
-    system (a write there fails at once, whoever tries it, root too), and the temporary
-    one writable (Python's tempfile needs it), checked empty afterwards like the others."""
-    with small_filesystem(tmp_path / "laptop", size="1m") as folder:
-        for name in LAPTOP_FOLDERS:
-            (folder / name).mkdir()
-        subprocess.run(["mount", "-o", "remount,ro", str(folder)], check=True)
-        subprocess.run(["mount", "-t", "tmpfs", "-o", "size=64m", "tmpfs", str(folder / "tmp")], check=True)
-        try:
-            yield folder
-        finally:
-            subprocess.run(["umount", "-l", str(folder / "tmp")], check=True)
+    with borrowed_laptop(tmp_path / "laptop") as folder:
+        yield folder
 
 
 @pytest.fixture
@@ -62,10 +51,6 @@ def environment(laptop: Path, kit: Path, **extra: str) -> dict[str, str]:
 def fieldkit(laptop: Path, kit: Path, *arguments, **extra: str) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "fieldkit.cli", *map(str, arguments)], capture_output=True,
                           text=True, env=environment(laptop, kit, **extra), cwd=laptop.parent, timeout=300)
-
-
-def left_on(laptop: Path) -> list[str]:
-    return sorted(str(path.relative_to(laptop)) for path in laptop.rglob("*") if path.name not in LAPTOP_FOLDERS)
 
 
 def a_day_of_work(laptop: Path, kit: Path, out: Path) -> None:

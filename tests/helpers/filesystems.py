@@ -18,3 +18,28 @@ def small_filesystem(path, size="400k"):
         yield path
     finally:
         subprocess.run(["umount", "-l", str(path)], check=True)
+
+
+LAPTOP_FOLDERS = ("home", "xdg_cache", "xdg_config", "xdg_data", "xdg_state", "tmp")
+
+
+@contextlib.contextmanager
+def borrowed_laptop(path):
+    """A borrowed laptop's folders at `path`, all empty (LAPTOP_FOLDERS): home and the XDG
+    ones on a read-only file system (a write there fails at once, whoever tries it, root
+    too), and the temporary one writable (Python's tempfile needs it)."""
+    with small_filesystem(path, size="1m") as folder:
+        for name in LAPTOP_FOLDERS:
+            (folder / name).mkdir()
+        subprocess.run(["mount", "-o", "remount,ro", str(folder)], check=True)
+        subprocess.run(["mount", "-t", "tmpfs", "-o", "size=64m", "tmpfs", str(folder / "tmp")], check=True)
+        try:
+            yield folder
+        finally:
+            subprocess.run(["umount", "-l", str(folder / "tmp")], check=True)
+
+
+def left_on(laptop):
+    """What was written in the laptop's folders (nothing, for a kit)."""
+    return sorted(str(path.relative_to(laptop)) for path in laptop.rglob("*") if path.name not in LAPTOP_FOLDERS)
+
