@@ -107,8 +107,7 @@ def describe_conflict(revisions: Sequence[Revision], *, automatic: AutomaticPath
         return None
     by_id = {revision.rev_id: revision for revision in revisions}
     deletion = any(head.deleted for head in heads)
-    filled = frozenset().union(*(automatic(head.form_id, head.form_version) for head in heads)) if automatic \
-        else frozenset()
+    filled = frozenset().union(*(automatic(head.form_id, head.form_version) for head in heads if automatic))
     fields: set[str] = set()
     for index, left in enumerate(heads):
         for right in heads[index + 1:]:
