@@ -85,6 +85,7 @@ _CATALOGUES = {"vi": _VIETNAMESE, "en": _ENGLISH}
 CATALOGUE_MODULES = (
     "fieldkit.cli.messages",
     "fieldkit.sync.messages",
+    "fieldkit.sync.dropbox.messages",
     "fieldkit.reports.export.messages",
     "fieldkit.reports.messages",
     "fieldkit.services.answer_messages",
