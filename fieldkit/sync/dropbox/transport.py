@@ -54,7 +54,7 @@ class Transport(Protocol):
     """A drop box's storage. Every method raises DropBoxError, never OSError or an HTTP
     library's own exception."""
 
-    def list(self, folder: str) -> list[Entry]:
+    def files(self, folder: str) -> list[Entry]:
         """The files of `folder` (no sub-folders, no temporary files); [] when it does not exist."""
         ...
 
