@@ -87,6 +87,12 @@ class WebDavTransport:
         with self._exchange("DELETE", self._href(checked_path(path))) as response:
             self._raise_for(response, path, allowed=(200, 204, 404))
 
+    def __enter__(self) -> WebDavTransport:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
     def close(self) -> None:
         if self._connection is not None:
             self._connection.close()
@@ -164,6 +170,7 @@ class WebDavTransport:
             finally:
                 if response.will_close:
                     self.close()
+                response.close()
         except DropBoxError:
             self.close()
             raise
