@@ -196,9 +196,11 @@ def test_a_crafted_listing_keeps_only_plain_children_of_the_folder():
 
 
 def test_entities_in_a_listing_are_not_expanded():
-    prolog = '<!DOCTYPE m [<!ENTITY secret SYSTEM "file:///etc/passwd"><!ENTITY big "xxxxxxxxxx">]>'
-    answer = multistatus(a_file("/3f2a9c/bundles/&secret;.fkb"), a_file("/3f2a9c/bundles/ok.fkb", size="&big;"),
-                         a_file("/3f2a9c/bundles/good.fkb"), prolog=prolog)
+    prolog = ('<!DOCTYPE m [<!ENTITY secret SYSTEM "file:///etc/hostname"><!ENTITY smuggled "smuggled.fkb">'
+              '<!ENTITY ten "10">]>')
+    answer = multistatus(a_file("/3f2a9c/bundles/&secret;.fkb"), a_file("/3f2a9c/bundles/&smuggled;"),
+                         a_file("/3f2a9c/bundles/sized.fkb", size="&ten;"), a_file("/3f2a9c/bundles/good.fkb"),
+                         prolog=prolog)
     assert listing_from(answer) == [Entry(name="good.fkb", size=10)]
 
 
