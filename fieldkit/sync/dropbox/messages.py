@@ -8,6 +8,8 @@ VIETNAMESE = {
     # the WebDAV drop box
     webdav.NOT_A_WEBDAV_URL: ("{url!r} không phải địa chỉ hộp trung chuyển: địa chỉ phải bắt đầu bằng https:// "
                               "(hoặc http://) và có tên máy chủ."),
+    webdav.BAD_PIN: ("Dấu vân tay chứng chỉ {pin!r} đã ghim cho hộp trung chuyển {url} không phải dấu vân tay "
+                     "SHA-256 (64 chữ số thập lục phân); hãy chép lại từ quản trị viên máy chủ."),
     webdav.UNREACHABLE: ("Không kết nối được hộp trung chuyển {url} ({error}). Có thể hiện không có mạng: "
                          "việc đồng bộ sẽ tự tiếp tục khi có kết nối trở lại."),
     webdav.INTERRUPTED: "Kết nối tới hộp trung chuyển {url} bị ngắt ({error}); lần đồng bộ sau sẽ làm lại.",

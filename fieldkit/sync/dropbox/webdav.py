@@ -16,6 +16,7 @@ from __future__ import annotations
 import hashlib
 import http.client
 import os
+import re
 import secrets
 import ssl
 from base64 import b64encode
@@ -48,7 +49,7 @@ class WebDavTransport:
         self._origin = (parts.scheme, parts.netloc.rpartition("@")[2].lower())
         self._base = parts.path.rstrip("/") + "/"
         self._timeout = timeout
-        self._pin = _fingerprint(pinned_sha256) if pinned_sha256 else None
+        self._pin = _fingerprint(pinned_sha256, url=url) if pinned_sha256 else None
         self._auth = None if user is None else "Basic " + b64encode(f"{user}:{password or ''}".encode()).decode()
         self._connection: http.client.HTTPConnection | None = None
 
@@ -105,8 +106,8 @@ class WebDavTransport:
         href = self._href(parts, collection=True)
         headers = {"Depth": "1", "Content-Type": "application/xml; charset=utf-8"}
         with self._exchange("PROPFIND", href, headers=headers, body=PROPFIND_BODY) as response:
-            if response.status == 404:
-                return []
+            if response.status == 404 and parts:
+                return []  # a folder no device has written yet; a missing top is a wrong address
             self._raise_for(response, folder or "/", allowed=(207,))
             answer = response.read(LISTING_LIMIT + 1)
         if len(answer) > LISTING_LIMIT:
@@ -118,7 +119,8 @@ class WebDavTransport:
         try:
             stream = source.open("rb")
         except OSError as error:
-            raise DropBoxError(LOCAL_FILE, reason="interrupted", path=str(source), error=error.strerror) from None
+            raise DropBoxError(LOCAL_FILE, reason="interrupted", path=str(source),
+                               error=error.strerror or error) from None
         with stream:
             headers = {"Content-Length": str(os.fstat(stream.fileno()).st_size)}
             with self._exchange("PUT", self._href(parts), headers=headers, body=stream) as response:
@@ -242,8 +244,12 @@ class WebDavTransport:
         raise DropBoxError(message, reason=reason, url=self.url, path=path, status=status)
 
 
-def _fingerprint(text: str) -> str:
-    return text.replace(":", "").replace(" ", "").lower()
+def _fingerprint(text: str, *, url: str) -> str:
+    """A SHA-256 fingerprint as hex digits, however it was written (colons, spaces, capitals)."""
+    digits = text.replace(":", "").replace(" ", "").lower()
+    if re.fullmatch(r"[0-9a-f]{64}", digits) is None:
+        raise DropBoxError(BAD_PIN, reason="certificate", url=url, pin=text)
+    return digits
 
 
 def _content_length(response: http.client.HTTPResponse) -> int | None:
@@ -262,7 +268,7 @@ def _download(response: http.client.HTTPResponse, target: Path, *, path: str, li
             raise DropBoxError(TRUNCATED, reason="interrupted", path=path, received=received, declared=declared)
         os.replace(partial, target)
     except OSError as error:
-        raise DropBoxError(LOCAL_FILE, reason="interrupted", path=str(target), error=error.strerror) from None
+        raise DropBoxError(LOCAL_FILE, reason="interrupted", path=str(target), error=error.strerror or error) from None
     finally:
         partial.unlink(missing_ok=True)
 
@@ -278,6 +284,8 @@ def _copy(response: http.client.HTTPResponse, out: BinaryIO, *, path: str, limit
 
 
 NOT_A_WEBDAV_URL = "{url!r} is not a drop box address: it must start with https:// (or http://) and name a server."
+BAD_PIN = ("The certificate fingerprint {pin!r} pinned for the drop box {url} is not a SHA-256 fingerprint "
+           "(64 hexadecimal digits); copy it again from the server's administrator.")
 UNREACHABLE = ("The drop box {url} cannot be reached ({error}). There may be no network now: "
                "sync resumes by itself when the connection returns.")
 INTERRUPTED = "The connection to the drop box {url} was cut ({error}); the next sync starts again."

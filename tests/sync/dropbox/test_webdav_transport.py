@@ -122,6 +122,20 @@ def test_remove_deletes_and_is_quiet_when_already_gone(drop_box, bundle_file, se
     assert not (server_root / BUNDLE).exists()
 
 
+def test_a_wrong_address_is_not_found_rather_than_an_empty_drop_box(server_root, opened):
+    with running_wsgidav(server_root, users={"lan": "mật-khẩu"}) as url:
+        wrong_address = opened(url + "no-such-share/", user="lan", password="mật-khẩu")
+        assert reason_of(wrong_address.folders) == "not_found"
+        assert wrong_address.files("3f2a9c/bundles") == []
+
+
+def test_a_pin_that_is_not_a_fingerprint_is_refused_with_a_message():
+    with pytest.raises(DropBoxError) as raised:
+        WebDavTransport("https://dav.example/", pinned_sha256="AB:CD")
+    assert raised.value.reason == "certificate"
+    assert "64" in raised.value.text("vi")
+
+
 def test_a_missing_file_is_not_found(drop_box, tmp_path):
     assert reason_of(lambda: drop_box.fetch(BUNDLE, tmp_path / "x.fkb", limit=10)) == "not_found"
     assert not (tmp_path / "x.fkb").exists()
