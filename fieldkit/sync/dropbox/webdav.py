@@ -138,11 +138,12 @@ class WebDavTransport:
         scheme, netloc = self._origin
         headers = {"Destination": f"{scheme}://{netloc}{self._href(parts)}", "Overwrite": "T" if replace else "F"}
         with self._exchange("MOVE", self._href(temporary), headers=headers) as response:
-            if response.status == 412:  # the name exists: the same bundle, left as it is
-                self._remove_quietly(temporary)
-                return False
-            self._raise_for(response, path, allowed=(201, 204))
-        return True
+            exists = response.status == 412  # the name exists: the same bundle, left as it is
+            if not exists:
+                self._raise_for(response, path, allowed=(201, 204))
+        if exists:  # removed once the MOVE's answer is read: one connection, one request at a time
+            self._remove_quietly(temporary)
+        return not exists
 
     def _remove_quietly(self, parts: list[str]) -> None:
         """The temporary upload removed if possible: a leftover is only listed as nothing."""
