@@ -1,8 +1,40 @@
 """Vietnamese for the drop boxes' messages, keyed by the English (fieldkit.i18n reads
 VIETNAMESE: CATALOGUE_MODULES). Each engineer adds the messages of their module here."""
 
-from fieldkit.sync.dropbox import transport
+from fieldkit.sync.dropbox import propfind, transport, webdav
 
 VIETNAMESE = {
     transport.BAD_PATH: "Hộp trung chuyển có tệp {path!r}, không phải tên tệp fieldkit ghi; tệp này được bỏ qua.",
+    # the WebDAV drop box
+    webdav.NOT_A_WEBDAV_URL: ("{url!r} không phải địa chỉ hộp trung chuyển: địa chỉ phải bắt đầu bằng https:// "
+                              "(hoặc http://) và có tên máy chủ."),
+    webdav.BAD_PIN: ("Dấu vân tay chứng chỉ {pin!r} đã ghim cho hộp trung chuyển {url} không phải dấu vân tay "
+                     "SHA-256 (64 chữ số thập lục phân); hãy chép lại từ quản trị viên máy chủ."),
+    webdav.UNREACHABLE: ("Không kết nối được hộp trung chuyển {url} ({error}). Có thể hiện không có mạng: "
+                         "việc đồng bộ sẽ tự tiếp tục khi có kết nối trở lại."),
+    webdav.INTERRUPTED: "Kết nối tới hộp trung chuyển {url} bị ngắt ({error}); lần đồng bộ sau sẽ làm lại.",
+    webdav.TRUNCATED: ("Hộp trung chuyển chỉ gửi {received} trên {declared} byte của {path!r}; không giữ lại gì, "
+                       "lần đồng bộ sau sẽ tải lại."),
+    webdav.LOCAL_FILE: "Không dùng được tệp {path!r} trên máy này ({error}). Hãy kiểm tra ổ đĩa còn chỗ trống.",
+    webdav.TOO_LARGE: ("Tệp {path!r} trong hộp trung chuyển lớn hơn {limit} byte, mức tối đa fieldkit nhận; "
+                       "tệp không được tải về."),
+    webdav.LISTING_TOO_LARGE: "Hộp trung chuyển {url} gửi danh sách thư mục quá lớn để đọc; danh sách không được dùng.",
+    webdav.CERTIFICATE: ("Hộp trung chuyển {url} không đưa ra chứng chỉ hợp lệ ({error}). Nếu đây là máy chủ riêng "
+                         "của cơ quan bạn, hãy ghim dấu vân tay chứng chỉ của nó trong phần cài đặt hộp trung chuyển."),
+    webdav.PIN_MISMATCH: ("Hộp trung chuyển {url} đưa ra chứng chỉ khác với chứng chỉ đã ghim (SHA-256 {seen}, "
+                          "cần {expected}); không gửi gì cả. "
+                          "Hãy hỏi quản trị viên máy chủ xem chứng chỉ có đổi không."),
+    webdav.UNAUTHORIZED: ("Hộp trung chuyển {url} từ chối tên người dùng hoặc mật khẩu. "
+                          "Hãy kiểm tra mật khẩu trong phần cài đặt hộp trung chuyển."),
+    webdav.FORBIDDEN: ("Hộp trung chuyển {url} không cho người dùng này ghi hoặc đọc {path!r}. "
+                       "Hãy xin quản trị viên quyền truy cập thư mục."),
+    webdav.NOT_FOUND: "Hộp trung chuyển {url} không có {path!r}. Hãy kiểm tra địa chỉ hộp trung chuyển.",
+    webdav.FULL: ("Hộp trung chuyển {url} đã đầy. Hãy xin quản trị viên thêm dung lượng; không mất dữ liệu, "
+                  "việc đồng bộ sẽ tiếp tục sau đó."),
+    webdav.SERVER: ("Hộp trung chuyển {url} gặp lỗi (HTTP {status}). Việc đồng bộ sẽ thử lại sau; "
+                    "nếu lỗi còn tiếp diễn, hãy báo quản trị viên."),
+    webdav.UNEXPECTED: ("Hộp trung chuyển {url} trả lời không như mong đợi (HTTP {status}) cho {path!r}. "
+                        "Hãy kiểm tra địa chỉ hộp trung chuyển."),
+    propfind.UNREADABLE_LISTING: ("Hộp trung chuyển gửi danh sách thư mục không theo WebDAV (HTTP {status}); "
+                                  "danh sách không được dùng."),
 }

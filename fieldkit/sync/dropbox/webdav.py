@@ -1,0 +1,316 @@
+"""A drop box on a WebDAV server (RFC 4918): Nextcloud/ownCloud, nginx's DAV module,
+Apache mod_dav, or a coordinator's laptop serving its drop box.
+
+The HTTP client is the standard library's http.client, not httpx: pinning a self-signed
+certificate needs the server's certificate after the TLS handshake and before the first
+request (so that the password never reaches an impostor), which http.client gives
+directly (`sock.getpeercert`) and httpx does not; streaming a GET and a PUT from a file
+need nothing more, and no new dependency ships with the app.
+
+Every answer is untrusted: a listing is parsed with no entities, no DTD and no network,
+only direct children with plain names are kept, and a download is capped by the caller.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import http.client
+import os
+import re
+import secrets
+import ssl
+from base64 import b64encode
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import BinaryIO
+from urllib.parse import quote, urlsplit
+
+from fieldkit.sync.dropbox.propfind import LISTING_LIMIT, PROPFIND_BODY, Listed, listed_children
+from fieldkit.sync.dropbox.transport import TEMPORARY_PREFIX, DropBoxError, Entry, checked_path
+
+_CHUNK = 256 * 1024
+# a connection the server closed while idle shows up only when it is used again
+_STALE_CONNECTION = (http.client.RemoteDisconnected, BrokenPipeError, ConnectionResetError)
+
+
+class WebDavTransport:
+    """The Transport contract over WebDAV; one connection, kept open between requests."""
+
+    def __init__(self, url: str, *, user: str | None = None, password: str | None = None,
+                 pinned_sha256: str | None = None, timeout: float = 30.0) -> None:
+        parts = urlsplit(url)
+        if parts.scheme not in ("http", "https") or not parts.hostname:
+            raise DropBoxError(NOT_A_WEBDAV_URL, reason="bad_path", url=url)
+        self.url = url
+        self._https = parts.scheme == "https"
+        self._host = parts.hostname
+        self._port = parts.port or (443 if self._https else 80)
+        self._origin = (parts.scheme, parts.netloc.rpartition("@")[2].lower())
+        self._base = parts.path.rstrip("/") + "/"
+        self._timeout = timeout
+        self._pin = _fingerprint(pinned_sha256, url=url) if pinned_sha256 else None
+        self._auth = None if user is None else "Basic " + b64encode(f"{user}:{password or ''}".encode()).decode()
+        self._connection: http.client.HTTPConnection | None = None
+
+    # -- the contract -------------------------------------------------------------------
+
+    def folders(self) -> list[str]:
+        return sorted(child.name for child in self._children("") if child.collection)
+
+    def files(self, folder: str) -> list[Entry]:
+        checked_path(folder)
+        return sorted((Entry(name=child.name, size=child.size) for child in self._children(folder)
+                       if not child.collection), key=lambda entry: entry.name)
+
+    def fetch(self, path: str, target: Path, *, limit: int) -> None:
+        href = self._href(checked_path(path))
+        with self._exchange("GET", href) as response:
+            self._raise_for(response, path, allowed=(200,))
+            declared = _content_length(response)
+            if declared is not None and declared > limit:
+                raise DropBoxError(TOO_LARGE, reason="too_large", path=path, limit=limit)
+            _download(response, target, path=path, limit=limit, declared=declared)
+
+    def put(self, source: Path, path: str, *, replace: bool = False) -> bool:
+        parts = checked_path(path)
+        temporary = parts[:-1] + [TEMPORARY_PREFIX + secrets.token_hex(8)]
+        if not self._upload(source, temporary, path=path):
+            self._make_folders(parts[:-1], path=path)
+            self._upload(source, temporary, path=path, parent_known=True)
+        try:
+            return self._move(temporary, parts, replace=replace, path=path)
+        except BaseException:
+            self._remove_quietly(temporary)
+            raise
+
+    def remove(self, path: str) -> None:
+        with self._exchange("DELETE", self._href(checked_path(path))) as response:
+            self._raise_for(response, path, allowed=(200, 204, 404))
+
+    def __enter__(self) -> WebDavTransport:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        if self._connection is not None:
+            self._connection.close()
+            self._connection = None
+
+    # -- the steps ----------------------------------------------------------------------
+
+    def _children(self, folder: str) -> list[Listed]:
+        parts = folder.split("/") if folder else []
+        href = self._href(parts, collection=True)
+        headers = {"Depth": "1", "Content-Type": "application/xml; charset=utf-8"}
+        with self._exchange("PROPFIND", href, headers=headers, body=PROPFIND_BODY) as response:
+            if response.status == 404 and parts:
+                return []  # a folder no device has written yet; a missing top is a wrong address
+            self._raise_for(response, folder or "/", allowed=(207,))
+            answer = response.read(LISTING_LIMIT + 1)
+        if len(answer) > LISTING_LIMIT:
+            raise DropBoxError(LISTING_TOO_LARGE, reason="too_large", url=self.url)
+        return listed_children(answer, folder_href=href, origin=self._origin)
+
+    def _upload(self, source: Path, parts: list[str], *, path: str, parent_known: bool = False) -> bool:
+        """False when the folder is missing (409), so that it is made and the upload redone."""
+        try:
+            stream = source.open("rb")
+        except OSError as error:
+            raise DropBoxError(LOCAL_FILE, reason="interrupted", path=str(source),
+                               error=error.strerror or error) from None
+        with stream:
+            headers = {"Content-Length": str(os.fstat(stream.fileno()).st_size)}
+            with self._exchange("PUT", self._href(parts), headers=headers, body=stream) as response:
+                if response.status == 409 and not parent_known:
+                    return False
+                self._raise_for(response, path, allowed=(200, 201, 204))
+        return True
+
+    def _make_folders(self, parts: list[str], *, path: str) -> None:
+        for depth in range(1, len(parts) + 1):
+            with self._exchange("MKCOL", self._href(parts[:depth], collection=True)) as response:
+                self._raise_for(response, path, allowed=(201, 405))  # 405: it exists
+
+    def _move(self, temporary: list[str], parts: list[str], *, replace: bool, path: str) -> bool:
+        scheme, netloc = self._origin
+        headers = {"Destination": f"{scheme}://{netloc}{self._href(parts)}", "Overwrite": "T" if replace else "F"}
+        with self._exchange("MOVE", self._href(temporary), headers=headers) as response:
+            exists = response.status == 412  # the name exists: the same bundle, left as it is
+            if not exists:
+                self._raise_for(response, path, allowed=(201, 204))
+        if exists:  # removed once the MOVE's answer is read: one connection, one request at a time
+            self._remove_quietly(temporary)
+        return not exists
+
+    def _remove_quietly(self, parts: list[str]) -> None:
+        """The temporary upload removed if possible: a leftover is only listed as nothing."""
+        try:
+            with self._exchange("DELETE", self._href(parts)) as response:
+                response.read()
+        except DropBoxError:
+            pass
+
+    # -- HTTP -----------------------------------------------------------------------------
+
+    def _href(self, parts: list[str], *, collection: bool = False) -> str:
+        return self._base + "/".join(quote(part, safe="") for part in parts) + ("/" if collection and parts else "")
+
+    @contextmanager
+    def _exchange(self, method: str, href: str, *, headers: dict[str, str] | None = None,
+                  body: bytes | BinaryIO | None = None) -> Iterator[http.client.HTTPResponse]:
+        """One request and its answer; every network fault said as a DropBoxError."""
+        all_headers = dict(headers or {})
+        if self._auth:
+            all_headers["Authorization"] = self._auth
+        try:
+            response = self._send(method, href, all_headers, body)
+            try:
+                yield response
+                response.read()  # the rest, so that the connection can be used again
+            finally:
+                if response.will_close:
+                    self.close()
+                response.close()
+        except DropBoxError:
+            self.close()
+            raise
+        except ssl.SSLError as error:
+            self.close()
+            raise DropBoxError(CERTIFICATE, reason="certificate", url=self.url, error=str(error)) from None
+        except (http.client.IncompleteRead, ConnectionResetError, http.client.RemoteDisconnected) as error:
+            self.close()
+            raise DropBoxError(INTERRUPTED, reason="interrupted", url=self.url, error=str(error)) from None
+        except (OSError, http.client.HTTPException) as error:
+            self.close()
+            raise DropBoxError(UNREACHABLE, reason="unreachable", url=self.url, error=str(error)) from None
+
+    def _send(self, method: str, href: str, headers: dict[str, str],
+              body: bytes | BinaryIO | None) -> http.client.HTTPResponse:
+        reused = self._connection is not None
+        try:
+            connection = self._connected()
+            connection.request(method, href, body=body, headers=headers)
+            return connection.getresponse()
+        except _STALE_CONNECTION:
+            if not reused:
+                raise
+            self.close()
+            if body is not None and not isinstance(body, bytes):
+                body.seek(0)
+            connection = self._connected()
+            connection.request(method, href, body=body, headers=headers)
+            return connection.getresponse()
+
+    def _connected(self) -> http.client.HTTPConnection:
+        if self._connection is not None:
+            return self._connection
+        connection: http.client.HTTPConnection
+        if self._https:
+            connection = http.client.HTTPSConnection(self._host, self._port, timeout=self._timeout,
+                                                     context=self._tls_context())
+        else:
+            connection = http.client.HTTPConnection(self._host, self._port, timeout=self._timeout)
+        connection.connect()
+        if self._pin is not None:
+            self._check_pin(connection)
+        self._connection = connection
+        return connection
+
+    def _tls_context(self) -> ssl.SSLContext:
+        context = ssl.create_default_context()
+        if self._pin is not None:
+            # the pin is the whole check: a self-signed certificate has no authority to verify
+            context.check_hostname = False
+            context.verify_mode = ssl.CERT_NONE
+        return context
+
+    def _check_pin(self, connection: http.client.HTTPConnection) -> None:
+        sock = connection.sock
+        der = sock.getpeercert(binary_form=True) if isinstance(sock, ssl.SSLSocket) else None
+        seen = hashlib.sha256(der).hexdigest() if der else "none"
+        if seen != self._pin:
+            connection.close()
+            raise DropBoxError(PIN_MISMATCH, reason="certificate", url=self.url, expected=self._pin, seen=seen)
+
+    def _raise_for(self, response: http.client.HTTPResponse, path: str, *, allowed: tuple[int, ...]) -> None:
+        status = response.status
+        if status in allowed:
+            return
+        reason, message = _STATUS_REASONS.get(status, ("server", SERVER))
+        if status < 500 and status not in _STATUS_REASONS:
+            reason, message = "server", UNEXPECTED
+        raise DropBoxError(message, reason=reason, url=self.url, path=path, status=status)
+
+
+def _fingerprint(text: str, *, url: str) -> str:
+    """A SHA-256 fingerprint as hex digits, however it was written (colons, spaces, capitals)."""
+    digits = text.replace(":", "").replace(" ", "").lower()
+    if re.fullmatch(r"[0-9a-f]{64}", digits) is None:
+        raise DropBoxError(BAD_PIN, reason="certificate", url=url, pin=text)
+    return digits
+
+
+def _content_length(response: http.client.HTTPResponse) -> int | None:
+    value = response.getheader("Content-Length")
+    return int(value) if value is not None and value.isdigit() else None
+
+
+def _download(response: http.client.HTTPResponse, target: Path, *, path: str, limit: int,
+              declared: int | None) -> None:
+    """The body written to a temporary file beside `target`, renamed once whole."""
+    partial = target.with_name(f".{target.name}.{secrets.token_hex(6)}.part")
+    try:
+        with partial.open("wb") as out:
+            received = _copy(response, out, path=path, limit=limit)
+        if declared is not None and received < declared:
+            raise DropBoxError(TRUNCATED, reason="interrupted", path=path, received=received, declared=declared)
+        os.replace(partial, target)
+    except OSError as error:
+        raise DropBoxError(LOCAL_FILE, reason="interrupted", path=str(target), error=error.strerror or error) from None
+    finally:
+        partial.unlink(missing_ok=True)
+
+
+def _copy(response: http.client.HTTPResponse, out: BinaryIO, *, path: str, limit: int) -> int:
+    received = 0
+    while chunk := response.read(_CHUNK):
+        received += len(chunk)
+        if received > limit:
+            raise DropBoxError(TOO_LARGE, reason="too_large", path=path, limit=limit)
+        out.write(chunk)
+    return received
+
+
+NOT_A_WEBDAV_URL = "{url!r} is not a drop box address: it must start with https:// (or http://) and name a server."
+BAD_PIN = ("The certificate fingerprint {pin!r} pinned for the drop box {url} is not a SHA-256 fingerprint "
+           "(64 hexadecimal digits); copy it again from the server's administrator.")
+UNREACHABLE = ("The drop box {url} cannot be reached ({error}). There may be no network now: "
+               "sync resumes by itself when the connection returns.")
+INTERRUPTED = "The connection to the drop box {url} was cut ({error}); the next sync starts again."
+TRUNCATED = ("The drop box sent only {received} of the {declared} bytes of {path!r}; nothing was kept, "
+             "the next sync fetches it again.")
+LOCAL_FILE = "The file {path!r} on this computer could not be used ({error}). Check that the disk has free space."
+TOO_LARGE = "The drop box file {path!r} is larger than {limit} bytes, the most fieldkit accepts; it was not fetched."
+LISTING_TOO_LARGE = "The drop box {url} sent a folder listing too large to read; it was not used."
+CERTIFICATE = ("The drop box {url} did not present a valid certificate ({error}). If it is your organisation's "
+               "own server, pin its certificate's fingerprint in the drop box settings.")
+PIN_MISMATCH = ("The drop box {url} presented a certificate other than the pinned one (SHA-256 {seen}, expected "
+                "{expected}); nothing was sent. Ask the server's administrator whether its certificate changed.")
+UNAUTHORIZED = "The drop box {url} refused the user name or password. Check the password in the drop box settings."
+FORBIDDEN = ("The drop box {url} does not let this user write or read {path!r}. "
+             "Ask its administrator for access to the folder.")
+NOT_FOUND = "The drop box {url} has no {path!r}. Check the drop box address."
+FULL = "The drop box {url} is full. Ask its administrator for space; nothing is lost, sync resumes afterwards."
+SERVER = ("The drop box {url} had a fault (HTTP {status}). Sync tries again later; "
+          "if it persists, tell its administrator.")
+UNEXPECTED = "The drop box {url} gave an unexpected answer (HTTP {status}) for {path!r}. Check the drop box address."
+
+_STATUS_REASONS = {
+    401: ("unauthorized", UNAUTHORIZED),
+    403: ("forbidden", FORBIDDEN),
+    404: ("not_found", NOT_FOUND),
+    507: ("full", FULL),
+}
