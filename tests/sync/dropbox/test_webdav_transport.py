@@ -7,6 +7,7 @@ import pytest
 
 from fieldkit.sync.dropbox.transport import DropBoxError, Entry
 from fieldkit.sync.dropbox.webdav import WebDavTransport
+from tests.helpers import dropbox_contract
 from tests.helpers.webdav_servers import Canned, closed_port_url, running_canned, running_wsgidav, self_signed_tls
 
 BUNDLE = "3f2a9c/bundles/ab12cd.fkb"
@@ -25,6 +26,13 @@ def drop_box(server_root):
         transport = WebDavTransport(url, user="lan", password="mật-khẩu", timeout=10)
         yield transport
         transport.close()
+
+
+@pytest.mark.parametrize("promise", dropbox_contract.PROMISES, ids=lambda promise: promise.__name__)
+def test_the_contract_every_drop_box_keeps(promise, drop_box, tmp_path):
+    scratch = tmp_path / "local"  # the server's root is tmp_path / "server"
+    scratch.mkdir()
+    promise(drop_box, scratch)
 
 
 @pytest.fixture
