@@ -41,10 +41,6 @@ BUILT = ROOT / "dist" / "fieldkit" / ("fieldkit.exe" if os.name == "nt" else "fi
 SETTLE_S = 1.0
 
 
-def folder_size(folder: Path) -> int:
-    return sum(path.stat().st_size for path in folder.rglob("*") if path.is_file() and not path.is_symlink())
-
-
 def build_script():
     """packaging/build.py as a module (a script folder, not a package)."""
     spec = importlib.util.spec_from_file_location("fieldkit_build", ROOT / "packaging" / "build.py")
@@ -54,10 +50,11 @@ def build_script():
 
 
 def sizes(bundle: Path) -> dict:
+    build = build_script()
     with tempfile.TemporaryDirectory() as scratch:
-        zipped = build_script().zip_folder(bundle, Path(scratch) / "fieldkit.zip").stat().st_size
+        zipped = build.zip_folder(bundle, Path(scratch) / "fieldkit.zip").stat().st_size
     files = sum(1 for path in bundle.rglob("*") if path.is_file())
-    return {"folder_mb": round(folder_size(bundle) / 1e6, 1), "zipped_mb": round(zipped / 1e6, 1), "files": files}
+    return {"folder_mb": round(build.folder_size(bundle) / 1e6, 1), "zipped_mb": round(zipped / 1e6, 1), "files": files}
 
 
 def memory_mb(pid: int) -> dict:
