@@ -4,7 +4,6 @@ person starts them, on a kit folder named by FIELDKIT_APP_DIR (what a frozen bui
 beside its executable: tests/test_paths.py)."""
 
 import json
-import os
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -13,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from tests.helpers.children import REPO_ROOT, start_helper
-from tests.helpers.filesystems import LAPTOP_FOLDERS, borrowed_laptop, left_on, small_filesystem
+from tests.helpers.filesystems import LAPTOP_FOLDERS, borrowed_laptop, left_on, on_laptop, small_filesystem
 
 STAFFING = REPO_ROOT / "forms" / "commune_staffing.xlsx"
 EVERY_ANSWER = {  # commune_staffing, right enough to finalize
@@ -39,13 +38,8 @@ def writable_laptop(tmp_path) -> Path:
 
 
 def environment(laptop: Path, kit: Path, **extra: str) -> dict[str, str]:
-    named = ("FIELDKIT_DATA_DIR", "FIELDKIT_CACHE_DIR", "FIELDKIT_STATE_DIR", "FIELDKIT_APP_DIR", "MPLCONFIGDIR")
-    inherited = {name: value for name, value in os.environ.items() if name not in named}
-    return {**inherited, "HOME": str(laptop / "home"), "XDG_CACHE_HOME": str(laptop / "xdg_cache"),
-            "XDG_CONFIG_HOME": str(laptop / "xdg_config"), "XDG_DATA_HOME": str(laptop / "xdg_data"),
-            "XDG_STATE_HOME": str(laptop / "xdg_state"), "TMPDIR": str(laptop / "tmp"),
-            "FIELDKIT_APP_DIR": str(kit), "PYTHONPATH": str(REPO_ROOT), "PYTHONDONTWRITEBYTECODE": "1",
-            "FIELDKIT_LANG": "en", "QT_QPA_PLATFORM": "offscreen", **extra}
+    return {**on_laptop(laptop), "FIELDKIT_APP_DIR": str(kit), "PYTHONPATH": str(REPO_ROOT),
+            "PYTHONDONTWRITEBYTECODE": "1", "FIELDKIT_LANG": "en", "QT_QPA_PLATFORM": "offscreen", **extra}
 
 
 def fieldkit(laptop: Path, kit: Path, *arguments, **extra: str) -> subprocess.CompletedProcess:

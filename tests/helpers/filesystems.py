@@ -1,6 +1,7 @@
 """A real small file system for the full-disk tests of the store, sync and exports."""
 
 import contextlib
+import os
 import subprocess
 
 import pytest
@@ -37,6 +38,19 @@ def borrowed_laptop(path):
             yield folder
         finally:
             subprocess.run(["umount", "-l", str(folder / "tmp")], check=True)
+
+
+KIT_OVERRIDES = ("FIELDKIT_DATA_DIR", "FIELDKIT_CACHE_DIR", "FIELDKIT_STATE_DIR", "FIELDKIT_APP_DIR", "MPLCONFIGDIR")
+
+
+def on_laptop(laptop):
+    """This process's environment as on the borrowed laptop: its home, XDG and temporary
+    folders, and none of the variables that would choose fieldkit's folders instead of
+    the kit."""
+    inherited = {name: value for name, value in os.environ.items() if name not in KIT_OVERRIDES}
+    return {**inherited, "HOME": str(laptop / "home"), "XDG_CACHE_HOME": str(laptop / "xdg_cache"),
+            "XDG_CONFIG_HOME": str(laptop / "xdg_config"), "XDG_DATA_HOME": str(laptop / "xdg_data"),
+            "XDG_STATE_HOME": str(laptop / "xdg_state"), "TMPDIR": str(laptop / "tmp")}
 
 
 def left_on(laptop):

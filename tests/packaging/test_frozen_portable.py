@@ -8,12 +8,9 @@ import shutil
 import subprocess
 from pathlib import Path
 
-from tests.helpers.filesystems import borrowed_laptop, left_on
+from tests.helpers.filesystems import borrowed_laptop, left_on, on_laptop
 
 STAFFING = Path(__file__).resolve().parents[2] / "forms" / "commune_staffing.xlsx"
-OVERRIDES = ("FIELDKIT_DATA_DIR", "FIELDKIT_CACHE_DIR", "FIELDKIT_STATE_DIR", "FIELDKIT_APP_DIR", "MPLCONFIGDIR")
-
-
 def link_or_copy(source: str, target: str) -> None:
     """The kit's files as hard links to the build's where the file system allows (280 MB)."""
     try:
@@ -35,10 +32,7 @@ def test_a_frozen_kit_keeps_the_data_and_matplotlib_s_cache_on_the_stick(frozen_
 
 def run_a_day(kit: Path, executable: str, laptop: Path, tmp_path: Path) -> None:
     """A submission and a commune report, run from the kit as on the borrowed laptop."""
-    environment = {**{name: value for name, value in os.environ.items() if name not in OVERRIDES},
-                   "HOME": str(laptop / "home"), "XDG_CACHE_HOME": str(laptop / "xdg_cache"),
-                   "XDG_CONFIG_HOME": str(laptop / "xdg_config"), "XDG_DATA_HOME": str(laptop / "xdg_data"),
-                   "XDG_STATE_HOME": str(laptop / "xdg_state"), "TMPDIR": str(laptop / "tmp")}
+    environment = on_laptop(laptop)
     answers = tmp_path / "answers.json"
     answers.write_text('{"/data/total_staff": 12}', encoding="utf-8")
     for arguments in (("submit", STAFFING, "--answers", answers, "--commune", "00070"),
