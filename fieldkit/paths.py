@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import MutableMapping
+from collections.abc import Callable, MutableMapping
 from pathlib import Path
 
 import platformdirs
@@ -74,25 +74,24 @@ def data_dir(override: str | os.PathLike | None = None) -> Path:
 
 def cache_dir() -> Path:
     """Files fieldkit can make again (the commune picker's rows, converted forms)."""
-    named = os.environ.get("FIELDKIT_CACHE_DIR")
-    if named:
-        return Path(named)
-    profile = portable_profile()
-    if profile is not None:
-        return profile / "cache" / APP_NAME
-    return Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False))
+    return _own_folder("FIELDKIT_CACHE_DIR", "cache", platformdirs.user_cache_dir)
 
 
 def state_dir() -> Path:
     """What this user account keeps outside the data folder, so that restoring the data
     folder does not restore it (fieldkit.store.sites: the sequence numbers issued)."""
-    named = os.environ.get("FIELDKIT_STATE_DIR")
+    return _own_folder("FIELDKIT_STATE_DIR", "state", platformdirs.user_state_dir)
+
+
+def _own_folder(variable: str, kind: str, platform_folder: Callable[..., str]) -> Path:
+    """The folder `variable` names, else the kit profile's `kind` folder, else the platform's."""
+    named = os.environ.get(variable)
     if named:
         return Path(named)
     profile = portable_profile()
     if profile is not None:
-        return profile / "state" / APP_NAME
-    return Path(platformdirs.user_state_dir(APP_NAME, appauthor=False))
+        return profile / kind / APP_NAME
+    return Path(platform_folder(APP_NAME, appauthor=False))
 
 
 def qt_settings_dir() -> Path | None:
