@@ -84,7 +84,22 @@ def _v2_sync(db: sqlite_utils.Database) -> None:
                                  pk="record_id")
 
 
-MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1_initial, _v2_sync]
+def _v3_drop_boxes(db: sqlite_utils.Database) -> None:
+    """Network sync (issue 14): the drop boxes this device syncs with and what it knows of
+    each. The receiver's bookkeeping only: losing it costs a bigger sync, never data."""
+    # a drop box: a folder path or an http(s) URL; the password is in the system keyring
+    db.table("remotes").create({"name": str, "url": str, "user": str, "pin": str, "added": str}, pk="name")
+    # bundles of others' folders already fetched and imported from a drop box
+    db.table("dropbox_seen").create({"remote": str, "path": str, "size": int, "at": str}, pk=("remote", "path"))
+    # bundles this device put in a drop box: what each covers, per site, (base, holds]
+    db.table("dropbox_pushed").create({"remote": str, "bundle_id": str, "base": str, "holds": str, "count": int,
+                                       "at": str}, pk=("remote", "bundle_id"))
+    # the last checked receipt of each trusted device read in a drop box ("received by X at ...")
+    db.table("receipts").create({"remote": str, "site_id": str, "device": str, "created": str, "holds": str,
+                                 "read_at": str}, pk=("remote", "site_id"))
+
+
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1_initial, _v2_sync, _v3_drop_boxes]
 
 
 def latest_version() -> int:
