@@ -1,20 +1,26 @@
-"""WebDAV servers a test starts on 127.0.0.1: wsgidav (a real server, from pip) over a temp
-folder with basic-auth users, and a canned server of the test's own that answers exactly
-what the test says (crafted listings, truncated bodies), over HTTP or HTTPS."""
+"""WebDAV servers a test starts on 127.0.0.1: wsgidav (a real server, from pip) and nginx
+with its DAV modules (from Debian) over a temp folder with basic-auth users, and a
+canned server of the test's own that answers exactly what the test says (crafted
+listings, truncated bodies), over HTTP or HTTPS."""
 
 from __future__ import annotations
 
 import datetime
 import hashlib
 import http.server
+import os
+import shutil
 import socket
 import ssl
+import subprocess
 import threading
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+import pytest
 from cheroot import wsgi
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
@@ -41,6 +47,110 @@ def running_wsgidav(root: Path, *, users: dict[str, str]) -> Iterator[str]:
     finally:
         server.stop()
         thread.join(timeout=10)
+
+
+NGINX_MISSING = ("nginx with its DAV modules is not installed (Debian: apt-get install nginx-light "
+                 "libnginx-mod-http-dav-ext); .ci/run installs it")
+_DAV_EXT_MODULE = Path("/usr/lib/nginx/modules/ngx_http_dav_ext_module.so")
+_NGINX_CONF = """\
+{load_module}
+{user}
+pid {prefix}/nginx.pid;
+worker_processes 1;
+error_log {prefix}/error.log warn;
+events {{ worker_connections 64; }}
+http {{
+    log_format with_auth '$request_method $uri $status auth=$http_authorization';
+    access_log {prefix}/access.log with_auth;
+    client_body_temp_path {prefix}/body;
+    proxy_temp_path {prefix}/proxy;
+    fastcgi_temp_path {prefix}/fastcgi;
+    uwsgi_temp_path {prefix}/uwsgi;
+    scgi_temp_path {prefix}/scgi;
+    server {{
+        listen 127.0.0.1:{port}{ssl};
+        {certificate}
+        location / {{
+            root {root};
+            dav_methods PUT DELETE MKCOL COPY MOVE;
+            dav_ext_methods PROPFIND OPTIONS;
+            create_full_put_path on;
+            dav_access user:rw;
+            client_max_body_size 0;
+            autoindex off;
+            auth_basic "fieldkit drop box";
+            auth_basic_user_file {prefix}/htpasswd;
+        }}
+    }}
+}}
+"""
+
+
+@dataclass(frozen=True)
+class Nginx:
+    """A running nginx: its URL, and its access log (method, path, status, Authorization)."""
+
+    url: str
+    access_log: Path
+
+
+def nginx_or_skip() -> str:
+    """nginx's path; the test skips when it is missing, except under CI, where it fails."""
+    found = shutil.which("nginx") or next((path for path in ("/usr/sbin/nginx",) if os.access(path, os.X_OK)), None)
+    if found is None or not _DAV_EXT_MODULE.exists() and not _dav_ext_built_in(found):
+        if os.environ.get("CI") == "true":
+            pytest.fail(NGINX_MISSING)
+        pytest.skip(NGINX_MISSING)
+    return found
+
+
+def _dav_ext_built_in(nginx: str) -> bool:
+    built = subprocess.run([nginx, "-V"], capture_output=True, text=True, check=False).stderr
+    return "dav-ext" in built or "dav_ext" in built
+
+
+@contextmanager
+def running_nginx(root: Path, *, users: dict[str, str], folder: Path,
+                  tls: tuple[Path, Path] | None = None) -> Iterator[Nginx]:
+    """nginx serving `root` over WebDAV to the `users` (name: password), its files in
+    `folder`; over HTTPS with (certificate, key) `tls`; stopped at the end."""
+    nginx = nginx_or_skip()
+    port = _free_port()
+    (folder / "htpasswd").write_text("".join(f"{name}:{{PLAIN}}{password}\n" for name, password in users.items()))
+    (folder / "nginx.conf").write_text(_NGINX_CONF.format(
+        load_module=f"load_module {_DAV_EXT_MODULE};" if _DAV_EXT_MODULE.exists() else "",
+        user="user root;" if os.geteuid() == 0 else "",  # the workers must write the test's folders
+        prefix=folder, port=port, root=root, ssl=" ssl" if tls else "",
+        certificate=f"ssl_certificate {tls[0]}; ssl_certificate_key {tls[1]};" if tls else ""))
+    process = subprocess.Popen([nginx, "-p", str(folder), "-e", str(folder / "error.log"), "-c",
+                                str(folder / "nginx.conf"), "-g", "daemon off;"],
+                               stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT)
+    try:
+        _wait_for_port(port, process, folder / "error.log")
+        yield Nginx(url=f"{'https' if tls else 'http'}://127.0.0.1:{port}/", access_log=folder / "access.log")
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def _wait_for_port(port: int, process: subprocess.Popen[bytes], error_log: Path) -> None:
+    deadline = time.monotonic() + 15
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            log = error_log.read_text() if error_log.exists() else ""
+            raise RuntimeError(f"nginx stopped at once: {log}")
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=0.5).close()
+            return
+        except OSError:
+            time.sleep(0.05)  # nginx is a separate process: polling its port is the only signal
+    raise RuntimeError("nginx did not answer within 15 seconds")
 
 
 @dataclass
@@ -115,7 +225,4 @@ def self_signed_tls(folder: Path) -> tuple[ssl.SSLContext, str]:
 
 def closed_port_url() -> str:
     """The URL of a port on 127.0.0.1 where nothing listens."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    return f"http://127.0.0.1:{port}/"
+    return f"http://127.0.0.1:{_free_port()}/"
