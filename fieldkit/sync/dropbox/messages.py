@@ -10,6 +10,8 @@ VIETNAMESE = {
                               "(hoặc http://) và có tên máy chủ."),
     webdav.BAD_PIN: ("Dấu vân tay chứng chỉ {pin!r} đã ghim cho hộp trung chuyển {url} không phải dấu vân tay "
                      "SHA-256 (64 chữ số thập lục phân); hãy chép lại từ quản trị viên máy chủ."),
+    webdav.PIN_WITHOUT_TLS: ("Hộp trung chuyển {url} được truy cập qua http://, không có chứng chỉ để ghim; hãy "
+                             "dùng địa chỉ https:// của nó, hoặc bỏ dấu vân tay đã ghim."),
     webdav.UNREACHABLE: ("Không kết nối được hộp trung chuyển {url} ({error}). Có thể hiện không có mạng: "
                          "việc đồng bộ sẽ tự tiếp tục khi có kết nối trở lại."),
     webdav.INTERRUPTED: "Kết nối tới hộp trung chuyển {url} bị ngắt ({error}); lần đồng bộ sau sẽ làm lại.",

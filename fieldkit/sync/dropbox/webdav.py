@@ -50,6 +50,8 @@ class WebDavTransport:
         self._base = parts.path.rstrip("/") + "/"
         self._timeout = timeout
         self._pin = _fingerprint(pinned_sha256, url=url) if pinned_sha256 else None
+        if self._pin is not None and not self._https:
+            raise DropBoxError(PIN_WITHOUT_TLS, reason="certificate", url=url)
         self._auth = None if user is None else "Basic " + b64encode(f"{user}:{password or ''}".encode()).decode()
         self._connection: http.client.HTTPConnection | None = None
 
@@ -138,12 +140,23 @@ class WebDavTransport:
         scheme, netloc = self._origin
         headers = {"Destination": f"{scheme}://{netloc}{self._href(parts)}", "Overwrite": "T" if replace else "F"}
         with self._exchange("MOVE", self._href(temporary), headers=headers) as response:
-            exists = response.status == 412  # the name exists: the same bundle, left as it is
-            if not exists:
+            status = response.status
+            if status not in (404, 412):
                 self._raise_for(response, path, allowed=(201, 204))
-        if exists:  # removed once the MOVE's answer is read: one connection, one request at a time
-            self._remove_quietly(temporary)
-        return not exists
+        if status == 404:
+            return self._moved_before(parts, path=path)
+        if status == 412:  # the name exists: the same bundle, left as it is; removed once the
+            self._remove_quietly(temporary)  # MOVE's answer is read: one request at a time
+        return status != 412
+
+    def _moved_before(self, parts: list[str], *, path: str) -> bool:
+        """After a MOVE found no temporary file: a MOVE sent again because the connection
+        dropped before the first one's answer (which the server had done) finds the file in
+        place; only this device writes its folder, so the file there is the one it moved."""
+        headers = {"Depth": "0", "Content-Type": "application/xml; charset=utf-8"}
+        with self._exchange("PROPFIND", self._href(parts), headers=headers, body=PROPFIND_BODY) as response:
+            self._raise_for(response, path, allowed=(207,))
+        return True
 
     def _remove_quietly(self, parts: list[str]) -> None:
         """The temporary upload removed if possible: a leftover is only listed as nothing."""
@@ -177,15 +190,12 @@ class WebDavTransport:
         except DropBoxError:
             self.close()
             raise
-        except ssl.SSLError as error:
-            self.close()
-            raise DropBoxError(CERTIFICATE, reason="certificate", url=self.url, error=str(error)) from None
-        except (http.client.IncompleteRead, ConnectionResetError, http.client.RemoteDisconnected) as error:
-            self.close()
-            raise DropBoxError(INTERRUPTED, reason="interrupted", url=self.url, error=str(error)) from None
         except (OSError, http.client.HTTPException) as error:
+            # connected (_connected says the faults before): a reset, a stall past the
+            # timeout, a cut TLS stream or a garbled answer all cut this exchange short
             self.close()
-            raise DropBoxError(UNREACHABLE, reason="unreachable", url=self.url, error=str(error)) from None
+            raise DropBoxError(INTERRUPTED, reason="interrupted", url=self.url,
+                               error=str(error) or type(error).__name__) from None
 
     def _send(self, method: str, href: str, headers: dict[str, str],
               body: bytes | BinaryIO | None) -> http.client.HTTPResponse:
@@ -213,7 +223,15 @@ class WebDavTransport:
                                                      context=self._tls_context())
         else:
             connection = http.client.HTTPConnection(self._host, self._port, timeout=self._timeout)
-        connection.connect()
+        try:
+            connection.connect()
+        except ssl.SSLError as error:
+            connection.close()
+            raise DropBoxError(CERTIFICATE, reason="certificate", url=self.url, error=str(error)) from None
+        except OSError as error:
+            connection.close()
+            raise DropBoxError(UNREACHABLE, reason="unreachable", url=self.url,
+                               error=str(error) or type(error).__name__) from None
         if self._pin is not None:
             self._check_pin(connection)
         self._connection = connection
@@ -268,6 +286,8 @@ def _download(response: http.client.HTTPResponse, target: Path, *, path: str, li
         if declared is not None and received < declared:
             raise DropBoxError(TRUNCATED, reason="interrupted", path=path, received=received, declared=declared)
         os.replace(partial, target)
+    except (TimeoutError, ConnectionError, ssl.SSLError):
+        raise  # the network's fault, not this computer's: the exchange says it
     except OSError as error:
         raise DropBoxError(LOCAL_FILE, reason="interrupted", path=str(target), error=error.strerror or error) from None
     finally:
@@ -285,6 +305,8 @@ def _copy(response: http.client.HTTPResponse, out: BinaryIO, *, path: str, limit
 
 
 NOT_A_WEBDAV_URL = "{url!r} is not a drop box address: it must start with https:// (or http://) and name a server."
+PIN_WITHOUT_TLS = ("The drop box {url} is reached over http://, which has no certificate to pin; use its "
+                   "https:// address, or remove the pinned fingerprint.")
 BAD_PIN = ("The certificate fingerprint {pin!r} pinned for the drop box {url} is not a SHA-256 fingerprint "
            "(64 hexadecimal digits); copy it again from the server's administrator.")
 UNREACHABLE = ("The drop box {url} cannot be reached ({error}). There may be no network now: "
