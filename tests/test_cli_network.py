@@ -18,6 +18,7 @@ from fieldkit.sync.dropbox.transport import DropBoxError
 from fieldkit.sync.importer import ImportReport
 from tests.helpers.memory_keyring import MemoryKeyring, installed
 from tests.helpers.sync_devices import Device
+from tests.helpers.webdav_servers import running_wsgidav
 
 REPO = Path(__file__).resolve().parents[1]
 PIN = "ab" * 32
@@ -235,3 +236,32 @@ def test_a_laptop_and_a_coordinator_sync_through_a_shared_folder(tmp_path, drop_
     assert fieldkit(tmp_path / "laptop", "sync") == 0
     back = capsys.readouterr().out
     assert "sent 0 bundles" in back and "receipts read: 1" in back and "received by coordinator" in back
+
+
+class Terminal(io.StringIO):
+    def isatty(self):
+        return True
+
+
+def test_on_a_terminal_the_password_is_asked_for_and_kept(data_dir, keyring_memory, capsys, monkeypatch):
+    asked = []
+    monkeypatch.setattr(sys, "stdin", Terminal())
+    monkeypatch.setattr(network.getpass, "getpass", lambda prompt: asked.append(prompt) or "gõ-vào")
+    assert fieldkit(data_dir, "remote", "add", "dav", "https://dav.example.vn/", "--user", "doan5") == 0
+    assert asked == ["Password of doan5 (empty: ask at each sync): "]
+    assert list(keyring_memory.passwords.values()) == ["gõ-vào"]
+
+
+def test_sync_asks_on_a_terminal_for_a_password_the_keyring_does_not_hold(data_dir, tmp_path, keyring_memory,
+                                                                         monkeypatch):
+    (tmp_path / "served" / "site-a").mkdir(parents=True)
+    listed = []
+    monkeypatch.setattr(sys, "stdin", Terminal())
+    monkeypatch.setattr(network.getpass, "getpass", lambda prompt: "gõ-vào")
+    monkeypatch.setattr(network_sync, "sync_once", lambda service, transport, *, remote, progress=None:
+                        listed.append(transport.folders()) or SyncReport(remote=remote))
+    with running_wsgidav(tmp_path / "served", users={"doan5": "gõ-vào"}) as url:
+        main(["--data-dir", str(data_dir), "remote", "add", "dav", url, "--user", "doan5", "--password-stdin"])
+        assert keyring_memory.passwords == {}  # an empty line: nothing kept
+        assert fieldkit(data_dir, "sync") == 0  # the server let the typed password in
+    assert listed == [["site-a"]]

@@ -88,7 +88,7 @@ def _typed_password(arguments: argparse.Namespace) -> str | None:
     if arguments.password_stdin:
         if arguments.user is None:
             raise Refused(_("--password-stdin needs --user: whose password is it?"))
-        return sys.stdin.readline().rstrip("\r\n")
+        return sys.stdin.readline().rstrip("\r\n") or None  # an empty line: no password, asked at each sync
     if arguments.user is None or not sys.stdin.isatty():
         return None
     typed = getpass.getpass(_("Password of {user} (empty: ask at each sync): ", user=arguments.user))
