@@ -46,9 +46,11 @@ class Counting:
         self.calls: Counter[str] = Counter()
         self.fetched: list[str] = []
         self.put_paths: list[str] = []
+        self.listed: list[str] = []
 
     def files(self, folder: str) -> list[Entry]:
         self.calls["files"] += 1
+        self.listed.append(folder)
         return self.inner.files(folder)
 
     def folders(self) -> list[str]:
