@@ -5,6 +5,7 @@ import pytest
 
 from fieldkit.services.network_sync import sync_once, unreceived_submissions
 from fieldkit.sync.dropbox.folder import FolderTransport
+from fieldkit.sync.export import export_bundle
 from tests.helpers.network_world import FailingAt, sync, trust_by_key
 from tests.helpers.sync_devices import Device
 
@@ -70,3 +71,24 @@ def test_a_bundle_whose_put_was_cut_is_exported_again_not_counted(world):
     assert again.sent_bundles == 1
     sync(coordinator, FolderTransport(root))
     assert coordinator.rev_ids() == lan.rev_ids()
+
+
+def test_what_the_drop_box_covers_joins_ranges_onto_the_receipts():
+    from fieldkit.services.network_sync import coverage
+    from fieldkit.store.dropbox_state import PushedBundle
+
+    bundles = [PushedBundle(bundle_id="b", base={"a": 5}, holds={"a": 9}),
+               PushedBundle(bundle_id="c", base={"a": 12}, holds={"a": 20}),  # after a hole: not joined
+               PushedBundle(bundle_id="d", base={}, holds={"s": 3})]
+    assert coverage(bundles=bundles, receipts=[{"a": 4}, {"a": 6, "x": 2}]) == {"a": 9, "x": 2, "s": 3}
+    assert coverage(bundles=bundles, receipts=[]) == {"s": 3}
+
+
+def test_an_export_leaves_out_exactly_the_vector_it_is_given(world, tmp_path):
+    lan, _coordinator, _root = world
+    for staff in ("3", "4", "5"):
+        lan.save({"/data/staff": staff})
+    manifest = export_bundle(lan.store, tmp_path / "b.fkb", acknowledged={lan.site_id: 2})
+    assert (manifest["count"], manifest["content"]) == (1, {lan.site_id: [3, 3]})
+    with pytest.raises(ValueError):
+        export_bundle(lan.store, tmp_path / "c.fkb", full=True, acknowledged={})
