@@ -90,7 +90,6 @@ CATALOGUE_MODULES = (
     "fieldkit.reports.messages",
     "fieldkit.services.answer_messages",
     "fieldkit.services.remote_messages",
-
     "fieldkit.services.network_sync_messages",
     "fieldkit.forms.values",
     "fieldkit.selftest.messages",

@@ -217,7 +217,6 @@ def test_watch_stopped_after_a_good_pass_exits_0(data_dir, drop_folder, keyring_
     assert fieldkit(data_dir, "sync", "--watch") == 0
 
 
-@pytest.mark.xfail(strict=False, reason="needs i14-core (fieldkit.services.network_sync.sync_once)")
 def test_a_laptop_and_a_coordinator_sync_through_a_shared_folder(tmp_path, drop_folder, keyring_memory, capsys):
     laptop, coordinator = Device(tmp_path, "laptop"), Device(tmp_path, "coordinator")
     laptop.trusts(coordinator)

@@ -22,13 +22,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from fieldkit.i18n import translate
-from fieldkit.services.network_sync_messages import KEY_NOT_KNOWN, TOO_LARGE_BUNDLE
+from fieldkit.services.network_sync_messages import TOO_LARGE_BUNDLE
 from fieldkit.store import dropbox_state as state
 from fieldkit.store.acknowledgements import record_acknowledgement
 from fieldkit.store.errors import os_store_error
 from fieldkit.store.holdings import holdings
 from fieldkit.store.identity import fingerprint_of
 from fieldkit.store.outgoing import revisions_beyond
+from fieldkit.store.trust import Trust, device_trust, remember_key
 from fieldkit.sync.archive import Limits
 from fieldkit.sync.dropbox import receipts as signed_receipts
 from fieldkit.sync.dropbox.transport import DropBoxError, Entry
@@ -187,14 +188,11 @@ class _Pass:
             self.progress("receipts", number, len(folders))
             if RECEIPT not in {entry.name for entry in self.transport.files(folder)}:
                 continue
-            public_key = keys.get(state.key_prefix(folder))
-            if public_key is None:
-                self.bad_receipts[folder] = str(signed_receipts.ReceiptError(KEY_NOT_KNOWN, site_id=folder))
-                continue
+            public_key = keys.get(state.key_prefix(folder))  # None: trusted by fingerprint, key not seen yet
             self._read_receipt(folder, public_key, incoming / f"{folder}-{RECEIPT}")
         self.progress("receipts", len(folders), len(folders))
 
-    def _read_receipt(self, folder: str, public_key: bytes, local: Path) -> None:
+    def _read_receipt(self, folder: str, public_key: bytes | None, local: Path) -> None:
         try:
             self.transport.fetch(f"{folder}/{RECEIPT}", local, limit=signed_receipts.MAX_BYTES)
             receipt = signed_receipts.read_receipt(local.read_bytes(), site_id=folder, public_key=public_key)
@@ -208,13 +206,21 @@ class _Pass:
             return
         finally:
             local.unlink(missing_ok=True)
+        fingerprint = fingerprint_of(receipt.key)
 
-        def keep(connection: sqlite3.Connection) -> None:
+        def keep(connection: sqlite3.Connection) -> bool:
+            if public_key is None:  # the key of a device trusted by its whole fingerprint only
+                if device_trust(connection, fingerprint=fingerprint) is not Trust.TRUSTED:
+                    return False
+                remember_key(connection, fingerprint=fingerprint, public_key=receipt.key, name=receipt.device)
             state.keep_receipt(connection, remote=self.remote, site_id=folder, device=receipt.device,
                                created=receipt.created, holds=receipt.holds)
-            record_acknowledgement(connection, peer=fingerprint_of(public_key), vector=receipt.holds)
+            record_acknowledgement(connection, peer=fingerprint, vector=receipt.holds)
+            return True
 
-        self.store.writer.call(keep)
+        if not self.store.writer.call(keep):
+            self.bad_receipts[folder] = str(signed_receipts.ReceiptError(signed_receipts.OTHER_KEY, site_id=folder))
+            return
         self.receipts.append(ReceiptSeen(site_id=folder, device=receipt.device, created=receipt.created))
 
     # -- push ---------------------------------------------------------------------------------

@@ -6,7 +6,9 @@ import json
 import pytest
 
 from fieldkit.services.network_sync import sync_once, unreceived_submissions
+from fieldkit.store.trust import site_keys
 from fieldkit.sync.dropbox.folder import FolderTransport
+from fieldkit.sync.dropbox.receipts import make_receipt
 from tests.helpers.network_world import Counting, sync, trust_by_key
 from tests.helpers.sync_devices import Device
 
@@ -74,7 +76,28 @@ def test_a_receipt_of_another_device_in_a_trusted_folder_is_skipped_and_named(wo
     assert unreceived_submissions(lan.service) == 1
 
 
-def test_a_receipt_of_a_device_trusted_by_fingerprint_only_waits_for_its_key(tmp_path):
+def site_keys_of(device: Device) -> dict[str, bytes]:
+    with device.store.read() as connection:
+        return site_keys(connection)
+
+
+def test_a_receipt_carrying_a_key_of_another_fingerprint_is_skipped(tmp_path):
+    lan, coordinator, stranger = Device(tmp_path, "lan"), Device(tmp_path, "coordinator"), Device(tmp_path, "x")
+    lan.trusts(coordinator)  # by fingerprint: the receipt's own key must match it
+    root = tmp_path / "drop-box"
+    (root / coordinator.site_id).mkdir(parents=True)
+    forged = json.loads(make_receipt(stranger.store))  # well signed, by the stranger's key
+    (root / coordinator.site_id / "receipt.json").write_bytes(
+        json.dumps({**forged, "site_id": coordinator.site_id}).encode())
+
+    report = sync_once(lan.service, FolderTransport(root), remote="hop")
+    assert report.receipts == [] and coordinator.site_id in report.bad_receipts
+    assert coordinator.site_id not in site_keys_of(lan)
+    for device in (lan, coordinator, stranger):
+        device.close()
+
+
+def test_a_receipt_of_a_device_trusted_by_fingerprint_only_is_read_with_the_key_it_carries(tmp_path):
     lan, coordinator = Device(tmp_path, "lan"), Device(tmp_path, "coordinator")
     lan.trusts(coordinator)  # the fingerprint typed: the key itself comes with a bundle
     trust_by_key(coordinator, lan, keys=tmp_path / "keys")
@@ -85,7 +108,9 @@ def test_a_receipt_of_a_device_trusted_by_fingerprint_only_waits_for_its_key(tmp
     sync(coordinator, FolderTransport(root))
 
     report = sync_once(lan.service, FolderTransport(root), remote="hop")
-    assert report.complete and report.receipts == []
-    assert "khoá" in report.bad_receipts[coordinator.site_id]  # its key arrives with a bundle
+    assert report.complete and report.bad_receipts == {}
+    assert [seen.site_id for seen in report.receipts] == [coordinator.site_id]
+    assert unreceived_submissions(lan.service) == 0
+    assert coordinator.site_id in site_keys_of(lan)  # the key, checked against the fingerprint, is kept
     lan.close()
     coordinator.close()
