@@ -2087,18 +2087,13 @@ Dữ liệu máy này đã gửi vẫn được giữ.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>S&amp;ync</source>
-        <translation>Đồn&amp;g bộ</translation>
-    </message>
-    <message>
-        <location line="+1"/>
         <source>Sync &amp;now</source>
-        <translation>Đồng bộ &amp;ngay</translation>
+        <translation>Đồn&amp;g bộ ngay</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Drop box settings…</source>
-        <translation>&amp;Hộp thư đồng bộ…</translation>
+        <translation>Hộ&amp;p thư đồng bộ…</translation>
     </message>
 </context>
 <context>

@@ -207,3 +207,26 @@ def test_end_to_end_with_a_real_folder_drop_box(qtbot, start_shell, network, tmp
     (tmp_path / "drop").mkdir()
     sync.scheduler.set_remote(remote)
     qtbot.waitUntil(lambda: sync.indicator.text().startswith("Đã đồng bộ lúc "), timeout=30_000)
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_the_settings_dialog_fits_a_laptop_screen_and_works_by_keyboard(qtbot, start_shell, network, fake_sync,
+                                                                       lang):
+    from tests.ui.test_app_mnemonics import assert_unique_and_typeable, shown_mnemonics
+
+    shell = start_shell(lang)
+    shell.enter_visit()
+    sync = shell.window.sync
+    sync.settings_action.trigger()
+    qtbot.waitUntil(lambda: sync.dialog is not None and sync.dialog.isVisible())
+    dialog = sync.dialog
+    assert dialog.frameGeometry().width() <= 1366 and dialog.frameGeometry().height() <= 728
+    assert_unique_and_typeable(shown_mnemonics(dialog), f"{lang}, drop box settings")
+    assert dialog.password.echoMode() == dialog.password.EchoMode.Password
+    order, widget = [], dialog.address
+    for _ in range(5):
+        order.append(widget.objectName())
+        widget = widget.nextInFocusChain()
+        while not widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
+            widget = widget.nextInFocusChain()
+    assert order == ["sync_address", "sync_browse", "sync_user", "sync_password", "sync_pin"]

@@ -1,5 +1,5 @@
-"""The window's network sync (issue 14): the status bar's indicator, the Sync menu (Sync
-now, the drop box settings), the scheduler that syncs by itself, and "received by the
+"""The window's network sync (issue 14): the status bar's indicator, Sync now and the
+drop box settings in the File menu, the scheduler that syncs by itself, and "received by the
 coordinator at …" on an opened submission. `SyncUi(window)` attaches it all."""
 
 from __future__ import annotations
@@ -8,7 +8,6 @@ import logging
 
 from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QMenu
 
 from fieldkit.ui import tasks
 from fieldkit.ui.sync.indicator import SyncIndicator
@@ -50,9 +49,10 @@ class SyncUi(QObject):
         for action in (self.sync_now_action, self.settings_action):
             action.setEnabled(False)
             window.addAction(action)  # its shortcut works on every page
-        self.menu = QMenu(window)
-        window.menuBar().insertMenu(window.language_menu.menuAction(), self.menu)
-        self.menu.addActions([self.sync_now_action, self.settings_action])
+        # In the File menu, above Quit: every letter of the menu bar is taken in Vietnamese
+        # (tests/ui/test_app_mnemonics.py), and syncing is what one does with the data.
+        window.file_menu.insertActions(window.quit_action, [self.sync_now_action, self.settings_action])
+        window.file_menu.insertSeparator(window.quit_action)
         self.sync_now_action.triggered.connect(self.sync_now)
         self.settings_action.triggered.connect(self.open_settings)
         self.indicator.settings_requested.connect(self.open_settings)
@@ -110,6 +110,5 @@ class SyncUi(QObject):
         return False
 
     def _retranslate(self) -> None:
-        self.menu.setTitle(self.tr("S&ync"))
         self.sync_now_action.setText(self.tr("Sync &now"))
         self.settings_action.setText(self.tr("&Drop box settings…"))
