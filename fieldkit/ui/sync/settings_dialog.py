@@ -57,6 +57,7 @@ class SyncSettingsDialog(QDialog):
         self.coordinator, self.current = coordinator, current
         self.address = QLineEdit(current.url if current else "")
         self.address.setObjectName("sync_address")
+        self.address.setCursorPosition(0)  # a long URL shows its start: the server
         self.browse_button = QPushButton()
         self.browse_button.setObjectName("sync_browse")
         self.user = QLineEdit(current.user or "" if current else "")
