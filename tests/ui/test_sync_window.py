@@ -12,10 +12,10 @@ from PySide6.QtNetwork import QNetworkInformation
 from PySide6.QtWidgets import QAbstractButton, QLabel, QWidget
 
 from fieldkit.services import network_sync, remotes
+from fieldkit.sync.dropbox.backoff import Backoff
 from fieldkit.sync.dropbox.folder import FolderTransport
 from fieldkit.sync.dropbox.transport import DropBoxError
 from fieldkit.ui.sync import scheduler as scheduler_module
-from fieldkit.ui.sync.backoff import Backoff
 
 Reachability = QNetworkInformation.Reachability
 
@@ -59,7 +59,7 @@ class FakeSync:
         self.stored[name] = remotes.Remote(name=name, url=url, user=user, pin=pin)
         return self.stored[name]
 
-    def open_transport(self, service, remote):
+    def open_transport(self, service, remote, *, password=None):
         if self.refuse:
             raise DropBoxError("The server said 401.", reason=self.refuse)
         return FolderTransport(remote.url)
@@ -75,7 +75,7 @@ class FakeSync:
 
 class SteadyBackoff(Backoff):
     def __init__(self):
-        super().__init__(first=30.0, jitter=0.0)
+        super().__init__(first_retry=30.0, jitter=0.0)
 
 
 @pytest.fixture
@@ -135,7 +135,7 @@ def test_saving_a_folder_drop_box_syncs_and_shows_what_awaits_the_coordinator(qt
     dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
     qtbot.waitUntil(lambda: synced_text(sync.indicator.text()))
     assert window.fake_sync.stored["default"].url == str(drop_box)
-    assert sync.scheduler.timer.interval() == scheduler_module.STEADY_INTERVAL * 1000
+    assert sync.scheduler.timer.interval() == SteadyBackoff().steady * 1000
     assert str(drop_box) in sync.indicator.toolTip()
 
 

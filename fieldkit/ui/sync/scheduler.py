@@ -2,7 +2,7 @@
 finalize, and on "Sync now"; one pass at a time, on a worker (fieldkit.ui.tasks).
 
 Timers: after a failed pass the next one waits `Backoff.next_delay(False)` seconds,
-after a success a steady interval; each is a single-shot QTimer, so an idle window
+after a success `next_delay(success=True)` (a steady interval); each is a single-shot QTimer, so an idle window
 with no network does no work at all, and none is started while no drop box is set up.
 
 Connectivity comes from QNetworkInformation. When no backend loads, or it says Unknown,
@@ -27,15 +27,10 @@ from urllib.parse import urlsplit
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtNetwork import QNetworkInformation
 
+from fieldkit.sync.dropbox.backoff import Backoff
 from fieldkit.ui import tasks
 
-try:
-    from fieldkit.sync.dropbox.backoff import Backoff
-except ImportError:  # the command line's helper is not in this tree yet
-    from fieldkit.ui.sync.backoff import Backoff  # type: ignore[assignment]
-
 log = logging.getLogger(__name__)
-STEADY_INTERVAL = 15 * 60.0  # seconds between passes while all goes well
 Reachability = QNetworkInformation.Reachability
 
 
@@ -185,8 +180,8 @@ class SyncScheduler(QObject):
         if report.error is not None:
             self._finish(remote, error=report.error)
             return
-        self.backoff.reset()
-        self._finish(remote, error=None, delay=STEADY_INTERVAL, last_success=dt.datetime.now(), pending=pending)
+        self._finish(remote, error=None, delay=self.backoff.next_delay(success=True),
+                     last_success=dt.datetime.now(), pending=pending)
 
     def _pass_crashed(self, error: BaseException, remote) -> None:
         """Anything but a DropBoxError (the keyring unavailable, a full data disk): shown
@@ -200,7 +195,7 @@ class SyncScheduler(QObject):
             self.request(automatic=True)
             return
         if delay is None:
-            delay = self.backoff.next_delay(False)
+            delay = self.backoff.next_delay(success=False)
         self.timer.start(int(delay * 1000))
         self._update(running=False, error=error, next_try=dt.datetime.now() + dt.timedelta(seconds=delay), **values)
         if self._again:

@@ -39,13 +39,8 @@ def test_connection(coordinator, remote, password: str | None) -> int:
     """On a worker: open the drop box the way sync will and list its folders. A password
     just typed is tried as it is (nothing is saved before Save); else the stored one."""
     from fieldkit.services import remotes
-    from fieldkit.sync.dropbox.webdav import WebDavTransport
 
-    if password and remote.url.startswith(("http://", "https://")):
-        transport = WebDavTransport(remote.url, user=remote.user, password=password, pinned_sha256=remote.pin)
-    else:
-        transport = remotes.open_transport(coordinator, remote)
-    return len(transport.folders())
+    return len(remotes.open_transport(coordinator, remote, password=password).folders())
 
 
 class SyncSettingsDialog(QDialog):
