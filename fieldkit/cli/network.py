@@ -8,6 +8,7 @@ Exit status of sync: 0 every drop box's pass completed; 1 one failed; 2 a mistak
 from __future__ import annotations
 
 import argparse
+import contextlib
 import getpass
 import sys
 import time
@@ -174,12 +175,8 @@ def _sync_remote(service: CoordinatorService, remote: Remote, passwords: dict[st
     except FieldkitError as error:  # the keyring could not give the password
         return network_sync.SyncReport(remote=remote.name, error=DropBoxError(
             error.message, reason="unauthorized", **error.values))
-    try:
+    with contextlib.closing(transport):
         return network_sync.sync_once(service, transport, remote=remote.name)
-    finally:
-        close = getattr(transport, "close", None)  # a WebDAV connection; a folder holds none
-        if close is not None:
-            close()
 
 
 def _asked_password(service: CoordinatorService, remote: Remote) -> str | None:

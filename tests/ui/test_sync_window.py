@@ -15,7 +15,11 @@ from fieldkit.services import network_sync, remotes
 from fieldkit.sync.dropbox.backoff import Backoff
 from fieldkit.sync.dropbox.folder import FolderTransport
 from fieldkit.sync.dropbox.transport import DropBoxError
+from fieldkit.sync.dropbox.webdav import WebDavTransport
 from fieldkit.ui.sync import scheduler as scheduler_module
+from tests.helpers.memory_keyring import MemoryKeyring, installed
+from tests.helpers.sync_devices import Device
+from tests.helpers.webdav_servers import running_wsgidav
 
 Reachability = QNetworkInformation.Reachability
 
@@ -205,15 +209,34 @@ def test_a_metered_connection_pauses_automatic_sync_but_not_sync_now(qtbot, wind
     assert window.fake_sync.passes == 1
 
 
-@pytest.mark.xfail(strict=False, reason="needs i14-core (sync_once) and i14-cli (remotes)")
-def test_end_to_end_with_a_real_folder_drop_box(qtbot, start_shell, network, tmp_path):
+def test_with_a_real_webdav_server_the_indicator_goes_from_error_to_pending_to_received(
+        qtbot, start_shell, network, tmp_path):
+    """The window's own pass, a real wsgidav server, and a coordinator pulling between two passes."""
     shell = start_shell()
     shell.enter_visit()
     sync = shell.window.sync
-    remote = remotes.add_remote(sync.coordinator, name="default", url=str(tmp_path / "drop"))
-    (tmp_path / "drop").mkdir()
-    sync.scheduler.set_remote(remote)
-    qtbot.waitUntil(lambda: sync.indicator.text().startswith("Đã đồng bộ lúc "), timeout=30_000)
+    coordinator = Device(tmp_path, "coordinator")
+    sync.coordinator.trust(coordinator.fingerprint)
+    coordinator.service.trust(sync.coordinator.store.identity.fingerprint)
+    sync.coordinator.store.commit_revision(
+        record_id="r-1", parents=[], form_id="ha_tang", form_version="1", author="laptop", action="save",
+        data={"status": "draft", "answers": {"/data/staff": "4"}, "commune": "00070", "province": "01",
+              "attachments": {}}).result()
+    (tmp_path / "served").mkdir()
+    with installed(MemoryKeyring()), running_wsgidav(tmp_path / "served", users={"doan5": "đúng"}) as url:
+        sync.scheduler.set_remote(remotes.add_remote(sync.coordinator, name="default", url=url, user="doan5",
+                                                     password="sai"))
+        qtbot.waitUntil(lambda: sync.indicator.text().startswith("Sai tên người dùng hoặc mật khẩu"), timeout=30_000)
+
+        sync.scheduler.set_remote(remotes.add_remote(sync.coordinator, name="default", url=url, user="doan5",
+                                                     password="đúng"))
+        qtbot.waitUntil(lambda: sync.indicator.text().endswith(" · 1 phiếu chờ điều phối nhận"), timeout=30_000)
+
+        with WebDavTransport(url, user="doan5", password="đúng") as drop_box:
+            assert network_sync.sync_once(coordinator.service, drop_box, remote="hop").imported[0].new == 1
+        sync.sync_now_action.trigger()
+        qtbot.waitUntil(lambda: sync.indicator.text().endswith(" · điều phối đã nhận hết"), timeout=30_000)
+    coordinator.close()
 
 
 @pytest.mark.parametrize("lang", ["vi", "en"])

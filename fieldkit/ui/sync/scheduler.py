@@ -18,6 +18,7 @@ is before exporting it, and a paused pass loses nothing, so it asks nothing eith
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import ipaddress
 import logging
@@ -100,7 +101,8 @@ def run_pass(coordinator, remote) -> tuple:
         transport = remotes.open_transport(coordinator, remote)
     except DropBoxError as error:
         return network_sync.SyncReport(remote=remote.name, error=error), None
-    report = network_sync.sync_once(coordinator, transport, remote=remote.name)
+    with contextlib.closing(transport):
+        report = network_sync.sync_once(coordinator, transport, remote=remote.name)
     return report, network_sync.unreceived_submissions(coordinator)
 
 

@@ -7,6 +7,7 @@ the dialog, in words."""
 
 from __future__ import annotations
 
+import contextlib
 import re
 
 from PySide6.QtCore import QEvent, Signal
@@ -40,7 +41,8 @@ def test_connection(coordinator, remote, password: str | None) -> int:
     just typed is tried as it is (nothing is saved before Save); else the stored one."""
     from fieldkit.services import remotes
 
-    return len(remotes.open_transport(coordinator, remote, password=password).folders())
+    with contextlib.closing(remotes.open_transport(coordinator, remote, password=password)) as transport:
+        return len(transport.folders())
 
 
 class SyncSettingsDialog(QDialog):
