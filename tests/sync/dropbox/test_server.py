@@ -231,3 +231,11 @@ def test_links_and_special_files_in_the_folder_are_never_served(lan, team, tmp_p
     assert laptop.files(f"{site}/linked") == []
     assert reason_of(lambda: laptop.fetch(f"{site}/bundles/notes.fkb", tmp_path / "got", limit=1000)) == "forbidden"
     assert not (tmp_path / "got").exists()
+
+
+def test_a_client_that_stalls_is_disconnected(team, tmp_path):
+    with serving(tmp_path / "lan-dropbox", store_gate(team["coordinator"].store)) as server:
+        server.timeout_seconds = 0.5
+        with socket.create_connection(("127.0.0.1", server.port), timeout=10) as raw:
+            raw.sendall(b"PUT /x HTTP/1.1\r\nHost: 127.0.0.1\r\n")  # and nothing more
+            assert raw.recv(4096) == b""  # the server hung up rather than wait forever
