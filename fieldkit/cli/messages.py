@@ -34,8 +34,6 @@ VIETNAMESE = {
         "Dấu vân tay khóa của điều phối viên này (các máy đối chiếu): {fingerprint}",
     "Could not announce this computer on the network ({error}); laptops can still type the address.":
         "Không thông báo được máy này trên mạng ({error}); các máy vẫn có thể gõ địa chỉ.",
-    "Received files are kept in {folder}; this version cannot import them yet.":
-        "Các tệp nhận được giữ trong {folder}; phiên bản này chưa nhập được chúng.",
     "Imported {count} bundles from the laptops.": "Đã nhập {count} gói dữ liệu từ các máy.",
     "print a summary as a PDF file": "in bản tổng hợp ra tệp PDF",
     "the working-visit record of a commune": "biên bản làm việc của một xã, phường",

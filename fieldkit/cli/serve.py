@@ -131,11 +131,7 @@ def import_arrivals(service: CoordinatorService, root: Path) -> None:
     from fieldkit.services.network_sync import sync_once
     from fieldkit.sync.dropbox.folder import FolderTransport
 
-    try:
-        report = sync_once(service, FolderTransport(root), remote=LAN_REMOTE)
-    except NotImplementedError:  # the pass is being written (issue 14); serving works without it
-        _say(_("Received files are kept in {folder}; this version cannot import them yet.", folder=root))
-        return
+    report = sync_once(service, FolderTransport(root), remote=LAN_REMOTE)
     imported = sum(1 for entry in report.imported if entry.status == "imported")
     _say(_("Imported {count} bundles from the laptops.", count=imported))
     if report.error is not None:
