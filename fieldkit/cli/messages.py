@@ -3,6 +3,38 @@ fieldkit.i18n reads it (CATALOGUE_MODULES). What the command line shares with th
 window or the domain (a refusal, a status) stays in the catalogue of its own package."""
 
 VIETNAMESE = {
+    # serve (fieldkit/cli/serve.py)
+    "share this computer's drop box with the laptops on this network (no internet needed)":
+        "chia sẻ hộp trung chuyển của máy này với các máy trong cùng mạng (không cần internet)",
+    "the port to listen on (default: 8470)": "cổng để lắng nghe (mặc định: 8470)",
+    "the most each laptop may store here, in megabytes (default: 200)":
+        "dung lượng tối đa mỗi máy được lưu ở đây, tính bằng megabyte (mặc định: 200)",
+    "the address to listen on (default: every network of this computer)":
+        "địa chỉ để lắng nghe (mặc định: mọi mạng của máy này)",
+    "do not announce this computer on the network (laptops then type its address)":
+        "không thông báo máy này trên mạng (khi đó các máy phải gõ địa chỉ của nó)",
+    "list the coordinators sharing a drop box on this network, then stop":
+        "liệt kê các điều phối viên đang chia sẻ hộp trung chuyển trong mạng này, rồi dừng",
+    "--port must be 0 to 65535 and --quota at least 1 MB.":
+        "--port phải từ 0 đến 65535 và --quota ít nhất 1 MB.",
+    "No coordinator answered on this network. Ask for the address `fieldkit serve` printed.":
+        "Không có điều phối viên nào trả lời trong mạng này. Hãy hỏi địa chỉ mà `fieldkit serve` đã in ra.",
+    "{device} (device {site_id}): {urls}": "{device} (thiết bị {site_id}): {urls}",
+    "Cannot listen on {address} port {port} ({error}). Is another `fieldkit serve` running? "
+    "Choose another port with --port.":
+        "Không lắng nghe được trên {address} cổng {port} ({error}). Có một `fieldkit serve` khác đang chạy không? "
+        "Hãy chọn cổng khác bằng --port.",
+    "Press Ctrl+C to stop.": "Nhấn Ctrl+C để dừng.",
+    "Stopped sharing the drop box.": "Đã dừng chia sẻ hộp trung chuyển.",
+    "Sharing the drop box on port {port}. Laptops add one of these addresses:":
+        "Đang chia sẻ hộp trung chuyển ở cổng {port}. Các máy thêm một trong các địa chỉ sau:",
+    "    (no network found: connect this computer to the Wi-Fi or the hotspot)":
+        "    (không tìm thấy mạng: hãy kết nối máy này vào Wi-Fi hoặc điểm phát sóng)",
+    "This coordinator's key fingerprint (laptops compare it): {fingerprint}":
+        "Dấu vân tay khóa của điều phối viên này (các máy đối chiếu): {fingerprint}",
+    "Could not announce this computer on the network ({error}); laptops can still type the address.":
+        "Không thông báo được máy này trên mạng ({error}); các máy vẫn có thể gõ địa chỉ.",
+    "Imported {count} bundles from the laptops.": "Đã nhập {count} gói dữ liệu từ các máy.",
     "print a summary as a PDF file": "in bản tổng hợp ra tệp PDF",
     "the working-visit record of a commune": "biên bản làm việc của một xã, phường",
     "the summary of a province": "bản tổng hợp của một tỉnh, thành phố",

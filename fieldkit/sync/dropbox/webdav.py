@@ -23,11 +23,14 @@ from base64 import b64encode
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 from urllib.parse import quote, urlsplit
 
 from fieldkit.sync.dropbox.propfind import LISTING_LIMIT, PROPFIND_BODY, Listed, listed_children
 from fieldkit.sync.dropbox.transport import TEMPORARY_PREFIX, DropBoxError, Entry, checked_path
+
+if TYPE_CHECKING:
+    from fieldkit.sync.dropbox.lan_auth import LanSigner
 
 _CHUNK = 256 * 1024
 # a connection the server closed while idle shows up only when it is used again
@@ -38,7 +41,7 @@ class WebDavTransport:
     """The Transport contract over WebDAV; one connection, kept open between requests."""
 
     def __init__(self, url: str, *, user: str | None = None, password: str | None = None,
-                 pinned_sha256: str | None = None, timeout: float = 30.0) -> None:
+                 pinned_sha256: str | None = None, timeout: float = 30.0, signer: LanSigner | None = None) -> None:
         parts = urlsplit(url)
         if parts.scheme not in ("http", "https") or not parts.hostname:
             raise DropBoxError(NOT_A_WEBDAV_URL, reason="bad_path", url=url)
@@ -52,6 +55,7 @@ class WebDavTransport:
         self._pin = _fingerprint(pinned_sha256, url=url) if pinned_sha256 else None
         self._auth = None if user is None else "Basic " + b64encode(f"{user}:{password or ''}".encode()).decode()
         self._connection: http.client.HTTPConnection | None = None
+        self._signer = signer  # a coordinator's `fieldkit serve`: every request signed (lan_auth)
 
     # -- the contract -------------------------------------------------------------------
 
@@ -166,7 +170,8 @@ class WebDavTransport:
         if self._auth:
             all_headers["Authorization"] = self._auth
         try:
-            response = self._send(method, href, all_headers, body)
+            response = (self._send(method, href, all_headers, body) if self._signer is None
+                        else self._signed_send(method, href, all_headers, body))
             try:
                 yield response
                 response.read()  # the rest, so that the connection can be used again
@@ -203,6 +208,43 @@ class WebDavTransport:
             connection = self._connected()
             connection.request(method, href, body=body, headers=headers)
             return connection.getresponse()
+
+    def _signed_send(self, method: str, href: str, headers: dict[str, str],
+                     body: bytes | BinaryIO | None) -> http.client.HTTPResponse:
+        """The request signed with the nonce of this server run, learnt from its 401 first;
+        sent once more when the answer is a 401 with another nonce (the server restarted)."""
+        from fieldkit.sync.dropbox.lan_auth import nonce_in
+
+        assert self._signer is not None
+        digest = _sha256_of(body)
+        for attempt in (1, 2):
+            if self._signer.nonce is None:
+                self._learn_nonce()
+            headers["Authorization"] = self._signer.authorization(method=method, path=href, headers=headers,
+                                                                  body_sha256=digest)
+            response = self._send(method, href, headers, body)
+            fresh = nonce_in(response.getheader("WWW-Authenticate")) if response.status == 401 else None
+            if attempt == 2 or fresh is None or fresh == self._signer.nonce:
+                return response
+            response.read()
+            if response.will_close:
+                self.close()
+            self._signer.nonce = fresh
+            if body is not None and not isinstance(body, bytes):
+                body.seek(0)
+        raise AssertionError("unreachable")
+
+    def _learn_nonce(self) -> None:
+        from fieldkit.sync.dropbox.lan_auth import nonce_in
+
+        assert self._signer is not None
+        response = self._send("OPTIONS", self._base, {}, None)
+        response.read()
+        if response.will_close:
+            self.close()
+        self._signer.nonce = nonce_in(response.getheader("WWW-Authenticate"))
+        if self._signer.nonce is None:
+            raise DropBoxError(NOT_A_LAN_SERVER, reason="unauthorized", url=self.url)
 
     def _connected(self) -> http.client.HTTPConnection:
         if self._connection is not None:
@@ -251,6 +293,17 @@ def _fingerprint(text: str, *, url: str) -> str:
     if re.fullmatch(r"[0-9a-f]{64}", digits) is None:
         raise DropBoxError(BAD_PIN, reason="certificate", url=url, pin=text)
     return digits
+
+
+def _sha256_of(body: bytes | BinaryIO | None) -> str:
+    """The body's SHA-256 (a file is read through, then rewound for sending)."""
+    if body is None or isinstance(body, bytes):
+        return hashlib.sha256(body or b"").hexdigest()
+    digest = hashlib.sha256()
+    while chunk := body.read(_CHUNK):
+        digest.update(chunk)
+    body.seek(0)
+    return digest.hexdigest()
 
 
 def _content_length(response: http.client.HTTPResponse) -> int | None:
@@ -306,6 +359,8 @@ NOT_FOUND = "The drop box {url} has no {path!r}. Check the drop box address."
 FULL = "The drop box {url} is full. Ask its administrator for space; nothing is lost, sync resumes afterwards."
 SERVER = ("The drop box {url} had a fault (HTTP {status}). Sync tries again later; "
           "if it persists, tell its administrator.")
+NOT_A_LAN_SERVER = ("{url} did not ask for a fieldkit device signature: it is not a coordinator's "
+                    "`fieldkit serve`. Check the address the coordinator printed.")
 UNEXPECTED = "The drop box {url} gave an unexpected answer (HTTP {status}) for {path!r}. Check the drop box address."
 
 _STATUS_REASONS = {
