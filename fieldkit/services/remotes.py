@@ -107,11 +107,14 @@ def open_transport(service: HasStore, remote: Remote, *, password: str | None = 
         from fieldkit.sync.dropbox.folder import FolderTransport
 
         return FolderTransport(Path(remote.url))
+    from fieldkit.sync.dropbox.lan_auth import lan_signer
     from fieldkit.sync.dropbox.webdav import WebDavTransport
 
     if password is None and remote.user is not None:
         password = stored_password(service, remote.name)
-    return WebDavTransport(remote.url, user=remote.user, password=password, pinned_sha256=remote.pin)
+    # a coordinator's `fieldkit serve` asks for the device's signature, other servers do not
+    signer = lan_signer(service.store.identity) if remote.user is None else None
+    return WebDavTransport(remote.url, user=remote.user, password=password, pinned_sha256=remote.pin, signer=signer)
 
 
 # -- what a person typed ----------------------------------------------------------------

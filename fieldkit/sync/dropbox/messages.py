@@ -35,8 +35,6 @@ VIETNAMESE = {
                     "nếu lỗi còn tiếp diễn, hãy báo quản trị viên."),
     webdav.UNEXPECTED: ("Hộp trung chuyển {url} trả lời không như mong đợi (HTTP {status}) cho {path!r}. "
                         "Hãy kiểm tra địa chỉ hộp trung chuyển."),
-    webdav.NOT_A_LAN_SERVER: ("{url} không yêu cầu chữ ký thiết bị fieldkit: đây không phải `fieldkit serve` "
-                              "của điều phối viên. Hãy kiểm tra địa chỉ điều phối viên đã in ra."),
     propfind.UNREADABLE_LISTING: ("Hộp trung chuyển gửi danh sách thư mục không theo WebDAV (HTTP {status}); "
                                   "danh sách không được dùng."),
     # the folder drop box and receipts

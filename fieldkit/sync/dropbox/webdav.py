@@ -218,8 +218,8 @@ class WebDavTransport:
         assert self._signer is not None
         digest = _sha256_of(body)
         for attempt in (1, 2):
-            if self._signer.nonce is None:
-                self._learn_nonce()
+            if self._signer.nonce is None and not self._learn_nonce():
+                return self._send(method, href, headers, body)  # a plain WebDAV server: nothing to sign
             headers["Authorization"] = self._signer.authorization(method=method, path=href, headers=headers,
                                                                   body_sha256=digest)
             response = self._send(method, href, headers, body)
@@ -234,7 +234,9 @@ class WebDavTransport:
                 body.seek(0)
         raise AssertionError("unreachable")
 
-    def _learn_nonce(self) -> None:
+    def _learn_nonce(self) -> bool:
+        """Whether the server asks for a device signature (a coordinator's `fieldkit serve`);
+        a plain WebDAV server does not, and its requests then go unsigned."""
         from fieldkit.sync.dropbox.lan_auth import nonce_in
 
         assert self._signer is not None
@@ -244,7 +246,8 @@ class WebDavTransport:
             self.close()
         self._signer.nonce = nonce_in(response.getheader("WWW-Authenticate"))
         if self._signer.nonce is None:
-            raise DropBoxError(NOT_A_LAN_SERVER, reason="unauthorized", url=self.url)
+            self._signer = None
+        return self._signer is not None
 
     def _connected(self) -> http.client.HTTPConnection:
         if self._connection is not None:
@@ -359,8 +362,6 @@ NOT_FOUND = "The drop box {url} has no {path!r}. Check the drop box address."
 FULL = "The drop box {url} is full. Ask its administrator for space; nothing is lost, sync resumes afterwards."
 SERVER = ("The drop box {url} had a fault (HTTP {status}). Sync tries again later; "
           "if it persists, tell its administrator.")
-NOT_A_LAN_SERVER = ("{url} did not ask for a fieldkit device signature: it is not a coordinator's "
-                    "`fieldkit serve`. Check the address the coordinator printed.")
 UNEXPECTED = "The drop box {url} gave an unexpected answer (HTTP {status}) for {path!r}. Check the drop box address."
 
 _STATUS_REASONS = {

@@ -140,3 +140,35 @@ def test_a_laptops_work_reaches_the_coordinator_and_its_receipt_comes_back(team,
         assert [seen.site_id for seen in report.receipts] == [coordinator.site_id]
     finally:
         stop()
+
+
+def fieldkit_cli(data_dir, *arguments):
+    return subprocess.run([sys.executable, "-m", "fieldkit.cli", "--data-dir", str(data_dir), *arguments],
+                          cwd=REPO_ROOT, capture_output=True, text=True, timeout=120,
+                          env={**os.environ, "PYTHONPATH": str(REPO_ROOT), "FIELDKIT_LANG": "en"})
+
+
+def test_a_laptop_adds_the_printed_address_and_syncs_with_the_commands_alone(tmp_path):
+    """Trust by the fingerprints read aloud, both ways; the laptop's remote is the address
+    `fieldkit serve` printed; `fieldkit sync` signs its requests by itself."""
+    coordinator, laptop = Device(tmp_path, "coordinator"), Device(tmp_path, "laptop")
+    coordinator.trusts(laptop)
+    laptop.trusts(coordinator)
+    laptop.save({"/data/ten": "Trạm y tế xã"})
+    coordinator.close()
+    laptop.close()
+    process = start_serve(tmp_path / "coordinator", "--port", "0", "--bind", "127.0.0.1", "--no-announce")
+    try:
+        url = next(line for line in lines_until(process, "Ctrl+C") if line.startswith("http://127.0.0.1:"))
+        lines_until(process, "Imported 0 bundles")  # the pass at start
+        assert fieldkit_cli(tmp_path / "laptop", "remote", "add", "coordinator", url).returncode == 0
+        sent = fieldkit_cli(tmp_path / "laptop", "sync")
+        assert sent.returncode == 0 and "sent 1 bundles (1 revisions)" in sent.stdout, sent.stdout + sent.stderr
+        lines_until(process, "Imported 1 bundles")
+        back = fieldkit_cli(tmp_path / "laptop", "sync")
+        assert back.returncode == 0 and "receipts read: 1" in back.stdout and "received by coordinator" in back.stdout
+        process.send_signal(signal.SIGINT)
+        process.communicate(timeout=20)
+    finally:
+        process.kill()
+    assert process.returncode == 0
