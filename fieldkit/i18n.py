@@ -89,6 +89,8 @@ CATALOGUE_MODULES = (
     "fieldkit.reports.export.messages",
     "fieldkit.reports.messages",
     "fieldkit.services.answer_messages",
+    "fieldkit.services.remote_messages",
+    "fieldkit.services.network_sync_messages",
     "fieldkit.forms.values",
     "fieldkit.selftest.messages",
 )

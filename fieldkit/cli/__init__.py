@@ -13,12 +13,12 @@ import os
 import sys
 
 from fieldkit import paths
-from fieldkit.cli import demo, entry, export, forms, reports, self_test, sync, window
+from fieldkit.cli import demo, entry, export, forms, network, reports, self_test, serve, sync, window
 from fieldkit.cli.common import LANGUAGES, Refused, _, add_command, resolve_language, typed_language
 from fieldkit.i18n import set_message_language
 from fieldkit.text import echo
 
-AREAS = (forms, entry, sync, reports, export, demo)  # the commands, in the order --help lists them
+AREAS = (forms, entry, sync, network, serve, reports, export, demo)  # the commands, in the order --help lists them
 
 
 def open_window(arguments: argparse.Namespace) -> int:

@@ -1,22 +1,54 @@
 """Sync with a drop box over the network or a shared folder: one pass (docs/sync.md,
 "One sync pass"). Qt-free; the window runs it in its background-operation helper.
 
-STUB (issue 14, being built): signatures are the contract the CLI and the window use.
+The pass: list the top folders and keep the trusted ones; pull (fetch the bundles not
+seen yet, import them with the existing pipeline); read the trusted receipts; push (one
+bundle of what this drop box does not have yet); write this device's receipt when its
+holdings changed. Nothing here trusts the drop box: bundles go through every check of
+the importer, receipts through their signature.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import contextlib
+import json
+import re
+import shutil
+import sqlite3
+import tempfile
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING
+
+from fieldkit.i18n import translate
+from fieldkit.services.network_sync_messages import TOO_LARGE_BUNDLE
+from fieldkit.store import dropbox_state as state
+from fieldkit.store.acknowledgements import record_acknowledgement
+from fieldkit.store.errors import os_store_error
+from fieldkit.store.holdings import holdings
+from fieldkit.store.identity import fingerprint_of
+from fieldkit.store.outgoing import revisions_beyond
+from fieldkit.store.trust import Trust, device_trust, remember_key
+from fieldkit.sync.archive import Limits
+from fieldkit.sync.dropbox import receipts as signed_receipts
+from fieldkit.sync.dropbox.transport import DropBoxError, Entry
+from fieldkit.sync.export import export_bundle
+from fieldkit.sync.importer import ImportReport
 
 if TYPE_CHECKING:
     from fieldkit.services.coordinator import CoordinatorService
-    from fieldkit.sync.dropbox.transport import DropBoxError, Transport
-    from fieldkit.sync.importer import ImportReport
+    from fieldkit.sync.dropbox.transport import Transport
 
-# progress(step, done, total): step is "receipts", "pull" (bundles fetched) or "push"
+# progress(step, done, total): step is "pull" (bundles fetched), "receipts" or "push"
 SyncProgress = Callable[[str, int, int], None]
+
+BUNDLES = "bundles"
+RECEIPT = "receipt.json"
+BUNDLE_SUFFIX = ".fkb"
+INCOMING, OUTGOING = "incoming", "outgoing"  # under the data folder: files of a pass under way
+PULL_BATCH = 64  # bundles fetched, then imported together: bounds the disk a pull borrows
+_SITE = re.compile(r"^[0-9a-f]{32}$")
 
 
 @dataclass(frozen=True)
@@ -47,15 +79,275 @@ class SyncReport:
 def sync_once(service: CoordinatorService, transport: Transport, *, remote: str,
               progress: SyncProgress | None = None) -> SyncReport:
     """One pass with the drop box `transport` (named `remote` in `remotes`); never raises
-    DropBoxError: the report carries it."""
-    raise NotImplementedError
+    DropBoxError: the report carries it. A fault of this computer's disk raises StoreError."""
+    sync = _Pass(service, transport, remote=remote, progress=progress or _quiet)
+    try:
+        sync.run()
+    except DropBoxError as error:
+        sync.error = error
+    except OSError as error:  # transports say DropBoxError: an OSError is this computer's disk
+        raise os_store_error(error, service.store.data_dir) from None
+    return SyncReport(remote=remote, sent_bundles=sync.sent_bundles, sent_revisions=sync.sent_revisions,
+                      imported=sync.imported, receipts=sync.receipts, bad_receipts=sync.bad_receipts,
+                      error=sync.error)
+
+
+def _quiet(step: str, done: int, total: int) -> None:
+    pass
+
+
+class _Pass:
+    def __init__(self, service: CoordinatorService, transport: Transport, *, remote: str,
+                 progress: SyncProgress) -> None:
+        self.service, self.store, self.transport = service, service.store, transport
+        self.remote, self.progress = remote, progress
+        self.site_id = self.store.identity.site_id
+        self.own_prefix = state.key_prefix(self.store.identity.fingerprint)
+        self.sent_bundles = self.sent_revisions = 0
+        self.imported: list[ImportReport] = []
+        self.receipts: list[ReceiptSeen] = []
+        self.bad_receipts: dict[str, str] = {}
+        self.error: DropBoxError | None = None
+
+    def run(self) -> None:
+        folders = self._trusted_folders(self.transport.folders())
+        with _work_folder(self.store.data_dir / INCOMING) as incoming:
+            self._pull(folders, incoming)
+            self._read_receipts(folders, incoming)
+        with _work_folder(self.store.data_dir / OUTGOING) as outgoing:
+            self._push(outgoing)
+            self._write_receipt(outgoing)
+
+    def _trusted_folders(self, folders: list[str]) -> list[str]:
+        """The folders of trusted, unrevoked devices but this one (any site of their key)."""
+        with self.store.read() as connection:
+            keys = state.trusted_keys(connection)
+        return [folder for folder in folders if _SITE.fullmatch(folder)
+                and state.key_prefix(folder) != self.own_prefix and state.key_prefix(folder) in keys]
+
+    # -- pull ---------------------------------------------------------------------------------
+
+    def _pull(self, folders: list[str], incoming: Path) -> None:
+        with self.store.read() as connection:
+            seen = state.seen_paths(connection, remote=self.remote)
+        wanted = [(f"{folder}/{BUNDLES}/{entry.name}", entry.size) for folder in folders
+                  for entry in self.transport.files(f"{folder}/{BUNDLES}")
+                  if entry.name.endswith(BUNDLE_SUFFIX) and f"{folder}/{BUNDLES}/{entry.name}" not in seen]
+        self.progress("pull", 0, len(wanted))
+        for start in range(0, len(wanted), PULL_BATCH):
+            self._pull_batch(wanted[start:start + PULL_BATCH], incoming)
+            self.progress("pull", min(start + PULL_BATCH, len(wanted)), len(wanted))
+
+    def _pull_batch(self, batch: list[tuple[str, int]], incoming: Path) -> None:
+        """Fetch then import; what was fetched is imported even when a fetch fails."""
+        fetched: list[tuple[str, int, Path]] = []
+        try:
+            for path, size in batch:
+                local = incoming / path.replace("/", "-")
+                if self._fetch_bundle(path, size, local):
+                    fetched.append((path, size, local))
+        finally:
+            if fetched:
+                self._import(fetched)
+
+    def _fetch_bundle(self, path: str, size: int, local: Path) -> bool:
+        try:
+            self.transport.fetch(path, local, limit=Limits().bundle)
+        except DropBoxError as error:
+            if error.reason == "not_found":  # removed since the listing: nothing to import
+                return False
+            if error.reason != "too_large":
+                raise
+            self.imported.append(ImportReport(path=path, status="rejected", step="size",
+                                              reason=translate(TOO_LARGE_BUNDLE, "vi", path=path),
+                                              reason_en=translate(TOO_LARGE_BUNDLE, "en", path=path)))
+            self.store.writer.call(lambda connection: state.mark_seen(connection, remote=self.remote,
+                                                                      files=[(path, size)]))
+            return False
+        return True
+
+    def _import(self, fetched: list[tuple[str, int, Path]]) -> None:
+        reports = self.service.import_paths([local for _path, _size, local in fetched])
+        for report, (path, _size, _local) in zip(reports, fetched, strict=True):
+            report.path = path  # the drop box's name, not the temporary copy's
+        self.imported += reports
+        # refused bundles too: the report says why, and fetching them again would not help;
+        # a storage fault ("failed") is tried again next time
+        done = [(path, size) for report, (path, size, _local) in zip(reports, fetched, strict=True)
+                if report.status != "failed"]
+        self.store.writer.call(lambda connection: state.mark_seen(connection, remote=self.remote, files=done))
+        for _path, _size, local in fetched:
+            local.unlink(missing_ok=True)  # the importer copied what it keeps (the quarantine)
+
+    # -- receipts -----------------------------------------------------------------------------
+
+    def _read_receipts(self, folders: list[str], incoming: Path) -> None:
+        with self.store.read() as connection:
+            keys = state.trusted_keys(connection)  # read again: the pull may have brought keys
+        for number, folder in enumerate(folders):
+            self.progress("receipts", number, len(folders))
+            if RECEIPT not in {entry.name for entry in self.transport.files(folder)}:
+                continue
+            public_key = keys.get(state.key_prefix(folder))  # None: trusted by fingerprint, key not seen yet
+            self._read_receipt(folder, public_key, incoming / f"{folder}-{RECEIPT}")
+        self.progress("receipts", len(folders), len(folders))
+
+    def _read_receipt(self, folder: str, public_key: bytes | None, local: Path) -> None:
+        try:
+            self.transport.fetch(f"{folder}/{RECEIPT}", local, limit=signed_receipts.MAX_BYTES)
+            receipt = signed_receipts.read_receipt(local.read_bytes(), site_id=folder, public_key=public_key)
+        except DropBoxError as error:
+            if error.reason not in ("too_large", "not_found"):
+                raise
+            self.bad_receipts[folder] = str(error)
+            return
+        except signed_receipts.ReceiptError as error:
+            self.bad_receipts[folder] = str(error)
+            return
+        finally:
+            local.unlink(missing_ok=True)
+        fingerprint = fingerprint_of(receipt.key)
+
+        def keep(connection: sqlite3.Connection) -> bool:
+            if public_key is None:  # the key of a device trusted by its whole fingerprint only
+                if device_trust(connection, fingerprint=fingerprint) is not Trust.TRUSTED:
+                    return False
+                remember_key(connection, fingerprint=fingerprint, public_key=receipt.key, name=receipt.device)
+            state.keep_receipt(connection, remote=self.remote, site_id=folder, device=receipt.device,
+                               created=receipt.created, holds=receipt.holds)
+            record_acknowledgement(connection, peer=fingerprint, vector=receipt.holds)
+            return True
+
+        if not self.store.writer.call(keep):
+            self.bad_receipts[folder] = str(signed_receipts.ReceiptError(signed_receipts.OTHER_KEY, site_id=folder))
+            return
+        self.receipts.append(ReceiptSeen(site_id=folder, device=receipt.device, created=receipt.created))
+
+    # -- push ---------------------------------------------------------------------------------
+
+    def _push(self, outgoing: Path) -> None:
+        self.progress("push", 0, 1)
+        covered = self._covered()
+        with self.store.read() as connection:
+            nothing_new = next(revisions_beyond(connection, acknowledged=covered), None) is None
+        if nothing_new:
+            self.progress("push", 1, 1)
+            return
+        bundle = outgoing / f"push{BUNDLE_SUFFIX}"
+        manifest = export_bundle(self.store, bundle, acknowledged=covered)
+        bundle_id, count = manifest["bundle_id"], manifest["count"]
+        # recorded before the put: a row counts only while its bundle is listed in the drop
+        # box, so a crash between the two costs nothing, and a put never goes unrecorded
+        self.store.writer.call(lambda connection: state.record_pushed(
+            connection, remote=self.remote, bundle_id=bundle_id, base=covered, holds=manifest["acknowledges"],
+            count=count))
+        self.transport.put(bundle, f"{self.site_id}/{BUNDLES}/{bundle_id}{BUNDLE_SUFFIX}")
+        self.sent_bundles, self.sent_revisions = 1, count
+        self.progress("push", 1, 1)
+
+    def _covered(self) -> state.Vector:
+        """What this drop box has of what this device holds: its bundles still listed there,
+        and the trusted receipts read there."""
+        listed = {_bundle_id(entry) for entry in self.transport.files(f"{self.site_id}/{BUNDLES}")}
+        with self.store.read() as connection:
+            pushed = state.pushed_bundles(connection, remote=self.remote)
+            trusted = state.trusted_keys(connection)
+            kept = state.kept_receipts(connection, own_prefix=self.own_prefix, remote=self.remote)
+        gone = [bundle.bundle_id for bundle in pushed if bundle.bundle_id not in listed]
+        if gone:
+            self.store.writer.call(lambda connection: state.forget_pushed(connection, remote=self.remote,
+                                                                          bundle_ids=gone))
+        return coverage(bundles=[bundle for bundle in pushed if bundle.bundle_id in listed],
+                        receipts=[receipt.holds for receipt in kept if state.key_prefix(receipt.site_id) in trusted])
+
+    # -- this device's receipt ----------------------------------------------------------------
+
+    def _write_receipt(self, outgoing: Path) -> None:
+        with self.store.read() as connection:
+            held = holdings(connection)
+            written = state.written_holdings(connection, remote=self.remote, site_id=self.site_id)
+        if not held:
+            return
+        if held == written and RECEIPT in {entry.name for entry in self.transport.files(self.site_id)}:
+            return
+        data = signed_receipts.make_receipt(self.store)
+        local = outgoing / RECEIPT
+        local.write_bytes(data)
+        self.transport.put(local, f"{self.site_id}/{RECEIPT}", replace=True)
+        made = json.loads(data)
+        self.store.writer.call(lambda connection: state.keep_receipt(
+            connection, remote=self.remote, site_id=self.site_id, device=made["device"], created=made["created"],
+            holds=made["holds"]))
+
+
+def coverage(*, bundles: list[state.PushedBundle], receipts: list[state.Vector]) -> state.Vector:
+    """Per site, the seq up to which the drop box holds every revision: the highest of the
+    receipts, extended by the (base, holds] ranges of the bundles that join on to it."""
+    covered: state.Vector = {}
+    for vector in receipts:
+        for site_id, seq in vector.items():
+            covered[site_id] = max(covered.get(site_id, 0), seq)
+    ranges: dict[str, list[tuple[int, int]]] = {}
+    for bundle in bundles:
+        for site_id, high in bundle.holds.items():
+            ranges.setdefault(site_id, []).append((bundle.base.get(site_id, 0), high))
+    for site_id, pieces in ranges.items():
+        reach = covered.get(site_id, 0)
+        for low, high in sorted(pieces):
+            if low <= reach < high:
+                reach = high
+        if reach:
+            covered[site_id] = reach
+    return covered
+
+
+def _bundle_id(entry: Entry) -> str:
+    return entry.name.removesuffix(BUNDLE_SUFFIX)
+
+
+@contextlib.contextmanager
+def _work_folder(parent: Path) -> Iterator[Path]:
+    """A folder of this pass's own under `parent` (another pass may run beside it), removed after."""
+    parent.mkdir(parents=True, exist_ok=True)
+    folder = Path(tempfile.mkdtemp(prefix="sync-", dir=parent))
+    try:
+        yield folder
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+# -- what the window shows ---------------------------------------------------------------------
+
+def _trusted_receipts(connection: sqlite3.Connection, *, own_prefix: str) -> list[state.KeptReceipt]:
+    trusted = state.trusted_keys(connection)
+    latest: dict[str, state.KeptReceipt] = {}  # a device read in several drop boxes: its newest receipt
+    for receipt in state.kept_receipts(connection, own_prefix=own_prefix):
+        if state.key_prefix(receipt.site_id) in trusted:
+            if receipt.site_id not in latest or receipt.created > latest[receipt.site_id].created:
+                latest[receipt.site_id] = receipt
+    return list(latest.values())
+
+
+def _holds_all(receipt: state.KeptReceipt, latest: state.Vector) -> bool:
+    return all(receipt.holds.get(site_id, 0) >= seq for site_id, seq in latest.items())
 
 
 def unreceived_submissions(service: CoordinatorService) -> int:
     """This device's submissions (records) with a revision no trusted receipt holds yet."""
-    raise NotImplementedError
+    own_prefix = state.key_prefix(service.store.identity.fingerprint)
+    with service.store.read() as connection:
+        latest = state.own_latest_seqs(connection, own_prefix=own_prefix)
+        kept = _trusted_receipts(connection, own_prefix=own_prefix)
+    return sum(1 for seqs in latest.values() if not any(_holds_all(receipt, seqs) for receipt in kept))
 
 
 def received_by(service: CoordinatorService, record_id: str) -> list[ReceiptSeen]:
     """The trusted devices whose receipts hold every revision of `record_id` this device made."""
-    raise NotImplementedError
+    own_prefix = state.key_prefix(service.store.identity.fingerprint)
+    with service.store.read() as connection:
+        latest = state.own_latest_seqs(connection, own_prefix=own_prefix, record_id=record_id).get(record_id)
+        kept = _trusted_receipts(connection, own_prefix=own_prefix)
+    if not latest:
+        return []
+    return [ReceiptSeen(site_id=receipt.site_id, device=receipt.device, created=receipt.created)
+            for receipt in kept if _holds_all(receipt, latest)]

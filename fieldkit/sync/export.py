@@ -6,7 +6,8 @@ sender's `acknowledges` vector (per site, the seq up to which it holds everythin
 importing a peer's bundle records it (fieldkit.store.acknowledgements). With no peer
 named, the export covers what *every* known peer has not acknowledged; with no peer
 known yet, everything. Nothing is ever skipped on a guess: a lost stick costs a bigger
-bundle next time, never data. `full=True` exports everything.
+bundle next time, never data. `full=True` exports everything; an explicit `acknowledged`
+vector (a drop box's coverage, fieldkit.services.network_sync) says itself what to leave out.
 
 Revisions go out in the order they were stored (rowid), which is an order where parents
 come first, so a receiver rarely needs to hold any as pending. Memory stays bounded: the
@@ -17,7 +18,7 @@ from __future__ import annotations
 
 import base64
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -72,13 +73,18 @@ class _Collector:
 
 
 def export_bundle(store: Store, out: Path, *, full: bool = False, peer: str | None = None,
-                  recipients: list[dict[str, Any]] | None = None, author: str = "") -> dict[str, Any]:
-    """Write a bundle of what `peer` (or every known peer) lacks to `out`; its manifest
-    (with "bundle_id" and "count"). Read from one snapshot, so the writer thread and the
-    GUI go on while it is written; raises StoreError when the medium fails (nothing is
-    left at `out` but a complete, verified bundle)."""
+                  recipients: list[dict[str, Any]] | None = None, author: str = "",
+                  acknowledged: Mapping[str, int] | None = None) -> dict[str, Any]:
+    """Write a bundle of what `peer` (or every known peer) lacks to `out`, or of every
+    revision beyond `acknowledged` when given; its manifest (with "bundle_id" and "count").
+    Read from one snapshot, so the writer thread and the GUI go on while it is written;
+    raises StoreError when the medium fails (nothing is left at `out` but a complete,
+    verified bundle)."""
+    if acknowledged is not None and (full or peer is not None):
+        raise ValueError("export_bundle takes `acknowledged`, or `full`/`peer`, not both")
     with snapshot(store) as connection:  # one state for revisions, blobs and forms alike
-        acknowledged = {} if full else acknowledged_by(connection, peer=peer)
+        if acknowledged is None:
+            acknowledged = {} if full else acknowledged_by(connection, peer=peer)
         collector = _Collector()
 
         def blobs() -> Iterator[tuple[str, bytes]]:
@@ -89,7 +95,7 @@ def export_bundle(store: Store, out: Path, *, full: bool = False, peer: str | No
 
         manifest = write_bundle(
             Path(out), chunks=collector.chunks(revisions_beyond(connection, acknowledged=acknowledged)),
-            header=lambda: _header(store, connection, collector, acknowledged=acknowledged, author=author),
+            header=lambda: _header(store, connection, collector, acknowledged=dict(acknowledged), author=author),
             forms=lambda: _forms(connection, collector.forms), blobs=blobs, sign=store.identity.sign,
             recipients=recipients)
     return {**manifest, "count": collector.count}

@@ -27,6 +27,7 @@ from fieldkit.ui.reports.summaries import SummaryRunner
 from fieldkit.ui.resume_dialog import ResumeDialog
 from fieldkit.ui.screen_fit import keep_windows_on_screen
 from fieldkit.ui.submissions import SubmissionsBrowser
+from fieldkit.ui.sync import SyncUi
 from fieldkit.ui.visit_dialog import VisitDialog
 
 log = logging.getLogger(__name__)
@@ -76,6 +77,7 @@ class MainWindow(QMainWindow):
         self.portable_label.setVisible(portable)
         self.statusBar().addPermanentWidget(self.portable_label)
         self._make_actions()
+        self.sync = SyncUi(self)  # its indicator in the status bar, its menu before Language
         self._connect()
         self._retranslate()
         self.resize(1100, 720)
@@ -148,6 +150,7 @@ class MainWindow(QMainWindow):
         self.coordinator.show_requested.connect(lambda: self.pages.setCurrentIndex(PAGE_COORDINATOR))
         self.coordinator.data_changed.connect(self._refresh_lists)
         self.coordinator.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self.sync.imported.connect(self.coordinator.import_panel.imported)  # refreshed as after an import
 
     def _update_form_actions(self) -> None:
         is_open = self.forms.submission is not None
@@ -174,6 +177,7 @@ class MainWindow(QMainWindow):
         self.service = service
         self.forms.service = service
         self.coordinator.set_service(service)
+        self.sync.set_service(self.coordinator.coordinator)
         self.summaries.set_service(service)
         tasks.run(self._read_start_data, service).then(self._start_data_read, self._service_failed)
 

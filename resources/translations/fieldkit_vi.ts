@@ -1848,6 +1848,255 @@ Dữ liệu máy này đã gửi vẫn được giữ.</translation>
     </message>
 </context>
 <context>
+    <name>SyncIndicator</name>
+    <message>
+        <location filename="../../fieldkit/ui/sync/indicator.py" line="+1"/>
+        <source>No network to the drop box: sync will retry by itself.</source>
+        <translation>Không có mạng tới hộp thư đồng bộ: sẽ tự thử lại.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Wrong user or password: check them in the drop box settings.</source>
+        <translation>Sai tên người dùng hoặc mật khẩu: hãy kiểm tra trong cài đặt hộp thư đồng bộ.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The drop box refused this user: ask the server&apos;s admin for access.</source>
+        <translation>Hộp thư đồng bộ từ chối người dùng này: hãy nhờ quản trị máy chủ cấp quyền.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The drop box was not found: check its address in the settings.</source>
+        <translation>Không tìm thấy hộp thư đồng bộ: hãy kiểm tra địa chỉ trong cài đặt.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The drop box is full: ask the server&apos;s admin for space.</source>
+        <translation>Hộp thư đồng bộ đã đầy: hãy nhờ quản trị máy chủ thêm dung lượng.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The drop box server failed: sync will retry by itself; tell the server&apos;s admin if it lasts.</source>
+        <translation>Máy chủ hộp thư đồng bộ bị lỗi: sẽ tự thử lại; nếu lỗi kéo dài, hãy báo quản trị máy chủ.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The server&apos;s certificate changed: check with IT before trusting it.</source>
+        <translation>Chứng chỉ của máy chủ đã thay đổi: hãy hỏi bộ phận CNTT trước khi tin cậy.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The drop box holds a file fieldkit does not write; it was left alone. Tell the coordinator.</source>
+        <translation>Hộp thư đồng bộ có một tệp không do fieldkit ghi; tệp đã được để nguyên. Hãy báo điều phối viên.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A file in the drop box is too large; it was not copied. Tell the coordinator.</source>
+        <translation>Một tệp trong hộp thư đồng bộ quá lớn nên không được sao chép. Hãy báo điều phối viên.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The connection broke during the sync; nothing was lost. Sync will retry by itself.</source>
+        <translation>Kết nối bị ngắt khi đang đồng bộ; không mất dữ liệu nào. Sẽ tự thử lại.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sync failed: it will retry by itself.</source>
+        <translation>Đồng bộ không thành công: sẽ tự thử lại.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No sync drop box set up</source>
+        <translation>Chưa cài hộp thư đồng bộ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Syncing…</source>
+        <translation>Đang đồng bộ…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No network: sync starts when it returns</source>
+        <translation>Không có mạng: sẽ đồng bộ khi có mạng trở lại</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Metered connection: automatic sync paused; use Sync now</source>
+        <translation>Kết nối tính phí theo dung lượng: tạm dừng đồng bộ tự động; hãy dùng Đồng bộ ngay</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not synced yet</source>
+        <translation>Chưa đồng bộ lần nào</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Synced at {time}</source>
+        <translation>Đã đồng bộ lúc {time}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{count} submissions awaiting the coordinator</source>
+        <translation>{count} phiếu chờ điều phối nhận</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>all received by the coordinator</source>
+        <translation>điều phối đã nhận hết</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Click to set up the drop box this laptop syncs with.</source>
+        <translation>Bấm để cài hộp thư đồng bộ cho máy này.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>never</source>
+        <translation>chưa lần nào</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Drop box: {address}</source>
+        <translation>Hộp thư đồng bộ: {address}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last successful sync: {time}</source>
+        <translation>Lần đồng bộ thành công gần nhất: {time}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Next try: {time}</source>
+        <translation>Lần thử tiếp theo: {time}</translation>
+    </message>
+</context>
+<context>
+    <name>SyncSettingsDialog</name>
+    <message>
+        <location filename="../../fieldkit/ui/sync/settings_dialog.py" line="+1"/>
+        <source>The certificate fingerprint must be 64 hexadecimal digits (SHA-256).</source>
+        <translation>Vân tay chứng chỉ phải gồm 64 chữ số thập lục phân (SHA-256).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A password must not travel over plain http://: use an https:// address.</source>
+        <translation>Không được gửi mật khẩu qua http:// thường: hãy dùng địa chỉ https://.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Connecting to the drop box…</source>
+        <translation>Đang kết nối tới hộp thư đồng bộ…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Connected: the drop box answers and holds {count} device folders.</source>
+        <translation>Đã kết nối: hộp thư đồng bộ trả lời và có {count} thư mục thiết bị.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The connection failed.</source>
+        <translation>Kết nối không thành công.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not connected. {what_to_do}</source>
+        <translation>Chưa kết nối được. {what_to_do}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The drop box could not be saved.</source>
+        <translation>Không lưu được hộp thư đồng bộ.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Drop box folder</source>
+        <translation>Thư mục hộp thư đồng bộ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sync drop box</source>
+        <translation>Hộp thư đồng bộ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Where this laptop sends its bundles and reads the coordinator&apos;s receipts: a shared folder, or a WebDAV server&apos;s https:// address.</source>
+        <translation>Nơi máy này gửi các gói dữ liệu và đọc biên nhận của điều phối: một thư mục dùng chung, hoặc địa chỉ https:// của một máy chủ WebDAV.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Address:</source>
+        <translation>Đị&amp;a chỉ:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;User:</source>
+        <translation>&amp;Người dùng:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Password:</source>
+        <translation>&amp;Mật khẩu:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Certificate &amp;fingerprint:</source>
+        <translation>&amp;Vân tay chứng chỉ:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Chọn…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a folder, or https://server/remote.php/dav/files/user/fieldkit</source>
+        <translation>một thư mục, hoặc https://may-chu/remote.php/dav/files/nguoi-dung/fieldkit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>only for a self-signed certificate (SHA-256)</source>
+        <translation>chỉ cần cho chứng chỉ tự ký (SHA-256)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a password is stored; type to replace it</source>
+        <translation>đã lưu một mật khẩu; gõ để thay</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The password is kept in the system&apos;s keyring, never in a file.</source>
+        <translation>Mật khẩu được giữ trong kho khoá của hệ điều hành, không bao giờ ghi ra tệp.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Test connection</source>
+        <translation>&amp;Kiểm tra kết nối</translation>
+    </message>
+</context>
+<context>
+    <name>SyncUi</name>
+    <message>
+        <location filename="../../fieldkit/ui/sync/__init__.py" line="+1"/>
+        <source>Received by {coordinator} at {time}</source>
+        <translation>Đã được {coordinator} nhận lúc {time}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A sync is already running; another follows it.</source>
+        <translation>Đang đồng bộ; sẽ đồng bộ thêm một lần nữa ngay sau đó.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sync &amp;now</source>
+        <translation>Đồn&amp;g bộ ngay</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Drop box settings…</source>
+        <translation>Hộ&amp;p thư đồng bộ…</translation>
+    </message>
+</context>
+<context>
     <name>VisitDialog</name>
     <message>
         <location filename="../../fieldkit/ui/visit_dialog.py" line="+83"/>

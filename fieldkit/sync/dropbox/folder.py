@@ -156,6 +156,9 @@ class FolderTransport:
                 raise DropBoxError(NOT_A_FILE, reason="bad_path", path=folder)
         return True
 
+    def close(self) -> None:
+        """Nothing to let go of: every operation opens and closes its own files."""
+
 
 def _listed(name: str) -> bool:
     """Whether a name found in the drop box is one fieldkit could have written (temporary

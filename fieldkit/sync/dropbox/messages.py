@@ -55,6 +55,7 @@ VIETNAMESE = {
     receipts.TOO_BIG: "Biên nhận lớn hơn {limit} byte.",
     receipts.BAD_FIELD: "Trong biên nhận, trường {field} {problem} (giá trị: {found}).",
     receipts.OTHER_SITE: "Biên nhận được ký cho thiết bị {found}, nhưng lại nằm trong thư mục của thiết bị {site_id}.",
+    receipts.OTHER_KEY: "Biên nhận mang khóa của một thiết bị khác, không phải thiết bị {site_id}.",
     receipts.BAD_SIGNATURE: "Chữ ký của biên nhận không khớp với khóa được tin cậy của thiết bị {site_id}: biên nhận "
                             "đã bị sửa hoặc giả mạo.",
     receipts.FUTURE: "Biên nhận ghi thời điểm lập là {created}, muộn hơn bây giờ quá một ngày: đồng hồ của thiết bị "

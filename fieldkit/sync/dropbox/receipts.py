@@ -1,7 +1,11 @@
 """A device's signed receipt (`<site_id>/receipt.json` in a drop box): what it holds.
 
-    {"format": 1, "site_id": ..., "device": ..., "created": "2025-03-01T18:04:05+00:00",
+    {"format": 1, "site_id": ..., "device": ..., "public_key": base64, "created": "2025-03-01T18:04:05+00:00",
      "holds": {site_id: seq, ...}, "signature": base64}
+
+`public_key` lets a device trusted by its fingerprint alone (read aloud, the usual way)
+have its receipts read before any bundle of its own brought its key: the key must be
+one the folder's site belongs to, and the caller checks its whole fingerprint is trusted.
 
 `holds` is the store's content vector (fieldkit.store.holdings: per site, the seq up to
 which it holds every revision, the vector bundles carry as `acknowledges`). The signature
@@ -25,7 +29,7 @@ from pydantic_core import PydanticCustomError
 
 from fieldkit.errors import FieldkitError
 from fieldkit.store.holdings import holdings
-from fieldkit.store.identity import NAME_LIMIT, verify_signature
+from fieldkit.store.identity import NAME_LIMIT, site_belongs_to, verify_signature
 from fieldkit.store.revisions import canonical_json
 from fieldkit.store.snapshot import snapshot
 from fieldkit.sync import models
@@ -44,6 +48,7 @@ NOT_JSON = "The receipt is not UTF-8 JSON ({detail})."
 TOO_BIG = "The receipt is larger than {limit} bytes."
 BAD_FIELD = "The receipt's {field} {problem} (value: {found})."
 OTHER_SITE = "The receipt is signed for device {found}, but it lies in the folder of device {site_id}."
+OTHER_KEY = "The receipt carries a key of another device than {site_id}."
 BAD_SIGNATURE = "The receipt's signature does not match the key trusted for device {site_id}: it was altered or forged."
 FUTURE = ("The receipt says it was made at {created}, more than a day from now: the clock of the device that made "
           "it is wrong.")
@@ -85,6 +90,7 @@ class Receipt(BaseModel):
     format: Literal[1]
     site_id: SiteId
     device: Device
+    public_key: models.Key32
     created: Created
     holds: Annotated[dict[SiteId, HeldSeq], Field(max_length=MAX_SITES)]
     signature: models.Signature64
@@ -92,6 +98,10 @@ class Receipt(BaseModel):
     @property
     def created_at(self) -> datetime:
         return datetime.fromisoformat(self.created)
+
+    @property
+    def key(self) -> bytes:
+        return base64.b64decode(self.public_key)
 
 
 def make_receipt(store: Store) -> bytes:
@@ -102,15 +112,18 @@ def make_receipt(store: Store) -> bytes:
         raise ReceiptError(TOO_MANY_SITES, limit=MAX_SITES)
     identity = store.identity
     body: dict[str, Any] = {"format": FORMAT, "site_id": identity.site_id, "device": identity.device_name,
+                            "public_key": base64.b64encode(identity.public_key).decode("ascii"),
                             "created": datetime.now(UTC).isoformat(timespec="seconds"),
                             "holds": dict(sorted(vector.items()))}
     signature = identity.sign(SIGNED_PREFIX + canonical_json(body))
     return canonical_json({**body, "signature": base64.b64encode(signature).decode("ascii")})
 
 
-def read_receipt(data: bytes, *, site_id: str, public_key: bytes, now: datetime | None = None) -> Receipt:
+def read_receipt(data: bytes, *, site_id: str, public_key: bytes | None, now: datetime | None = None) -> Receipt:
     """The receipt in `data`, found in the folder of `site_id` whose trusted key is
-    `public_key`; ReceiptError for anything wrong in it."""
+    `public_key` (None: not known yet, the receipt's own key if `site_id` belongs to it;
+    the caller then checks that key's fingerprint is trusted); ReceiptError for anything
+    wrong in it."""
     document = _parsed(data)
     problem = models.problem_of(Receipt, document)
     if problem is not None:
@@ -118,8 +131,10 @@ def read_receipt(data: bytes, *, site_id: str, public_key: bytes, now: datetime 
     receipt = Receipt.model_validate(document)
     if receipt.site_id != site_id:
         raise ReceiptError(OTHER_SITE, found=receipt.site_id, site_id=site_id)
+    if receipt.key != (public_key or receipt.key) or not site_belongs_to(site_id, receipt.key):
+        raise ReceiptError(OTHER_KEY, site_id=site_id)
     body = {name: value for name, value in document.items() if name != "signature"}
-    if not verify_signature(public_key, base64.b64decode(receipt.signature), SIGNED_PREFIX + canonical_json(body)):
+    if not verify_signature(receipt.key, base64.b64decode(receipt.signature), SIGNED_PREFIX + canonical_json(body)):
         raise ReceiptError(BAD_SIGNATURE, site_id=site_id)
     if receipt.created_at - (now or datetime.now(UTC)) > FUTURE_TOLERANCE:
         raise ReceiptError(FUTURE, created=receipt.created)

@@ -76,6 +76,10 @@ class Transport(Protocol):
         """`path` removed; nothing happens when it is already gone."""
         ...
 
+    def close(self) -> None:
+        """Let go of what the transport holds open (a connection); it may be used again after."""
+        ...
+
 
 def checked_path(path: str) -> list[str]:
     """The parts of a drop-box path, each a plain name; DropBoxError(bad_path) otherwise."""

@@ -23,11 +23,14 @@ from base64 import b64encode
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 from urllib.parse import quote, urlsplit
 
 from fieldkit.sync.dropbox.propfind import LISTING_LIMIT, PROPFIND_BODY, Listed, listed_children
 from fieldkit.sync.dropbox.transport import TEMPORARY_PREFIX, DropBoxError, Entry, checked_path
+
+if TYPE_CHECKING:
+    from fieldkit.sync.dropbox.lan_auth import LanSigner
 
 _CHUNK = 256 * 1024
 # a connection the server closed while idle shows up only when it is used again
@@ -38,7 +41,7 @@ class WebDavTransport:
     """The Transport contract over WebDAV; one connection, kept open between requests."""
 
     def __init__(self, url: str, *, user: str | None = None, password: str | None = None,
-                 pinned_sha256: str | None = None, timeout: float = 30.0) -> None:
+                 pinned_sha256: str | None = None, timeout: float = 30.0, signer: LanSigner | None = None) -> None:
         parts = urlsplit(url)
         if parts.scheme not in ("http", "https") or not parts.hostname:
             raise DropBoxError(NOT_A_WEBDAV_URL, reason="bad_path", url=url)
@@ -54,6 +57,7 @@ class WebDavTransport:
             raise DropBoxError(PIN_WITHOUT_TLS, reason="certificate", url=url)
         self._auth = None if user is None else "Basic " + b64encode(f"{user}:{password or ''}".encode()).decode()
         self._connection: http.client.HTTPConnection | None = None
+        self._signer = signer  # a coordinator's `fieldkit serve`: every request signed (lan_auth)
 
     # -- the contract -------------------------------------------------------------------
 
@@ -179,7 +183,8 @@ class WebDavTransport:
         if self._auth:
             all_headers["Authorization"] = self._auth
         try:
-            response = self._send(method, href, all_headers, body)
+            response = (self._send(method, href, all_headers, body) if self._signer is None
+                        else self._signed_send(method, href, all_headers, body))
             try:
                 yield response
                 response.read()  # the rest, so that the connection can be used again
@@ -213,6 +218,46 @@ class WebDavTransport:
             connection = self._connected()
             connection.request(method, href, body=body, headers=headers)
             return connection.getresponse()
+
+    def _signed_send(self, method: str, href: str, headers: dict[str, str],
+                     body: bytes | BinaryIO | None) -> http.client.HTTPResponse:
+        """The request signed with the nonce of this server run, learnt from its 401 first;
+        sent once more when the answer is a 401 with another nonce (the server restarted)."""
+        from fieldkit.sync.dropbox.lan_auth import nonce_in
+
+        assert self._signer is not None
+        digest = _sha256_of(body)
+        for attempt in (1, 2):
+            if self._signer.nonce is None and not self._learn_nonce():
+                return self._send(method, href, headers, body)  # a plain WebDAV server: nothing to sign
+            headers["Authorization"] = self._signer.authorization(method=method, path=href, headers=headers,
+                                                                  body_sha256=digest)
+            response = self._send(method, href, headers, body)
+            fresh = nonce_in(response.getheader("WWW-Authenticate")) if response.status == 401 else None
+            if attempt == 2 or fresh is None or fresh == self._signer.nonce:
+                return response
+            response.read()
+            if response.will_close:
+                self.close()
+            self._signer.nonce = fresh
+            if body is not None and not isinstance(body, bytes):
+                body.seek(0)
+        raise AssertionError("unreachable")
+
+    def _learn_nonce(self) -> bool:
+        """Whether the server asks for a device signature (a coordinator's `fieldkit serve`);
+        a plain WebDAV server does not, and its requests then go unsigned."""
+        from fieldkit.sync.dropbox.lan_auth import nonce_in
+
+        assert self._signer is not None
+        response = self._send("OPTIONS", self._base, {}, None)
+        response.read()
+        if response.will_close:
+            self.close()
+        self._signer.nonce = nonce_in(response.getheader("WWW-Authenticate"))
+        if self._signer.nonce is None:
+            self._signer = None
+        return self._signer is not None
 
     def _connected(self) -> http.client.HTTPConnection:
         if self._connection is not None:
@@ -269,6 +314,17 @@ def _fingerprint(text: str, *, url: str) -> str:
     if re.fullmatch(r"[0-9a-f]{64}", digits) is None:
         raise DropBoxError(BAD_PIN, reason="certificate", url=url, pin=text)
     return digits
+
+
+def _sha256_of(body: bytes | BinaryIO | None) -> str:
+    """The body's SHA-256 (a file is read through, then rewound for sending)."""
+    if body is None or isinstance(body, bytes):
+        return hashlib.sha256(body or b"").hexdigest()
+    digest = hashlib.sha256()
+    while chunk := body.read(_CHUNK):
+        digest.update(chunk)
+    body.seek(0)
+    return digest.hexdigest()
 
 
 def _content_length(response: http.client.HTTPResponse) -> int | None:

@@ -1,0 +1,196 @@
+"""The drop box this laptop syncs with: its address (a folder, or an http(s) URL), the
+user and password (the password goes to the system keyring and is never shown back),
+the server certificate's fingerprint when it is self-signed, and "Test connection".
+
+The test and the save run on a worker (fieldkit.ui.tasks); their outcome is written in
+the dialog, in words."""
+
+from __future__ import annotations
+
+import contextlib
+import re
+
+from PySide6.QtCore import QEvent, Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from fieldkit.ui import errors, tasks
+from fieldkit.ui.sync.indicator import what_to_do
+
+REMOTE_NAME = "default"  # the window syncs with one drop box; the command line may add more
+_FINGERPRINT = re.compile(r"^[0-9a-f]{64}$")
+
+
+def clean_fingerprint(text: str) -> str:
+    """'AB:CD:…' as browsers show it, or plain hex: 64 lower-case hex digits."""
+    return re.sub(r"[\s:]", "", text).lower()
+
+
+def test_connection(coordinator, remote, password: str | None) -> int:
+    """On a worker: open the drop box the way sync will and list its folders. A password
+    just typed is tried as it is (nothing is saved before Save); else the stored one."""
+    from fieldkit.services import remotes
+
+    with contextlib.closing(remotes.open_transport(coordinator, remote, password=password)) as transport:
+        return len(transport.folders())
+
+
+class SyncSettingsDialog(QDialog):
+    saved = Signal(object)  # the Remote
+
+    def __init__(self, coordinator, current=None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("sync_settings_dialog")
+        self.coordinator, self.current = coordinator, current
+        self.address = QLineEdit(current.url if current else "")
+        self.address.setObjectName("sync_address")
+        self.address.setCursorPosition(0)  # a long URL shows its start: the server
+        self.browse_button = QPushButton()
+        self.browse_button.setObjectName("sync_browse")
+        self.user = QLineEdit(current.user or "" if current else "")
+        self.user.setObjectName("sync_user")
+        self.password = QLineEdit()
+        self.password.setObjectName("sync_password")
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.pin = QLineEdit(current.pin or "" if current else "")
+        self.pin.setObjectName("sync_pin")
+        self.result = QLabel()
+        self.result.setObjectName("sync_test_result")
+        self.result.setWordWrap(True)
+        self.test_button = QPushButton()
+        self.test_button.setObjectName("sync_test")
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
+                                        | QDialogButtonBox.StandardButton.Cancel)
+        self._lay_out()
+        self.browse_button.clicked.connect(self._browse)
+        self.test_button.clicked.connect(self.test)
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        self.address.textChanged.connect(self._update_buttons)
+        self._retranslate()
+        self._update_buttons()
+
+    def _lay_out(self) -> None:
+        self.labels = [QLabel() for _ in range(4)]
+        address_row = QHBoxLayout()
+        address_row.addWidget(self.address, 1)
+        address_row.addWidget(self.browse_button)
+        form = QFormLayout()
+        for label, field, row in zip(self.labels, (self.address, self.user, self.password, self.pin),
+                                     (address_row, self.user, self.password, self.pin), strict=True):
+            label.setBuddy(field)
+            form.addRow(label, row)
+        self.intro, self.password_note = QLabel(), QLabel()
+        for label in (self.intro, self.password_note):
+            label.setWordWrap(True)
+        test_row = QHBoxLayout()
+        test_row.addWidget(self.test_button)
+        test_row.addWidget(self.result, 1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.intro)
+        layout.addLayout(form)
+        layout.addWidget(self.password_note)
+        layout.addLayout(test_row)
+        layout.addWidget(self.buttons)
+        for first, second in ((self.address, self.browse_button), (self.browse_button, self.user),
+                              (self.user, self.password), (self.password, self.pin),
+                              (self.pin, self.test_button), (self.test_button, self.buttons)):
+            QWidget.setTabOrder(first, second)
+        self.setMinimumWidth(560)
+
+    def remote(self):
+        """The Remote the fields describe (not saved)."""
+        from fieldkit.services.remotes import Remote
+
+        return Remote(name=REMOTE_NAME, url=self.address.text().strip(), user=self.user.text().strip() or None,
+                      pin=clean_fingerprint(self.pin.text()) or None)
+
+    def _problem(self) -> str:
+        """What is wrong with the fields, in words; "" when nothing is."""
+        pin = clean_fingerprint(self.pin.text())
+        if pin and not _FINGERPRINT.fullmatch(pin):
+            return self.tr("The certificate fingerprint must be 64 hexadecimal digits (SHA-256).")
+        if self.address.text().strip().startswith("http://") and self.password.text():
+            return self.tr("A password must not travel over plain http://: use an https:// address.")
+        return ""
+
+    def test(self) -> None:
+        problem = self._problem()
+        if problem:
+            self._show(problem)
+            return
+        self._show(self.tr("Connecting to the drop box…"))
+        self.test_button.setEnabled(False)
+        tasks.run(test_connection, self.coordinator, self.remote(), self.password.text() or None).then(
+            self._tested, self._test_failed).finished.connect(self._update_buttons)
+
+    def _tested(self, folders: int) -> None:
+        self._show(self.tr("Connected: the drop box answers and holds {count} device folders.").format(count=folders))
+
+    def _test_failed(self, error: BaseException) -> None:
+        said = what_to_do(error) if hasattr(error, "reason") else self.tr("The connection failed.")
+        self._show(self.tr("Not connected. {what_to_do}").format(what_to_do=said) + f"\n{errors.message(error)}")
+
+    def save(self) -> None:
+        from fieldkit.services import remotes
+
+        problem = self._problem()
+        if problem:
+            self._show(problem)
+            return
+        remote = self.remote()
+        self.buttons.setEnabled(False)
+        tasks.run(remotes.add_remote, self.coordinator, name=remote.name, url=remote.url, user=remote.user,
+                  password=self.password.text() or None, pin=remote.pin).then(self._saved, self._save_failed)
+
+    def _saved(self, remote) -> None:
+        self.buttons.setEnabled(True)
+        self.saved.emit(remote)
+        self.accept()
+
+    def _save_failed(self, error: BaseException) -> None:
+        self.buttons.setEnabled(True)
+        self._show(self.tr("The drop box could not be saved.") + f"\n{errors.message(error)}")
+
+    def _show(self, text: str) -> None:
+        self.result.setText(text)
+
+    def _browse(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Drop box folder"), self.address.text())
+        if folder:
+            self.address.setText(folder)
+
+    def _update_buttons(self, *_args) -> None:
+        filled = bool(self.address.text().strip())
+        self.test_button.setEnabled(filled)
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(filled)
+
+    def _retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Sync drop box"))
+        self.intro.setText(self.tr("Where this laptop sends its bundles and reads the coordinator's receipts: a "
+                                   "shared folder, or a WebDAV server's https:// address."))
+        for label, text in zip(self.labels, (self.tr("&Address:"), self.tr("&User:"), self.tr("&Password:"),
+                                             self.tr("Certificate &fingerprint:")), strict=True):
+            label.setText(text)
+        self.browse_button.setText(self.tr("&Browse…"))
+        self.address.setPlaceholderText(self.tr("a folder, or https://server/remote.php/dav/files/user/fieldkit"))
+        self.pin.setPlaceholderText(self.tr("only for a self-signed certificate (SHA-256)"))
+        stored = self.current is not None and self.current.user is not None
+        self.password.setPlaceholderText(self.tr("a password is stored; type to replace it") if stored else "")
+        self.password_note.setText(self.tr("The password is kept in the system's keyring, never in a file."))
+        self.test_button.setText(self.tr("&Test connection"))
+
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)

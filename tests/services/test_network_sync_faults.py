@@ -1,0 +1,94 @@
+"""A sync pass that fails half-way loses nothing, and the next one completes without
+sending anything twice; a bundle someone removed from the drop box is sent again."""
+
+import pytest
+
+from fieldkit.services.network_sync import sync_once, unreceived_submissions
+from fieldkit.sync.dropbox.folder import FolderTransport
+from fieldkit.sync.export import export_bundle
+from tests.helpers.network_world import FailingAt, sync, trust_by_key
+from tests.helpers.sync_devices import Device
+
+
+@pytest.fixture
+def world(tmp_path):
+    lan, coordinator = Device(tmp_path, "lan"), Device(tmp_path, "coordinator")
+    trust_by_key(lan, coordinator, keys=tmp_path / "keys")
+    trust_by_key(coordinator, lan, keys=tmp_path / "keys")
+    (tmp_path / "drop-box").mkdir()
+    yield lan, coordinator, tmp_path / "drop-box"
+    lan.close()
+    coordinator.close()
+
+
+def _bundles_of(device, root):
+    folder = root / device.site_id / "bundles"
+    return sorted(path.name for path in folder.iterdir()) if folder.exists() else []
+
+
+@pytest.mark.parametrize("failing_call", range(1, 9))
+def test_a_pass_cut_at_any_call_loses_nothing_and_the_next_pass_completes(world, failing_call):
+    lan, coordinator, root = world
+    for staff in ("3", "4", "5"):
+        lan.save({"/data/staff": staff})
+
+    cut = sync_once(lan.service, FailingAt(FolderTransport(root), failing_call=failing_call), remote="hop")
+    if cut.error is not None:
+        assert cut.error.reason == "interrupted"
+    sync(lan, FolderTransport(root))
+    cut = sync_once(coordinator.service, FailingAt(FolderTransport(root), failing_call=failing_call), remote="hop")
+    sync(coordinator, FolderTransport(root))
+    sync(lan, FolderTransport(root))
+
+    assert len(_bundles_of(lan, root)) == 1  # sent once, whatever the cut
+    assert coordinator.rev_ids() == lan.rev_ids() and len(lan.rev_ids()) == 3
+    assert coordinator.digest() == lan.digest()
+    assert unreceived_submissions(lan.service) == 0
+
+
+def test_a_bundle_removed_from_the_drop_box_is_sent_again(world):
+    lan, coordinator, root = world
+    lan.save({"/data/staff": "4"})
+    sync(lan, FolderTransport(root))
+    [sent] = _bundles_of(lan, root)
+    FolderTransport(root).remove(f"{lan.site_id}/bundles/{sent}")
+
+    again = sync(lan, FolderTransport(root))
+    assert (again.sent_bundles, again.sent_revisions) == (1, 1)
+    assert len(_bundles_of(lan, root)) == 1
+    sync(coordinator, FolderTransport(root))
+    assert coordinator.rev_ids() == lan.rev_ids()
+
+
+def test_a_bundle_whose_put_was_cut_is_exported_again_not_counted(world):
+    lan, coordinator, root = world
+    lan.save({"/data/staff": "4"})
+    put_is_third_call = 3  # folders, files(own bundles) for what is covered, then the put
+    cut = sync_once(lan.service, FailingAt(FolderTransport(root), failing_call=put_is_third_call), remote="hop")
+    assert cut.error is not None and _bundles_of(lan, root) == []
+
+    again = sync(lan, FolderTransport(root))
+    assert again.sent_bundles == 1
+    sync(coordinator, FolderTransport(root))
+    assert coordinator.rev_ids() == lan.rev_ids()
+
+
+def test_what_the_drop_box_covers_joins_ranges_onto_the_receipts():
+    from fieldkit.services.network_sync import coverage
+    from fieldkit.store.dropbox_state import PushedBundle
+
+    bundles = [PushedBundle(bundle_id="b", base={"a": 5}, holds={"a": 9}),
+               PushedBundle(bundle_id="c", base={"a": 12}, holds={"a": 20}),  # after a hole: not joined
+               PushedBundle(bundle_id="d", base={}, holds={"s": 3})]
+    assert coverage(bundles=bundles, receipts=[{"a": 4}, {"a": 6, "x": 2}]) == {"a": 9, "x": 2, "s": 3}
+    assert coverage(bundles=bundles, receipts=[]) == {"s": 3}
+
+
+def test_an_export_leaves_out_exactly_the_vector_it_is_given(world, tmp_path):
+    lan, _coordinator, _root = world
+    for staff in ("3", "4", "5"):
+        lan.save({"/data/staff": staff})
+    manifest = export_bundle(lan.store, tmp_path / "b.fkb", acknowledged={lan.site_id: 2})
+    assert (manifest["count"], manifest["content"]) == (1, {lan.site_id: [3, 3]})
+    with pytest.raises(ValueError):
+        export_bundle(lan.store, tmp_path / "c.fkb", full=True, acknowledged={})
