@@ -208,7 +208,6 @@ def test_a_pinned_certificate_on_an_http_address_is_refused_with_a_message():
 
 # -- one sync pass ---------------------------------------------------------------------------
 
-@pytest.mark.xfail(strict=False, reason="needs i14-core (fieldkit.services.network_sync.sync_once)")
 def test_a_sync_cut_mid_upload_completes_on_the_next_pass_with_nothing_lost_or_doubled(tmp_path):
     from fieldkit.services.network_sync import sync_once
 
