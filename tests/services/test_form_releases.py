@@ -3,7 +3,6 @@ signed bundle to the laptops that trust the coordinator, which offer it for new
 submissions while drafts and records keep the version they were made with."""
 
 import logging
-import textwrap
 
 import pytest
 
@@ -12,27 +11,11 @@ from fieldkit.services import SurveyService
 from fieldkit.services.form_releases import PublishRefused, publish_form, published_forms, unsent_releases
 from fieldkit.store import tables
 from fieldkit.sync.dropbox.folder import FolderTransport
+from tests.helpers.mini_forms import V1, V2, mini_form
 from tests.helpers.network_world import sync, trust_by_key
 from tests.helpers.sync_devices import Device
 
 HOAN_KIEM = "00070"
-
-
-def mini_form(version: str, *, extra: str = "") -> str:
-    return textwrap.dedent(f"""
-        | survey |
-        | | type    | name        | label       |
-        | | integer | total_staff | Total staff |
-        | | text    | note        | Note        |
-        {extra}
-        | settings |
-        | | form_id     | version   | form_title  |
-        | | mini_survey | {version} | Mini survey |
-        """).strip() + "\n"
-
-
-V1 = mini_form("1")
-V2 = mini_form("2", extra="| | text    | phone       | Phone       |")
 
 
 @pytest.fixture
