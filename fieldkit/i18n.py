@@ -91,6 +91,7 @@ CATALOGUE_MODULES = (
     "fieldkit.services.answer_messages",
     "fieldkit.services.remote_messages",
     "fieldkit.services.network_sync_messages",
+    "fieldkit.services.form_release_messages",
     "fieldkit.forms.values",
     "fieldkit.selftest.messages",
 )

@@ -80,10 +80,11 @@ def _(message: str, **values: object) -> str:
     return translate(message, language(), **printable_values(values))
 
 
-def add_command(commands: Commands, name: str, help_text: str, *, run: Run | None = None) -> argparse.ArgumentParser:
+def add_command(commands: Commands, name: str, help_text: str, *, run: Run | None = None,
+                aliases: tuple[str, ...] = ()) -> argparse.ArgumentParser:
     """A sub-command, which takes --lang too; `run` is what it does (main() calls
     `arguments.run(arguments)`)."""
-    parser: argparse.ArgumentParser = commands.add_parser(name, help=help_text)
+    parser: argparse.ArgumentParser = commands.add_parser(name, help=help_text, aliases=list(aliases))
     # No default: a sub-command's default would overwrite `fieldkit --lang en CMD`.
     parser.add_argument("--lang", choices=LANGUAGES, default=argparse.SUPPRESS,
                         help=_("language of the messages and output (default: FIELDKIT_LANG, else the "

@@ -3,6 +3,16 @@ fieldkit.i18n reads it (CATALOGUE_MODULES). What the command line shares with th
 window or the domain (a refusal, a status) stays in the catalogue of its own package."""
 
 VIETNAMESE = {
+    # form publish, form list (fieldkit/cli/forms.py)
+    "publish a form, or a new version of one, to the laptops at the next sync":
+        "phát hành một biểu mẫu, hoặc phiên bản mới của nó, tới các máy ở lần đồng bộ tới",
+    "the XLSForm or XForm file": "tệp XLSForm hoặc XForm",
+    "list the forms offered for new submissions": "liệt kê các biểu mẫu dùng cho phiếu mới",
+    "Published {form_id} version {version}: {title}": "Đã phát hành {form_id} phiên bản {version}: {title}",
+    "It travels to the laptops at the next sync (fieldkit sync, or a bundle export).":
+        "Biểu mẫu sẽ tới các máy ở lần đồng bộ tới (fieldkit sync, hoặc khi xuất gói dữ liệu).",
+    " (published)": " (đã phát hành)",
+    "{form_id} version {version}: {title}": "{form_id} phiên bản {version}: {title}",
     # serve (fieldkit/cli/serve.py)
     "share this computer's drop box with the laptops on this network (no internet needed)":
         "chia sẻ hộp trung chuyển của máy này với các máy trong cùng mạng (không cần internet)",

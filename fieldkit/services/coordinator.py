@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from fieldkit import paths
 from fieldkit.services import devices
+from fieldkit.services.form_releases import published_forms
 from fieldkit.services.types import ThisDevice
 from fieldkit.store import Store, pending, records, tables
 from fieldkit.store import trust as device_trust
@@ -125,7 +126,7 @@ class CoordinatorService:
         """Write a bundle to `out` (encrypted to the public key files `encrypt_to`); its manifest."""
         recipients = [self.read_public_key(path) for path in encrypt_to]
         return export_bundle(self.store, Path(out), full=full, peer=peer, recipients=recipients or None,
-                             author=author)
+                             author=author, forms=published_forms(self.store))  # small: every one, every time
 
     @staticmethod
     def bundle_files(paths_given: list[Path]) -> list[Path]:

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from fieldkit.i18n import translate
+from fieldkit.services.form_releases import mark_sent, unsent_releases
 from fieldkit.services.network_sync_messages import TOO_LARGE_BUNDLE
 from fieldkit.store import dropbox_state as state
 from fieldkit.store.acknowledgements import record_acknowledgement
@@ -228,13 +229,14 @@ class _Pass:
     def _push(self, outgoing: Path) -> None:
         self.progress("push", 0, 1)
         covered = self._covered()
+        releases = unsent_releases(self.store, remote=self.remote)  # forms published since the last put here
         with self.store.read() as connection:
             nothing_new = next(revisions_beyond(connection, acknowledged=covered), None) is None
-        if nothing_new:
+        if nothing_new and not releases:
             self.progress("push", 1, 1)
             return
         bundle = outgoing / f"push{BUNDLE_SUFFIX}"
-        manifest = export_bundle(self.store, bundle, acknowledged=covered)
+        manifest = export_bundle(self.store, bundle, acknowledged=covered, forms=releases)
         bundle_id, count = manifest["bundle_id"], manifest["count"]
         # recorded before the put: a row counts only while its bundle is listed in the drop
         # box, so a crash between the two costs nothing, and a put never goes unrecorded
@@ -242,6 +244,7 @@ class _Pass:
             connection, remote=self.remote, bundle_id=bundle_id, base=covered, holds=manifest["acknowledges"],
             count=count))
         self.transport.put(bundle, f"{self.site_id}/{BUNDLES}/{bundle_id}{BUNDLE_SUFFIX}")
+        mark_sent(self.store, remote=self.remote, releases=releases)
         self.sent_bundles, self.sent_revisions = 1, count
         self.progress("push", 1, 1)
 

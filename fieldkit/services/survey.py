@@ -63,6 +63,7 @@ class SurveyService:
         self._shipped_added = False
         self._shipped_lock = threading.Lock()
         self._row_cache = listing.RowCache()
+        self._broken: set[tuple[str, str]] = set()  # received form versions that do not open (logged once)
 
     @classmethod
     def open(cls, data_dir: Path | str | None = None, *, device_name: str | None = None) -> SurveyService:
@@ -113,16 +114,43 @@ class SurveyService:
         """Every form this data folder knows, the shipped ones included (added on first use:
         converting a shipped XLSForm the first time takes about a second)."""
         self._add_shipped_forms()
-        with self.store.read() as connection:
-            rows = tables.form_rows(connection)
-        latest: dict[str, Row] = {}
-        for row in rows:
-            known = latest.get(row["form_id"])
-            if known is None or _version_key(row["version"]) > _version_key(known["version"]):
-                latest[row["form_id"]] = row
+        versions: dict[str, list[Row]] = {}
+        for row in self._form_rows():
+            versions.setdefault(row["form_id"], []).append(row)
+        latest = [newest for rows in versions.values() if (newest := self._latest_usable(rows)) is not None]
         return [FormEntry(row["form_id"], row["version"], row["title"],
                           self._paths.get((row["form_id"], row["version"])))
-                for row in sorted(latest.values(), key=lambda row: row["form_id"])]
+                for row in sorted(latest, key=lambda row: row["form_id"])]
+
+    def _latest_usable(self, rows: list[Row]) -> Row | None:
+        """The newest of a form's versions that opens. A version added from a file was
+        checked then; one that came in a bundle (a coordinator's release) is loaded once
+        here, and a broken one is passed over: the previous version stays on offer."""
+        for row in sorted(rows, key=lambda row: version_key(row["version"]), reverse=True):
+            if row["source_sha256"] or self._opens(row["form_id"], row["version"]):
+                return row
+        return None
+
+    def _opens(self, form_id: str, version: str) -> bool:
+        from fieldkit.forms import FormError
+
+        if (form_id, version) in self._broken:
+            return False
+        try:
+            self.form(form_id, version).compiled  # noqa: B018 - expressions that do not compile: broken too
+        except FormError as error:
+            log.warning("form %s version %s received but not offered: %s", form_id, version, error)
+            self._broken.add((form_id, version))
+            return False
+        return True
+
+    def _usable_version(self, form_id: str) -> str | None:
+        rows = [row for row in self._form_rows() if row["form_id"] == form_id]
+        if not rows:
+            self._add_shipped_forms()
+            rows = [row for row in self._form_rows() if row["form_id"] == form_id]
+        row = self._latest_usable(rows)
+        return row["version"] if row is not None else None
 
     def _add_shipped_forms(self) -> None:
         """Keep each shipped form version in the store, once per service (a file whose
@@ -153,6 +181,10 @@ class SurveyService:
         path = Path(path)
         form = load_form(path)
         form.compiled  # noqa: B018 - a form whose expressions do not compile is refused here
+        return self.keep_form(form, path=path, source_sha256=source_sha256)
+
+    def keep_form(self, form: Form, *, path: Path, source_sha256: str | None = None) -> FormEntry:
+        """Keep a form loaded (and compiled) from `path` in the store; its catalog entry."""
         digest = source_sha256 or file_sha256(path)
         entry = FormEntry(form.id, form.version or "", form_titles(form), path)
         self.store.writer.call(lambda connection: tables.put_form(
@@ -164,7 +196,9 @@ class SurveyService:
         return entry
 
     def form(self, form_id: str, version: str | None = None) -> Form:
-        """A form version the store keeps (the latest when `version` is None)."""
+        """A form version the store keeps (the latest that opens when `version` is None)."""
+        if version is None:
+            version = self._usable_version(form_id)
         if version is not None and (form_id, version) in self._forms:
             return self._forms[(form_id, version)]
         found = self._stored_xform(form_id, version)
@@ -316,6 +350,6 @@ def _session_from_revision(form: Form, revision: Revision, lang: str | None) -> 
     return session
 
 
-def _version_key(version: str) -> tuple[int, str]:
+def version_key(version: str) -> tuple[int, str]:
     return (len(version), version) if version.isdigit() else (0, version)
 

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import base64
 import sqlite3
-from collections.abc import Iterator, Mapping
+from collections.abc import Collection, Iterator, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -74,9 +74,12 @@ class _Collector:
 
 def export_bundle(store: Store, out: Path, *, full: bool = False, peer: str | None = None,
                   recipients: list[dict[str, Any]] | None = None, author: str = "",
-                  acknowledged: Mapping[str, int] | None = None) -> dict[str, Any]:
+                  acknowledged: Mapping[str, int] | None = None,
+                  forms: Collection[tuple[str, str]] = ()) -> dict[str, Any]:
     """Write a bundle of what `peer` (or every known peer) lacks to `out`, or of every
     revision beyond `acknowledged` when given; its manifest (with "bundle_id" and "count").
+    `forms`: (form_id, version) pairs carried even when no revision uses them (form releases,
+    fieldkit.services.form_releases): a bundle may then hold forms and no revision.
     Read from one snapshot, so the writer thread and the GUI go on while it is written;
     raises StoreError when the medium fails (nothing is left at `out` but a complete,
     verified bundle)."""
@@ -96,7 +99,7 @@ def export_bundle(store: Store, out: Path, *, full: bool = False, peer: str | No
         manifest = write_bundle(
             Path(out), chunks=collector.chunks(revisions_beyond(connection, acknowledged=acknowledged)),
             header=lambda: _header(store, connection, collector, acknowledged=dict(acknowledged), author=author),
-            forms=lambda: _forms(connection, collector.forms), blobs=blobs, sign=store.identity.sign,
+            forms=lambda: _forms(connection, collector.forms | set(forms)), blobs=blobs, sign=store.identity.sign,
             recipients=recipients)
     return {**manifest, "count": collector.count}
 

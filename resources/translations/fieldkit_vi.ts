@@ -2129,4 +2129,31 @@ Dữ liệu máy này đã gửi vẫn được giữ.</translation>
         <translation>ví dụ: Đoàn công tác Bộ Khoa học và Công nghệ</translation>
     </message>
 </context>
+<context>
+    <name>FormPublisher</name>
+    <message>
+        <source>&amp;Publish a form…</source>
+        <translation>&amp;Phát hành biểu mẫu…</translation>
+    </message>
+    <message>
+        <source>Form to publish to the laptops</source>
+        <translation>Biểu mẫu cần phát hành tới các máy</translation>
+    </message>
+    <message>
+        <source>Forms (*.xlsx *.xls *.xml *.md)</source>
+        <translation>Biểu mẫu (*.xlsx *.xls *.xml *.md)</translation>
+    </message>
+    <message>
+        <source>Published “{title}” ({form_id}, version {version}). It travels to the laptops at the next sync.</source>
+        <translation>Đã phát hành “{title}” ({form_id}, phiên bản {version}). Biểu mẫu sẽ tới các máy ở lần đồng bộ tới.</translation>
+    </message>
+    <message>
+        <source>Could not publish the form.</source>
+        <translation>Không phát hành được biểu mẫu.</translation>
+    </message>
+    <message>
+        <source>The form was not published</source>
+        <translation>Biểu mẫu chưa được phát hành</translation>
+    </message>
+</context>
 </TS>

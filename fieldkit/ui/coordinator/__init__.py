@@ -18,6 +18,7 @@ from fieldkit.ui.coordinator.conflicts import ConflictPanel
 from fieldkit.ui.coordinator.devices import DevicesPanel
 from fieldkit.ui.coordinator.duplicates import DuplicatesPanel
 from fieldkit.ui.coordinator.import_panel import ImportPanel
+from fieldkit.ui.coordinator.publish import FormPublisher
 from fieldkit.ui.reports.export_dialog import ExportDialog
 from fieldkit.ui.reports.summaries_panel import SummariesPanel
 
@@ -48,7 +49,10 @@ class CoordinatorPage(QTabWidget):
         self.name_action.setObjectName("coordinator_device_name")
         self.name_action.setEnabled(False)
         self.name_action.triggered.connect(self.rename_device)
-        self.menu_actions = [*(self._action(tab) for tab in range(5)), self.export_action, self.name_action]
+        self.publisher = FormPublisher(self)  # a form release, to the laptops at the next sync
+        self.publisher.message.connect(self.message)
+        self.menu_actions = [*(self._action(tab) for tab in range(5)), self.export_action, self.name_action,
+                             self.publisher.action]
         self.summaries.export_requested.connect(self.open_export)
         self.summaries.message.connect(self.message)
         self.import_panel.imported.connect(self._imported)
@@ -80,6 +84,7 @@ class CoordinatorPage(QTabWidget):
             panel.set_services(self.coordinator, survey)
         self.survey = survey
         self.summaries.set_service(survey)
+        self.publisher.set_service(survey)
         for action in self.menu_actions:
             action.setEnabled(True)
 
@@ -132,8 +137,9 @@ class CoordinatorPage(QTabWidget):
         menu = (self.tr("&Import bundles…"), self.tr("&Conflicts"), self.tr("&Duplicate visits"),
                 self.tr("&Trusted devices"), self.tr("&Summaries and printing…"), self.tr("&Export data…"),
                 self.tr("This device's &name…"))
-        for action, text in zip(self.menu_actions, menu, strict=True):
+        for action, text in zip(self.menu_actions, menu, strict=False):  # the publisher names its own
             action.setText(text)
+        self.publisher.retranslate()
 
     def changeEvent(self, event) -> None:
         if event.type() == QEvent.Type.LanguageChange:

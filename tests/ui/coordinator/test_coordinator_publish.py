@@ -1,0 +1,36 @@
+"""The Coordinator menu's "Phát hành biểu mẫu…": a file chosen in the dialog is
+published (the status bar says it travels at the next sync), and a version not newer
+than the one held is refused in words."""
+
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from tests.helpers.mini_forms import V1
+
+
+def chosen_in_dialog(page, qtbot, path):
+    page.publisher.action.trigger()
+    qtbot.waitUntil(lambda: page.window().findChild(QFileDialog, "publish_form_dialog") is not None)
+    dialog = page.window().findChild(QFileDialog, "publish_form_dialog")
+    dialog.selectFile(str(path))
+    dialog.accept()
+
+
+def test_the_menu_publishes_a_form_then_refuses_the_same_version(page, qtbot, tmp_path):
+    window = page.window()
+    assert page.publisher.action in window.coordinator_menu.actions()
+    assert page.publisher.action.text() == "&Phát hành biểu mẫu…"
+    form = tmp_path / "mini.md"
+    form.write_text(V1, encoding="utf-8")
+
+    chosen_in_dialog(page, qtbot, form)
+    qtbot.waitUntil(lambda: "Đã phát hành" in window.statusBar().currentMessage())
+    assert window.statusBar().currentMessage() == (
+        "Đã phát hành “Mini survey” (mini_survey, phiên bản 1). Biểu mẫu sẽ tới các máy ở lần đồng bộ tới.")
+    assert ("mini_survey", "1") in [(entry.form_id, entry.version) for entry in page.survey.catalog()]
+
+    chosen_in_dialog(page, qtbot, form)
+    qtbot.waitUntil(lambda: window.findChild(QMessageBox, "publish_form_refused") is not None)
+    refusal = window.findChild(QMessageBox, "publish_form_refused")
+    assert refusal.windowTitle() == "Biểu mẫu chưa được phát hành"
+    assert "phiên bản 1 không mới hơn phiên bản 1" in refusal.text()
+    refusal.accept()
