@@ -58,6 +58,9 @@ class WebDavTransport:
         self._auth = None if user is None else "Basic " + b64encode(f"{user}:{password or ''}".encode()).decode()
         self._connection: http.client.HTTPConnection | None = None
         self._signer = signer  # a coordinator's `fieldkit serve`: every request signed (lan_auth)
+        # folders a listing found missing: made before an upload into them, which would
+        # otherwise send the whole body only to have it refused (409) and sent again
+        self._missing_folders: set[str] = set()
 
     # -- the contract -------------------------------------------------------------------
 
@@ -81,7 +84,10 @@ class WebDavTransport:
     def put(self, source: Path, path: str, *, replace: bool = False) -> bool:
         parts = checked_path(path)
         temporary = parts[:-1] + [TEMPORARY_PREFIX + secrets.token_hex(8)]
-        if not self._upload(source, temporary, path=path):
+        if "/".join(parts[:-1]) in self._missing_folders:
+            self._make_folders(parts[:-1], path=path)
+            self._upload(source, temporary, path=path, parent_known=True)
+        elif not self._upload(source, temporary, path=path):
             self._make_folders(parts[:-1], path=path)
             self._upload(source, temporary, path=path, parent_known=True)
         try:
@@ -113,6 +119,7 @@ class WebDavTransport:
         headers = {"Depth": "1", "Content-Type": "application/xml; charset=utf-8"}
         with self._exchange("PROPFIND", href, headers=headers, body=PROPFIND_BODY) as response:
             if response.status == 404 and parts:
+                self._missing_folders.add(folder)
                 return []  # a folder no device has written yet; a missing top is a wrong address
             self._raise_for(response, folder or "/", allowed=(207,))
             answer = response.read(LISTING_LIMIT + 1)
@@ -139,6 +146,7 @@ class WebDavTransport:
         for depth in range(1, len(parts) + 1):
             with self._exchange("MKCOL", self._href(parts[:depth], collection=True)) as response:
                 self._raise_for(response, path, allowed=(201, 405))  # 405: it exists
+            self._missing_folders.discard("/".join(parts[:depth]))
 
     def _move(self, temporary: list[str], parts: list[str], *, replace: bool, path: str) -> bool:
         scheme, netloc = self._origin

@@ -5,6 +5,7 @@ for the server (tests/helpers/fault_proxy.py). After each fault the transport sa
 this computer, and the same call once the network is good again stores or fetches the
 file whole, once."""
 
+import gc
 import time
 
 import pytest
@@ -208,6 +209,9 @@ def test_a_pinned_certificate_on_an_http_address_is_refused_with_a_message():
 
 # -- one sync pass ---------------------------------------------------------------------------
 
+# wsgidav leaves its file of an upload cut mid-body open (its own leak, not this client's);
+# collected once the server has stopped, so that no later test sees the warning
+@pytest.mark.filterwarnings("ignore::ResourceWarning")
 def test_a_sync_cut_mid_upload_completes_on_the_next_pass_with_nothing_lost_or_doubled(tmp_path):
     from fieldkit.services.network_sync import sync_once
 
@@ -230,6 +234,7 @@ def test_a_sync_cut_mid_upload_completes_on_the_next_pass_with_nothing_lost_or_d
                 assert sync_once(laptop.service, drop_box, remote="office").complete
                 assert whole_files(root) == sent  # nothing sent twice
                 assert sync_once(coordinator.service, drop_box, remote="office").complete
+        gc.collect()
         assert laptop.rev_ids() <= coordinator.rev_ids()
     finally:
         laptop.close()

@@ -107,6 +107,19 @@ def test_a_missing_folder_lists_nothing(drop_box):
     assert drop_box.folders() == []
 
 
+def test_a_first_bundle_into_a_folder_listed_as_missing_is_sent_once(drop_box, bundle_file, server_root):
+    """A device's first push: the pass lists its folder (missing), then puts. The folders
+    are made first, so the bundle's bytes cross the link once, not a refused PUT first."""
+    methods = []
+    send = drop_box._send
+    drop_box._send = lambda method, *rest: methods.append(method) or send(method, *rest)
+    assert drop_box.files("3f2a9c/bundles") == []
+
+    assert drop_box.put(bundle_file, BUNDLE) is True
+    assert methods == ["PROPFIND", "MKCOL", "MKCOL", "PUT", "MOVE"]
+    assert (server_root / BUNDLE).read_bytes() == bundle_file.read_bytes()
+
+
 def test_a_file_past_the_limit_is_refused_and_nothing_is_left(drop_box, bundle_file, tmp_path):
     drop_box.put(bundle_file, BUNDLE)
     download = tmp_path / "downloads"
