@@ -366,6 +366,8 @@ def _wakeups(pid: int, *, seconds: float) -> dict:
         parts = line.split()
         if len(parts) >= 5 and parts[0][0].isdigit() and parts[-1] != "total":
             calls[parts[-1]] = int(parts[3])
+    if "detached" in table and not calls:  # strace -c prints no table when nothing was called
+        return {"strace_s": seconds, "syscalls": 0, "syscalls_per_s": 0.0}
     if not calls:
         return {"strace": table.strip().splitlines()[-1:] or ["no output"]}
     total = sum(calls.values())
