@@ -59,8 +59,9 @@ class Visitors:
         if seen.fingerprint is None:
             return  # the unsigned first request every client makes to learn the nonce
         with self._lock:
-            known = self._by_fingerprint.get(seen.fingerprint) or Visitor(fingerprint=seen.fingerprint)
-            self._by_fingerprint[seen.fingerprint] = _updated(known, seen)
+            fingerprint = seen.fingerprint
+            known = self._by_fingerprint.get(fingerprint) or Visitor(fingerprint=fingerprint)
+            self._by_fingerprint[fingerprint] = _updated(known, seen, fingerprint=fingerprint)
 
     def snapshot(self) -> list[Visitor]:
         """Every visitor, the latest first."""
@@ -68,9 +69,9 @@ class Visitors:
             return sorted(self._by_fingerprint.values(), key=lambda visitor: -visitor.last_request)
 
 
-def _updated(known: Visitor, seen: Seen) -> Visitor:
+def _updated(known: Visitor, seen: Seen, *, fingerprint: str) -> Visitor:
     parts = [part for part in seen.path.split("/") if part]
-    owned = parts[0] if parts and parts[0][:20] == seen.fingerprint[:20] and len(parts[0]) == 32 else ""
+    owned = parts[0] if parts and parts[0][:20] == fingerprint[:20] and len(parts[0]) == 32 else ""
     arrived = seen.method == "MOVE" and seen.status == 201 and len(parts) == 3 and parts[1] == "bundles"
     # a 401 is the ordinary "sign again with this nonce", a 404 a receipt not written yet
     refused = seen.status in (400, 403, 411, 413, 507)
