@@ -137,3 +137,40 @@ def test_a_port_in_use_says_so_and_leaves_the_entry_unchecked(qtbot, coordinator
     assert lan.error_box.text().startswith(f"Máy này không chia sẻ được trên cổng {port}: ")
     assert not lan.share_action.isChecked() and lan.share is None and not lan.label.isVisible()
     lan.error_box.done(QDialog.DialogCode.Accepted)
+
+
+def test_find_a_coordinator_lists_one_announced_on_the_network_and_fills_its_address(
+        qtbot, coordinator_window, monkeypatch):
+    from fieldkit.sync.dropbox import discovery
+    from fieldkit.ui.sync import settings_dialog
+
+    real_browse = discovery.browse
+    monkeypatch.setattr(discovery, "browse", lambda *, seconds: real_browse(seconds=1.5, interfaces=["127.0.0.1"]))
+    sync = coordinator_window.window.sync
+    site_id = "0123456789abcdef0123456789abcdef"
+    with discovery.Announcement(site_id=site_id, device="Điều phối — Đoàn 5", port=8470, addresses=["127.0.0.1"],
+                                interfaces=["127.0.0.1"]):
+        sync.settings_action.trigger()
+        qtbot.waitUntil(lambda: sync.dialog is not None and sync.dialog.isVisible())
+        dialog = sync.dialog
+        dialog.user.setText("doan5")
+        qtbot.mouseClick(dialog.find_button, settings_dialog.Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: dialog.found_list.count() == 1, timeout=20_000)
+    assert dialog.found_list.isVisible() and dialog.found_list.hasFocus()
+    assert dialog.found_list.item(0).text() == "Điều phối — Đoàn 5 — http://127.0.0.1:8470/"
+    qtbot.keyClick(dialog.found_list, settings_dialog.Qt.Key.Key_Down)  # by keyboard: the first one
+    assert dialog.address.text() == "http://127.0.0.1:8470/"
+    assert dialog.user.text() == ""  # a share knows laptops by their keys
+
+
+def test_find_a_coordinator_with_nobody_announcing_says_to_type_the_address(qtbot, coordinator_window, monkeypatch):
+    from fieldkit.sync.dropbox import discovery
+
+    monkeypatch.setattr(discovery, "browse", lambda *, seconds: [])
+    sync = coordinator_window.window.sync
+    sync.settings_action.trigger()
+    qtbot.waitUntil(lambda: sync.dialog is not None and sync.dialog.isVisible())
+    sync.dialog.find_button.click()
+    qtbot.waitUntil(lambda: sync.dialog.result.text().startswith("Không có máy điều phối nào trả lời"))
+    assert "Đang chia sẻ trên mạng: http://" in sync.dialog.result.text()
+    assert not sync.dialog.found_list.isVisible()
