@@ -10,6 +10,7 @@ from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtGui import QAction
 
 from fieldkit.ui import tasks
+from fieldkit.ui.coordinator.lan_share import LanShareUi
 from fieldkit.ui.sync.indicator import SyncIndicator
 from fieldkit.ui.sync.scheduler import SyncScheduler
 from fieldkit.ui.sync.settings_dialog import SyncSettingsDialog
@@ -61,10 +62,13 @@ class SyncUi(QObject):
         window.forms.saved.connect(self.scheduler.after_finalize)
         window.forms.opened.connect(self._show_received)
         window.installEventFilter(self)
+        self.lan = LanShareUi(window)  # the coordinator's "Share on this network"
+        self.lan.imported.connect(self.imported)
         self._retranslate()
 
     def set_service(self, coordinator) -> None:
         self.coordinator = coordinator
+        self.lan.set_service(coordinator)
         self.settings_action.setEnabled(True)
         self.scheduler.set_service(coordinator)
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import contextlib
 import re
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -19,6 +19,8 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QListWidget,
+    QListWidgetItem,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -27,6 +29,7 @@ from PySide6.QtWidgets import (
 from fieldkit.ui import errors, tasks
 from fieldkit.ui.sync.indicator import what_to_do
 
+FIND_SECONDS = 3.0  # mDNS answers trickle in for a moment
 REMOTE_NAME = "default"  # the window syncs with one drop box; the command line may add more
 _FINGERPRINT = re.compile(r"^[0-9a-f]{64}$")
 
@@ -34,6 +37,14 @@ _FINGERPRINT = re.compile(r"^[0-9a-f]{64}$")
 def clean_fingerprint(text: str) -> str:
     """'AB:CD:…' as browsers show it, or plain hex: 64 lower-case hex digits."""
     return re.sub(r"[\s:]", "", text).lower()
+
+
+def find_coordinators(seconds: float) -> list:
+    """On a worker: the coordinators announcing a share on this network (fieldkit serve, or
+    a window's "Share on this network")."""
+    from fieldkit.sync.dropbox.discovery import browse
+
+    return browse(seconds=seconds)
 
 
 def test_connection(coordinator, remote, password: str | None) -> int:
@@ -69,10 +80,18 @@ class SyncSettingsDialog(QDialog):
         self.result.setWordWrap(True)
         self.test_button = QPushButton()
         self.test_button.setObjectName("sync_test")
+        self.find_button = QPushButton()
+        self.find_button.setObjectName("sync_find")
+        self.found_list = QListWidget()
+        self.found_list.setObjectName("sync_found")
+        self.found_list.setMaximumHeight(110)
+        self.found_list.hide()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                         | QDialogButtonBox.StandardButton.Cancel)
         self._lay_out()
         self.browse_button.clicked.connect(self._browse)
+        self.find_button.clicked.connect(self.find)
+        self.found_list.currentItemChanged.connect(self._chose_found)
         self.test_button.clicked.connect(self.test)
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
@@ -85,11 +104,14 @@ class SyncSettingsDialog(QDialog):
         address_row = QHBoxLayout()
         address_row.addWidget(self.address, 1)
         address_row.addWidget(self.browse_button)
+        address_row.addWidget(self.find_button)
         form = QFormLayout()
         for label, field, row in zip(self.labels, (self.address, self.user, self.password, self.pin),
                                      (address_row, self.user, self.password, self.pin), strict=True):
             label.setBuddy(field)
             form.addRow(label, row)
+            if field is self.address:
+                form.addRow("", self.found_list)
         self.intro, self.password_note = QLabel(), QLabel()
         for label in (self.intro, self.password_note):
             label.setWordWrap(True)
@@ -102,7 +124,8 @@ class SyncSettingsDialog(QDialog):
         layout.addWidget(self.password_note)
         layout.addLayout(test_row)
         layout.addWidget(self.buttons)
-        for first, second in ((self.address, self.browse_button), (self.browse_button, self.user),
+        for first, second in ((self.address, self.browse_button), (self.browse_button, self.find_button),
+                              (self.find_button, self.found_list), (self.found_list, self.user),
                               (self.user, self.password), (self.password, self.pin),
                               (self.pin, self.test_button), (self.test_button, self.buttons)):
             QWidget.setTabOrder(first, second)
@@ -165,6 +188,42 @@ class SyncSettingsDialog(QDialog):
     def _show(self, text: str) -> None:
         self.result.setText(text)
 
+    def find(self) -> None:
+        """Browse for coordinators on a worker; their list appears under the address."""
+        self.find_button.setEnabled(False)
+        self._show(self.tr("Looking for coordinators on this network…"))
+        tasks.run(find_coordinators, FIND_SECONDS).then(self._found, self._find_failed).finished.connect(
+            lambda: self.find_button.setEnabled(True))
+
+    def _found(self, found: list) -> None:
+        self.found_list.clear()
+        for entry in found:
+            if not entry.urls:
+                continue
+            item = QListWidgetItem(f"{entry.device} — {entry.urls[0]}")
+            item.setData(Qt.ItemDataRole.UserRole, entry.urls[0])
+            self.found_list.addItem(item)
+        self.found_list.setVisible(self.found_list.count() > 0)
+        if self.found_list.count():
+            self._show(self.tr("Choose the coordinator: its address fills in. Compare its fingerprint with its "
+                               "screen when you sync the first time."))
+            self.found_list.setFocus()
+        else:
+            self._show(self.tr("No coordinator answered on this network. Type the address the coordinator's "
+                               "screen shows (Sharing on the network: http://…)."))
+
+    def _find_failed(self, error: BaseException) -> None:
+        self._show(self.tr("This computer cannot look for coordinators ({error}). Type the address the "
+                           "coordinator's screen shows.").format(error=errors.message(error)))
+
+    def _chose_found(self, item: QListWidgetItem | None, _previous=None) -> None:
+        if item is None:
+            return
+        self.address.setText(item.data(Qt.ItemDataRole.UserRole))
+        self.user.clear()  # a coordinator's share knows laptops by their keys, not a password
+        self.password.clear()
+        self.pin.clear()
+
     def _browse(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, self.tr("Drop box folder"), self.address.text())
         if folder:
@@ -183,6 +242,7 @@ class SyncSettingsDialog(QDialog):
                                              self.tr("Certificate &fingerprint:")), strict=True):
             label.setText(text)
         self.browse_button.setText(self.tr("&Browse…"))
+        self.find_button.setText(self.tr("Fi&nd a coordinator"))
         self.address.setPlaceholderText(self.tr("a folder, or https://server/remote.php/dav/files/user/fieldkit"))
         self.pin.setPlaceholderText(self.tr("only for a self-signed certificate (SHA-256)"))
         stored = self.current is not None and self.current.user is not None
