@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
 )
 
 from fieldkit.ui import errors, tasks
-from fieldkit.ui.sync.indicator import what_to_do
 
 FIND_SECONDS = 3.0  # mDNS answers trickle in for a moment
 REMOTE_NAME = "default"  # the window syncs with one drop box; the command line may add more
@@ -161,8 +160,10 @@ class SyncSettingsDialog(QDialog):
         self._show(self.tr("Connected: the drop box answers and holds {count} device folders.").format(count=folders))
 
     def _test_failed(self, error: BaseException) -> None:
-        said = what_to_do(error) if hasattr(error, "reason") else self.tr("The connection failed.")
-        self._show(self.tr("Not connected. {what_to_do}").format(what_to_do=said) + f"\n{errors.message(error)}")
+        # a drop box's own message names the place and what to do; anything else gets a lead-in
+        said = (errors.message(error) if hasattr(error, "reason")
+                else self.tr("The connection failed.") + "\n" + errors.message(error))
+        self._show(self.tr("Not connected. {what_to_do}").format(what_to_do=said))
 
     def save(self) -> None:
         from fieldkit.services import remotes
