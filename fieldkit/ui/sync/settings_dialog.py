@@ -100,16 +100,17 @@ class SyncSettingsDialog(QDialog):
 
     def _lay_out(self) -> None:
         self.labels = [QLabel() for _ in range(4)]
-        address_row = QHBoxLayout()
-        address_row.addWidget(self.address, 1)
-        address_row.addWidget(self.browse_button)
-        address_row.addWidget(self.find_button)
+        # the address keeps the whole width: a Nextcloud address is long
+        address_buttons = QHBoxLayout()
+        address_buttons.addWidget(self.browse_button)
+        address_buttons.addWidget(self.find_button)
+        address_buttons.addStretch(1)
         form = QFormLayout()
-        for label, field, row in zip(self.labels, (self.address, self.user, self.password, self.pin),
-                                     (address_row, self.user, self.password, self.pin), strict=True):
+        for label, field in zip(self.labels, (self.address, self.user, self.password, self.pin), strict=True):
             label.setBuddy(field)
-            form.addRow(label, row)
+            form.addRow(label, field)
             if field is self.address:
+                form.addRow("", address_buttons)
                 form.addRow("", self.found_list)
         self.intro, self.password_note = QLabel(), QLabel()
         for label in (self.intro, self.password_note):
