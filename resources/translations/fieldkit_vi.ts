@@ -2039,8 +2039,8 @@ Dữ liệu máy này đã gửi vẫn được giữ.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Where this laptop sends its bundles and reads the coordinator&apos;s receipts: a shared folder, or a WebDAV server&apos;s https:// address.</source>
-        <translation>Nơi máy này gửi các gói dữ liệu và đọc biên nhận của điều phối: một thư mục dùng chung, hoặc địa chỉ https:// của một máy chủ WebDAV.</translation>
+        <source>Where this laptop sends its bundles and reads the coordinator&apos;s receipts: a shared folder, a WebDAV server&apos;s https:// address, or the coordinator&apos;s laptop on this network (Find a coordinator).</source>
+        <translation>Nơi máy này gửi các gói dữ liệu và đọc biên nhận của điều phối: một thư mục dùng chung, địa chỉ https:// của một máy chủ WebDAV, hoặc máy của điều phối trên cùng mạng (Tìm điều phối trên mạng).</translation>
     </message>
     <message>
         <location line="+1"/>

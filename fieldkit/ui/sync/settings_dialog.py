@@ -239,7 +239,8 @@ class SyncSettingsDialog(QDialog):
     def _retranslate(self) -> None:
         self.setWindowTitle(self.tr("Sync drop box"))
         self.intro.setText(self.tr("Where this laptop sends its bundles and reads the coordinator's receipts: a "
-                                   "shared folder, or a WebDAV server's https:// address."))
+                                   "shared folder, a WebDAV server's https:// address, or the coordinator's laptop "
+                                   "on this network (Find a coordinator)."))
         for label, text in zip(self.labels, (self.tr("&Address:"), self.tr("&User:"), self.tr("&Password:"),
                                              self.tr("Certificate &fingerprint:")), strict=True):
             label.setText(text)
