@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import logging
 import threading
+from collections.abc import Collection
 from concurrent.futures import Future
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -31,7 +32,7 @@ from fieldkit.services.submission import (
     ensure_repeat_instances,
     province_question,
 )
-from fieldkit.services.types import DraftInfo, FormEntry, SubmissionRow, VisitContext
+from fieldkit.services.types import DraftInfo, FormEntry, Received, SubmissionRow, VisitContext
 from fieldkit.services.visit_prefill import prefill_from_visit
 from fieldkit.store import Store, StoreError, tables
 from fieldkit.store.records import marked_records
@@ -300,8 +301,15 @@ class SurveyService:
         with self.store.read() as connection:
             reviewed = marked_records(connection)
         rows = self._row_cache.rows(records, communes=self.communes, titles=self._titles(lang), lang=lang,
-                                    reviewed=reviewed)
+                                    reviewed=reviewed, received=self.received_marks())
         return listing.filtered(rows, text=text)
+
+    def received_marks(self, *, record_ids: Collection[str] | None = None) -> dict[str, Received]:
+        """This device's submissions (or those of `record_ids`), each with whether a
+        coordinator's receipt holds its latest revision; the others' submissions are not in it."""
+        from fieldkit.services.network_sync import received_marks  # the sync modules: loaded on first use
+
+        return received_marks(self.store, record_ids=record_ids)
 
     def possible_duplicates(self, *, commune_code: str, form_id: str, record_id: str | None = None,
                             lang: str = "vi") -> list[SubmissionRow]:
