@@ -33,6 +33,7 @@ def received_text(receipts: list) -> str:
 
 class SyncUi(QObject):
     imported = Signal(list)  # of ImportReport: a pass brought records in
+    receipts_changed = Signal()  # a pass read new receipts: the lists' "received by" may change
 
     def __init__(self, window, *, scheduler: SyncScheduler | None = None) -> None:
         super().__init__(window)
@@ -59,6 +60,7 @@ class SyncUi(QObject):
         self.indicator.settings_requested.connect(self.open_settings)
         self.scheduler.changed.connect(self._state_changed)
         self.scheduler.imported.connect(self.imported)
+        self.scheduler.receipts_changed.connect(self.receipts_changed)
         window.forms.saved.connect(self.scheduler.after_finalize)
         window.forms.opened.connect(self._show_received)
         window.installEventFilter(self)
