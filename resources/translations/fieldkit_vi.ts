@@ -55,6 +55,14 @@
         <source>Finalized · being edited</source>
         <translation>Đã hoàn tất · đang sửa</translation>
     </message>
+    <message>
+        <source>received</source>
+        <translation>đã nhận</translation>
+    </message>
+    <message>
+        <source>not received yet</source>
+        <translation>chưa nhận</translation>
+    </message>
 </context>
 <context>
     <name>CommunePicker</name>
@@ -1718,6 +1726,10 @@ Dữ liệu máy này đã gửi vẫn được giữ.</translation>
         <source>Search commune, form, author…</source>
         <translation>Tìm theo xã, biểu mẫu, người nhập…</translation>
     </message>
+    <message>
+        <source>Not received yet</source>
+        <translation>Chưa được nhận</translation>
+    </message>
 </context>
 <context>
     <name>SubmissionsModel</name>
@@ -1760,6 +1772,22 @@ Dữ liệu máy này đã gửi vẫn được giữ.</translation>
         <location line="+26"/>
         <source>Possible duplicate visit: this commune has another submission of this form.</source>
         <translation>Có thể trùng lượt khảo sát: xã, phường này đã có một phiếu khác của biểu mẫu này.</translation>
+    </message>
+    <message>
+        <source>Received by coordinator</source>
+        <translation>Điều phối đã nhận</translation>
+    </message>
+    <message>
+        <source>not yet</source>
+        <translation>chưa</translation>
+    </message>
+    <message>
+        <source>No coordinator&apos;s receipt holds the latest version of this submission yet: it goes with the next sync.</source>
+        <translation>Chưa có biên nhận nào của điều phối chứa phiên bản mới nhất của phiếu này: phiếu sẽ được gửi ở lần đồng bộ tới.</translation>
+    </message>
+    <message>
+        <source>Received by {coordinator} at {time}</source>
+        <translation>Đã được {coordinator} nhận lúc {time}</translation>
     </message>
 </context>
 <context>
