@@ -301,7 +301,7 @@ class SurveyService:
         with self.store.read() as connection:
             reviewed = marked_records(connection)
         rows = self._row_cache.rows(records, communes=self.communes, titles=self._titles(lang), lang=lang,
-                                    reviewed=reviewed, received=self.received_marks())
+                                    reviewed=reviewed, received=self._received_of(records))
         return listing.filtered(rows, text=text)
 
     def received_marks(self, *, record_ids: Collection[str] | None = None) -> dict[str, Received]:
@@ -310,6 +310,11 @@ class SurveyService:
         from fieldkit.services.network_sync import received_marks  # the sync modules: loaded on first use
 
         return received_marks(self.store, record_ids=record_ids)
+
+    def _received_of(self, records: list) -> dict[str, Received]:
+        """A filtered list's few records by id; the whole list in one grouped read."""
+        few = len(records) <= 900  # SQLite's bound on a statement's parameters is 999 in old versions
+        return self.received_marks(record_ids=[record.record_id for record in records] if few else None)
 
     def possible_duplicates(self, *, commune_code: str, form_id: str, record_id: str | None = None,
                             lang: str = "vi") -> list[SubmissionRow]:
