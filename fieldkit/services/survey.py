@@ -42,6 +42,7 @@ from fieldkit.store.values import Revision
 if TYPE_CHECKING:
     from fieldkit.forms import Form
     from fieldkit.forms.session import FormSession, SessionOptions
+    from fieldkit.store.values import RecordRow
 
 log = logging.getLogger(__name__)
 
@@ -311,7 +312,7 @@ class SurveyService:
 
         return received_marks(self.store, record_ids=record_ids)
 
-    def _received_of(self, records: list) -> dict[str, Received]:
+    def _received_of(self, records: list[RecordRow]) -> dict[str, Received]:
         """A filtered list's few records by id; the whole list in one grouped read."""
         few = len(records) <= 900  # SQLite's bound on a statement's parameters is 999 in old versions
         return self.received_marks(record_ids=[record.record_id for record in records] if few else None)
