@@ -63,6 +63,11 @@ def test_not_yet_until_the_coordinators_receipt_arrives_and_again_after_a_newer_
     cell = window.browser.proxy.index(0, COLUMN_RECEIVED)
     qtbot.waitUntil(lambda: str(cell.data()).startswith(f"{COORDINATOR} · "), timeout=20_000)
     assert cell.data(role=3).startswith(f"Đã được {COORDINATOR} nhận lúc ")  # the tooltip: the year too
+    window.resize(1366, 728)  # a laptop's screen: every column read without scrolling sideways
+    table = window.browser.table
+    qtbot.waitUntil(lambda: table.viewport().width() < 1366)
+    widths = sum(table.columnWidth(column) for column in range(COLUMN_RECEIVED + 1))
+    assert widths <= table.viewport().width(), (widths, table.viewport().width())
 
     store.commit_revision(record_id="r-1", parents=[revision.rev_id], form_id="ha_tang", form_version="1",
                           author="lan", action="save", data={**DATA, "answers": {"/data/staff": "5"}}).result()
