@@ -15,11 +15,14 @@ import functools
 import os
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from fieldkit import paths
 from fieldkit.i18n import language_code, message_language, translate
 from fieldkit.text import json_text, printable_values
+
+if TYPE_CHECKING:
+    from fieldkit.services.coordinator import CoordinatorService
 
 Run = Callable[[argparse.Namespace], int]  # a command: its parsed arguments -> the exit status
 Commands = Any  # what ArgumentParser.add_subparsers() returns (argparse does not name its type)
@@ -118,6 +121,17 @@ def utf8_arguments(run: Run) -> Run:
         _refuse_non_utf8(arguments)
         return run(arguments)
     return checked
+
+
+def on_coordinator(handler: Callable[[CoordinatorService, argparse.Namespace], int]) -> Run:
+    """A command run on the data folder's CoordinatorService (opened, then closed)."""
+    @utf8_arguments
+    def run(arguments: argparse.Namespace) -> int:
+        from fieldkit.services.coordinator import CoordinatorService
+
+        with CoordinatorService.open(arguments.data_dir) as service:
+            return handler(service, arguments)
+    return run
 
 
 def _refuse_non_utf8(arguments: argparse.Namespace) -> None:

@@ -15,7 +15,7 @@ VIETNAMESE = {
     "{form_id} version {version}: {title}": "{form_id} phiên bản {version}: {title}",
     # serve (fieldkit/cli/serve.py)
     "share this computer's drop box with the laptops on this network (no internet needed)":
-        "chia sẻ hộp trung chuyển của máy này với các máy trong cùng mạng (không cần internet)",
+        "chia sẻ hộp thư đồng bộ của máy này với các máy trong cùng mạng (không cần internet)",
     "the port to listen on (default: 8470)": "cổng để lắng nghe (mặc định: 8470)",
     "the most each laptop may store here, in megabytes (default: 200)":
         "dung lượng tối đa mỗi máy được lưu ở đây, tính bằng megabyte (mặc định: 200)",
@@ -24,7 +24,7 @@ VIETNAMESE = {
     "do not announce this computer on the network (laptops then type its address)":
         "không thông báo máy này trên mạng (khi đó các máy phải gõ địa chỉ của nó)",
     "list the coordinators sharing a drop box on this network, then stop":
-        "liệt kê các điều phối viên đang chia sẻ hộp trung chuyển trong mạng này, rồi dừng",
+        "liệt kê các điều phối viên đang chia sẻ hộp thư đồng bộ trong mạng này, rồi dừng",
     "--port must be 0 to 65535 and --quota at least 1 MB.":
         "--port phải từ 0 đến 65535 và --quota ít nhất 1 MB.",
     "No coordinator answered on this network. Ask for the address `fieldkit serve` printed.":
@@ -35,9 +35,9 @@ VIETNAMESE = {
         "Không lắng nghe được trên {address} cổng {port} ({error}). Có một `fieldkit serve` khác đang chạy không? "
         "Hãy chọn cổng khác bằng --port.",
     "Press Ctrl+C to stop.": "Nhấn Ctrl+C để dừng.",
-    "Stopped sharing the drop box.": "Đã dừng chia sẻ hộp trung chuyển.",
+    "Stopped sharing the drop box.": "Đã dừng chia sẻ hộp thư đồng bộ.",
     "Sharing the drop box on port {port}. Laptops add one of these addresses:":
-        "Đang chia sẻ hộp trung chuyển ở cổng {port}. Các máy thêm một trong các địa chỉ sau:",
+        "Đang chia sẻ hộp thư đồng bộ ở cổng {port}. Các máy thêm một trong các địa chỉ sau:",
     "    (no network found: connect this computer to the Wi-Fi or the hotspot)":
         "    (không tìm thấy mạng: hãy kết nối máy này vào Wi-Fi hoặc điểm phát sóng)",
     "This coordinator's key fingerprint (laptops compare it): {fingerprint}":
@@ -248,14 +248,14 @@ VIETNAMESE = {
         "Không mở được cửa sổ: nền tảng X11 (xcb) của Qt cần các thư viện hệ thống mà máy này chưa có: "
         "{libraries}. Hãy cài đặt rồi khởi động lại fieldkit:\n  {command}",
     # network sync: drop boxes (fieldkit/cli/network.py)
-    "the drop boxes this device syncs with": "các hộp trung chuyển máy này đồng bộ cùng",
+    "the drop boxes this device syncs with": "các hộp thư đồng bộ máy này đồng bộ cùng",
     "add a drop box (or change one): a WebDAV address or a folder":
-        "thêm một hộp trung chuyển (hoặc sửa): địa chỉ WebDAV hoặc một thư mục",
-    "list the drop boxes (never their passwords)": "liệt kê các hộp trung chuyển (không bao giờ hiện mật khẩu)",
+        "thêm một hộp thư đồng bộ (hoặc sửa): địa chỉ WebDAV hoặc một thư mục",
+    "list the drop boxes (never their passwords)": "liệt kê các hộp thư đồng bộ (không bao giờ hiện mật khẩu)",
     "forget a drop box, what was noted of it and its password":
-        "bỏ một hộp trung chuyển, những gì đã ghi nhận về nó và mật khẩu của nó",
+        "bỏ một hộp thư đồng bộ, những gì đã ghi nhận về nó và mật khẩu của nó",
     "sync with the drop boxes: send what is new, receive and import, read receipts":
-        "đồng bộ với các hộp trung chuyển: gửi dữ liệu mới, nhận và nhập, đọc biên nhận",
+        "đồng bộ với các hộp thư đồng bộ: gửi dữ liệu mới, nhận và nhập, đọc biên nhận",
     "a short name: letters without accents, digits, - and _": "tên ngắn: chữ cái không dấu, chữ số, - và _",
     "https://server/folder of a WebDAV server, or a folder's full path":
         "https://máy-chủ/thư-mục của máy chủ WebDAV, hoặc đường dẫn đầy đủ của một thư mục",
@@ -265,10 +265,10 @@ VIETNAMESE = {
         "dấu vân tay SHA-256 của chứng chỉ riêng của máy chủ (chỉ với https://)",
     "read the password from standard input instead of asking for it": "đọc mật khẩu từ đầu vào chuẩn thay vì hỏi",
     "only this drop box; repeat for several (default: every one)":
-        "chỉ hộp trung chuyển này; lặp lại cho nhiều hộp (mặc định: tất cả)",
+        "chỉ hộp thư đồng bộ này; lặp lại cho nhiều hộp (mặc định: tất cả)",
     "keep syncing: again every few minutes, later after a failure; Ctrl+C stops":
         "đồng bộ liên tục: vài phút một lần, lâu hơn sau khi lỗi; Ctrl+C để dừng",
-    "Drop box {name} added: {url}": "Đã thêm hộp trung chuyển {name}: {url}",
+    "Drop box {name} added: {url}": "Đã thêm hộp thư đồng bộ {name}: {url}",
     "Password of {user} (empty: ask at each sync): ": "Mật khẩu của {user} (để trống: hỏi mỗi lần đồng bộ): ",
     "no system keyring (asked at each sync)": "không có kho khóa hệ thống (hỏi mỗi lần đồng bộ)",
     "kept in the system keyring": "đã cất trong kho khóa hệ thống",
@@ -277,15 +277,15 @@ VIETNAMESE = {
     "  certificate pinned: SHA-256 {pin}": "  chứng chỉ đã ghim: SHA-256 {pin}",
     "--password-stdin needs --user: whose password is it?": "--password-stdin cần --user: mật khẩu này của ai?",
     "No drop box yet. Add one with: fieldkit remote add NAME URL":
-        "Chưa có hộp trung chuyển nào. Thêm bằng: fieldkit remote add TÊN ĐỊA_CHỈ",
+        "Chưa có hộp thư đồng bộ nào. Thêm bằng: fieldkit remote add TÊN ĐỊA_CHỈ",
     "folder": "thư mục",
     "Drop box {name} forgotten, with its password and what was noted of it; nothing in it was deleted.":
-        "Đã bỏ hộp trung chuyển {name}, cùng mật khẩu và những gì đã ghi nhận về nó; không xóa gì trong hộp.",
+        "Đã bỏ hộp thư đồng bộ {name}, cùng mật khẩu và những gì đã ghi nhận về nó; không xóa gì trong hộp.",
     "No drop box is configured. Add one with: fieldkit remote add NAME URL (a WebDAV address such as "
     "https://server/folder, or a folder's full path)":
-        "Chưa cấu hình hộp trung chuyển nào. Thêm bằng: fieldkit remote add TÊN ĐỊA_CHỈ (địa chỉ WebDAV như "
+        "Chưa cấu hình hộp thư đồng bộ nào. Thêm bằng: fieldkit remote add TÊN ĐỊA_CHỈ (địa chỉ WebDAV như "
         "https://máy-chủ/thư-mục, hoặc đường dẫn đầy đủ của một thư mục)",
-    "Password of {user} for the drop box {name}: ": "Mật khẩu của {user} cho hộp trung chuyển {name}: ",
+    "Password of {user} for the drop box {name}: ": "Mật khẩu của {user} cho hộp thư đồng bộ {name}: ",
     "{remote}: sent {bundles} bundles ({revisions} revisions); received {received} bundles ({new} new "
     "revisions); receipts read: {receipts}":
         "{remote}: đã gửi {bundles} gói ({revisions} phiên bản); đã nhận {received} gói ({new} phiên bản mới); "

@@ -15,7 +15,7 @@ import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from fieldkit.cli.common import Commands, Refused, Run, _, add_command, print_json, utf8_arguments
+from fieldkit.cli.common import Commands, Refused, _, add_command, on_coordinator, print_json
 from fieldkit.errors import FieldkitError
 from fieldkit.text import echo
 
@@ -28,21 +28,11 @@ if TYPE_CHECKING:
 WATCH_SLEEP: Callable[[float], None] = time.sleep  # what --watch waits with (a test puts its own)
 
 
-def _on_coordinator(handler: Callable[[CoordinatorService, argparse.Namespace], int]) -> Run:
-    @utf8_arguments
-    def run(arguments: argparse.Namespace) -> int:
-        from fieldkit.services.coordinator import CoordinatorService
-
-        with CoordinatorService.open(arguments.data_dir) as service:
-            return handler(service, arguments)
-    return run
-
-
 def add_parsers(commands: Commands) -> None:
     remote = add_command(commands, "remote", _("the drop boxes this device syncs with"))
     remote_commands = remote.add_subparsers(dest="remote_command", required=True)
     add = add_command(remote_commands, "add", _("add a drop box (or change one): a WebDAV address or a folder"),
-                      run=_on_coordinator(_remote_add))
+                      run=on_coordinator(_remote_add))
     add.add_argument("name", metavar="NAME", help=_("a short name: letters without accents, digits, - and _"))
     add.add_argument("url", metavar="URL", help=_("https://server/folder of a WebDAV server, or a folder's full path"))
     add.add_argument("--user", help=_("the user name on the server (the password goes to the system keyring)"))
@@ -51,13 +41,13 @@ def add_parsers(commands: Commands) -> None:
     add.add_argument("--password-stdin", action="store_true",
                      help=_("read the password from standard input instead of asking for it"))
     listing = add_command(remote_commands, "list", _("list the drop boxes (never their passwords)"),
-                          run=_on_coordinator(_remote_list))
+                          run=on_coordinator(_remote_list))
     listing.add_argument("--json", action="store_true", help=_("print JSON"))
     remove = add_command(remote_commands, "remove", _("forget a drop box, what was noted of it and its password"),
-                         run=_on_coordinator(_remote_remove))
+                         run=on_coordinator(_remote_remove))
     remove.add_argument("name", metavar="NAME")
     sync = add_command(commands, "sync", _("sync with the drop boxes: send what is new, receive and import, read "
-                                           "receipts"), run=_on_coordinator(_sync))
+                                           "receipts"), run=on_coordinator(_sync))
     sync.add_argument("--remote", action="append", default=[], metavar="NAME",
                       help=_("only this drop box; repeat for several (default: every one)"))
     sync.add_argument("--watch", action="store_true",

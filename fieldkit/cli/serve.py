@@ -24,9 +24,8 @@ from fieldkit.text import echo
 
 if TYPE_CHECKING:
     from fieldkit.services.coordinator import CoordinatorService
+    from fieldkit.services.lan_share import LanShare
 
-LAN_FOLDER = "lan-dropbox"
-LAN_REMOTE = "lan-dropbox"  # the name this folder's bookkeeping is kept under
 SETTLE_SECONDS = 2.0  # a laptop's push is several files: import once they stop coming
 LONGEST_SETTLE = 30.0
 
@@ -69,69 +68,46 @@ def _list_coordinators() -> int:
 
 
 def _serve(service: CoordinatorService, arguments: argparse.Namespace) -> int:
-    from fieldkit.sync.dropbox.lan_gate import store_gate
-    from fieldkit.sync.dropbox.server import LanDropBox
+    from fieldkit.services.lan_share import LAN_FOLDER, ShareRefused, start_share
 
     root = Path(service.store.data_dir) / LAN_FOLDER
     arrivals = ImportOnArrival(lambda: import_arrivals(service, root))
     try:
-        server = LanDropBox(root, gate=store_gate(service.store), quota=arguments.quota << 20, host=arguments.bind,
-                            port=arguments.port, on_arrival=arrivals.arrived)
-    except OSError as error:
+        share = start_share(service, host=arguments.bind, port=arguments.port, quota=arguments.quota << 20,
+                            announce=not arguments.no_announce, on_arrival=arrivals.arrived)
+    except ShareRefused as refused:
         raise Refused(_("Cannot listen on {address} port {port} ({error}). Is another `fieldkit serve` running? "
                         "Choose another port with --port.", address=arguments.bind, port=arguments.port,
-                        error=error.strerror or error)) from None
-    thread = threading.Thread(target=server.serve_forever, name="lan-dropbox", daemon=True)
-    thread.start()
-    announcement = None
+                        error=refused.error.strerror or refused.error)) from None
     try:
-        _print_addresses(service, server.port, bind=arguments.bind)
-        announcement = None if arguments.no_announce else _announce(service, server.port)
+        _print_addresses(share)
+        if share.announce_error is not None:
+            _say(_("Could not announce this computer on the network ({error}); laptops can still type the "
+                   "address.", error=share.announce_error))
         _say(_("Press Ctrl+C to stop."))
         arrivals.run()
     except KeyboardInterrupt:
         _say(_("Stopped sharing the drop box."))
     finally:
-        if announcement is not None:
-            announcement.close()
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=10)
+        share.stop()
     return 0
 
 
-def _print_addresses(service: CoordinatorService, port: int, *, bind: str) -> None:
-    from fieldkit.sync.dropbox.discovery import lan_addresses
-
-    addresses = [bind] if bind not in ("0.0.0.0", "") else lan_addresses()
-    _say(_("Sharing the drop box on port {port}. Laptops add one of these addresses:", port=port))
-    for address in addresses:
-        _say(f"    http://{address}:{port}/")
-    if not addresses:
+def _print_addresses(share: LanShare) -> None:
+    urls = share.urls()
+    _say(_("Sharing the drop box on port {port}. Laptops add one of these addresses:", port=share.port))
+    for url in urls:
+        _say(f"    {url}")
+    if not urls:
         _say(_("    (no network found: connect this computer to the Wi-Fi or the hotspot)"))
-    _say(_("This coordinator's key fingerprint (laptops compare it): {fingerprint}",
-           fingerprint=service.store.identity.fingerprint))
-
-
-def _announce(service: CoordinatorService, port: int) -> object | None:
-    from fieldkit.sync.dropbox.discovery import Announcement, lan_addresses
-
-    identity = service.store.identity
-    try:
-        return Announcement(site_id=identity.site_id, device=identity.device_name, port=port,
-                            addresses=lan_addresses() or ["127.0.0.1"])
-    except (OSError, ValueError, RuntimeError) as error:
-        _say(_("Could not announce this computer on the network ({error}); laptops can still type the address.",
-               error=error))
-        return None
+    _say(_("This coordinator's key fingerprint (laptops compare it): {fingerprint}", fingerprint=share.fingerprint))
 
 
 def import_arrivals(service: CoordinatorService, root: Path) -> None:
     """One sync pass against the served folder: import what arrived, write the receipt."""
-    from fieldkit.services.network_sync import sync_once
-    from fieldkit.sync.dropbox.folder import FolderTransport
+    from fieldkit.services import lan_share
 
-    report = sync_once(service, FolderTransport(root), remote=LAN_REMOTE)
+    report = lan_share.import_arrivals(service, root)
     imported = sum(1 for entry in report.imported if entry.status == "imported")
     _say(_("Imported {count} bundles from the laptops.", count=imported))
     if report.error is not None:

@@ -10,17 +10,16 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from fieldkit.cli.common import (
     Commands,
     Refused,
-    Run,
     _,
     add_command,
     assignments,
     language,
+    on_coordinator,
     print_json,
     utf8_arguments,
 )
@@ -31,45 +30,32 @@ if TYPE_CHECKING:
     from fieldkit.services.coordinator import CoordinatorService
     from fieldkit.sync.importer import ImportReport
 
-Handler = Callable[["CoordinatorService", argparse.Namespace], int]
-
-
-def _on_coordinator(handler: Handler) -> Run:
-    """A command run on the data folder's CoordinatorService."""
-    @utf8_arguments
-    def run(arguments: argparse.Namespace) -> int:
-        from fieldkit.services.coordinator import CoordinatorService
-
-        with CoordinatorService.open(arguments.data_dir) as service:
-            return handler(service, arguments)
-    return run
-
 
 def add_parsers(commands: Commands) -> None:
     _add_bundle_parsers(commands)
     keys = add_command(commands, "keys", _("this device's keys"))
     key_commands = keys.add_subparsers(dest="keys_command", required=True)
-    add_command(key_commands, "show", _("show this device's key fingerprint"), run=_on_coordinator(_keys_show))
+    add_command(key_commands, "show", _("show this device's key fingerprint"), run=on_coordinator(_keys_show))
     key_name = add_command(key_commands, "name", _("name this device (shown beside its fingerprint and in its "
-                                                   "bundles)"), run=_on_coordinator(_keys_name))
+                                                   "bundles)"), run=on_coordinator(_keys_name))
     key_name.add_argument("name", metavar="NAME", help=_('e.g. "Laptop 3 — Đoàn 5"'))
     key_export = add_command(key_commands, "export",
                              _("write this device's public key file (for trust and encryption)"),
-                             run=_on_coordinator(_keys_export))
+                             run=on_coordinator(_keys_export))
     key_export.add_argument("path", metavar="FILE")
     for name, text, handler in (("trust", "trust a device by its fingerprint or its public key file", _trust),
                                 ("untrust", "revoke trust in a device", _untrust)):
-        command = add_command(commands, name, _(text), run=_on_coordinator(handler))
+        command = add_command(commands, name, _(text), run=on_coordinator(handler))
         command.add_argument("key", metavar="FINGERPRINT_OR_KEY_FILE")
     conflicts = add_command(commands, "conflicts", _("list conflicts"), run=_conflicts)
     conflicts.add_argument("--json", action="store_true", help=_("print JSON"))
     resolve = add_command(commands, "resolve", _("resolve a conflict with a new revision"),
-                          run=_on_coordinator(_resolve))
+                          run=on_coordinator(_resolve))
     resolve.add_argument("record_id", metavar="RECORD_ID")
     how = resolve.add_mutually_exclusive_group(required=True)
     how.add_argument("--take", metavar="REV_ID", help=_("take this version as it is"))
     how.add_argument("--set", action="append", metavar="PATH=VALUE", help=_("an answer to change; repeat for several"))
-    status = add_command(commands, "status", _("counts and the state digest"), run=_on_coordinator(_status))
+    status = add_command(commands, "status", _("counts and the state digest"), run=on_coordinator(_status))
     status.add_argument("--json", action="store_true", help=_("print JSON"))
 
 
@@ -77,17 +63,17 @@ def _add_bundle_parsers(commands: Commands) -> None:
     bundle = add_command(commands, "bundle", _("bundles: export, import, verify"))
     bundle_commands = bundle.add_subparsers(dest="bundle_command", required=True)
     export = add_command(bundle_commands, "export", _("write a bundle of what the coordinators have not acknowledged"),
-                         run=_on_coordinator(_bundle_export))
+                         run=on_coordinator(_bundle_export))
     export.add_argument("out", metavar="OUT.fkb")
     export.add_argument("--full", action="store_true", help=_("everything this device holds, not only what is new"))
     export.add_argument("--encrypt-to", action="append", default=[], metavar="PUBKEY_FILE",
                         help=_("encrypt for a coordinator's public key file (repeat for several)"))
     imports = add_command(bundle_commands, "import", _("import bundles (files or folders)"),
-                          run=_on_coordinator(_bundle_import))
+                          run=on_coordinator(_bundle_import))
     imports.add_argument("paths", nargs="+", metavar="FILE_OR_DIR")
     imports.add_argument("--json", action="store_true", help=_("print JSON"))
     verify = add_command(bundle_commands, "verify", _("check a bundle without importing it"),
-                         run=_on_coordinator(_bundle_verify))
+                         run=on_coordinator(_bundle_verify))
     verify.add_argument("path", metavar="FILE")
     verify.add_argument("--json", action="store_true", help=_("print JSON"))
 

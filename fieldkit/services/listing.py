@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+from collections.abc import Mapping
 
 from fieldkit.communes import CommuneDirectory
-from fieldkit.services.types import DraftInfo, Status, SubmissionRow
+from fieldkit.services.types import DraftInfo, Received, Status, SubmissionRow
 from fieldkit.store.hlc import hlc_datetime
 from fieldkit.store.tables import Row
 from fieldkit.store.values import RecordRow
@@ -34,7 +35,8 @@ def utc_to_local_iso(text: str | None) -> str:
 
 
 def submission_row(record: RecordRow, communes: CommuneDirectory, titles: dict[str, str],
-                   zone: dt.tzinfo | None = None, *, reviewed: bool = False) -> SubmissionRow:
+                   zone: dt.tzinfo | None = None, *, reviewed: bool = False,
+                   received: Received | None = None) -> SubmissionRow:
     commune = communes.get(record.commune) if record.commune else None
     province = communes.province(record.province) if record.province and commune is None else None
     return SubmissionRow(
@@ -46,7 +48,7 @@ def submission_row(record: RecordRow, communes: CommuneDirectory, titles: dict[s
         conflicts=record.conflicts, head_rev=record.winner_rev,
         province_code=commune.province_code if commune else (record.province or ""),
         form_version=record.form_version or "", error_count=record.error_count or 0,
-        deleted=record.deleted, duplicate_reviewed=reviewed,
+        deleted=record.deleted, duplicate_reviewed=reviewed, received=received,
     )
 
 
@@ -60,18 +62,23 @@ class RowCache:
         self._rows: dict[tuple[object, ...], SubmissionRow] = {}
 
     def rows(self, records: list[RecordRow], *, communes: CommuneDirectory, titles: dict[str, str],
-             lang: str, reviewed: frozenset[str] | set[str] = frozenset()) -> list[SubmissionRow]:
-        """`reviewed`: the records a coordinator reviewed as possible duplicates."""
+             lang: str, reviewed: frozenset[str] | set[str] = frozenset(),
+             received: Mapping[str, Received] | None = None) -> list[SubmissionRow]:
+        """`reviewed`: the records a coordinator reviewed as possible duplicates;
+        `received`: this device's records, whether a coordinator holds them (network_sync.received_marks)."""
         if len(self._rows) > self.LIMIT:
             self._rows.clear()
         zone, found = local_zone(), []
         for record in records:
             marked = record.record_id in reviewed
+            mark = received.get(record.record_id) if received else None
             key = (lang, titles.get(record.form_id), zone, record.record_id, record.winner_rev, record.status,
-                   record.conflicts, record.error_count, record.deleted, record.commune, record.province, marked)
+                   record.conflicts, record.error_count, record.deleted, record.commune, record.province, marked,
+                   mark)
             row = self._rows.get(key)
             if row is None:
-                row = self._rows[key] = submission_row(record, communes, titles, zone, reviewed=marked)
+                row = self._rows[key] = submission_row(record, communes, titles, zone, reviewed=marked,
+                                                       received=mark)
             found.append(row)
         return found
 

@@ -11,19 +11,22 @@ the importer, receipts through their signature.
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import json
 import re
 import shutil
 import sqlite3
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from fieldkit.i18n import translate
 from fieldkit.services.form_releases import mark_sent, unsent_releases
+from fieldkit.services.listing import local_zone
 from fieldkit.services.network_sync_messages import TOO_LARGE_BUNDLE
+from fieldkit.services.types import Received
 from fieldkit.store import dropbox_state as state
 from fieldkit.store.acknowledgements import record_acknowledgement
 from fieldkit.store.errors import os_store_error
@@ -39,6 +42,7 @@ from fieldkit.sync.importer import ImportReport
 
 if TYPE_CHECKING:
     from fieldkit.services.coordinator import CoordinatorService
+    from fieldkit.store import Store
     from fieldkit.sync.dropbox.transport import Transport
 
 # progress(step, done, total): step is "pull" (bundles fetched), "receipts" or "push"
@@ -50,6 +54,7 @@ BUNDLE_SUFFIX = ".fkb"
 INCOMING, OUTGOING = "incoming", "outgoing"  # under the data folder: files of a pass under way
 PULL_BATCH = 64  # bundles fetched, then imported together: bounds the disk a pull borrows
 _SITE = re.compile(r"^[0-9a-f]{32}$")
+NOT_RECEIVED = Received()
 
 
 @dataclass(frozen=True)
@@ -342,6 +347,29 @@ def unreceived_submissions(service: CoordinatorService) -> int:
         latest = state.own_latest_seqs(connection, own_prefix=own_prefix)
         kept = _trusted_receipts(connection, own_prefix=own_prefix)
     return sum(1 for seqs in latest.values() if not any(_holds_all(receipt, seqs) for receipt in kept))
+
+
+def received_marks(store: Store, *, record_ids: Collection[str] | None = None) -> dict[str, Received]:
+    """record_id -> whether a trusted receipt holds this device's latest revision of it, for
+    every record this device (any site of its key) revised, or those of `record_ids`: two
+    reads, whatever the count."""
+    own_prefix = state.key_prefix(store.identity.fingerprint)
+    with store.read() as connection:
+        latest = state.own_latest_seqs(connection, own_prefix=own_prefix, record_ids=record_ids)
+        kept = sorted(_trusted_receipts(connection, own_prefix=own_prefix), key=lambda receipt: receipt.created)
+    zone, marks = local_zone(), {}
+    for record_id, seqs in latest.items():
+        first = next((receipt for receipt in kept if _holds_all(receipt, seqs)), None)
+        marks[record_id] = NOT_RECEIVED if first is None else _received(first, zone)
+    return marks
+
+
+def _received(receipt: state.KeptReceipt, zone: dt.tzinfo) -> Received:
+    try:
+        at = dt.datetime.fromisoformat(receipt.created).astimezone(zone).isoformat(timespec="seconds")
+    except ValueError:  # read_receipt checked it; kept by an older version: shown as it is
+        at = receipt.created
+    return Received(by=receipt.device, at=at)
 
 
 def received_by(service: CoordinatorService, record_id: str) -> list[ReceiptSeen]:

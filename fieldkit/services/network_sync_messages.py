@@ -4,5 +4,5 @@ first; the English text is the catalogue key."""
 TOO_LARGE_BUNDLE = "{path} in the drop box is larger than a bundle may be; it was not imported."
 
 VIETNAMESE = {
-    TOO_LARGE_BUNDLE: "{path} trong hộp trung chuyển lớn hơn mức một gói được phép; tệp không được nhập.",
+    TOO_LARGE_BUNDLE: "{path} trong hộp thư đồng bộ lớn hơn mức một gói được phép; tệp không được nhập.",
 }

@@ -26,31 +26,31 @@ KEYRING_LOCKED = "The system keyring is locked: unlock it (log in to the desktop
 KEYRING_FAILED = "The system keyring failed ({detail}); the password was not kept. Try again, or restart the keyring."
 
 VIETNAMESE = {
-    BAD_NAME: ("{name!r} không dùng được làm tên hộp trung chuyển: hãy dùng 1 đến 64 chữ cái không dấu, chữ số, "
+    BAD_NAME: ("{name!r} không dùng được làm tên hộp thư đồng bộ: hãy dùng 1 đến 64 chữ cái không dấu, chữ số, "
                "- và _ (ví dụ so-noi-vu hoặc nextcloud_bo)."),
-    NOT_AN_ADDRESS: ("{url!r} không phải địa chỉ hộp trung chuyển: hãy nhập địa chỉ https:// (hoặc http://) của "
+    NOT_AN_ADDRESS: ("{url!r} không phải địa chỉ hộp thư đồng bộ: hãy nhập địa chỉ https:// (hoặc http://) của "
                      "máy chủ WebDAV, hoặc đường dẫn đầy đủ của một thư mục."),
     NO_HOST: "Địa chỉ {url!r} không có tên máy chủ: hãy viết dạng https://máy-chủ/thư-mục.",
     CREDENTIALS_IN_URL: ("Địa chỉ {url!r} chứa tên người dùng hoặc mật khẩu; chúng sẽ bị lưu ở dạng văn bản thường. "
                          "Hãy nhập địa chỉ không kèm chúng và cho tên người dùng bằng --user: mật khẩu được cất "
                          "vào kho khóa của hệ thống."),
-    RELATIVE_FOLDER: ("Thư mục hộp trung chuyển {path!r} không phải đường dẫn đầy đủ: hãy ghi từ gốc, ví dụ "
+    RELATIVE_FOLDER: ("Thư mục hộp thư đồng bộ {path!r} không phải đường dẫn đầy đủ: hãy ghi từ gốc, ví dụ "
                       "/media/share/dropbox."),
-    MISSING_FOLDER: ("Thư mục hộp trung chuyển {path} không tồn tại. Hãy tạo thư mục, hoặc kết nối ổ mạng hay ổ đĩa, "
+    MISSING_FOLDER: ("Thư mục hộp thư đồng bộ {path} không tồn tại. Hãy tạo thư mục, hoặc kết nối ổ mạng hay ổ đĩa, "
                      "rồi thêm lại."),
-    NOT_A_FOLDER: "{path} là một tệp, không phải thư mục: hộp trung chuyển phải là một thư mục.",
+    NOT_A_FOLDER: "{path} là một tệp, không phải thư mục: hộp thư đồng bộ phải là một thư mục.",
     BAD_PIN: ("Mã ghim {pin!r} không phải dấu vân tay SHA-256 của chứng chỉ: cần 64 chữ số thập lục phân "
               "(cho phép dấu hai chấm và khoảng trắng). Hãy chép lại từ quản trị viên máy chủ."),
     PIN_WITHOUT_HTTPS: ("Ghim chứng chỉ chỉ bảo vệ địa chỉ https://; {url!r} là http://, nơi không có gì được "
                         "kiểm tra. Hãy dùng địa chỉ https:// của máy chủ, hoặc bỏ --pin."),
-    FOLDER_WITH_LOGIN: ("Hộp trung chuyển dạng thư mục ({path}) không có người dùng hay chứng chỉ: hãy bỏ --user "
+    FOLDER_WITH_LOGIN: ("Hộp thư đồng bộ dạng thư mục ({path}) không có người dùng hay chứng chỉ: hãy bỏ --user "
                         "và --pin."),
     BAD_USER: ("Tên người dùng {user!r} không gửi được tới máy chủ (bị trống, hoặc chứa ':' hay ký tự điều "
                "khiển)."),
-    UNKNOWN_REMOTE: "Không có hộp trung chuyển nào tên {name!r}. Xem danh sách bằng: fieldkit remote list",
+    UNKNOWN_REMOTE: "Không có hộp thư đồng bộ nào tên {name!r}. Xem danh sách bằng: fieldkit remote list",
     NO_KEYRING: ("Không có kho khóa hệ thống nào để cất mật khẩu ({detail}). fieldkit không bao giờ ghi mật khẩu "
                  "ra tệp. Hãy cài đặt và mở khóa một kho khóa (trên Linux: gnome-keyring hoặc KWallet, trong "
-                 "phiên làm việc đồ họa), rồi thêm lại hộp trung chuyển."),
+                 "phiên làm việc đồ họa), rồi thêm lại hộp thư đồng bộ."),
     KEYRING_LOCKED: ("Kho khóa hệ thống đang bị khóa: hãy mở khóa (đăng nhập vào phiên làm việc đồ họa), rồi "
                      "thử lại."),
     KEYRING_FAILED: ("Kho khóa hệ thống bị lỗi ({detail}); mật khẩu chưa được cất. Hãy thử lại, hoặc khởi động "

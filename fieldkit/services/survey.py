@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import logging
 import threading
+from collections.abc import Collection
 from concurrent.futures import Future
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -31,7 +32,7 @@ from fieldkit.services.submission import (
     ensure_repeat_instances,
     province_question,
 )
-from fieldkit.services.types import DraftInfo, FormEntry, SubmissionRow, VisitContext
+from fieldkit.services.types import DraftInfo, FormEntry, Received, SubmissionRow, VisitContext
 from fieldkit.services.visit_prefill import prefill_from_visit
 from fieldkit.store import Store, StoreError, tables
 from fieldkit.store.records import marked_records
@@ -41,6 +42,7 @@ from fieldkit.store.values import Revision
 if TYPE_CHECKING:
     from fieldkit.forms import Form
     from fieldkit.forms.session import FormSession, SessionOptions
+    from fieldkit.store.values import RecordRow
 
 log = logging.getLogger(__name__)
 
@@ -300,8 +302,20 @@ class SurveyService:
         with self.store.read() as connection:
             reviewed = marked_records(connection)
         rows = self._row_cache.rows(records, communes=self.communes, titles=self._titles(lang), lang=lang,
-                                    reviewed=reviewed)
+                                    reviewed=reviewed, received=self._received_of(records))
         return listing.filtered(rows, text=text)
+
+    def received_marks(self, *, record_ids: Collection[str] | None = None) -> dict[str, Received]:
+        """This device's submissions (or those of `record_ids`), each with whether a
+        coordinator's receipt holds its latest revision; the others' submissions are not in it."""
+        from fieldkit.services.network_sync import received_marks  # the sync modules: loaded on first use
+
+        return received_marks(self.store, record_ids=record_ids)
+
+    def _received_of(self, records: list[RecordRow]) -> dict[str, Received]:
+        """A filtered list's few records by id; the whole list in one grouped read."""
+        few = len(records) <= 900  # SQLite's bound on a statement's parameters is 999 in old versions
+        return self.received_marks(record_ids=[record.record_id for record in records] if few else None)
 
     def possible_duplicates(self, *, commune_code: str, form_id: str, record_id: str | None = None,
                             lang: str = "vi") -> list[SubmissionRow]:

@@ -37,6 +37,14 @@ class FormEntry:
 
 
 @dataclass(frozen=True)
+class Received:
+    """Whether a coordinator holds this device's latest revision of a submission."""
+
+    by: str = ""  # the earliest receipt holding it: its device's name; "" not received yet
+    at: str = ""  # that receipt's time, ISO 8601 local time
+
+
+@dataclass(frozen=True)
 class SubmissionRow:
     record_id: str
     form_id: str
@@ -54,6 +62,7 @@ class SubmissionRow:
     error_count: int = 0
     deleted: bool = False
     duplicate_reviewed: bool = False  # a coordinator kept it as a visit of its own, or marked it a duplicate
+    received: Received | None = None  # None: not made or revised by this device
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 
 from fieldkit.store.sites import BOUND_HEX
@@ -122,13 +122,16 @@ def trusted_keys(connection: sqlite3.Connection) -> dict[str, bytes | None]:
     return keys
 
 
-def own_latest_seqs(connection: sqlite3.Connection, *, own_prefix: str,
-                    record_id: str | None = None) -> dict[str, Vector]:
+def own_latest_seqs(connection: sqlite3.Connection, *, own_prefix: str, record_id: str | None = None,
+                    record_ids: Collection[str] | None = None) -> dict[str, Vector]:
     """record_id -> (site -> the highest seq of this device's revisions of it), for each
-    record this device (any site of its key) revised; only `record_id` when given."""
+    record this device (any site of its key) revised; only `record_id`, or those of
+    `record_ids` (a commune's few), when given."""
+    wanted = [record_id] if record_id is not None else list(record_ids) if record_ids is not None else None
     sql = ("SELECT record_id, site_id, max(seq) FROM revisions WHERE substr(site_id, 1, ?) = ?"
-           + (" AND record_id = ?" if record_id is not None else "") + " GROUP BY record_id, site_id")
-    parameters: list[object] = [BOUND_HEX, own_prefix] + ([record_id] if record_id is not None else [])
+           + ("" if wanted is None else f" AND record_id IN ({', '.join('?' * len(wanted))})")
+           + " GROUP BY record_id, site_id")
+    parameters: list[object] = [BOUND_HEX, own_prefix, *(wanted or [])]
     found: dict[str, Vector] = {}
     for record, site_id, seq in connection.execute(sql, parameters):
         found.setdefault(record, {})[site_id] = seq

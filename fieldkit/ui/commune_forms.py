@@ -10,8 +10,9 @@ from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QSortFilter
 from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget
 
 from fieldkit.services.listing import FINALIZED_EDITED
-from fieldkit.services.types import Status
+from fieldkit.services.types import Received, Status
 from fieldkit.ui import labels
+from fieldkit.ui.submissions import received_tooltip
 
 COLUMN_TITLE, COLUMN_STATUS = range(2)
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -22,6 +23,7 @@ class FormRow:
     entry: object  # FormEntry
     status: str
     record_id: str | None
+    received: Received | None = None  # of its record, when this device made it (SurveyService.received_marks)
 
 
 class CommuneFormsModel(QAbstractTableModel):
@@ -57,12 +59,23 @@ class CommuneFormsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             if index.column() == COLUMN_TITLE:
                 return row.entry.title_in(labels.ui_language())
-            if row.status == FINALIZED_EDITED:  # the summaries print the finalized version: say both
-                return self.tr("Finalized · being edited")
-            return labels.status_text(row.status)
+            return self._status_text(row)
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == COLUMN_STATUS:
+            return received_tooltip(row.received)
         if role == Qt.ItemDataRole.ForegroundRole and index.column() == COLUMN_STATUS:
             return labels.status_colour(Status.FINALIZED if row.status == FINALIZED_EDITED else row.status)
         return None
+
+
+    def _status_text(self, row: FormRow) -> str:
+        if row.status == FINALIZED_EDITED:  # the summaries print the finalized version: say both
+            text = self.tr("Finalized · being edited")
+        else:
+            text = labels.status_text(row.status)
+        if row.received is None:
+            return text
+        # kept short: the column fits its contents; the tooltip says by whom and when
+        return text + " · " + (self.tr("received") if row.received.by else self.tr("not received yet"))
 
 
 class CommuneForms(QWidget):

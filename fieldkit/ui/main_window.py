@@ -37,6 +37,15 @@ PORTABLE_LABEL_WIDTH = 420  # pixels of the status bar's "Data on the USB stick:
 LANGUAGE_NAMES = {"vi": "Tiếng Việt", "en": "English"}  # each in its own language, never translated
 
 
+def commune_forms_and_receipts(service, commune_code: str, *, with_receipts: bool) -> tuple[list, dict]:
+    """On a worker: a commune's forms, and whether a coordinator holds each of this device's
+    records among them (asked only where a drop box is set up: no receipt comes otherwise)."""
+    found = service.commune_forms(commune_code)
+    if not with_receipts:
+        return found, {}
+    return found, service.received_marks(record_ids=[record for _entry, _status, record in found if record])
+
+
 class MainWindow(QMainWindow):
     ready = Signal()  # the service is open and the commune list filled: the window is usable
 
@@ -151,6 +160,9 @@ class MainWindow(QMainWindow):
         self.coordinator.data_changed.connect(self._refresh_lists)
         self.coordinator.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.sync.imported.connect(self.coordinator.import_panel.imported)  # refreshed as after an import
+        self.sync.receipts_changed.connect(self._refresh_lists)  # "received by coordinator" in both lists
+        self.sync.scheduler.changed.connect(
+            lambda: self.browser.show_received(self.sync.scheduler.state.remote is not None))
 
     def _update_form_actions(self) -> None:
         is_open = self.forms.submission is not None
@@ -313,8 +325,9 @@ class MainWindow(QMainWindow):
         if self.commune is None or self.commune.code != commune.code:
             self._remember(commune)
         self.commune = commune
-        tasks.run(self.service.commune_forms, commune.code).then(
-            lambda found, picked=commune: self._commune_forms_read(picked, found), self._read_failed)
+        tasks.run(commune_forms_and_receipts, self.service, commune.code,
+                  with_receipts=self.sync.scheduler.state.remote is not None).then(
+            lambda found, picked=commune: self._commune_forms_read(picked, *found), self._read_failed)
 
     def _remember(self, commune) -> None:
         """Recent communes first in the picker, here and on the next start."""
@@ -327,10 +340,12 @@ class MainWindow(QMainWindow):
         """Enter in the search: the arrows then choose among the commune's forms."""
         self._focus_forms = True
 
-    def _commune_forms_read(self, commune, found: list) -> None:
+    def _commune_forms_read(self, commune, found: list, received: dict) -> None:
         if self.commune is not commune:  # another commune was picked meanwhile
             return
-        self.commune_forms.show_commune(commune, [FormRow(entry, status, record) for entry, status, record in found])
+        rows = [FormRow(entry, status, record, received.get(record) if record else None)
+                for entry, status, record in found]
+        self.commune_forms.show_commune(commune, rows)
         if self._focus_forms and self.picker.search_box.hasFocus():
             self.commune_forms.table.setFocus(Qt.FocusReason.OtherFocusReason)
         self._focus_forms = False

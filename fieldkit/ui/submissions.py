@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QEvent, QModelIndex, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QStyle, QTableView, QVBoxLayout, QWidget
 
 from fieldkit.communes import search_key
@@ -18,7 +18,9 @@ from fieldkit.ui.proxies import rows_filter_change
 from fieldkit.ui.tables import make_table
 
 (COLUMN_COMMUNE, COLUMN_PROVINCE, COLUMN_FORM, COLUMN_STATUS, COLUMN_AUTHOR, COLUMN_UPDATED,
- COLUMN_CONFLICTS) = range(7)
+ COLUMN_CONFLICTS, COLUMN_RECEIVED) = range(8)
+COLUMNS = 8
+NOT_RECEIVED = "not_received"  # the status filter's entry for this device's submissions no coordinator holds
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 
@@ -43,10 +45,6 @@ class SubmissionsModel(QAbstractTableModel):
         self._sort_keys = [self._sort_key(row) for row in self._rows]  # sorting compares these only
         self.endResetModel()
 
-    def _sort_key(self, row) -> list:
-        return [row.conflicts if column == COLUMN_CONFLICTS else search_key(str(self._display(row, column)))
-                for column in range(7)]
-
     def row_at(self, row: int):
         return self._rows[row]
 
@@ -60,13 +58,13 @@ class SubmissionsModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else 7
+        return 0 if parent.isValid() else COLUMNS
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
-        return (self.tr("Commune"), self.tr("Province"), self.tr("Form"), self.tr("Status"),
-                self.tr("Author"), self.tr("Updated"), self.tr("Conflicts"))[section]
+        return (self.tr("Commune"), self.tr("Province"), self.tr("Form"), self.tr("Status"), self.tr("Author"),
+                self.tr("Updated"), self.tr("Conflicts"), self.tr("Received by coordinator"))[section]
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
@@ -82,11 +80,23 @@ class SubmissionsModel(QAbstractTableModel):
             return labels.status_colour(row.status)
         if column == COLUMN_COMMUNE and self.is_duplicate(row):
             return self._duplicate_mark(role)
+        if column == COLUMN_RECEIVED and role == Qt.ItemDataRole.ToolTipRole:
+            return received_tooltip(row.received)
         return None
 
     def _display(self, row, column: int) -> str | int:
+        if column == COLUMN_RECEIVED:
+            return received_text(row.received)
         return (row.commune_name, row.province_name, row.form_title, labels.status_text(row.status),
                 row.author, row.updated.replace("T", " ")[:16], row.conflicts)[column]
+
+    def _sort_key(self, row) -> list:
+        keys: list = [row.conflicts if column == COLUMN_CONFLICTS else search_key(str(self._display(row, column)))
+                      for column in range(COLUMNS)]
+        # by the receipt's time: others' submissions, then not yet received, then the earliest received
+        received = row.received
+        keys[COLUMN_RECEIVED] = "" if received is None else f"1{received.at}" if received.by else "0"
+        return keys
 
     def _duplicate_mark(self, role):
         if role == Qt.ItemDataRole.DecorationRole:
@@ -94,6 +104,25 @@ class SubmissionsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return self.tr("Possible duplicate visit: this commune has another submission of this form.")
         return None
+
+
+def received_text(received) -> str:
+    """"Điều phối Lai Châu · 14:05 06/12", "not yet", or nothing for another device's submission."""
+    if received is None:
+        return ""
+    if not received.by:
+        return QCoreApplication.translate("SubmissionsModel", "not yet")
+    return f"{received.by} · {received.at[11:16]} {received.at[8:10]}/{received.at[5:7]}"
+
+
+def received_tooltip(received) -> str | None:
+    if received is None:
+        return None
+    if not received.by:
+        return QCoreApplication.translate("SubmissionsModel", "No coordinator's receipt holds the latest version "
+                                          "of this submission yet: it goes with the next sync.")
+    return QCoreApplication.translate("SubmissionsModel", "Received by {coordinator} at {time}").format(
+        coordinator=received.by, time=f"{received.at[11:16]} {received.at[8:10]}/{received.at[5:7]}/{received.at[:4]}")
 
 
 class SubmissionsProxy(QSortFilterProxyModel):
@@ -117,7 +146,10 @@ class SubmissionsProxy(QSortFilterProxyModel):
             return False
         if self._province is not None and row.province_name != self._province:
             return False
-        if self._status is not None and row.status != self._status:
+        if self._status == NOT_RECEIVED:
+            if row.received is None or row.received.by:
+                return False
+        elif self._status is not None and row.status != self._status:
             return False
         key = model.key_at(source_row)
         return all(word in key for word in self._words)
@@ -160,6 +192,7 @@ class SubmissionsBrowser(QWidget):
         table = make_table("submissions_table", self.proxy)
         table.setTabKeyNavigation(False)  # rows are not edited: Tab leaves the table
         table.sortByColumn(COLUMN_UPDATED, Qt.SortOrder.DescendingOrder)
+        table.setColumnHidden(COLUMN_RECEIVED, True)  # until a drop box is set up (show_received)
         return table
 
     def set_rows(self, rows: list) -> None:
@@ -167,7 +200,7 @@ class SubmissionsBrowser(QWidget):
         self._fitted_rows = -1
         self._fill_box(self.form_box, sorted({(row.form_title, row.form_id) for row in rows}))
         self._fill_box(self.province_box, sorted({(row.province_name, row.province_name) for row in rows}))
-        self._fill_box(self.status_box, [(labels.status_text(s), s) for s in labels.STATUSES[1:]])
+        self._fill_box(self.status_box, self._status_items())
         self._refilter()
 
     def _fill_box(self, box: QComboBox, items) -> None:
@@ -179,6 +212,20 @@ class SubmissionsBrowser(QWidget):
             box.addItem(text, value)
         box.setCurrentIndex(max(box.findData(current), 0) if current is not None else 0)
         box.blockSignals(False)
+
+    def _status_items(self) -> list[tuple[str, str]]:
+        items = [(labels.status_text(status), status) for status in labels.STATUSES[1:]]
+        if not self.table.isColumnHidden(COLUMN_RECEIVED):
+            items.append((self.tr("Not received yet"), NOT_RECEIVED))
+        return items
+
+    def show_received(self, shown: bool) -> None:
+        """The received column and its filter: only where a drop box is set up (without
+        one no receipt can come, and every row would say "not yet")."""
+        if shown == self.table.isColumnHidden(COLUMN_RECEIVED):
+            self.table.setColumnHidden(COLUMN_RECEIVED, not shown)
+            self._fill_box(self.status_box, self._status_items())
+            self._refilter()
 
     def _all_text(self, box: QComboBox) -> str:
         return {self.form_box: self.tr("All forms"), self.province_box: self.tr("All provinces"),
@@ -222,12 +269,13 @@ class SubmissionsBrowser(QWidget):
         for box in (self.form_box, self.province_box, self.status_box):
             if box.count():
                 box.setItemText(0, self._all_text(box))
-        for position in range(1, self.status_box.count()):
-            self.status_box.setItemText(position, labels.status_text(self.status_box.itemData(position)))
+        for position, (text, _status) in enumerate(self._status_items(), start=1):
+            if position < self.status_box.count():
+                self.status_box.setItemText(position, text)
         self._update_count()
 
     def changeEvent(self, event) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self._retranslate()
-            self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 6)
+            self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, COLUMNS - 1)
         super().changeEvent(event)

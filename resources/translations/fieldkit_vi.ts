@@ -55,6 +55,14 @@
         <source>Finalized · being edited</source>
         <translation>Đã hoàn tất · đang sửa</translation>
     </message>
+    <message>
+        <source>received</source>
+        <translation>đã nhận</translation>
+    </message>
+    <message>
+        <source>not received yet</source>
+        <translation>chưa nhận</translation>
+    </message>
 </context>
 <context>
     <name>CommunePicker</name>
@@ -1718,6 +1726,10 @@ Dữ liệu máy này đã gửi vẫn được giữ.</translation>
         <source>Search commune, form, author…</source>
         <translation>Tìm theo xã, biểu mẫu, người nhập…</translation>
     </message>
+    <message>
+        <source>Not received yet</source>
+        <translation>Chưa được nhận</translation>
+    </message>
 </context>
 <context>
     <name>SubmissionsModel</name>
@@ -1760,6 +1772,22 @@ Dữ liệu máy này đã gửi vẫn được giữ.</translation>
         <location line="+26"/>
         <source>Possible duplicate visit: this commune has another submission of this form.</source>
         <translation>Có thể trùng lượt khảo sát: xã, phường này đã có một phiếu khác của biểu mẫu này.</translation>
+    </message>
+    <message>
+        <source>Received by coordinator</source>
+        <translation>Điều phối đã nhận</translation>
+    </message>
+    <message>
+        <source>not yet</source>
+        <translation>chưa</translation>
+    </message>
+    <message>
+        <source>No coordinator&apos;s receipt holds the latest version of this submission yet: it goes with the next sync.</source>
+        <translation>Chưa có biên nhận nào của điều phối chứa phiên bản mới nhất của phiếu này: phiếu sẽ được gửi ở lần đồng bộ tới.</translation>
+    </message>
+    <message>
+        <source>Received by {coordinator} at {time}</source>
+        <translation>Đã được {coordinator} nhận lúc {time}</translation>
     </message>
 </context>
 <context>
@@ -1973,6 +2001,26 @@ Dữ liệu máy này đã gửi vẫn được giữ.</translation>
 <context>
     <name>SyncSettingsDialog</name>
     <message>
+        <source>Looking for coordinators on this network…</source>
+        <translation>Đang tìm máy điều phối trên mạng này…</translation>
+    </message>
+    <message>
+        <source>Choose the coordinator: its address fills in. Compare its fingerprint with its screen when you sync the first time.</source>
+        <translation>Chọn máy điều phối: địa chỉ sẽ được điền. Lần đồng bộ đầu, hãy so vân tay với màn hình của máy đó.</translation>
+    </message>
+    <message>
+        <source>No coordinator answered on this network. Type the address the coordinator&apos;s screen shows (Sharing on the network: http://…).</source>
+        <translation>Không có máy điều phối nào trả lời trên mạng này. Hãy gõ địa chỉ hiện trên màn hình máy điều phối (Đang chia sẻ trên mạng: http://…).</translation>
+    </message>
+    <message>
+        <source>This computer cannot look for coordinators ({error}). Type the address the coordinator&apos;s screen shows.</source>
+        <translation>Máy này không tìm được máy điều phối ({error}). Hãy gõ địa chỉ hiện trên màn hình máy điều phối.</translation>
+    </message>
+    <message>
+        <source>Fi&amp;nd a coordinator</source>
+        <translation>&amp;Tìm điều phối trên mạng</translation>
+    </message>
+    <message>
         <location filename="../../fieldkit/ui/sync/settings_dialog.py" line="+1"/>
         <source>The certificate fingerprint must be 64 hexadecimal digits (SHA-256).</source>
         <translation>Vân tay chứng chỉ phải gồm 64 chữ số thập lục phân (SHA-256).</translation>
@@ -2019,8 +2067,8 @@ Dữ liệu máy này đã gửi vẫn được giữ.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Where this laptop sends its bundles and reads the coordinator&apos;s receipts: a shared folder, or a WebDAV server&apos;s https:// address.</source>
-        <translation>Nơi máy này gửi các gói dữ liệu và đọc biên nhận của điều phối: một thư mục dùng chung, hoặc địa chỉ https:// của một máy chủ WebDAV.</translation>
+        <source>Where this laptop sends its bundles and reads the coordinator&apos;s receipts: a shared folder, a WebDAV server&apos;s https:// address, or the coordinator&apos;s laptop on this network (Find a coordinator).</source>
+        <translation>Nơi máy này gửi các gói dữ liệu và đọc biên nhận của điều phối: một thư mục dùng chung, địa chỉ https:// của một máy chủ WebDAV, hoặc máy của điều phối trên cùng mạng (Tìm điều phối trên mạng).</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2154,6 +2202,106 @@ Dữ liệu máy này đã gửi vẫn được giữ.</translation>
     <message>
         <source>The form was not published</source>
         <translation>Biểu mẫu chưa được phát hành</translation>
+    </message>
+</context>
+<context>
+    <name>LanShareUi</name>
+    <message>
+        <source>This computer cannot share on port {port}: {error}.
+Another fieldkit window or `fieldkit serve` may be sharing already: close it, then try again.</source>
+        <translation>Máy này không chia sẻ được trên cổng {port}: {error}.
+Có thể một cửa sổ fieldkit khác hoặc `fieldkit serve` đang chia sẻ: hãy đóng nó rồi thử lại.</translation>
+    </message>
+    <message>
+        <source>Share on this network</source>
+        <translation>Chia sẻ trên mạng này</translation>
+    </message>
+    <message>
+        <source>Imported {count} bundles from the laptops.</source>
+        <translation>Đã nhập {count} gói dữ liệu từ các máy.</translation>
+    </message>
+    <message>
+        <source>The laptops&apos; bundles could not be imported: {error}</source>
+        <translation>Không nhập được gói dữ liệu của các máy: {error}</translation>
+    </message>
+    <message>
+        <source>Sharing on the network: {address}</source>
+        <translation>Đang chia sẻ trên mạng: {address}</translation>
+    </message>
+    <message>
+        <source>Sharing, but no network: connect this computer to the Wi-Fi or hotspot</source>
+        <translation>Đang chia sẻ nhưng chưa có mạng: hãy nối máy này vào Wi-Fi hoặc điểm phát</translation>
+    </message>
+    <message>
+        <source>Laptops add one of these addresses:</source>
+        <translation>Các máy thêm một trong các địa chỉ này:</translation>
+    </message>
+    <message>
+        <source>This coordinator&apos;s key fingerprint (laptops compare it):</source>
+        <translation>Vân tay khoá của máy điều phối (các máy so sánh):</translation>
+    </message>
+    <message>
+        <source>Not announced on the network; laptops type the address.</source>
+        <translation>Chưa thông báo được trên mạng; các máy gõ địa chỉ.</translation>
+    </message>
+    <message>
+        <source>Share on this net&amp;work</source>
+        <translation>Chia &amp;sẻ trên mạng này</translation>
+    </message>
+    <message>
+        <source>&amp;Laptops seen…</source>
+        <translation>Máy đã &amp;kết nối…</translation>
+    </message>
+</context>
+<context>
+    <name>LaptopsSeenDialog</name>
+    <message>
+        <source>unknown device {fingerprint}</source>
+        <translation>thiết bị chưa biết {fingerprint}</translation>
+    </message>
+    <message>
+        <source>{count} — not trusted yet</source>
+        <translation>{count} — chưa được tin cậy</translation>
+    </message>
+    <message>
+        <source>Laptops seen</source>
+        <translation>Máy đã kết nối</translation>
+    </message>
+    <message>
+        <source>The laptops that contacted this computer&apos;s share since the window opened.</source>
+        <translation>Các máy đã kết nối tới chia sẻ của máy này từ khi mở cửa sổ.</translation>
+    </message>
+    <message>
+        <source>Not sharing now. Check Coordinator › Share on this network to let the laptops sync with this computer.</source>
+        <translation>Hiện không chia sẻ. Chọn Điều phối › Chia sẻ trên mạng này để các máy đồng bộ với máy này.</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>Thiết bị</translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation>Mã máy</translation>
+    </message>
+    <message>
+        <source>Last request</source>
+        <translation>Lần liên lạc cuối</translation>
+    </message>
+    <message>
+        <source>Bundles received</source>
+        <translation>Gói đã nhận</translation>
+    </message>
+    <message>
+        <source>Refused requests</source>
+        <translation>Yêu cầu bị từ chối</translation>
+    </message>
+    <message>
+        <source>A laptop not trusted yet is refused. Compare its fingerprint with the one its screen shows, then trust it in Coordinator › Trusted devices.</source>
+        <translation>Máy chưa được tin cậy sẽ bị từ chối. Hãy so vân tay với vân tay trên màn hình máy đó, rồi tin cậy nó trong Điều phối › Thiết bị tin cậy.</translation>
+    </message>
+    <message>
+        <source>&amp;Trust this laptop…</source>
+        <translation>&amp;Tin cậy máy này…</translation>
     </message>
 </context>
 </TS>

@@ -15,9 +15,9 @@ from fieldkit.sync.dropbox.folder import FolderTransport
 from fieldkit.sync.dropbox.transport import DropBoxError, Entry, Transport
 from fieldkit.sync.dropbox.webdav import WebDavTransport
 from tests.helpers.sync_devices import Device
-from tests.helpers.webdav_servers import running_wsgidav
+from tests.helpers.webdav_servers import running_nginx, running_wsgidav
 
-KINDS = ("folder", "wsgidav")
+KINDS = ("folder", "wsgidav", "nginx")
 
 
 @contextmanager
@@ -28,7 +28,7 @@ def drop_box_of(kind: str, root: Path) -> Iterator[Callable[[], Transport]]:
         yield lambda: FolderTransport(root)
         return
     opened: list[WebDavTransport] = []
-    with running_wsgidav(root, users={"doan": "mật-khẩu"}) as url:
+    with _running_server(kind, root) as url:
         def open_transport() -> Transport:
             opened.append(WebDavTransport(url, user="doan", password="mật-khẩu", timeout=10))
             return opened[-1]
@@ -36,6 +36,20 @@ def drop_box_of(kind: str, root: Path) -> Iterator[Callable[[], Transport]]:
         yield open_transport
         for transport in opened:
             transport.close()
+
+
+@contextmanager
+def _running_server(kind: str, root: Path) -> Iterator[str]:
+    """wsgidav (from pip) or nginx with its DAV modules (from Debian) serving `root`."""
+    users = {"doan": "mật-khẩu"}
+    if kind == "wsgidav":
+        with running_wsgidav(root, users=users) as url:
+            yield url
+        return
+    folder = root.parent / f"{root.name}-nginx"
+    folder.mkdir()
+    with running_nginx(root, users=users, folder=folder) as nginx:
+        yield nginx.url
 
 
 class Counting:

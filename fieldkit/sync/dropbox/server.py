@@ -22,6 +22,7 @@ import shutil
 import stat
 import threading
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 from urllib.parse import quote, unquote, urlsplit
@@ -38,7 +39,8 @@ DEFAULT_PORT = 8470
 PATH_LIMIT = 1024
 SMALL_BODY = 64 << 10  # a PROPFIND's body; any other request but PUT has none
 DRAIN_LIMIT = 1 << 20  # a refused body up to this is read, so that the connection stays usable
-FREE_SPACE_MARGIN = 64 << 20  # never fill the coordinator's disk to the last byte
+FREE_SPACE_MARGIN = 64 << 20
+NOT_TRUSTED = "this device is not trusted by the coordinator"  # never fill the coordinator's disk to the last byte
 _CHUNK = 256 * 1024
 _TEMPORARY = re.compile(rf"^{re.escape(TEMPORARY_PREFIX)}[0-9a-f]{{1,64}}$")
 _NO_LINKS = getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
@@ -50,16 +52,35 @@ class Refusal(Exception):
         self.status = status
 
 
+@dataclass(frozen=True, slots=True)
+class Seen:
+    """One answered request, for the coordinator's list of laptops: the signer's key
+    fingerprint (None when unsigned), the method, the path (a MOVE's destination) and the
+    status answered."""
+
+    fingerprint: str | None
+    method: str
+    path: str
+    status: int
+    refusal: str = ""  # why, when refused
+
+    @property
+    def untrusted(self) -> bool:
+        return self.refusal == NOT_TRUSTED
+
+
 class LanDropBox(http.server.ThreadingHTTPServer):
     """The drop box folder `root` served on (host, port); `on_arrival()` runs after each
-    file moved into place (in the request's thread)."""
+    file moved into place, `on_request(Seen)` after each answer (both in the request's thread)."""
 
     daemon_threads = True
     request_queue_size = 32
 
     def __init__(self, root: Path, *, gate: Gate, quota: int = DEFAULT_QUOTA, host: str = "0.0.0.0",
-                 port: int = DEFAULT_PORT, timeout: float = 30.0, on_arrival: Callable[[], None] | None = None) -> None:
+                 port: int = DEFAULT_PORT, timeout: float = 30.0, on_arrival: Callable[[], None] | None = None,
+                 on_request: Callable[[Seen], None] | None = None) -> None:
         self.root = Path(root)
+        self.on_request = on_request or (lambda seen: None)
         self.gate, self.quota, self.timeout_seconds = gate, quota, timeout
         self.on_arrival = on_arrival or (lambda: None)
         self.nonce = lan_auth.new_nonce()
@@ -83,6 +104,9 @@ class LanDropBox(http.server.ThreadingHTTPServer):
 class _Handler(http.server.BaseHTTPRequestHandler):
     server: LanDropBox
     protocol_version = "HTTP/1.1"
+    _fingerprint: str | None = None
+    _status = 0
+    _refusal = ""
 
     def setup(self) -> None:
         super().setup()
@@ -92,7 +116,16 @@ class _Handler(http.server.BaseHTTPRequestHandler):
         pass
 
     def _handle(self) -> None:
-        self._body_pending = True
+        self._body_pending, self._fingerprint, self._status, self._refusal = True, None, 0, ""
+        try:
+            self._answer()
+        finally:
+            if self._status:
+                target = self.headers.get("Destination") if self.command == "MOVE" else None
+                self.server.on_request(Seen(self._fingerprint, self.command, urlsplit(target or self.path).path,
+                                            self._status, self._refusal))
+
+    def _answer(self) -> None:
         try:
             fingerprint, key, body_sha256 = self._authenticated()
             parts = _request_parts(self.path)
@@ -116,8 +149,9 @@ class _Handler(http.server.BaseHTTPRequestHandler):
         signed = lan_auth.parse_authorization(self.headers.get("Authorization"))
         if signed is None:
             raise Refusal(401, "sign the request")
+        self._fingerprint = signed.fingerprint
         if not self.server.gate.trusted(signed.fingerprint):
-            raise Refusal(403, "this device is not trusted by the coordinator")
+            raise Refusal(403, NOT_TRUSTED)
         key = signed.public_key
         try:
             message = lan_auth.signed_message(nonce=self.server.nonce, method=self.command, path=self.path,
@@ -158,6 +192,7 @@ class _Handler(http.server.BaseHTTPRequestHandler):
             raise Refusal(400, "the body does not match its signed digest")
 
     def _refuse(self, status: int, text: str) -> None:
+        self._refusal = text
         if self._body_pending:  # a refused body is read when small, else the connection is dropped
             try:
                 length = self._length()
@@ -172,6 +207,7 @@ class _Handler(http.server.BaseHTTPRequestHandler):
 
     def reply(self, status: int, body: bytes = b"", *, headers: dict[str, str] | None = None,
               content_type: str = "text/plain; charset=utf-8") -> None:
+        self._status = status
         self.send_response(status)
         for name, value in (headers or {}).items():
             self.send_header(name, value)
@@ -197,6 +233,7 @@ class _Handler(http.server.BaseHTTPRequestHandler):
 
     def get(self, parts: list[str], key: bytes, body_sha256: str) -> None:
         with _regular_file(self.server.root, parts) as (reading, size):
+            self._status = 200
             self.send_response(200)
             self.send_header("Content-Type", "application/octet-stream")
             self.send_header("Content-Length", str(size))

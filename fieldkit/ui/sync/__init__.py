@@ -10,6 +10,7 @@ from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtGui import QAction
 
 from fieldkit.ui import tasks
+from fieldkit.ui.coordinator.lan_share import LanShareUi
 from fieldkit.ui.sync.indicator import SyncIndicator
 from fieldkit.ui.sync.scheduler import SyncScheduler
 from fieldkit.ui.sync.settings_dialog import SyncSettingsDialog
@@ -32,6 +33,7 @@ def received_text(receipts: list) -> str:
 
 class SyncUi(QObject):
     imported = Signal(list)  # of ImportReport: a pass brought records in
+    receipts_changed = Signal()  # a pass read new receipts: the lists' "received by" may change
 
     def __init__(self, window, *, scheduler: SyncScheduler | None = None) -> None:
         super().__init__(window)
@@ -58,13 +60,17 @@ class SyncUi(QObject):
         self.indicator.settings_requested.connect(self.open_settings)
         self.scheduler.changed.connect(self._state_changed)
         self.scheduler.imported.connect(self.imported)
+        self.scheduler.receipts_changed.connect(self.receipts_changed)
         window.forms.saved.connect(self.scheduler.after_finalize)
         window.forms.opened.connect(self._show_received)
         window.installEventFilter(self)
+        self.lan = LanShareUi(window)  # the coordinator's "Share on this network"
+        self.lan.imported.connect(self.imported)
         self._retranslate()
 
     def set_service(self, coordinator) -> None:
         self.coordinator = coordinator
+        self.lan.set_service(coordinator)
         self.settings_action.setEnabled(True)
         self.scheduler.set_service(coordinator)
 

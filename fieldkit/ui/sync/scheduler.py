@@ -109,6 +109,7 @@ def run_pass(coordinator, remote) -> tuple:
 class SyncScheduler(QObject):
     changed = Signal()  # `state` changed
     imported = Signal(list)  # of ImportReport: a pass brought records in
+    receipts_changed = Signal()  # a pass read receipts other than the last pass's: "received by" may change
 
     def __init__(self, parent: QObject | None = None, *, network: NetworkWatch | None = None,
                  backoff: Backoff | None = None) -> None:
@@ -123,6 +124,7 @@ class SyncScheduler(QObject):
         self.timer.setSingleShot(True)
         self.timer.timeout.connect(lambda: self.request(automatic=True))
         self._again = False  # a pass was asked for while one ran
+        self._receipts_read: set | None = None  # (site, created) of the receipts the last pass read
 
     def set_service(self, coordinator) -> None:
         self.coordinator = coordinator
@@ -179,6 +181,10 @@ class SyncScheduler(QObject):
     def _passed(self, remote, report, pending) -> None:
         if report.imported:
             self.imported.emit(report.imported)
+        receipts = {(seen.site_id, seen.created) for seen in report.receipts}
+        if report.error is None and receipts != self._receipts_read:
+            self._receipts_read = receipts
+            self.receipts_changed.emit()
         if report.error is not None:
             self._finish(remote, error=report.error)
             return

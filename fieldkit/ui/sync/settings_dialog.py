@@ -10,7 +10,7 @@ from __future__ import annotations
 import contextlib
 import re
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -19,14 +19,16 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QListWidget,
+    QListWidgetItem,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from fieldkit.ui import errors, tasks
-from fieldkit.ui.sync.indicator import what_to_do
 
+FIND_SECONDS = 3.0  # mDNS answers trickle in for a moment
 REMOTE_NAME = "default"  # the window syncs with one drop box; the command line may add more
 _FINGERPRINT = re.compile(r"^[0-9a-f]{64}$")
 
@@ -34,6 +36,14 @@ _FINGERPRINT = re.compile(r"^[0-9a-f]{64}$")
 def clean_fingerprint(text: str) -> str:
     """'AB:CD:…' as browsers show it, or plain hex: 64 lower-case hex digits."""
     return re.sub(r"[\s:]", "", text).lower()
+
+
+def find_coordinators(seconds: float) -> list:
+    """On a worker: the coordinators announcing a share on this network (fieldkit serve, or
+    a window's "Share on this network")."""
+    from fieldkit.sync.dropbox.discovery import browse
+
+    return browse(seconds=seconds)
 
 
 def test_connection(coordinator, remote, password: str | None) -> int:
@@ -69,10 +79,18 @@ class SyncSettingsDialog(QDialog):
         self.result.setWordWrap(True)
         self.test_button = QPushButton()
         self.test_button.setObjectName("sync_test")
+        self.find_button = QPushButton()
+        self.find_button.setObjectName("sync_find")
+        self.found_list = QListWidget()
+        self.found_list.setObjectName("sync_found")
+        self.found_list.setMaximumHeight(110)
+        self.found_list.hide()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                         | QDialogButtonBox.StandardButton.Cancel)
         self._lay_out()
         self.browse_button.clicked.connect(self._browse)
+        self.find_button.clicked.connect(self.find)
+        self.found_list.currentItemChanged.connect(self._chose_found)
         self.test_button.clicked.connect(self.test)
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
@@ -82,14 +100,18 @@ class SyncSettingsDialog(QDialog):
 
     def _lay_out(self) -> None:
         self.labels = [QLabel() for _ in range(4)]
-        address_row = QHBoxLayout()
-        address_row.addWidget(self.address, 1)
-        address_row.addWidget(self.browse_button)
+        # the address keeps the whole width: a Nextcloud address is long
+        address_buttons = QHBoxLayout()
+        address_buttons.addWidget(self.browse_button)
+        address_buttons.addWidget(self.find_button)
+        address_buttons.addStretch(1)
         form = QFormLayout()
-        for label, field, row in zip(self.labels, (self.address, self.user, self.password, self.pin),
-                                     (address_row, self.user, self.password, self.pin), strict=True):
+        for label, field in zip(self.labels, (self.address, self.user, self.password, self.pin), strict=True):
             label.setBuddy(field)
-            form.addRow(label, row)
+            form.addRow(label, field)
+            if field is self.address:
+                form.addRow("", address_buttons)
+                form.addRow("", self.found_list)
         self.intro, self.password_note = QLabel(), QLabel()
         for label in (self.intro, self.password_note):
             label.setWordWrap(True)
@@ -102,7 +124,8 @@ class SyncSettingsDialog(QDialog):
         layout.addWidget(self.password_note)
         layout.addLayout(test_row)
         layout.addWidget(self.buttons)
-        for first, second in ((self.address, self.browse_button), (self.browse_button, self.user),
+        for first, second in ((self.address, self.browse_button), (self.browse_button, self.find_button),
+                              (self.find_button, self.found_list), (self.found_list, self.user),
                               (self.user, self.password), (self.password, self.pin),
                               (self.pin, self.test_button), (self.test_button, self.buttons)):
             QWidget.setTabOrder(first, second)
@@ -138,8 +161,10 @@ class SyncSettingsDialog(QDialog):
         self._show(self.tr("Connected: the drop box answers and holds {count} device folders.").format(count=folders))
 
     def _test_failed(self, error: BaseException) -> None:
-        said = what_to_do(error) if hasattr(error, "reason") else self.tr("The connection failed.")
-        self._show(self.tr("Not connected. {what_to_do}").format(what_to_do=said) + f"\n{errors.message(error)}")
+        # a drop box's own message names the place and what to do; anything else gets a lead-in
+        said = (errors.message(error) if hasattr(error, "reason")
+                else self.tr("The connection failed.") + "\n" + errors.message(error))
+        self._show(self.tr("Not connected. {what_to_do}").format(what_to_do=said))
 
     def save(self) -> None:
         from fieldkit.services import remotes
@@ -165,6 +190,42 @@ class SyncSettingsDialog(QDialog):
     def _show(self, text: str) -> None:
         self.result.setText(text)
 
+    def find(self) -> None:
+        """Browse for coordinators on a worker; their list appears under the address."""
+        self.find_button.setEnabled(False)
+        self._show(self.tr("Looking for coordinators on this network…"))
+        tasks.run(find_coordinators, FIND_SECONDS).then(self._found, self._find_failed).finished.connect(
+            lambda: self.find_button.setEnabled(True))
+
+    def _found(self, found: list) -> None:
+        self.found_list.clear()
+        for entry in found:
+            if not entry.urls:
+                continue
+            item = QListWidgetItem(f"{entry.device} — {entry.urls[0]}")
+            item.setData(Qt.ItemDataRole.UserRole, entry.urls[0])
+            self.found_list.addItem(item)
+        self.found_list.setVisible(self.found_list.count() > 0)
+        if self.found_list.count():
+            self._show(self.tr("Choose the coordinator: its address fills in. Compare its fingerprint with its "
+                               "screen when you sync the first time."))
+            self.found_list.setFocus()
+        else:
+            self._show(self.tr("No coordinator answered on this network. Type the address the coordinator's "
+                               "screen shows (Sharing on the network: http://…)."))
+
+    def _find_failed(self, error: BaseException) -> None:
+        self._show(self.tr("This computer cannot look for coordinators ({error}). Type the address the "
+                           "coordinator's screen shows.").format(error=errors.message(error)))
+
+    def _chose_found(self, item: QListWidgetItem | None, _previous=None) -> None:
+        if item is None:
+            return
+        self.address.setText(item.data(Qt.ItemDataRole.UserRole))
+        self.user.clear()  # a coordinator's share knows laptops by their keys, not a password
+        self.password.clear()
+        self.pin.clear()
+
     def _browse(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, self.tr("Drop box folder"), self.address.text())
         if folder:
@@ -178,11 +239,13 @@ class SyncSettingsDialog(QDialog):
     def _retranslate(self) -> None:
         self.setWindowTitle(self.tr("Sync drop box"))
         self.intro.setText(self.tr("Where this laptop sends its bundles and reads the coordinator's receipts: a "
-                                   "shared folder, or a WebDAV server's https:// address."))
+                                   "shared folder, a WebDAV server's https:// address, or the coordinator's laptop "
+                                   "on this network (Find a coordinator)."))
         for label, text in zip(self.labels, (self.tr("&Address:"), self.tr("&User:"), self.tr("&Password:"),
                                              self.tr("Certificate &fingerprint:")), strict=True):
             label.setText(text)
         self.browse_button.setText(self.tr("&Browse…"))
+        self.find_button.setText(self.tr("Fi&nd a coordinator"))
         self.address.setPlaceholderText(self.tr("a folder, or https://server/remote.php/dav/files/user/fieldkit"))
         self.pin.setPlaceholderText(self.tr("only for a self-signed certificate (SHA-256)"))
         stored = self.current is not None and self.current.user is not None
