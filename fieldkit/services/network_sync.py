@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import json
 import re
 import shutil
 import sqlite3
@@ -273,19 +272,32 @@ class _Pass:
     def _write_receipt(self, outgoing: Path) -> None:
         with self.store.read() as connection:
             held = holdings(connection)
-            written = state.written_holdings(connection, remote=self.remote, site_id=self.site_id)
-        if not held:
-            return
-        if held == written and RECEIPT in {entry.name for entry in self.transport.files(self.site_id)}:
+        if not held or self._receipt_there_holds(held, outgoing / f"own-{RECEIPT}"):
             return
         data = signed_receipts.make_receipt(self.store)
         local = outgoing / RECEIPT
         local.write_bytes(data)
         self.transport.put(local, f"{self.site_id}/{RECEIPT}", replace=True)
-        made = json.loads(data)
-        self.store.writer.call(lambda connection: state.keep_receipt(
-            connection, remote=self.remote, site_id=self.site_id, device=made["device"], created=made["created"],
-            holds=made["holds"]))
+
+    def _receipt_there_holds(self, held: state.Vector, local: Path) -> bool:
+        """Whether this device's receipt in the drop box already says it holds `held`: read
+        back, not remembered, so that a device restored from an old backup says it holds
+        less, and the laptops send again what it lost."""
+        if RECEIPT not in {entry.name for entry in self.transport.files(self.site_id)}:
+            return False
+        try:
+            self.transport.fetch(f"{self.site_id}/{RECEIPT}", local, limit=signed_receipts.MAX_BYTES)
+            there = signed_receipts.read_receipt(local.read_bytes(), site_id=self.site_id,
+                                                 public_key=self.store.identity.public_key)
+        except DropBoxError as error:
+            if error.reason not in ("too_large", "not_found"):
+                raise
+            return False
+        except signed_receipts.ReceiptError:  # altered in the drop box: written again
+            return False
+        finally:
+            local.unlink(missing_ok=True)
+        return dict(there.holds) == held
 
 
 def coverage(*, bundles: list[state.PushedBundle], receipts: list[state.Vector]) -> state.Vector:

@@ -102,13 +102,6 @@ def kept_receipts(connection: sqlite3.Connection, *, own_prefix: str, remote: st
             for row in connection.execute(sql + " ORDER BY remote, site_id", parameters)]
 
 
-def written_holdings(connection: sqlite3.Connection, *, remote: str, site_id: str) -> Vector | None:
-    """The holdings of the receipt this device (as `site_id`) last wrote in `remote`."""
-    row = connection.execute("SELECT holds FROM receipts WHERE remote = ? AND site_id = ?",
-                             (remote, site_id)).fetchone()
-    return None if row is None else dict(json.loads(row[0]))
-
-
 # -- trust and this device's revisions -----------------------------------------------------
 
 def trusted_keys(connection: sqlite3.Connection) -> dict[str, bytes | None]:

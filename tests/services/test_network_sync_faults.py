@@ -1,6 +1,8 @@
 """A sync pass that fails half-way loses nothing, and the next one completes without
 sending anything twice; a bundle someone removed from the drop box is sent again."""
 
+import shutil
+
 import pytest
 
 from fieldkit.services.network_sync import sync_once, unreceived_submissions
@@ -92,3 +94,41 @@ def test_an_export_leaves_out_exactly_the_vector_it_is_given(world, tmp_path):
     assert (manifest["count"], manifest["content"]) == (1, {lan.site_id: [3, 3]})
     with pytest.raises(ValueError):
         export_bundle(lan.store, tmp_path / "c.fkb", full=True, acknowledged={})
+
+
+def test_a_coordinator_restored_from_an_old_backup_gets_everything_back(world, tmp_path):
+    """Its disk died; the backup is older than its last pass. The laptop's bundles still in
+    the drop box are fetched again; those an admin cleaned away are sent again by the
+    laptop, which reads the restored coordinator's lower receipt (the coordinator asks again)."""
+    lan, coordinator, root = world
+    lan.save({"/data/staff": "1"})
+    sync(lan, FolderTransport(root))
+    sync(coordinator, FolderTransport(root))
+    coordinator.close()
+    shutil.copytree(tmp_path / "coordinator", tmp_path / "backup")
+    coordinator = Device(tmp_path, "coordinator")
+    lan.save({"/data/staff": "2"})
+    lan.save({"/data/staff": "3"})
+    sync(lan, FolderTransport(root))
+    sync(coordinator, FolderTransport(root))
+    sync(lan, FolderTransport(root))
+    assert unreceived_submissions(lan.service) == 0
+
+    coordinator.close()  # the disk dies: the backup comes back, the drop box is cleaned
+    shutil.rmtree(tmp_path / "coordinator")
+    shutil.copytree(tmp_path / "backup", tmp_path / "coordinator")
+    [first, *later] = _bundles_of(lan, root)  # the oldest bundle is not always first by name
+    for name in _bundles_of(lan, root):
+        FolderTransport(root).remove(f"{lan.site_id}/bundles/{name}")
+    coordinator = Device(tmp_path, "coordinator")
+    assert len(coordinator.rev_ids()) == 1
+
+    sync(coordinator, FolderTransport(root))  # its receipt now says it holds less
+    again = sync(lan, FolderTransport(root))
+    assert again.sent_revisions == 2
+    assert unreceived_submissions(lan.service) == 2
+    sync(coordinator, FolderTransport(root))
+    sync(lan, FolderTransport(root))
+    assert coordinator.rev_ids() == lan.rev_ids() and len(lan.rev_ids()) == 3
+    assert unreceived_submissions(lan.service) == 0
+    coordinator.close()
