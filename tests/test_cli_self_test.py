@@ -26,7 +26,8 @@ VIETNAMESE_LINES = [
     "Xuất một gói dữ liệu và nhập vào thư mục dữ liệu thứ hai, cùng mã tóm tắt trạng thái: ĐẠT",
     "Bản tổng hợp của xã dạng PDF chứa đúng chữ tiếng Việt: ĐẠT",
     "Ghi tệp xuất XLSX và đọc lại: ĐẠT",
-    "Tự kiểm tra đạt: cả 5 bước kiểm tra đều ĐẠT",
+    "Mã của cửa sổ nạp được, cùng các mô-đun Qt: ĐẠT",
+    "Tự kiểm tra đạt: cả 6 bước kiểm tra đều ĐẠT",
 ]
 ENGLISH_LINES = [
     "Shipped forms open: OK",
@@ -34,7 +35,8 @@ ENGLISH_LINES = [
     "A bundle is exported and imported into a second data folder, same state digest: OK",
     "A commune summary PDF holds its Vietnamese text: OK",
     "An XLSX export is written and read back: OK",
-    "Self-test passed: all 5 checks OK",
+    "The window's code loads, Qt's modules with it: OK",
+    "Self-test passed: all 6 checks OK",
 ]
 
 # A form whose calculation does not parse: the window leaves it out of its catalog.
@@ -123,8 +125,8 @@ def test_a_broken_shipped_form_fails_the_forms_check_by_name_and_the_others_stil
     forms_line, *other_lines, summary = result.stdout.splitlines()
     assert forms_line.startswith(f"Shipped forms open: FAILED: 1 of 4 shipped forms cannot be opened: "
                                  f"{forms / 'broken.md'}: /data/twice: calculate expression")
-    assert passed_lines("\n".join(other_lines)) == ENGLISH_LINES[1:5]
-    assert summary.startswith("Self-test FAILED: 1 of 5 checks failed (")
+    assert passed_lines("\n".join(other_lines)) == ENGLISH_LINES[1:6]
+    assert summary.startswith("Self-test FAILED: 1 of 6 checks failed (")
     assert machine.home_contents() == before
     assert list(machine.temporary.iterdir()) == []
 
@@ -143,9 +145,27 @@ def test_the_checks_that_need_the_submission_say_so_when_it_could_not_be_made(ma
                                "biểu mẫu 'commune_staffing'")
     not_checked = "KHÔNG ĐẠT: Chưa kiểm tra: cần phiếu đã hoàn tất, mà bước kiểm tra trước không tạo được."
     assert all(not_checked in line for line in lines[2:5])
-    assert lines[5].startswith("Tự kiểm tra KHÔNG ĐẠT: 5/5 bước kiểm tra không đạt (")
+    assert lines[5].startswith("Mã của cửa sổ nạp được, cùng các mô-đun Qt: ĐẠT")  # it needs no form
+    assert lines[6].startswith("Tự kiểm tra KHÔNG ĐẠT: 5/6 bước kiểm tra không đạt (")
     assert "Traceback" not in result.stdout + result.stderr
     assert list(machine.temporary.iterdir()) == []
+
+
+def test_a_build_without_a_qt_module_of_the_window_fails_the_window_check_by_name(monkeypatch):
+    import builtins
+
+    real_import = builtins.__import__
+
+    def without_qtnetwork(name, *args, **kwargs):
+        if name == "PySide6.QtNetwork":
+            raise ModuleNotFoundError("No module named 'PySide6.QtNetwork'", name=name)
+        return real_import(name, *args, **kwargs)
+
+    for module in [name for name in sys.modules if name.startswith("fieldkit.ui")]:
+        monkeypatch.delitem(sys.modules, module)  # imported again, as at a first start
+    monkeypatch.setattr(builtins, "__import__", without_qtnetwork)
+    [outcome] = [outcome for outcome in run_checks(lang="en") if outcome.check == "window"]
+    assert not outcome.passed and "PySide6.QtNetwork" in outcome.failure
 
 
 def test_a_folder_outside_the_temporary_one_stops_it_before_any_check(monkeypatch, tmp_path):

@@ -120,6 +120,7 @@ VIETNAMESE = {
         "Xuất một gói dữ liệu và nhập vào thư mục dữ liệu thứ hai, cùng mã tóm tắt trạng thái",
     "A commune summary PDF holds its Vietnamese text": "Bản tổng hợp của xã dạng PDF chứa đúng chữ tiếng Việt",
     "An XLSX export is written and read back": "Ghi tệp xuất XLSX và đọc lại",
+    "The window's code loads, Qt's modules with it": "Mã của cửa sổ nạp được, cùng các mô-đun Qt",
     "{name}: OK ({seconds})": "{name}: ĐẠT ({seconds})",
     "{name}: FAILED: {reason} ({seconds})": "{name}: KHÔNG ĐẠT: {reason} ({seconds})",
     "{seconds} s": "{seconds} giây",

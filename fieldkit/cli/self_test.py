@@ -78,6 +78,7 @@ def _check_name(check: str) -> str:
         "bundle": _("A bundle is exported and imported into a second data folder, same state digest"),
         "pdf": _("A commune summary PDF holds its Vietnamese text"),
         "xlsx": _("An XLSX export is written and read back"),
+        "window": _("The window's code loads, Qt's modules with it"),
     }
     return names.get(check, check)
 

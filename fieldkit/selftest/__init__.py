@@ -7,7 +7,7 @@ data folder (in the frozen build as from source), never the user's own.
 The checks run in order, each timed: the shipped forms open; a submission is filled,
 saved and finalized; its bundle is imported into a second data folder with the same
 state digest; the commune's summary is rendered as a PDF holding its Vietnamese text; an
-XLSX export is written and read back. A check that raises is a failure with the error's
+XLSX export is written and read back; the window's code loads. A check that raises is a failure with the error's
 message; the checks after it still run (those that need its result say so). The
 temporary folder goes away afterwards, whatever happened. The command line prints the
 outcomes (fieldkit.cli.self_test); this package prints nothing.
@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from fieldkit.selftest.output_checks import commune_summary_pdf, xlsx_export
 from fieldkit.selftest.session import Session, failure_text
 from fieldkit.selftest.survey_checks import bundle_travels, shipped_forms_open, submission_finalized
+from fieldkit.selftest.window_check import window_code_loads
 from fieldkit.selftest.workspace import WorkspaceError, temporary_workspace
 
 __all__ = ["CHECKS", "Outcome", "WorkspaceError", "run_checks"]
@@ -35,6 +36,7 @@ CHECKS: tuple[tuple[str, Check], ...] = (
     ("bundle", bundle_travels),
     ("pdf", commune_summary_pdf),
     ("xlsx", xlsx_export),
+    ("window", window_code_loads),
 )
 
 
