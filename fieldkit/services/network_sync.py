@@ -247,7 +247,12 @@ class _Pass:
         self.store.writer.call(lambda connection: state.record_pushed(
             connection, remote=self.remote, bundle_id=bundle_id, base=covered, holds=manifest["acknowledges"],
             count=count))
-        self.transport.put(bundle, f"{self.site_id}/{BUNDLES}/{bundle_id}{BUNDLE_SUFFIX}")
+        try:
+            self.transport.put(bundle, f"{self.site_id}/{BUNDLES}/{bundle_id}{BUNDLE_SUFFIX}")
+        except DropBoxError:  # not counted as sent before the next listing (unsent_attachment_bytes)
+            self.store.writer.call(lambda connection: state.forget_pushed(connection, remote=self.remote,
+                                                                          bundle_ids=[bundle_id]))
+            raise
         mark_sent(self.store, remote=self.remote, releases=releases)
         self.sent_bundles, self.sent_revisions = 1, count
         self.progress("push", 1, 1)
@@ -359,6 +364,24 @@ def unreceived_submissions(service: CoordinatorService) -> int:
         latest = state.own_latest_seqs(connection, own_prefix=own_prefix)
         kept = _trusted_receipts(connection, own_prefix=own_prefix)
     return sum(1 for seqs in latest.values() if not any(_holds_all(receipt, seqs) for receipt in kept))
+
+
+def unsent_attachment_bytes(service: CoordinatorService, *, remote: str) -> int:
+    """The bytes of photos and files the next push to `remote` would carry, as far as this
+    device knows without asking the drop box (no network; a few reads): the attachments of
+    the revisions beyond what the trusted receipts read there hold and what the bundles
+    this device put there hold (a put that failed is not counted). It over-counts what the
+    drop box holds unknown to this device (a bundle whose put failed after it was complete,
+    a data folder restored from a backup): that errs on asking. It under-counts only when
+    someone removed a bundle of this device's from the drop box, or the app was killed
+    during a put: the pass sends that again unasked."""
+    own_prefix = state.key_prefix(service.store.identity.fingerprint)
+    with service.store.read() as connection:
+        trusted = state.trusted_keys(connection)
+        kept = state.kept_receipts(connection, own_prefix=own_prefix, remote=remote)
+        covered = coverage(bundles=state.pushed_bundles(connection, remote=remote),
+                           receipts=[receipt.holds for receipt in kept if state.key_prefix(receipt.site_id) in trusted])
+        return state.attachment_bytes_beyond(connection, covered=covered)
 
 
 def received_marks(store: Store, *, record_ids: Collection[str] | None = None) -> dict[str, Received]:

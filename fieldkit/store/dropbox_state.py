@@ -129,3 +129,15 @@ def own_latest_seqs(connection: sqlite3.Connection, *, own_prefix: str, record_i
     for record, site_id, seq in connection.execute(sql, parameters):
         found.setdefault(record, {})[site_id] = seq
     return found
+
+
+def attachment_bytes_beyond(connection: sqlite3.Connection, *, covered: Mapping[str, int]) -> int:
+    """The bytes of the distinct attachments (blobs) that the revisions beyond `covered`
+    (per site, a seq) name: what a bundle of those revisions carries besides them."""
+    clauses = " AND ".join("NOT (site_id = ? AND seq <= ?)" for _site in covered) or "1"
+    parameters = [value for site_id, seq in covered.items() for value in (site_id, seq)]
+    row = connection.execute(
+        "SELECT coalesce(sum(size), 0) FROM blobs WHERE sha256 IN ("
+        " SELECT attachment.value FROM revisions, json_each(revisions.data, '$.attachments') AS attachment"
+        f" WHERE {clauses})", parameters).fetchone()
+    return int(row[0])
