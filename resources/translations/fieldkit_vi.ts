@@ -1954,6 +1954,11 @@ Dữ liệu máy này đã gửi vẫn được giữ.</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>Metered connection: {size} MB of photos and files to send; click here</source>
+        <translation>Kết nối tính phí theo dung lượng: {size} MB ảnh, tệp chờ gửi; bấm để gửi</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Not synced yet</source>
         <translation>Chưa đồng bộ lần nào</translation>
     </message>
@@ -2142,6 +2147,26 @@ Dữ liệu máy này đã gửi vẫn được giữ.</translation>
         <location line="+1"/>
         <source>&amp;Drop box settings…</source>
         <translation>Hộ&amp;p thư đồng bộ…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Metered connection</source>
+        <translation>Kết nối tính phí theo dung lượng</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This connection is charged by the amount of data. Send {size} MB of photos and attached files now?</source>
+        <translation>Kết nối này tính phí theo dung lượng. Gửi {size} MB ảnh và tệp đính kèm ngay?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Send now</source>
+        <translation>&amp;Gửi ngay</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Later</source>
+        <translation>Để &amp;sau</translation>
     </message>
 </context>
 <context>

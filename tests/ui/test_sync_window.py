@@ -7,88 +7,23 @@ pass that lists the drop box's folders through the real FolderTransport); the la
 runs the real ones end to end."""
 
 import pytest
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtNetwork import QNetworkInformation
 from PySide6.QtWidgets import QAbstractButton, QLabel, QWidget
 
 from fieldkit.services import network_sync, remotes
-from fieldkit.sync.dropbox.backoff import Backoff
-from fieldkit.sync.dropbox.folder import FolderTransport
-from fieldkit.sync.dropbox.transport import DropBoxError
 from fieldkit.sync.dropbox.webdav import WebDavTransport
-from fieldkit.ui.sync import scheduler as scheduler_module
 from tests.helpers.memory_keyring import MemoryKeyring, installed
 from tests.helpers.sync_devices import Device
+from tests.helpers.sync_window import FakeSync, SteadyBackoff, fake_networks, synced_text, window_with_fake_sync
 from tests.helpers.webdav_servers import running_wsgidav
 
 Reachability = QNetworkInformation.Reachability
 
 
-class FakeNetwork(QObject):
-    """What QNetworkInformation would say, set by the test."""
-
-    changed = Signal()
-
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self.reachability_now, self.metered_now = Reachability.Online, False
-
-    def reaches(self, url: str) -> bool:
-        return self.reachability_now != Reachability.Disconnected
-
-    def metered(self) -> bool:
-        return self.metered_now
-
-    def set(self, reachability=None, metered=None) -> None:
-        if reachability is not None:
-            self.reachability_now = reachability
-        if metered is not None:
-            self.metered_now = metered
-        self.changed.emit()
-
-
-class FakeSync:
-    """The remotes table and the pass, in memory; `refuse` makes every transport raise."""
-
-    def __init__(self, monkeypatch):
-        self.stored, self.passes, self.refuse = {}, 0, None
-        monkeypatch.setattr(remotes, "list_remotes", lambda service: list(self.stored.values()))
-        monkeypatch.setattr(remotes, "add_remote", self.add_remote)
-        monkeypatch.setattr(remotes, "open_transport", self.open_transport)
-        monkeypatch.setattr(network_sync, "sync_once", self.sync_once)
-        monkeypatch.setattr(network_sync, "unreceived_submissions", lambda service: 3)
-        monkeypatch.setattr(network_sync, "received_by", lambda service, record_id: [])
-
-    def add_remote(self, service, *, name, url, user=None, password=None, pin=None):
-        self.stored[name] = remotes.Remote(name=name, url=url, user=user, pin=pin)
-        return self.stored[name]
-
-    def open_transport(self, service, remote, *, password=None):
-        if self.refuse:
-            raise DropBoxError("The server said 401.", reason=self.refuse)
-        return FolderTransport(remote.url)
-
-    def sync_once(self, service, transport, *, remote, progress=None):
-        self.passes += 1
-        try:
-            transport.folders()
-        except DropBoxError as error:
-            return network_sync.SyncReport(remote=remote, error=error)
-        return network_sync.SyncReport(remote=remote)
-
-
-class SteadyBackoff(Backoff):
-    def __init__(self):
-        super().__init__(first_retry=30.0, jitter=0.0)
-
-
 @pytest.fixture
 def network(monkeypatch):
-    made = []
-    monkeypatch.setattr(scheduler_module, "NetworkWatch", lambda parent=None: made.append(FakeNetwork(parent))
-                        or made[-1])
-    monkeypatch.setattr(scheduler_module, "Backoff", SteadyBackoff)
-    return made
+    return fake_networks(monkeypatch)
 
 
 @pytest.fixture
@@ -98,20 +33,13 @@ def fake_sync(monkeypatch):
 
 @pytest.fixture
 def window(start_shell, network, fake_sync):
-    shell = start_shell()
-    shell.enter_visit()
-    shell.fake_sync = fake_sync
-    return shell
+    return window_with_fake_sync(start_shell, fake_sync)
 
 
 def mnemonic(text: str) -> str | None:
     """The letter after a single '&' ("Đị&a chỉ" -> "a")."""
     position = text.replace("&&", "").find("&")
     return text.replace("&&", "")[position + 1].casefold() if position >= 0 else None
-
-
-def synced_text(state_text: str) -> bool:
-    return state_text.startswith("Đã đồng bộ lúc ") and state_text.endswith(" · 3 phiếu chờ điều phối nhận")
 
 
 def test_without_a_drop_box_nothing_is_scheduled_and_the_indicator_opens_the_settings(qtbot, window):
@@ -202,9 +130,10 @@ def test_network_loss_stops_the_timer_and_its_return_syncs(qtbot, window, networ
 
 def test_a_metered_connection_pauses_automatic_sync_but_not_sync_now(qtbot, window, network, tmp_path):
     network[0].set(metered=True)
+    window.fake_sync.attachment_bytes = 5_000_000  # photos to send (tests/ui/test_sync_metered.py)
     sync = window.window.sync
     sync.scheduler.set_remote(window.fake_sync.add_remote(None, name="default", url=str(tmp_path)))
-    assert sync.indicator.text().startswith("Kết nối tính phí theo dung lượng")
+    qtbot.waitUntil(lambda: sync.indicator.text().startswith("Kết nối tính phí theo dung lượng"))
     assert window.fake_sync.passes == 0 and not sync.scheduler.timer.isActive()
     sync.sync_now_action.trigger()
     qtbot.waitUntil(lambda: synced_text(sync.indicator.text()))

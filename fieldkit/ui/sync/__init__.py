@@ -8,10 +8,11 @@ import logging
 
 from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QMessageBox
 
 from fieldkit.ui import tasks
 from fieldkit.ui.coordinator.lan_share import LanShareUi
-from fieldkit.ui.sync.indicator import SyncIndicator
+from fieldkit.ui.sync.indicator import SyncIndicator, megabytes
 from fieldkit.ui.sync.scheduler import SyncScheduler
 from fieldkit.ui.sync.settings_dialog import SyncSettingsDialog
 
@@ -40,6 +41,7 @@ class SyncUi(QObject):
         self.window = window
         self.coordinator = None
         self.dialog: SyncSettingsDialog | None = None
+        self.metered_question: QMessageBox | None = None
         self.scheduler = scheduler if scheduler is not None else SyncScheduler(self)
         self.indicator = SyncIndicator()
         window.statusBar().addPermanentWidget(self.indicator)
@@ -58,6 +60,7 @@ class SyncUi(QObject):
         self.sync_now_action.triggered.connect(self.sync_now)
         self.settings_action.triggered.connect(self.open_settings)
         self.indicator.settings_requested.connect(self.open_settings)
+        self.indicator.metered_send_requested.connect(self.ask_metered)
         self.scheduler.changed.connect(self._state_changed)
         self.scheduler.imported.connect(self.imported)
         self.scheduler.receipts_changed.connect(self.receipts_changed)
@@ -86,6 +89,33 @@ class SyncUi(QObject):
         self.dialog = SyncSettingsDialog(self.coordinator, self.scheduler.state.remote, self.window)
         self.dialog.saved.connect(self.scheduler.set_remote)
         self.dialog.open()
+
+    def ask_metered(self) -> None:
+        """Asked only when the person clicked the indicator: never over a form being filled."""
+        waiting = self.scheduler.state.metered_waiting
+        if waiting is None:
+            return
+        if self.metered_question is not None and self.metered_question.isVisible():
+            self.metered_question.activateWindow()
+            return
+        question = QMessageBox(QMessageBox.Icon.Question, self.tr("Metered connection"),
+                               self.tr("This connection is charged by the amount of data. Send {size} MB of "
+                                       "photos and attached files now?").format(size=megabytes(waiting)),
+                               QMessageBox.StandardButton.NoButton, self.window)
+        question.setObjectName("metered_question")
+        send = question.addButton(self.tr("&Send now"), QMessageBox.ButtonRole.AcceptRole)
+        later = question.addButton(self.tr("&Later"), QMessageBox.ButtonRole.RejectRole)
+        question.setDefaultButton(send)
+        question.setEscapeButton(later)
+        question.finished.connect(lambda _result: self._metered_answered(question.clickedButton() is send))
+        self.metered_question = question
+        question.open()
+
+    def _metered_answered(self, send: bool) -> None:
+        if send:
+            self.scheduler.sync_now()
+        else:
+            self.scheduler.decline_metered()
 
     def _state_changed(self) -> None:
         state = self.scheduler.state

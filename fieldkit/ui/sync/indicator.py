@@ -1,8 +1,11 @@
 """The status bar's sync indicator: no drop box yet, syncing, synced (and how many
 submissions still await a coordinator), or what went wrong and what to do about it.
-Clicking it opens the drop box settings."""
+Clicking it opens the drop box settings, or, when photos and files wait for a metered
+connection, asks whether to send them (SyncUi.ask_metered)."""
 
 from __future__ import annotations
+
+import math
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtWidgets import QToolButton, QWidget
@@ -12,6 +15,11 @@ from fieldkit.ui.sync.scheduler import SyncState
 
 TEXT_WIDTH = 520  # pixels of the status bar, at most: the whole text is in the tooltip
 translate = QCoreApplication.translate
+
+
+def megabytes(size: int) -> int:
+    """Rounded up: a person deciding about a data plan is better told a little more."""
+    return math.ceil(size / 1_000_000)
 
 
 def what_to_do(error: BaseException) -> str:
@@ -42,6 +50,7 @@ class SyncIndicator(QToolButton):
     """Flat, out of the Tab order (the Sync menu reaches the same things by keyboard)."""
 
     settings_requested = Signal()
+    metered_send_requested = Signal()  # clicked while photos and files wait for a metered connection
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -50,7 +59,7 @@ class SyncIndicator(QToolButton):
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.state = SyncState()
         self.full_text = ""
-        self.clicked.connect(self.settings_requested)
+        self.clicked.connect(self._clicked)
         self.show_state(self.state)
 
     def show_state(self, state: SyncState) -> None:
@@ -59,6 +68,12 @@ class SyncIndicator(QToolButton):
         self.setText(self.fontMetrics().elidedText(self.full_text, Qt.TextElideMode.ElideRight, TEXT_WIDTH))
         self.setToolTip(self._details(state))
 
+    def _clicked(self) -> None:
+        if self.state.metered_waiting is not None:
+            self.metered_send_requested.emit()
+        else:
+            self.settings_requested.emit()
+
     def _text(self, state: SyncState) -> str:
         if state.remote is None:
             return self.tr("No sync drop box set up")
@@ -66,6 +81,9 @@ class SyncIndicator(QToolButton):
             return self.tr("Syncing…")
         if state.offline:
             return self.tr("No network: sync starts when it returns")
+        if state.metered_paused and state.metered_waiting is not None:
+            return self.tr("Metered connection: {size} MB of photos and files to send; click here").format(
+                size=megabytes(state.metered_waiting))
         if state.metered_paused:
             return self.tr("Metered connection: automatic sync paused; use Sync now")
         if state.error is not None:

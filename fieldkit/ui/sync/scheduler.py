@@ -11,9 +11,15 @@ fails fast (reason "unreachable") and backs off. A folder drop box is always tri
 may be a local folder that Syncthing fills); a LAN address (a coordinator's laptop) needs
 Local, Site or Online; anything else needs Online.
 
-Metered connections (a phone's data plan): automatic passes pause and the indicator
-says so; "Sync now" always runs. The window cannot tell how large the outgoing bundle
-is before exporting it, and a paused pass loses nothing, so it asks nothing either.
+Metered connections (a phone's data plan): an automatic pass first reads, on its worker
+and without the network, how many bytes of photos and files the push would carry
+(network_sync.unsent_attachment_bytes). Under METERED_ASK_BYTES it runs as usual:
+submissions themselves are small (about 1 kB each, compressed). Over it the pass is held
+back and the indicator says "N MB of photos and files waiting: click to send"; nothing
+pops up by itself, since a question over a form being filled would steal its keystrokes.
+Clicking the indicator asks (SyncUi.ask_metered): "Send now" runs one pass; "Later" keeps
+automatic passes paused for the rest of the session, or until the connection is no longer
+metered, and the indicator says to use Sync now. "Sync now" (F5) always sends, unasked.
 """
 
 from __future__ import annotations
@@ -33,6 +39,7 @@ from fieldkit.ui import tasks
 
 log = logging.getLogger(__name__)
 Reachability = QNetworkInformation.Reachability
+METERED_ASK_BYTES = 2_000_000  # photos and files an automatic pass sends unasked on a metered connection
 
 
 @dataclass(frozen=True)
@@ -47,6 +54,14 @@ class SyncState:
     next_try: dt.datetime | None = None
     offline: bool = False  # the network is known to be down for this drop box
     metered_paused: bool = False
+    metered_waiting: int | None = None  # bytes of photos and files held back for the person's agreement
+
+
+@dataclass(frozen=True)
+class HeldBack:
+    """An automatic pass not run: on a metered connection it would send this much."""
+
+    attachment_bytes: int
 
 
 def is_local_address(url: str) -> bool:
@@ -92,10 +107,16 @@ class NetworkWatch(QObject):
         return known == Reachability.Online
 
 
-def run_pass(coordinator, remote) -> tuple:
-    """On a worker: one pass, then how many submissions still await a coordinator."""
+def run_pass(coordinator, remote, *, metered_limit: int | None = None) -> tuple:
+    """On a worker: one pass, then how many submissions still await a coordinator; or,
+    when the photos and files to send are over `metered_limit`, (HeldBack, None)."""
     from fieldkit.services import network_sync, remotes
     from fieldkit.sync.dropbox.transport import DropBoxError
+
+    if metered_limit is not None:
+        waiting = network_sync.unsent_attachment_bytes(coordinator, remote=remote.name)
+        if waiting > metered_limit:
+            return HeldBack(attachment_bytes=waiting), None
 
     try:
         transport = remotes.open_transport(coordinator, remote)
@@ -123,7 +144,8 @@ class SyncScheduler(QObject):
         self.timer.setObjectName("sync_timer")
         self.timer.setSingleShot(True)
         self.timer.timeout.connect(lambda: self.request(automatic=True))
-        self._again = False  # a pass was asked for while one ran
+        self._queued: str | None = None  # "automatic" or "manual": a pass was asked for while one ran
+        self.metered_declined = False  # "Later": no automatic pass on this metered connection
         self._receipts_read: set | None = None  # (site, created) of the receipts the last pass read
 
     def set_service(self, coordinator) -> None:
@@ -144,7 +166,8 @@ class SyncScheduler(QObject):
         """The drop box to sync with (None: none, and no timer runs); a pass starts now."""
         self.timer.stop()
         self.backoff.reset()
-        self._update(remote=remote, error=None, next_try=None, offline=False, metered_paused=False)
+        self._update(remote=remote, error=None, next_try=None, offline=False, metered_paused=False,
+                     metered_waiting=None)
         if remote is not None:
             self.request(automatic=True)
 
@@ -161,24 +184,35 @@ class SyncScheduler(QObject):
         if remote is None or self.coordinator is None:
             return False
         if self.state.running:
-            self._again = True
+            self._queued = "automatic" if automatic and self._queued != "manual" else "manual"
             return False
         if automatic and not self.network.reaches(remote.url):
             self.timer.stop()  # the network's return starts the next pass
             self._update(offline=True, next_try=None)
             return False
-        if automatic and self.network.metered():
+        metered = automatic and self.network.metered()
+        if metered and self.metered_declined:
             self.timer.stop()
-            self._update(metered_paused=True, next_try=None)
+            self._update(metered_paused=True, metered_waiting=None, next_try=None)
             return False
         self.timer.stop()
-        self._update(running=True, offline=False, metered_paused=False, next_try=None)
-        tasks.run(run_pass, self.coordinator, remote, description="sync").then(
+        self._update(running=True, offline=False, metered_paused=False, metered_waiting=None, next_try=None)
+        tasks.run(run_pass, self.coordinator, remote, metered_limit=METERED_ASK_BYTES if metered else None,
+                  description="sync").then(
             lambda outcome, asked=remote: self._passed(asked, *outcome),
             lambda error, asked=remote: self._pass_crashed(error, asked))
         return True
 
+    def decline_metered(self) -> None:
+        """"Later": automatic passes stay paused while this connection is metered."""
+        self.metered_declined = True
+        if self.state.metered_waiting is not None:
+            self._update(metered_waiting=None)
+
     def _passed(self, remote, report, pending) -> None:
+        if isinstance(report, HeldBack):
+            self._held(remote, report.attachment_bytes)
+            return
         if report.imported:
             self.imported.emit(report.imported)
         receipts = {(seen.site_id, seen.created) for seen in report.receipts}
@@ -190,6 +224,15 @@ class SyncScheduler(QObject):
             return
         self._finish(remote, error=None, delay=self.backoff.next_delay(success=True),
                      last_success=dt.datetime.now(), pending=pending)
+
+    def _held(self, remote, attachment_bytes: int) -> None:
+        """Paused until the person agrees, Sync now, or an unmetered network."""
+        if remote is not self.state.remote:
+            self._update(running=False)
+            self.request(automatic=True)
+            return
+        self._update(running=False, metered_paused=True, metered_waiting=attachment_bytes)
+        self._run_queued()
 
     def _pass_crashed(self, error: BaseException, remote) -> None:
         """Anything but a DropBoxError (the keyring unavailable, a full data disk): shown
@@ -206,20 +249,24 @@ class SyncScheduler(QObject):
             delay = self.backoff.next_delay(success=False)
         self.timer.start(int(delay * 1000))
         self._update(running=False, error=error, next_try=dt.datetime.now() + dt.timedelta(seconds=delay), **values)
-        if self._again:
-            self._again = False
-            self.request(automatic=False)
+        self._run_queued()
+
+    def _run_queued(self) -> None:
+        queued, self._queued = self._queued, None
+        if queued is not None:
+            self.request(automatic=queued == "automatic")
 
     def _network_changed(self) -> None:
+        if not self.network.metered():
+            self.metered_declined = False  # a metered connection later is asked about anew
         remote = self.state.remote
         if remote is None or self.state.running:
             return
-        if self.network.reaches(remote.url) and not self.network.metered():
-            if self.state.offline or self.state.metered_paused or self.state.error is not None:
-                self.backoff.reset()  # a new network: the old failures say nothing about it
-                self.request(automatic=True)
-        else:
-            self.request(automatic=True)  # shows offline or paused, and stops the timer
+        if not self.network.reaches(remote.url):
+            self.request(automatic=True)  # shows offline, and stops the timer
+        elif self.state.offline or self.state.metered_paused or self.state.error is not None:
+            self.backoff.reset()  # a new network: the old failures say nothing about it
+            self.request(automatic=True)
 
     def _update(self, **values) -> None:
         self.state = replace(self.state, **values)
