@@ -151,21 +151,36 @@ def test_the_checks_that_need_the_submission_say_so_when_it_could_not_be_made(ma
     assert list(machine.temporary.iterdir()) == []
 
 
-def test_a_build_without_a_qt_module_of_the_window_fails_the_window_check_by_name(monkeypatch):
-    import builtins
+# A build that left QtNetwork out, as the first network-sync build did: the import is
+# refused in a process of its own (sys.modules of this one stays whole).
+WITHOUT_QTNETWORK = """
+import sys
+from importlib.abc import MetaPathFinder
 
-    real_import = builtins.__import__
 
-    def without_qtnetwork(name, *args, **kwargs):
+class LeftOutOfTheBuild(MetaPathFinder):
+    def find_spec(self, name, path=None, target=None):
         if name == "PySide6.QtNetwork":
             raise ModuleNotFoundError("No module named 'PySide6.QtNetwork'", name=name)
-        return real_import(name, *args, **kwargs)
+        return None
 
-    for module in [name for name in sys.modules if name.startswith("fieldkit.ui")]:
-        monkeypatch.delitem(sys.modules, module)  # imported again, as at a first start
-    monkeypatch.setattr(builtins, "__import__", without_qtnetwork)
-    [outcome] = [outcome for outcome in run_checks(lang="en") if outcome.check == "window"]
-    assert not outcome.passed and "PySide6.QtNetwork" in outcome.failure
+
+sys.meta_path.insert(0, LeftOutOfTheBuild())
+from fieldkit.cli import main
+
+sys.exit(main(["--self-test", "--lang", "en"]))
+"""
+
+
+def test_a_build_without_a_qt_module_of_the_window_fails_the_window_check_by_name(tmp_path):
+    script = tmp_path / "without_qtnetwork.py"
+    script.write_text(WITHOUT_QTNETWORK, encoding="utf-8")
+    result = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=300,
+                            env={**os.environ, "PYTHONPATH": str(REPO), "TMPDIR": str(tmp_path)})
+    assert result.returncode == 1, result.stdout + result.stderr
+    window_line = next(line for line in result.stdout.splitlines() if line.startswith("The window's code loads"))
+    assert "FAILED: ModuleNotFoundError: No module named 'PySide6.QtNetwork'" in window_line
+    assert "Self-test FAILED: 1 of 6 checks failed" in result.stdout and "Traceback" not in result.stderr
 
 
 def test_a_folder_outside_the_temporary_one_stops_it_before_any_check(monkeypatch, tmp_path):
