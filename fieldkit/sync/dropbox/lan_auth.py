@@ -27,6 +27,8 @@ from typing import Protocol
 from fieldkit.store.identity import fingerprint_of
 
 SCHEME = "Fieldkit"
+# a 403 for a key the coordinator does not trust (not for a folder the device may not write)
+REFUSED_HEADER, NOT_TRUSTED_VALUE = "X-Fieldkit-Refused", "not-trusted"
 SIGNED_PREFIX = b"fieldkit-request:"
 EMPTY_BODY_SHA256 = hashlib.sha256(b"").hexdigest()
 _HEX64 = r"[0-9a-f]{64}"

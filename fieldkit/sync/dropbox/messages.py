@@ -28,6 +28,9 @@ VIETNAMESE = {
                           "Hãy hỏi quản trị viên máy chủ xem chứng chỉ có đổi không."),
     webdav.UNAUTHORIZED: ("Hộp thư đồng bộ {url} từ chối tên người dùng hoặc mật khẩu. "
                           "Hãy kiểm tra mật khẩu trong phần cài đặt hộp thư đồng bộ."),
+    webdav.NOT_TRUSTED_BY_COORDINATOR: ("Máy của điều phối ở {url} chưa tin cậy máy này. Hãy cho điều phối xem dấu "
+                                        "vân tay khoá của máy này (Điều phối › Thiết bị tin cậy, hoặc fieldkit keys "
+                                        "show) và đề nghị tin cậy nó."),
     webdav.FORBIDDEN: ("Hộp thư đồng bộ {url} không cho người dùng này ghi hoặc đọc {path!r}. "
                        "Hãy xin quản trị viên quyền truy cập thư mục."),
     webdav.NOT_FOUND: "Hộp thư đồng bộ {url} không có {path!r}. Hãy kiểm tra địa chỉ hộp thư đồng bộ.",

@@ -203,6 +203,8 @@ class _Handler(http.server.BaseHTTPRequestHandler):
             else:
                 self.close_connection = True
         headers = {"WWW-Authenticate": lan_auth.challenge(self.server.nonce)} if status == 401 else {}
+        if text == NOT_TRUSTED:
+            headers[lan_auth.REFUSED_HEADER] = lan_auth.NOT_TRUSTED_VALUE
         self.reply(status, text.encode("utf-8"), headers=headers)
 
     def reply(self, status: int, body: bytes = b"", *, headers: dict[str, str] | None = None,

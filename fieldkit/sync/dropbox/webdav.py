@@ -313,7 +313,15 @@ class WebDavTransport:
         reason, message = _STATUS_REASONS.get(status, ("server", SERVER))
         if status < 500 and status not in _STATUS_REASONS:
             reason, message = "server", UNEXPECTED
+        if status == 403 and _untrusted_here(response):  # a coordinator's share, and this key is not trusted
+            message = NOT_TRUSTED_BY_COORDINATOR
         raise DropBoxError(message, reason=reason, url=self.url, path=path, status=status)
+
+
+def _untrusted_here(response: http.client.HTTPResponse) -> bool:
+    from fieldkit.sync.dropbox.lan_auth import NOT_TRUSTED_VALUE, REFUSED_HEADER
+
+    return response.getheader(REFUSED_HEADER) == NOT_TRUSTED_VALUE
 
 
 def _fingerprint(text: str, *, url: str) -> str:
@@ -388,6 +396,9 @@ PIN_MISMATCH = ("The drop box {url} presented a certificate other than the pinne
 UNAUTHORIZED = "The drop box {url} refused the user name or password. Check the password in the drop box settings."
 FORBIDDEN = ("The drop box {url} does not let this user write or read {path!r}. "
              "Ask its administrator for access to the folder.")
+NOT_TRUSTED_BY_COORDINATOR = ("The coordinator's laptop at {url} does not trust this laptop yet. Show the coordinator "
+                              "this laptop's key fingerprint (Coordinator › Trusted devices, or fieldkit keys show) "
+                              "and ask them to trust it.")
 NOT_FOUND = "The drop box {url} has no {path!r}. Check the drop box address."
 FULL = "The drop box {url} is full. Ask its administrator for space; nothing is lost, sync resumes afterwards."
 SERVER = ("The drop box {url} had a fault (HTTP {status}). Sync tries again later; "

@@ -110,6 +110,9 @@ def test_an_untrusted_device_is_refused_everything(lan, team, tmp_path):
     path, name = exported_bundle(team["stranger"], tmp_path)
     assert reason_of(stranger.folders) == "forbidden"
     assert reason_of(lambda: stranger.put(path, name)) == "forbidden"
+    with pytest.raises(DropBoxError) as refused:
+        stranger.folders()
+    assert "does not trust this laptop yet" in refused.value.text("en")  # what the member can do about it
     assert not any(server.root.iterdir())
 
 
@@ -128,6 +131,9 @@ def test_a_device_cannot_write_another_devices_folder(lan, team, tmp_path):
     coordinators_folder = name.replace(team["laptop"].site_id, team["coordinator"].site_id)
     assert reason_of(lambda: laptop.put(path, coordinators_folder)) == "forbidden"
     assert reason_of(lambda: laptop.remove(f"{team['coordinator'].site_id}/receipt.json")) == "forbidden"
+    with pytest.raises(DropBoxError) as refused:
+        laptop.remove(f"{team['coordinator'].site_id}/receipt.json")
+    assert "does not trust this laptop" not in refused.value.text("en")  # trusted, only not there
     assert not (server.root / team["coordinator"].site_id).exists()
 
 
