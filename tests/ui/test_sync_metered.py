@@ -75,6 +75,16 @@ def test_over_the_threshold_nothing_is_sent_until_the_person_agrees(qtbot, windo
     assert window.fake_sync.passes == 1
 
 
+def test_later_said_while_a_pass_is_under_way_is_not_asked_again_by_that_pass(qtbot, window, network, tmp_path):
+    sync = on_metered_with_photos(qtbot, window, network, tmp_path, 5_000_000)
+    question = the_question(qtbot, sync)
+    sync.scheduler.request(automatic=True)  # the network came back: a pass starts, to be held back too
+    qtbot.keyClick(question, Qt.Key.Key_Escape)  # "Later", before that pass ends
+    qtbot.waitUntil(lambda: not sync.scheduler.state.running)
+    assert sync.indicator.text() == PAUSED_TEXT
+    assert window.fake_sync.passes == 0
+
+
 def test_later_keeps_automatic_passes_paused_until_the_connection_is_not_metered(qtbot, window, network,
                                                                                 tmp_path):
     sync = on_metered_with_photos(qtbot, window, network, tmp_path, 5_000_000)

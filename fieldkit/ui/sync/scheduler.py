@@ -231,7 +231,9 @@ class SyncScheduler(QObject):
             self._update(running=False)
             self.request(automatic=True)
             return
-        self._update(running=False, metered_paused=True, metered_waiting=attachment_bytes)
+        # a pass that was under way when the person said "Later" must not ask again
+        waiting = None if self.metered_declined else attachment_bytes
+        self._update(running=False, metered_paused=True, metered_waiting=waiting)
         self._run_queued()
 
     def _pass_crashed(self, error: BaseException, remote) -> None:
