@@ -55,7 +55,7 @@ class Refusal(Exception):
 @dataclass(frozen=True, slots=True)
 class Seen:
     """One answered request, for the coordinator's list of laptops: the signer's key
-    fingerprint (None when unsigned), the method, the path (a MOVE's destination) and the
+    fingerprint (None when unsigned or not signed by that key), the method, the path (a MOVE's destination) and the
     status answered."""
 
     fingerprint: str | None
@@ -149,9 +149,6 @@ class _Handler(http.server.BaseHTTPRequestHandler):
         signed = lan_auth.parse_authorization(self.headers.get("Authorization"))
         if signed is None:
             raise Refusal(401, "sign the request")
-        self._fingerprint = signed.fingerprint
-        if not self.server.gate.trusted(signed.fingerprint):
-            raise Refusal(403, NOT_TRUSTED)
         key = signed.public_key
         try:
             message = lan_auth.signed_message(nonce=self.server.nonce, method=self.command, path=self.path,
@@ -160,6 +157,10 @@ class _Handler(http.server.BaseHTTPRequestHandler):
             raise Refusal(400, "a line break in a signed header") from None
         if not verify_signature(key, signed.signature, message):
             raise Refusal(401, "the signature does not match (sign again with this nonce)")
+        # only a request its key really signed is put to that device's name (Laptops seen)
+        self._fingerprint = signed.fingerprint
+        if not self.server.gate.trusted(signed.fingerprint):
+            raise Refusal(403, NOT_TRUSTED)
         return signed.fingerprint, key, signed.body_sha256
 
     def _signed_headers(self) -> dict[str, str]:

@@ -206,7 +206,7 @@ def test_an_unsigned_or_misssigned_request_is_challenged(lan, team):
         base64.b64encode(team["laptop"].store.identity.public_key).decode(), stranger_key)
     assert forged.startswith(SCHEME)
     connection.request("GET", "/", headers={"Authorization": forged})
-    assert connection.getresponse().status == 403  # a stranger's key: refused whatever the signature
+    assert connection.getresponse().status == 401  # a key that did not sign it: checked before trust
     connection.close()
 
 
@@ -245,3 +245,18 @@ def test_a_client_that_stalls_is_disconnected(team, tmp_path):
         with socket.create_connection(("127.0.0.1", server.port), timeout=10) as raw:
             raw.sendall(b"PUT /x HTTP/1.1\r\nHost: 127.0.0.1\r\n")  # and nothing more
             assert raw.recv(4096) == b""  # the server hung up rather than wait forever
+
+
+def test_a_request_its_key_did_not_sign_is_put_to_nobodys_name(team, tmp_path):
+    """Laptops seen lists who asked: a header naming a trusted laptop's key, with a
+    signature that key did not make, must not show as that laptop."""
+    seen = []
+    with serving(tmp_path / "lan-dropbox", store_gate(team["coordinator"].store), on_request=seen.append) as server:
+        headers = signed_headers(team["laptop"], server, method="GET", path="/", body_sha256="0" * 64)
+        connection = http.client.HTTPConnection("127.0.0.1", server.port, timeout=5)
+        connection.request("PROPFIND", "/", headers={"Depth": "1", **headers})  # signed for another request
+        answer = connection.getresponse()
+        answer.read()
+        connection.close()
+    assert answer.status == 401
+    assert [entry.fingerprint for entry in seen] == [None]
