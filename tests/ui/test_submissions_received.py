@@ -55,7 +55,7 @@ def test_not_yet_until_the_coordinators_receipt_arrives_and_again_after_a_newer_
 
     set_up_drop_box(laptop)
     qtbot.waitUntil(lambda: not window.browser.table.isColumnHidden(COLUMN_RECEIVED))
-    qtbot.waitUntil(lambda: window.sync.indicator.text().endswith(" · 1 phiếu chờ điều phối nhận"), timeout=20_000)
+    qtbot.waitUntil(lambda: window.sync.indicator.full_text.endswith(" · 1 phiếu chờ điều phối nhận"), timeout=20_000)
     list_shows(qtbot, window, ["chưa"])  # sent, not yet received
 
     sync(laptop.coordinator, FolderTransport(laptop.drop_box))  # the coordinator pulls, writes its receipt
@@ -81,7 +81,7 @@ def test_the_communes_forms_say_received_or_not_yet(qtbot, laptop):
     store.commit_revision(record_id="r-1", parents=[], form_id="commune_staffing", form_version="2026112601",
                           author="lan", action="save", data=DATA).result()
     set_up_drop_box(laptop)
-    qtbot.waitUntil(lambda: window.sync.indicator.text().endswith(" · 1 phiếu chờ điều phối nhận"), timeout=20_000)
+    qtbot.waitUntil(lambda: window.sync.indicator.full_text.endswith(" · 1 phiếu chờ điều phối nhận"), timeout=20_000)
     window.pick_commune(window.service.communes.get(HOAN_KIEM))
     forms = window.commune_forms
     status = lambda: forms.proxy.index(forms.row_for("commune_staffing"), 1).data()  # noqa: E731
@@ -109,7 +109,7 @@ def test_a_coordinators_list_says_nothing_of_the_laptops_submissions(qtbot, star
 
     shell.drop_box = tmp_path / "hop"
     set_up_drop_box(shell)  # the coordinator's pass pulls the laptop's submission
-    qtbot.waitUntil(lambda: window.sync.indicator.text().startswith("Đã đồng bộ lúc "), timeout=20_000)
+    qtbot.waitUntil(lambda: window.sync.indicator.full_text.startswith("Đã đồng bộ lúc "), timeout=20_000)
     window.submissions_action.trigger()
     qtbot.waitUntil(lambda: window.browser.proxy.rowCount() == 2)
     shown = {row.record_id: window.browser.model.index(number, COLUMN_RECEIVED).data()

@@ -49,19 +49,19 @@ def the_question(qtbot, sync) -> QMessageBox:
 def test_under_the_threshold_an_automatic_pass_runs_on_a_metered_connection(qtbot, window, network,
                                                                            tmp_path):
     sync = on_metered_with_photos(qtbot, window, network, tmp_path, METERED_ASK_BYTES)
-    assert synced_text(sync.indicator.text())
+    assert synced_text(sync.indicator.full_text)
     assert window.fake_sync.passes == 1 and sync.scheduler.timer.isActive()  # and the steady timer goes on
 
 
 def test_over_the_threshold_nothing_is_sent_until_the_person_agrees(qtbot, window, network, tmp_path):
     sync = on_metered_with_photos(qtbot, window, network, tmp_path, 4_200_000)
-    assert sync.indicator.text() == WAITING_TEXT  # rounded up
+    assert sync.indicator.full_text == WAITING_TEXT  # rounded up
     assert window.fake_sync.passes == 0 and not sync.scheduler.timer.isActive()
     assert sync.metered_question is None  # nothing popped up by itself
 
     sync.scheduler.after_finalize(type("Saved", (), {"data": {"status": "finalized"}})())
     qtbot.waitUntil(lambda: not sync.scheduler.state.running)
-    assert window.fake_sync.passes == 0 and sync.indicator.text() == WAITING_TEXT
+    assert window.fake_sync.passes == 0 and sync.indicator.full_text == WAITING_TEXT
 
     question = the_question(qtbot, sync)
     assert question.text() == "Kết nối này tính phí theo dung lượng. Gửi 5 MB ảnh và tệp đính kèm ngay?"
@@ -71,7 +71,7 @@ def test_over_the_threshold_nothing_is_sent_until_the_person_agrees(qtbot, windo
     assert [box for box in window.window.findChildren(QMessageBox) if box.isVisible()] == [question]
 
     qtbot.keyClick(question, Qt.Key.Key_Return)  # "Send now" is the default
-    qtbot.waitUntil(lambda: synced_text(sync.indicator.text()))
+    qtbot.waitUntil(lambda: synced_text(sync.indicator.full_text))
     assert window.fake_sync.passes == 1
 
 
@@ -81,7 +81,7 @@ def test_later_said_while_a_pass_is_under_way_is_not_asked_again_by_that_pass(qt
     sync.scheduler.request(automatic=True)  # the network came back: a pass starts, to be held back too
     qtbot.keyClick(question, Qt.Key.Key_Escape)  # "Later", before that pass ends
     qtbot.waitUntil(lambda: not sync.scheduler.state.running)
-    assert sync.indicator.text() == PAUSED_TEXT
+    assert sync.indicator.full_text == PAUSED_TEXT
     assert window.fake_sync.passes == 0
 
 
@@ -90,27 +90,27 @@ def test_later_keeps_automatic_passes_paused_until_the_connection_is_not_metered
     sync = on_metered_with_photos(qtbot, window, network, tmp_path, 5_000_000)
     question = the_question(qtbot, sync)
     qtbot.keyClick(question, Qt.Key.Key_Escape)  # "Later"
-    qtbot.waitUntil(lambda: sync.indicator.text() == PAUSED_TEXT)
+    qtbot.waitUntil(lambda: sync.indicator.full_text == PAUSED_TEXT)
 
     sync.scheduler.timer.start(0)  # an automatic pass comes due
     sync.scheduler.request(automatic=True)
-    assert not sync.scheduler.state.running and sync.indicator.text() == PAUSED_TEXT
+    assert not sync.scheduler.state.running and sync.indicator.full_text == PAUSED_TEXT
     assert window.fake_sync.passes == 0
     qtbot.mouseClick(sync.indicator, Qt.MouseButton.LeftButton)  # the indicator opens the settings again
     qtbot.waitUntil(lambda: sync.dialog is not None and sync.dialog.isVisible())
     sync.dialog.reject()
 
     network[0].set(metered=False)  # home Wi-Fi
-    qtbot.waitUntil(lambda: synced_text(sync.indicator.text()))
+    qtbot.waitUntil(lambda: synced_text(sync.indicator.full_text))
     assert window.fake_sync.passes == 1
 
 
 def test_sync_now_sends_without_asking(qtbot, window, network, tmp_path):
     sync = on_metered_with_photos(qtbot, window, network, tmp_path, 50_000_000)
-    assert sync.indicator.text().startswith("Kết nối tính phí theo dung lượng: 50 MB")
+    assert sync.indicator.full_text.startswith("Kết nối tính phí theo dung lượng: 50 MB")
     window.activate()
     qtbot.keyClick(window.window, Qt.Key.Key_F5)
-    qtbot.waitUntil(lambda: synced_text(sync.indicator.text()))
+    qtbot.waitUntil(lambda: synced_text(sync.indicator.full_text))
     assert window.fake_sync.passes == 1 and sync.metered_question is None
 
 
@@ -129,17 +129,32 @@ def test_with_a_real_photo_a_sent_bundle_is_not_asked_about_again(qtbot, start_s
     network[0].set(metered=True)
     with installed(MemoryKeyring()):
         sync.scheduler.set_remote(remotes.add_remote(sync.coordinator, name="default", url=str(tmp_path / "drop box")))
-        qtbot.waitUntil(lambda: sync.indicator.text().startswith("Kết nối tính phí theo dung lượng: 4 MB"),
+        qtbot.waitUntil(lambda: sync.indicator.full_text.startswith("Kết nối tính phí theo dung lượng: 4 MB"),
                         timeout=30_000)
         assert not (tmp_path / "drop box" / store.identity.site_id).exists()
 
         qtbot.mouseClick(the_question(qtbot, sync).buttons()[0], Qt.MouseButton.LeftButton)
-        qtbot.waitUntil(lambda: sync.indicator.text().endswith(" · 1 phiếu chờ điều phối nhận"), timeout=30_000)
+        qtbot.waitUntil(lambda: sync.indicator.full_text.endswith(" · 1 phiếu chờ điều phối nhận"), timeout=30_000)
         assert len(list((tmp_path / "drop box" / store.identity.site_id / "bundles").iterdir())) == 1
 
         passes = []
         sync.scheduler.changed.connect(lambda: passes.append(sync.scheduler.state.last_success))
         sync.scheduler.timer.start(0)  # the next automatic pass: the photo is in the drop box now
         qtbot.waitUntil(lambda: len(set(passes)) == 2 and not sync.scheduler.state.running, timeout=30_000)
-        assert sync.indicator.text().endswith(" · 1 phiếu chờ điều phối nhận")
+        assert sync.indicator.full_text.endswith(" · 1 phiếu chờ điều phối nhận")
         assert sync.scheduler.state.metered_waiting is None
+
+
+def test_the_status_bar_shows_at_most_its_width_and_the_tooltip_the_whole_text(qtbot, window, network, tmp_path):
+    """Fonts differ from one laptop to another: the text shown is cut to the indicator's
+    width, never the status bar's whole; the tooltip keeps every word."""
+    from fieldkit.ui.sync.indicator import TEXT_WIDTH
+
+    sync = on_metered_with_photos(qtbot, window, network, tmp_path, 5_000_000)
+    question = the_question(qtbot, sync)
+    qtbot.keyClick(question, Qt.Key.Key_Escape)  # "Later"
+    qtbot.waitUntil(lambda: sync.indicator.full_text == PAUSED_TEXT)
+    shown = sync.indicator.text()
+    assert sync.indicator.fontMetrics().horizontalAdvance(shown) <= TEXT_WIDTH
+    assert shown == PAUSED_TEXT or (shown.endswith("…") and PAUSED_TEXT.startswith(shown[:-1]))
+    assert PAUSED_TEXT in sync.indicator.toolTip()

@@ -44,7 +44,7 @@ def mnemonic(text: str) -> str | None:
 
 def test_without_a_drop_box_nothing_is_scheduled_and_the_indicator_opens_the_settings(qtbot, window):
     sync = window.window.sync
-    assert sync.indicator.text() == "Chưa cài hộp thư đồng bộ"
+    assert sync.indicator.full_text == "Chưa cài hộp thư đồng bộ"
     assert not sync.scheduler.timer.isActive()
     assert not sync.sync_now_action.isEnabled()
     qtbot.mouseClick(sync.indicator, Qt.MouseButton.LeftButton)
@@ -65,7 +65,7 @@ def test_saving_a_folder_drop_box_syncs_and_shows_what_awaits_the_coordinator(qt
     qtbot.waitUntil(lambda: dialog.result.text().startswith("Đã kết nối"))
     assert window.fake_sync.stored == {}  # testing saves nothing
     dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
-    qtbot.waitUntil(lambda: synced_text(sync.indicator.text()))
+    qtbot.waitUntil(lambda: synced_text(sync.indicator.full_text))
     assert window.fake_sync.stored["default"].url == str(drop_box)
     assert sync.scheduler.timer.interval() == SteadyBackoff().steady * 1000
     assert str(drop_box) in sync.indicator.toolTip()
@@ -93,39 +93,39 @@ def test_a_wrong_password_says_what_to_do_and_backs_off(qtbot, window, tmp_path)
     sync = window.window.sync
     sync.scheduler.set_remote(window.fake_sync.add_remote(None, name="default", url="https://dav.example.vn/fk",
                                                           user="an"))
-    qtbot.waitUntil(lambda: sync.indicator.text().startswith("Sai tên người dùng hoặc mật khẩu"))
+    qtbot.waitUntil(lambda: sync.indicator.full_text.startswith("Sai tên người dùng hoặc mật khẩu"))
     assert sync.scheduler.timer.isActive() and sync.scheduler.timer.interval() == 30_000
     assert "The server said 401." in sync.indicator.toolTip() or "401" in sync.indicator.toolTip()
     sync.sync_now_action.trigger()  # a second failure waits twice as long
     qtbot.waitUntil(lambda: sync.scheduler.timer.interval() == 60_000 and not sync.scheduler.state.running)
     window.fake_sync.refuse = None
     sync.scheduler.set_remote(window.fake_sync.add_remote(None, name="default", url=str(tmp_path)))
-    qtbot.waitUntil(lambda: synced_text(sync.indicator.text()))
+    qtbot.waitUntil(lambda: synced_text(sync.indicator.full_text))
 
 
 def test_a_vanished_drop_box_folder_is_an_error_then_sync_now_recovers(qtbot, window, tmp_path):
     drop_box = tmp_path / "share"
     sync = window.window.sync
     sync.scheduler.set_remote(window.fake_sync.add_remote(None, name="default", url=str(drop_box)))
-    qtbot.waitUntil(lambda: sync.indicator.text() == "Không có mạng tới hộp thư đồng bộ: sẽ tự thử lại.")
+    qtbot.waitUntil(lambda: sync.indicator.full_text == "Không có mạng tới hộp thư đồng bộ: sẽ tự thử lại.")
     drop_box.mkdir()  # the share is mounted again
     passes = window.fake_sync.passes
     window.activate()
     qtbot.keyClick(window.window, Qt.Key.Key_F5)
-    qtbot.waitUntil(lambda: synced_text(sync.indicator.text()))
+    qtbot.waitUntil(lambda: synced_text(sync.indicator.full_text))
     assert window.fake_sync.passes == passes + 1
 
 
 def test_network_loss_stops_the_timer_and_its_return_syncs(qtbot, window, network, tmp_path):
     sync = window.window.sync
     sync.scheduler.set_remote(window.fake_sync.add_remote(None, name="default", url=str(tmp_path)))
-    qtbot.waitUntil(lambda: synced_text(sync.indicator.text()))
+    qtbot.waitUntil(lambda: synced_text(sync.indicator.full_text))
     network[0].set(Reachability.Disconnected)
     assert not sync.scheduler.timer.isActive()
-    assert sync.indicator.text() == "Không có mạng: sẽ đồng bộ khi có mạng trở lại"
+    assert sync.indicator.full_text == "Không có mạng: sẽ đồng bộ khi có mạng trở lại"
     passes = window.fake_sync.passes
     network[0].set(Reachability.Online)
-    qtbot.waitUntil(lambda: window.fake_sync.passes == passes + 1 and synced_text(sync.indicator.text()))
+    qtbot.waitUntil(lambda: window.fake_sync.passes == passes + 1 and synced_text(sync.indicator.full_text))
 
 
 def test_a_metered_connection_pauses_automatic_sync_but_not_sync_now(qtbot, window, network, tmp_path):
@@ -133,10 +133,10 @@ def test_a_metered_connection_pauses_automatic_sync_but_not_sync_now(qtbot, wind
     window.fake_sync.attachment_bytes = 5_000_000  # photos to send (tests/ui/test_sync_metered.py)
     sync = window.window.sync
     sync.scheduler.set_remote(window.fake_sync.add_remote(None, name="default", url=str(tmp_path)))
-    qtbot.waitUntil(lambda: sync.indicator.text().startswith("Kết nối tính phí theo dung lượng"))
+    qtbot.waitUntil(lambda: sync.indicator.full_text.startswith("Kết nối tính phí theo dung lượng"))
     assert window.fake_sync.passes == 0 and not sync.scheduler.timer.isActive()
     sync.sync_now_action.trigger()
-    qtbot.waitUntil(lambda: synced_text(sync.indicator.text()))
+    qtbot.waitUntil(lambda: synced_text(sync.indicator.full_text))
     assert window.fake_sync.passes == 1
 
 
@@ -157,16 +157,16 @@ def test_with_a_real_webdav_server_the_indicator_goes_from_error_to_pending_to_r
     with installed(MemoryKeyring()), running_wsgidav(tmp_path / "served", users={"doan5": "đúng"}) as url:
         sync.scheduler.set_remote(remotes.add_remote(sync.coordinator, name="default", url=url, user="doan5",
                                                      password="sai"))
-        qtbot.waitUntil(lambda: sync.indicator.text().startswith("Sai tên người dùng hoặc mật khẩu"), timeout=30_000)
+        qtbot.waitUntil(lambda: sync.indicator.full_text.startswith("Sai tên người dùng hoặc mật khẩu"), timeout=30_000)
 
         sync.scheduler.set_remote(remotes.add_remote(sync.coordinator, name="default", url=url, user="doan5",
                                                      password="đúng"))
-        qtbot.waitUntil(lambda: sync.indicator.text().endswith(" · 1 phiếu chờ điều phối nhận"), timeout=30_000)
+        qtbot.waitUntil(lambda: sync.indicator.full_text.endswith(" · 1 phiếu chờ điều phối nhận"), timeout=30_000)
 
         with WebDavTransport(url, user="doan5", password="đúng") as drop_box:
             assert network_sync.sync_once(coordinator.service, drop_box, remote="hop").imported[0].new == 1
         sync.sync_now_action.trigger()
-        qtbot.waitUntil(lambda: sync.indicator.text().endswith(" · điều phối đã nhận hết"), timeout=30_000)
+        qtbot.waitUntil(lambda: sync.indicator.full_text.endswith(" · điều phối đã nhận hết"), timeout=30_000)
     coordinator.close()
 
 
