@@ -173,8 +173,11 @@ class _Pass:
 
     def _import(self, fetched: list[tuple[str, int, Path]]) -> None:
         reports = self.service.import_paths([local for _path, _size, local in fetched])
-        for report, (path, _size, _local) in zip(reports, fetched, strict=True):
-            report.path = path  # the drop box's name, not the temporary copy's
+        for report, (path, _size, local) in zip(reports, fetched, strict=True):
+            # the drop box's name, not the temporary copy's (gone once imported), here and in the reason
+            report.path = path
+            report.reason, report.reason_en = (report.reason.replace(str(local), path),
+                                               report.reason_en.replace(str(local), path))
         self.imported += reports
         # refused bundles too: the report says why, and fetching them again would not help;
         # a storage fault ("failed") is tried again next time

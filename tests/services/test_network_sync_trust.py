@@ -114,3 +114,17 @@ def test_a_receipt_of_a_device_trusted_by_fingerprint_only_is_read_with_the_key_
     assert coordinator.site_id in site_keys_of(lan)  # the key, checked against the fingerprint, is kept
     lan.close()
     coordinator.close()
+
+
+def test_a_broken_bundle_in_a_trusted_folder_is_refused_by_its_drop_box_name_once(world):
+    devices, root = world
+    lan, coordinator = devices["lan"], devices["coordinator"]
+    bundles = root / lan.site_id / "bundles"
+    bundles.mkdir(parents=True)
+    (bundles / "hong.fkb").write_bytes(b"PK\x03\x04 not a bundle at all")
+
+    report = sync(coordinator, FolderTransport(root))
+    [refused] = report.imported
+    assert refused.status == "rejected" and refused.path == f"{lan.site_id}/bundles/hong.fkb"
+    assert f"{lan.site_id}/bundles/hong.fkb" in refused.reason_en and "incoming" not in refused.reason_en
+    assert sync(coordinator, FolderTransport(root)).imported == []  # not fetched again
