@@ -127,6 +127,21 @@ def trust_by_key(device: Device, *others: Device, keys: Path) -> None:
             device.service.trust(str(key_file))
 
 
+@contextmanager
+def laptop_and_coordinator(root: Path) -> Iterator[tuple[Device, Device, Path]]:
+    """A laptop ("lan") and a coordinator that trust each other by key file, and an empty
+    folder drop box; both closed at the end."""
+    lan, coordinator = Device(root, "lan"), Device(root, "coordinator")
+    trust_by_key(lan, coordinator, keys=root / "keys")
+    trust_by_key(coordinator, lan, keys=root / "keys")
+    (root / "drop-box").mkdir()
+    try:
+        yield lan, coordinator, root / "drop-box"
+    finally:
+        lan.close()
+        coordinator.close()
+
+
 def sync(device: Device, transport: Transport, *, remote: str = "hop") -> SyncReport:
     report = sync_once(device.service, transport, remote=remote)
     assert report.error is None, report.error

@@ -8,19 +8,14 @@ import pytest
 from fieldkit.services.network_sync import sync_once, unreceived_submissions
 from fieldkit.sync.dropbox.folder import FolderTransport
 from fieldkit.sync.export import export_bundle
-from tests.helpers.network_world import FailingAt, sync, trust_by_key
+from tests.helpers.network_world import FailingAt, laptop_and_coordinator, sync
 from tests.helpers.sync_devices import Device
 
 
 @pytest.fixture
 def world(tmp_path):
-    lan, coordinator = Device(tmp_path, "lan"), Device(tmp_path, "coordinator")
-    trust_by_key(lan, coordinator, keys=tmp_path / "keys")
-    trust_by_key(coordinator, lan, keys=tmp_path / "keys")
-    (tmp_path / "drop-box").mkdir()
-    yield lan, coordinator, tmp_path / "drop-box"
-    lan.close()
-    coordinator.close()
+    with laptop_and_coordinator(tmp_path) as devices:
+        yield devices
 
 
 def _bundles_of(device, root):

@@ -6,7 +6,7 @@ import pytest
 
 from fieldkit.services.network_sync import sync_once, unsent_attachment_bytes
 from fieldkit.sync.dropbox.folder import FolderTransport
-from tests.helpers.network_world import FailingAt, sync, trust_by_key
+from tests.helpers.network_world import FailingAt, laptop_and_coordinator, sync
 from tests.helpers.sync_devices import FORM, Device
 
 PHOTO = b"\xff\xd8 a photo of the commune office " * 3000  # 99 kB
@@ -15,13 +15,8 @@ PLAN = b"%PDF a floor plan " * 1000  # 18 kB
 
 @pytest.fixture
 def world(tmp_path):
-    lan, coordinator = Device(tmp_path, "lan"), Device(tmp_path, "coordinator")
-    trust_by_key(lan, coordinator, keys=tmp_path / "keys")
-    trust_by_key(coordinator, lan, keys=tmp_path / "keys")
-    (tmp_path / "drop-box").mkdir()
-    yield lan, coordinator, tmp_path / "drop-box"
-    lan.close()
-    coordinator.close()
+    with laptop_and_coordinator(tmp_path) as devices:
+        yield devices
 
 
 def attach(device: Device, record_id: str | None = None, **files: bytes):

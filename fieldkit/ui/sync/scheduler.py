@@ -227,9 +227,7 @@ class SyncScheduler(QObject):
 
     def _held(self, remote, attachment_bytes: int) -> None:
         """Paused until the person agrees, Sync now, or an unmetered network."""
-        if remote is not self.state.remote:
-            self._update(running=False)
-            self.request(automatic=True)
+        if self._restarted_for_new_remote(remote):
             return
         # a pass that was under way when the person said "Later" must not ask again
         waiting = None if self.metered_declined else attachment_bytes
@@ -243,15 +241,22 @@ class SyncScheduler(QObject):
         self._finish(remote, error=error)
 
     def _finish(self, remote, *, error: BaseException | None, delay: float | None = None, **values) -> None:
-        if remote is not self.state.remote:  # the drop box was changed meanwhile
-            self._update(running=False)
-            self.request(automatic=True)
+        if self._restarted_for_new_remote(remote):
             return
         if delay is None:
             delay = self.backoff.next_delay(success=False)
         self.timer.start(int(delay * 1000))
         self._update(running=False, error=error, next_try=dt.datetime.now() + dt.timedelta(seconds=delay), **values)
         self._run_queued()
+
+    def _restarted_for_new_remote(self, remote) -> bool:
+        """When the drop box was changed during the pass that synced with `remote`, its
+        outcome says nothing of the new one: a pass with the new one starts instead."""
+        if remote is self.state.remote:
+            return False
+        self._update(running=False)
+        self.request(automatic=True)
+        return True
 
     def _run_queued(self) -> None:
         queued, self._queued = self._queued, None
