@@ -47,7 +47,7 @@ def test_at_1366_by_728_names_show_whole_and_the_result_column_stays_on_screen(p
     table = page.duplicates.table
     qtbot.waitUntil(lambda: page.duplicates.model.rowCount() == 2)
     qtbot.waitUntil(lambda: table.columnWidth(COLUMN_AUTHOR) > 60)
-    assert fitted(table) and within_view(table)
+    qtbot.waitUntil(lambda: fitted(table) and within_view(table))  # once the last fit has run
 
 
 def test_a_long_answer_on_the_left_does_not_push_the_result_past_the_edge(page, tmp_path, qtbot):
@@ -75,8 +75,10 @@ def test_a_long_answer_on_the_left_does_not_push_the_result_past_the_edge(page, 
     name = [row.path for row in model.rows()].index("/data/roster[1]/name")
     assert LONG_ANSWER in (model.rows()[name].left, model.rows()[name].right)
     qtbot.waitUntil(lambda: fields.columnWidth(FIELD_LABEL) > 300)  # sized to the long labels
-    assert within_view(fields) and fields.columnWidth(FIELD_RESULT) > 200  # the Result column on screen
-    assert fields.horizontalScrollBar().maximum() == 0
+    # The table sets its scroll bar's range on a timer after the columns change; with some
+    # fonts the first fit leaves it one column behind for a moment (CI saw it at 1).
+    qtbot.waitUntil(lambda: within_view(fields) and fields.horizontalScrollBar().maximum() == 0)
+    assert fields.columnWidth(FIELD_RESULT) > 200  # the Result column on screen
     side = FIELD_LEFT if model.rows()[name].left == LONG_ANSWER else FIELD_RIGHT
     cell = page.conflicts.fields_proxy.index(name, side)
     assert fields.itemDelegate().full_text_tip(cell).startswith(LONG_ANSWER)  # cut, and whole in its tool tip
