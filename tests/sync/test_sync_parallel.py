@@ -132,7 +132,8 @@ def test_a_bundle_refused_in_the_worker_leaves_the_database_as_it_was(lan, tmp_p
     assert len(found["revisions"]) == 3  # the third bundle carries all three (none was acknowledged)
 
 
-def test_a_worker_that_dies_gives_a_failed_report_and_the_next_import_completes(lan, tmp_path, force_worker):
+def test_a_worker_that_dies_gives_a_failed_report_and_the_next_import_completes(lan, tmp_path, force_worker,
+                                                                                 monkeypatch):
     bundles = []
     for number in range(3):
         lan.save({"/data/staff": str(number)})
@@ -140,17 +141,25 @@ def test_a_worker_that_dies_gives_a_failed_report_and_the_next_import_completes(
         lan.acknowledged_by_receiver({lan.site_id: number + 1})  # the next bundle carries the next revision only
     coordinator = Device(tmp_path, "coordinator")
     coordinator.trusts(lan)
-    killed = []
+    worker = coordinator.service._worker
+    submitted, killed = [], []
 
-    def kill_the_worker(number, _count, _path, step, _done, _total):
-        if number == 2 and step == "verify" and not killed:
+    def check_then_kill_on_the_second_bundle(lines, keys):
+        """The workers die while they hold the second bundle's checks (killed before
+        it, they would only be replaced: the next test)."""
+        future = submit(lines, keys)
+        submitted.append(future)
+        if len(submitted) == 2:
             for child in multiprocessing.active_children():
                 os.kill(child.pid, signal.SIGKILL)
                 killed.append(child.pid)
+        return future
 
+    submit = worker.check
+    monkeypatch.setattr(worker, "check", check_then_kill_on_the_second_bundle)
     try:
-        reports = coordinator.service.import_paths(bundles, progress=kill_the_worker)
-        assert killed
+        reports = coordinator.service.import_paths(bundles)
+        assert killed and len(submitted) == 3
         assert [report.status for report in reports] == ["imported", "failed", "imported"]
         assert reports[1].step == "revision" and "stopped before it finished" in reports[1].reason_en
         assert coordinator.status()["revisions"] == 2
