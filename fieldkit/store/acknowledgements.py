@@ -16,9 +16,10 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
+import time as wall_clock
 from collections.abc import Mapping
 
-from fieldkit.store.hlc import format_hlc, parse_hlc
+from fieldkit.store.hlc import CLOCK_SKEW_LIMIT_MS, format_hlc, parse_hlc
 from fieldkit.store.tables import utc_now
 
 
@@ -45,8 +46,12 @@ def record_acknowledgement(connection: sqlite3.Connection, *, peer: str, vector:
     """`peer` says it holds each site's revisions up to seq, at `stated` (a manifest's
     `created` HLC or a receipt's `created` ISO time). A later statement replaces what the
     peer holds (sites it no longer names: none); an earlier one changes nothing, one of
-    the same time raises it. With no time, the vector only ever raises what the peer holds."""
+    the same time raises it. With no time, the vector only ever raises what the peer holds,
+    and so does one dated more than a day ahead of this clock: a clock error, which would
+    otherwise outrank every later statement until the world caught up with it."""
     time = None if stated is None else statement_time(stated)
+    if time is not None and time > _a_day_from_now():
+        time = None
     latest = _latest_time(connection, peer=peer)
     if time is not None and time > latest:
         connection.execute("UPDATE peer_acks SET seq = 0, updated = ? WHERE peer = ?", (utc_now(), peer))
@@ -61,6 +66,10 @@ def record_acknowledgement(connection: sqlite3.Connection, *, peer: str, vector:
             "ON CONFLICT (peer, site_id) DO UPDATE SET seq = max(seq, excluded.seq), updated = excluded.updated, "
             "highest = max(highest, excluded.highest)",
             (peer, site_id, held, utc_now(), int(seq)))
+
+
+def _a_day_from_now() -> str:
+    return format_hlc(wall_clock.time_ns() // 1_000_000 + CLOCK_SKEW_LIMIT_MS, 0)
 
 
 def _latest_time(connection: sqlite3.Connection, *, peer: str) -> str:

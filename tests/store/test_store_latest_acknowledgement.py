@@ -63,6 +63,12 @@ def test_two_statements_of_the_same_moment_give_the_most_of_each(store):
     assert held == {"s1": 5, "s2": 7}
 
 
+def test_a_statement_from_a_clock_years_ahead_does_not_outrank_later_ones(store):
+    year_2099 = "000004070908800000.000000"
+    held, _highest = state(store, ({"s1": 9}, year_2099), ({"s1": 3}, TUESDAY))
+    assert held == {"s1": 3}
+
+
 def test_a_statement_without_a_time_only_raises(store):
     held, _highest = state(store, ({"s1": 5}, TUESDAY), ({"s1": 2, "s2": 1}, None), ({"s1": 6}, None))
     assert held == {"s1": 6, "s2": 1}
