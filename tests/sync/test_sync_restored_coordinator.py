@@ -7,10 +7,12 @@ late, does not hide them. The most a coordinator ever acknowledged still proves 
 laptop's own restore (fieldkit.store.sites).
 """
 
+import json
 import shutil
 
 import pytest
 
+from fieldkit.cli import main
 from tests.helpers.sync_devices import Device
 
 
@@ -106,3 +108,41 @@ def test_a_laptop_restored_too_still_knows_its_numbers_were_acknowledged(devices
     assert new.site_id != old_site  # seq 1 and 2 of the old site were acknowledged once
     laptop.close()
     coordinator.close()
+
+
+def test_the_same_story_typed_at_the_command_line(tmp_path, capsys, monkeypatch):
+    monkeypatch.setenv("FIELDKIT_LANG", "en")
+
+    def fieldkit(device: str, *arguments: str) -> str:
+        status = main(["--data-dir", str(tmp_path / device), *arguments])
+        out, err = capsys.readouterr()
+        assert status == 0, err
+        return out
+
+    def submit(staff: str) -> None:
+        laptop = Device(tmp_path, "lan")
+        laptop.save({"/data/staff": staff})
+        laptop.close()
+
+    fieldkit("lan", "keys", "export", str(tmp_path / "lan.pub"))
+    fieldkit("coordinator", "keys", "export", str(tmp_path / "coordinator.pub"))
+    fieldkit("lan", "trust", str(tmp_path / "coordinator.pub"))
+    fieldkit("coordinator", "trust", str(tmp_path / "lan.pub"))
+    for day, staff in (("monday", "1"), ("tuesday", "2")):
+        submit(staff)
+        fieldkit("lan", "bundle", "export", str(tmp_path / f"{day}.fkb"))
+        fieldkit("coordinator", "bundle", "import", str(tmp_path / f"{day}.fkb"))
+        fieldkit("coordinator", "bundle", "export", str(tmp_path / f"{day}-back.fkb"))
+        fieldkit("lan", "bundle", "import", str(tmp_path / f"{day}-back.fkb"))
+        if day == "monday":
+            shutil.copytree(tmp_path / "coordinator", tmp_path / "backup")
+    assert "0 revisions" in fieldkit("lan", "bundle", "export", str(tmp_path / "nothing-new.fkb"))
+
+    shutil.rmtree(tmp_path / "coordinator")
+    shutil.copytree(tmp_path / "backup", tmp_path / "coordinator")
+    fieldkit("coordinator", "bundle", "export", str(tmp_path / "wednesday-back.fkb"))
+    fieldkit("lan", "bundle", "import", str(tmp_path / "wednesday-back.fkb"))
+    assert "1 revisions" in fieldkit("lan", "bundle", "export", str(tmp_path / "wednesday.fkb"))
+    assert "imported: 1 new" in fieldkit("coordinator", "bundle", "import", str(tmp_path / "wednesday.fkb"))
+    digests = [json.loads(fieldkit(device, "status", "--json"))["state_digest"] for device in ("lan", "coordinator")]
+    assert digests[0] == digests[1]
