@@ -11,6 +11,7 @@ the importer, receipts through their signature.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import datetime as dt
 import re
 import shutil
@@ -266,14 +267,13 @@ class _Pass:
         listed = {_bundle_id(entry) for entry in self.transport.files(f"{self.site_id}/{BUNDLES}")}
         with self.store.read() as connection:
             pushed = state.pushed_bundles(connection, remote=self.remote)
-            trusted = state.trusted_keys(connection)
-            kept = state.kept_receipts(connection, own_prefix=self.own_prefix, remote=self.remote)
+            kept = _trusted_receipts(connection, own_prefix=self.own_prefix, remote=self.remote)
         gone = [bundle.bundle_id for bundle in pushed if bundle.bundle_id not in listed]
         if gone:
             self.store.writer.call(lambda connection: state.forget_pushed(connection, remote=self.remote,
                                                                           bundle_ids=gone))
         return coverage(bundles=[bundle for bundle in pushed if bundle.bundle_id in listed],
-                        receipts=[receipt.holds for receipt in kept if state.key_prefix(receipt.site_id) in trusted])
+                        receipts=[receipt.holds for receipt in kept])
 
     # -- this device's receipt ----------------------------------------------------------------
 
@@ -346,13 +346,23 @@ def _work_folder(parent: Path) -> Iterator[Path]:
 
 # -- what the window shows ---------------------------------------------------------------------
 
-def _trusted_receipts(connection: sqlite3.Connection, *, own_prefix: str) -> list[state.KeptReceipt]:
+def _trusted_receipts(connection: sqlite3.Connection, *, own_prefix: str,
+                      remote: str | None = None) -> list[state.KeptReceipt]:
+    """Each trusted device's newest receipt (of `remote`, or of every drop box). Newest per
+    device key, not per folder: a coordinator restored from a backup may take a new site,
+    and its old folder's receipt, holding what it lost, must not count any more."""
     trusted = state.trusted_keys(connection)
-    latest: dict[str, state.KeptReceipt] = {}  # a device read in several drop boxes: its newest receipt
-    for receipt in state.kept_receipts(connection, own_prefix=own_prefix):
-        if state.key_prefix(receipt.site_id) in trusted:
-            if receipt.site_id not in latest or receipt.created > latest[receipt.site_id].created:
-                latest[receipt.site_id] = receipt
+    latest: dict[str, state.KeptReceipt] = {}
+    for receipt in state.kept_receipts(connection, own_prefix=own_prefix, remote=remote):
+        device = state.key_prefix(receipt.site_id)
+        if device not in trusted:
+            continue
+        kept = latest.get(device)
+        if kept is None or receipt.created > kept.created:
+            latest[device] = receipt
+        elif receipt.created == kept.created:  # made in the same second: believe the less of the two
+            latest[device] = dataclasses.replace(kept, holds={
+                site_id: min(seq, receipt.holds.get(site_id, 0)) for site_id, seq in kept.holds.items()})
     return list(latest.values())
 
 
@@ -380,10 +390,9 @@ def unsent_attachment_bytes(service: CoordinatorService, *, remote: str) -> int:
     during a put: the pass sends that again unasked."""
     own_prefix = state.key_prefix(service.store.identity.fingerprint)
     with service.store.read() as connection:
-        trusted = state.trusted_keys(connection)
-        kept = state.kept_receipts(connection, own_prefix=own_prefix, remote=remote)
+        kept = _trusted_receipts(connection, own_prefix=own_prefix, remote=remote)
         covered = coverage(bundles=state.pushed_bundles(connection, remote=remote),
-                           receipts=[receipt.holds for receipt in kept if state.key_prefix(receipt.site_id) in trusted])
+                           receipts=[receipt.holds for receipt in kept])
         return state.attachment_bytes_beyond(connection, covered=covered)
 
 

@@ -6,6 +6,8 @@ import shutil
 import pytest
 
 from fieldkit.services.network_sync import sync_once, unreceived_submissions
+from fieldkit.store import dropbox_state as state
+from fieldkit.store.sites import BOUND_HEX
 from fieldkit.sync.dropbox.folder import FolderTransport
 from fieldkit.sync.export import export_bundle
 from tests.helpers.network_world import FailingAt, laptop_and_coordinator, sync
@@ -127,3 +129,58 @@ def test_a_coordinator_restored_from_an_old_backup_gets_everything_back(world, t
     assert coordinator.rev_ids() == lan.rev_ids() and len(lan.rev_ids()) == 3
     assert unreceived_submissions(lan.service) == 0
     coordinator.close()
+
+
+def test_a_coordinator_restored_on_a_new_site_is_sent_again_what_its_old_folder_s_receipt_holds(world, tmp_path):
+    """The coordinator had made revisions of its own after its backup, so the restored copy
+    issues under a new site, in a new folder. Its old folder's receipt, still in the drop
+    box, says it holds everything: the laptop believes the newest receipt of that device."""
+    lan, coordinator, root = world
+    lan.save({"/data/staff": "1"})
+    sync(lan, FolderTransport(root))
+    sync(coordinator, FolderTransport(root))
+    coordinator.close()
+    shutil.copytree(tmp_path / "coordinator", tmp_path / "backup")
+    coordinator = Device(tmp_path, "coordinator")
+    old_site = coordinator.site_id
+    coordinator.save({"/data/staff": "9"})  # a number of its own site issued after the backup
+    lan.save({"/data/staff": "2"})
+    lan.save({"/data/staff": "3"})
+    sync(lan, FolderTransport(root))
+    sync(coordinator, FolderTransport(root))
+    sync(lan, FolderTransport(root))
+    assert unreceived_submissions(lan.service) == 0
+
+    coordinator.close()
+    shutil.rmtree(tmp_path / "coordinator")
+    shutil.copytree(tmp_path / "backup", tmp_path / "coordinator")
+    for name in _bundles_of(lan, root):
+        FolderTransport(root).remove(f"{lan.site_id}/bundles/{name}")
+    coordinator = Device(tmp_path, "coordinator")
+    assert coordinator.site_id != old_site and len(coordinator.rev_ids()) == 1
+    sync(coordinator, FolderTransport(root))
+    assert (root / old_site / "receipt.json").exists()  # the old folder's receipt stays
+
+    again = sync(lan, FolderTransport(root))
+    assert again.sent_revisions == 3  # lan's 2 and 3, and the coordinator's own lost one
+    sync(coordinator, FolderTransport(root))
+    sync(lan, FolderTransport(root))
+    assert coordinator.rev_ids() == lan.rev_ids() and len(lan.rev_ids()) == 4
+    assert unreceived_submissions(lan.service) == 0
+    coordinator.close()
+
+
+def test_two_receipts_of_one_device_made_in_the_same_second_count_for_the_less_they_hold(world):
+    lan, coordinator, _root = world
+    lan.save({"/data/staff": "1"})
+    lan.save({"/data/staff": "2"})
+    prefix = coordinator.fingerprint[:BOUND_HEX]  # the folders are read in name order: the fuller one first
+    old_folder, new_folder = prefix.ljust(32, "0"), prefix.ljust(32, "f")
+
+    def receipts(connection):
+        for folder, holds in ((old_folder, 2), (new_folder, 0)):
+            state.keep_receipt(connection, remote="hop", site_id=folder, device="coordinator",
+                               created="2026-12-07T02:12:13+00:00", holds={lan.site_id: holds})
+
+    lan.store.writer.call(receipts)
+    assert unreceived_submissions(lan.service) == 2
