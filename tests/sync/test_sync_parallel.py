@@ -7,7 +7,9 @@ import os
 import signal
 import sqlite3
 import tempfile
+import time
 import zlib
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 import pytest
@@ -145,14 +147,21 @@ def test_a_worker_that_dies_gives_a_failed_report_and_the_next_import_completes(
     submitted, killed = [], []
 
     def check_then_kill_on_the_second_bundle(lines, keys):
-        """The workers die while they hold the second bundle's checks (killed before
-        it, they would only be replaced: the next test)."""
+        """The workers die while the second bundle's checks wait for them (killed before,
+        they would only be replaced: the next test). They are kept busy first, so that the
+        checks cannot finish before the kill however the machine schedules it."""
+        if len(submitted) == 1:
+            busy = [worker._pool.submit(time.sleep, 60) for _ in range(worker.PROCESSES)]
         future = submit(lines, keys)
         submitted.append(future)
         if len(submitted) == 2:
-            for child in multiprocessing.active_children():
+            children = multiprocessing.active_children()
+            for child in children:
                 os.kill(child.pid, signal.SIGKILL)
                 killed.append(child.pid)
+            for child in children:  # dead for the third bundle's checks, which get new workers
+                child.join()
+            assert all(isinstance(sleeper.exception(timeout=30), BrokenProcessPool) for sleeper in busy)
         return future
 
     submit = worker.check
