@@ -86,6 +86,13 @@ def test_a_pin_on_an_http_address_is_refused_in_vietnamese_by_default(data_dir, 
     assert json.loads(capsys.readouterr().out) == []
 
 
+def test_a_user_on_a_plain_http_server_is_refused_before_the_password_is_asked(data_dir, keyring_memory, capsys):
+    status = fieldkit(data_dir, "remote", "add", "dav", "http://dav.example.vn/fk/", "--user", "doan5", lang="vi")
+    assert status == 2
+    assert "http:// không được mã hóa. Hãy dùng địa chỉ https://" in capsys.readouterr().err
+    assert keyring_memory.passwords == {}
+
+
 def test_a_missing_folder_is_refused_with_its_path(data_dir, tmp_path, keyring_memory, capsys):
     assert fieldkit(data_dir, "remote", "add", "share", tmp_path / "unplugged") == 2
     assert capsys.readouterr().err == (f"The drop box folder {tmp_path / 'unplugged'} does not exist. Create it, or "

@@ -178,7 +178,7 @@ class _Pass:
                 remember_key(connection, fingerprint=fingerprint, public_key=receipt.key, name=receipt.device)
             state.keep_receipt(connection, remote=self.remote, site_id=folder, device=receipt.device,
                                created=receipt.created, holds=receipt.holds)
-            record_acknowledgement(connection, peer=fingerprint, vector=receipt.holds)
+            record_acknowledgement(connection, peer=fingerprint, vector=receipt.holds, stated=receipt.created)
             return True
 
         if not self.store.writer.call(keep):

@@ -9,6 +9,7 @@ password is refused with what to install; a drop box without a password still wo
 
 from __future__ import annotations
 
+import ipaddress
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -126,7 +127,7 @@ def checked_remote(*, name: str, url: str, user: str | None, pin: str | None) ->
     if user is not None and (not user or ":" in user or not user.isprintable()):
         raise RemoteRefused(messages.BAD_USER, user=user)
     if url.lower().startswith(_WEB):
-        return Remote(name=name, url=_checked_web_address(url, pin=pin), user=user,
+        return Remote(name=name, url=_checked_web_address(url, pin=pin, user=user), user=user,
                       pin=None if pin is None else _checked_pin(pin))
     if "://" in url:
         raise RemoteRefused(messages.NOT_AN_ADDRESS, url=url)
@@ -136,7 +137,7 @@ def checked_remote(*, name: str, url: str, user: str | None, pin: str | None) ->
     return Remote(name=name, url=folder)
 
 
-def _checked_web_address(url: str, *, pin: str | None) -> str:
+def _checked_web_address(url: str, *, pin: str | None, user: str | None) -> str:
     try:
         parts = urlsplit(url)
         parts.port  # noqa: B018 (a port that is not a number raises here)
@@ -148,7 +149,19 @@ def _checked_web_address(url: str, *, pin: str | None) -> str:
         raise RemoteRefused(messages.NO_HOST, url=url)
     if pin is not None and parts.scheme.lower() != "https":
         raise RemoteRefused(messages.PIN_WITHOUT_HTTPS, url=url)
+    if user is not None and parts.scheme.lower() != "https" and not _loopback(parts.hostname):
+        raise RemoteRefused(messages.PASSWORD_OVER_HTTP, url=url)
     return url
+
+
+def _loopback(host: str) -> bool:
+    """A server on this very machine: its password never crosses a network."""
+    if host.lower() == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
 
 
 def _without_credentials(url: str) -> str:

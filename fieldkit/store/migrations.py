@@ -99,7 +99,20 @@ def _v3_drop_boxes(db: sqlite_utils.Database) -> None:
                                  "read_at": str}, pk=("remote", "site_id"))
 
 
-MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1_initial, _v2_sync, _v3_drop_boxes]
+def _v4_latest_statements(db: sqlite_utils.Database) -> None:
+    """A peer holds what its latest statement says, even less than before (a coordinator
+    restored from a backup): `peer_acks.seq` is that, `highest` the most ever acknowledged
+    (restore detection, fieldkit.store.sites), `peer_statements` the time of the latest."""
+    db.table("peer_acks").add_column("highest", int, not_null_default=0)
+    db.execute("UPDATE peer_acks SET highest = seq")
+    # a peer without a row here (every peer recorded before v4) has no dated statement yet:
+    # its first dated one replaces its vector, a safe start (the worst is a bigger bundle)
+    db.table("peer_statements").create({"peer": str, "stated": str, "updated": str}, pk="peer",
+                                       not_null={"stated"})
+
+
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1_initial, _v2_sync, _v3_drop_boxes,
+                                                             _v4_latest_statements]
 
 
 def latest_version() -> int:

@@ -83,7 +83,9 @@ def highest_held(connection: sqlite3.Connection, site_id: str) -> int:
 
 
 def highest_acknowledged(connection: sqlite3.Connection, site_id: str) -> int:
-    return count(connection, "SELECT coalesce(max(seq), 0) FROM peer_acks WHERE site_id = ?", (site_id,))
+    """The most of `site_id` any peer ever said it holds: not what peers hold now (a peer
+    restored from a backup says less later), but proof the numbers were issued."""
+    return count(connection, "SELECT coalesce(max(highest), 0) FROM peer_acks WHERE site_id = ?", (site_id,))
 
 
 def choose_site(connection: sqlite3.Connection, fingerprint: str, ledger: IssuedLedger, *,

@@ -147,7 +147,8 @@ def _bookkeeping(connection: sqlite3.Connection, bundle: bundles.Bundle, plan: P
                                  created=str(manifest.get("created") or ""))
     for site in report.clock_skew:
         trust.flag_clock_skew(connection, site_id=site, hlc=plan.newest_hlc[site], receiver_ms=now)
-    record_acknowledgement(connection, peer=bundle.fingerprint, vector=manifest.get("acknowledges") or {})
+    record_acknowledgement(connection, peer=bundle.fingerprint, vector=manifest.get("acknowledges") or {},
+                           stated=str(manifest.get("created") or ""))
     forget_quarantined(connection, bundle_id=bundle.bundle_id)
     record_bundle_imported(connection, bundle_id=bundle.bundle_id, site_id=manifest.get("site_id"),
                            fingerprint=bundle.fingerprint, new=totals["new"], present=totals["present"],

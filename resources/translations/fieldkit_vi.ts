@@ -2130,6 +2130,14 @@ Dữ liệu máy này đã gửi vẫn được giữ.</translation>
         <source>&amp;Test connection</source>
         <translation>&amp;Kiểm tra kết nối</translation>
     </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Lưu</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
 </context>
 <context>
     <name>SyncUi</name>

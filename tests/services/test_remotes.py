@@ -117,11 +117,21 @@ def test_removing_a_drop_box_that_does_not_exist_says_so(coordinator):
     ("dav", "http://dav.example.vn/", None, PIN, "leave out --pin"),
     ("dav", "https://dav.example.vn/", None, "abc", "64 hexadecimal digits"),
     ("dav", "https://dav.example.vn/", "a:b", None, "cannot be sent to a server"),
+    ("dav", "http://dav.example.vn/", "doan5", None, "would cross the network readable"),
+    ("dav", "HTTP://192.168.1.20/dav/", "doan5", None, "would cross the network readable"),
 ])
 def test_a_mistake_is_refused_with_what_to_change(coordinator, name, url, user, pin, expected):
     with pytest.raises(RemoteRefused, match=expected):
         remotes.add_remote(coordinator, name=name, url=url, user=user, pin=pin)
     assert remotes.list_remotes(coordinator) == []
+
+
+@pytest.mark.parametrize("url", ["http://127.0.0.1:8080/dav/", "http://localhost/dav/", "http://[::1]/dav/"])
+def test_a_user_over_http_is_kept_only_for_a_server_on_this_machine(coordinator, keyring_memory, url):
+    """Its password never leaves the laptop; `fieldkit serve`'s http:// address has no user."""
+    remotes.add_remote(coordinator, name="here", url=url, user="doan5", password="s")
+    remotes.add_remote(coordinator, name="coordinator", url="http://192.168.1.20:8765/")
+    assert [remote.name for remote in remotes.list_remotes(coordinator)] == ["coordinator", "here"]
 
 
 def test_a_password_typed_in_the_address_is_not_repeated(coordinator):

@@ -184,6 +184,7 @@ def test_the_settings_dialog_fits_a_laptop_screen_and_works_by_keyboard(qtbot, s
                and (isinstance(widget, QAbstractButton) or isinstance(widget, QLabel) and widget.buddy())]
     letters = [letter for letter in letters if letter]
     assert len(letters) == len(set(letters)) >= 6 and all(letter.isascii() for letter in letters), letters
+    assert mnemonic(dialog.buttons.button(dialog.buttons.StandardButton.Save).text()) in letters  # Alt+L / Alt+S
     assert dialog.password.echoMode() == dialog.password.EchoMode.Password
     order, widget = [], dialog.address
     for _ in range(6):

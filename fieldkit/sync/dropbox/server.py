@@ -12,44 +12,42 @@ past it; a client that stalls is dropped after `timeout` seconds.
 
 from __future__ import annotations
 
-import contextlib
 import errno
 import hashlib
 import http.server
 import os
-import re
 import shutil
 import stat
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO
-from urllib.parse import quote, unquote, urlsplit
-from xml.sax.saxutils import escape
+from urllib.parse import urlsplit
 
 from fieldkit.store.identity import verify_signature
 from fieldkit.sync.dropbox import lan_auth
 from fieldkit.sync.dropbox.lan_auth import lan_signer  # noqa: F401 - remotes.py takes it from here
 from fieldkit.sync.dropbox.lan_gate import Gate, UploadRefused
-from fieldkit.sync.dropbox.transport import TEMPORARY_PREFIX, DropBoxError, checked_path
+from fieldkit.sync.dropbox.server_files import (
+    NO_LINKS,
+    TEMPORARY,
+    Refusal,
+    into_place,
+    lstat_mode,
+    multistatus,
+    regular_file,
+    request_parts,
+    usage,
+    walk,
+)
 
 DEFAULT_QUOTA = 200 << 20
 DEFAULT_PORT = 8470
-PATH_LIMIT = 1024
 SMALL_BODY = 64 << 10  # a PROPFIND's body; any other request but PUT has none
 DRAIN_LIMIT = 1 << 20  # a refused body up to this is read, so that the connection stays usable
 FREE_SPACE_MARGIN = 64 << 20
 NOT_TRUSTED = "this device is not trusted by the coordinator"  # never fill the coordinator's disk to the last byte
 _CHUNK = 256 * 1024
-_TEMPORARY = re.compile(rf"^{re.escape(TEMPORARY_PREFIX)}[0-9a-f]{{1,64}}$")
-_NO_LINKS = getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
-
-
-class Refusal(Exception):
-    def __init__(self, status: int, text: str) -> None:
-        super().__init__(text)
-        self.status = status
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,7 +126,7 @@ class _Handler(http.server.BaseHTTPRequestHandler):
     def _answer(self) -> None:
         try:
             fingerprint, key, body_sha256 = self._authenticated()
-            parts = _request_parts(self.path)
+            parts = request_parts(self.path)
             operation = _OPERATIONS.get(self.command)
             if operation is None:
                 raise Refusal(405, "not a method of this drop box")
@@ -229,13 +227,13 @@ class _Handler(http.server.BaseHTTPRequestHandler):
     def propfind(self, parts: list[str], key: bytes, body_sha256: str) -> None:
         if self.headers.get("Depth", "1") != "1":
             raise Refusal(403, "only Depth: 1 is answered")
-        folder = _walk(self.server.root, parts)
+        folder = walk(self.server.root, parts)
         if folder is None:
             raise Refusal(404, "no such folder")
-        self.reply(207, _multistatus(folder, parts), content_type="application/xml; charset=utf-8")
+        self.reply(207, multistatus(folder, parts), content_type="application/xml; charset=utf-8")
 
     def get(self, parts: list[str], key: bytes, body_sha256: str) -> None:
-        with _regular_file(self.server.root, parts) as (reading, size):
+        with regular_file(self.server.root, parts) as (reading, size):
             self._status = 200
             self.send_response(200)
             self.send_header("Content-Type", "application/octet-stream")
@@ -245,9 +243,9 @@ class _Handler(http.server.BaseHTTPRequestHandler):
 
     def put(self, parts: list[str], key: bytes, body_sha256: str) -> None:
         site = self._owned(parts, key)
-        if _TEMPORARY.fullmatch(parts[-1]) is None:
+        if TEMPORARY.fullmatch(parts[-1]) is None:
             raise Refusal(403, "upload to a temporary name, then move it into place")
-        folder = _walk(self.server.root, parts[:-1])
+        folder = walk(self.server.root, parts[:-1])
         if folder is None:
             raise Refusal(409, "the folder does not exist")
         length = self._length()
@@ -257,14 +255,14 @@ class _Handler(http.server.BaseHTTPRequestHandler):
         self.reply(201)
 
     def _check_room(self, site: str, length: int) -> None:
-        if _usage(self.server.root / site) + length > self.server.quota:
+        if usage(self.server.root / site) + length > self.server.quota:
             raise Refusal(507, "this device's folder is over its quota")
         if shutil.disk_usage(self.server.root).free < length + FREE_SPACE_MARGIN:
             raise Refusal(507, "the coordinator's disk is full")
 
     def _receive(self, target: Path, *, length: int, body_sha256: str) -> None:
         digest = hashlib.sha256()
-        descriptor = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NO_LINKS, 0o644)
+        descriptor = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL | NO_LINKS, 0o644)
         try:
             with os.fdopen(descriptor, "wb") as writing:
                 remaining = length
@@ -284,20 +282,20 @@ class _Handler(http.server.BaseHTTPRequestHandler):
 
     def move(self, parts: list[str], key: bytes, body_sha256: str) -> None:
         self._owned(parts, key)
-        destination = _request_parts(self.headers.get("Destination") or "")
-        if _TEMPORARY.fullmatch(parts[-1]) is None or destination[:-1] != parts[:-1] or \
-                _TEMPORARY.fullmatch(destination[-1]) is not None:
+        destination = request_parts(self.headers.get("Destination") or "")
+        if TEMPORARY.fullmatch(parts[-1]) is None or destination[:-1] != parts[:-1] or \
+                TEMPORARY.fullmatch(destination[-1]) is not None:
             raise Refusal(403, "only a temporary upload moves, into its own folder")
-        folder = _walk(self.server.root, parts[:-1])
+        folder = walk(self.server.root, parts[:-1])
         source = folder / parts[-1] if folder is not None else None
-        if source is None or not stat.S_ISREG(_lstat_mode(source)):
+        if source is None or not stat.S_ISREG(lstat_mode(source)):
             raise Refusal(404, "no such upload")
         try:
             self.server.gate.check_upload(source, destination, key)
         except UploadRefused as refused:
             source.unlink(missing_ok=True)
             raise Refusal(403, str(refused)) from None
-        if not _into_place(source, source.with_name(destination[-1]),
+        if not into_place(source, source.with_name(destination[-1]),
                            replace=self.headers.get("Overwrite", "T") == "T"):
             raise Refusal(412, "the name exists")
         self.reply(201)
@@ -305,9 +303,9 @@ class _Handler(http.server.BaseHTTPRequestHandler):
 
     def delete(self, parts: list[str], key: bytes, body_sha256: str) -> None:
         self._owned(parts, key)
-        folder = _walk(self.server.root, parts[:-1])
+        folder = walk(self.server.root, parts[:-1])
         target = folder / parts[-1] if folder is not None else None
-        mode = _lstat_mode(target) if target is not None else 0
+        mode = lstat_mode(target) if target is not None else 0
         if target is None or mode == 0:
             raise Refusal(404, "no such file")
         if not stat.S_ISREG(mode):
@@ -319,7 +317,7 @@ class _Handler(http.server.BaseHTTPRequestHandler):
         self._owned(parts, key)
         if len(parts) > 2:
             raise Refusal(403, "too deep")
-        folder = _walk(self.server.root, parts[:-1])
+        folder = walk(self.server.root, parts[:-1])
         if folder is None:
             raise Refusal(409, "the parent folder does not exist")
         try:
@@ -333,115 +331,3 @@ _OPERATIONS: dict[str, Callable[[_Handler, list[str], bytes, str], None]] = {
     "OPTIONS": _Handler.options, "PROPFIND": _Handler.propfind, "GET": _Handler.get, "PUT": _Handler.put,
     "MOVE": _Handler.move, "DELETE": _Handler.delete, "MKCOL": _Handler.mkcol,
 }
-
-
-def _request_parts(target: str) -> list[str]:
-    """The names of a request's path (or a Destination URL's); a temporary name only last."""
-    path = urlsplit(target).path
-    if len(path) > PATH_LIMIT or not path.startswith("/"):
-        raise Refusal(400, "not a drop box path")
-    try:
-        text = unquote(path, errors="strict")
-    except UnicodeError:
-        raise Refusal(400, "not a drop box path") from None
-    text = text[1:].removesuffix("/")
-    if not text:
-        return []
-    parts = text.split("/")
-    for number, part in enumerate(parts):
-        if number == len(parts) - 1 and _TEMPORARY.fullmatch(part):
-            continue
-        try:
-            checked_path(part)
-        except DropBoxError:
-            raise Refusal(400, "not a drop box path") from None
-    return parts
-
-
-def _lstat_mode(path: Path) -> int:
-    try:
-        return os.lstat(path).st_mode
-    except FileNotFoundError:
-        return 0
-
-
-def _walk(root: Path, parts: list[str]) -> Path | None:
-    """The folder `parts` under `root` if each step is a real folder (never a link); None otherwise."""
-    folder = root
-    for part in parts:
-        folder = folder / part
-        if not stat.S_ISDIR(_lstat_mode(folder)):
-            return None
-    return folder
-
-
-@contextlib.contextmanager
-def _regular_file(root: Path, parts: list[str]) -> Iterator[tuple[BinaryIO, int]]:
-    folder = _walk(root, parts[:-1]) if parts else None
-    if folder is None or _TEMPORARY.fullmatch(parts[-1]):
-        raise Refusal(404, "no such file")
-    try:
-        descriptor = os.open(folder / parts[-1], os.O_RDONLY | _NO_LINKS)
-    except FileNotFoundError:
-        raise Refusal(404, "no such file") from None
-    except OSError:
-        raise Refusal(403, "not a plain file") from None
-    with os.fdopen(descriptor, "rb") as reading:
-        status = os.fstat(descriptor)
-        if not stat.S_ISREG(status.st_mode):
-            raise Refusal(403, "not a plain file")
-        yield reading, status.st_size
-
-
-def _usage(folder: Path) -> int:
-    """Bytes of the regular files under `folder` (links not followed)."""
-    total = 0
-    with contextlib.suppress(FileNotFoundError, NotADirectoryError):
-        with os.scandir(folder) as entries:
-            for entry in entries:
-                if entry.is_dir(follow_symlinks=False):
-                    total += _usage(Path(entry.path))
-                elif entry.is_file(follow_symlinks=False):
-                    total += entry.stat(follow_symlinks=False).st_size
-    return total
-
-
-def _into_place(source: Path, final: Path, *, replace: bool) -> bool:
-    try:
-        if replace:
-            os.replace(source, final)
-            return True
-        try:
-            os.link(source, final, follow_symlinks=False)
-        except FileExistsError:
-            return False
-        return True
-    finally:
-        source.unlink(missing_ok=True)
-
-
-def _multistatus(folder: Path, parts: list[str]) -> bytes:
-    base = "/" + "".join(quote(part, safe="") + "/" for part in parts)
-    answers = [_response(base, collection=True, size=0)]
-    with os.scandir(folder) as entries:
-        for entry in sorted(entries, key=lambda entry: entry.name):
-            if _TEMPORARY.fullmatch(entry.name) or entry.name.startswith(TEMPORARY_PREFIX):
-                continue
-            try:
-                checked_path(entry.name)
-            except DropBoxError:
-                continue
-            href = base + quote(entry.name, safe="")
-            if entry.is_dir(follow_symlinks=False):
-                answers.append(_response(href + "/", collection=True, size=0))
-            elif entry.is_file(follow_symlinks=False):
-                answers.append(_response(href, collection=False, size=entry.stat(follow_symlinks=False).st_size))
-    return ('<?xml version="1.0" encoding="utf-8"?><d:multistatus xmlns:d="DAV:">' + "".join(answers)
-            + "</d:multistatus>").encode("utf-8")
-
-
-def _response(href: str, *, collection: bool, size: int) -> str:
-    kind = "<d:resourcetype><d:collection/></d:resourcetype>" if collection else \
-        f"<d:resourcetype/><d:getcontentlength>{size}</d:getcontentlength>"
-    return (f"<d:response><d:href>{escape(href)}</d:href><d:propstat><d:prop>{kind}</d:prop>"
-            "<d:status>HTTP/1.1 200 OK</d:status></d:propstat></d:response>")

@@ -143,7 +143,7 @@ class SyncSettingsDialog(QDialog):
         pin = clean_fingerprint(self.pin.text())
         if pin and not _FINGERPRINT.fullmatch(pin):
             return self.tr("The certificate fingerprint must be 64 hexadecimal digits (SHA-256).")
-        if self.address.text().strip().startswith("http://") and self.password.text():
+        if self.address.text().strip().lower().startswith("http://") and self.password.text():
             return self.tr("A password must not travel over plain http://: use an https:// address.")
         return ""
 
@@ -252,6 +252,9 @@ class SyncSettingsDialog(QDialog):
         self.password.setPlaceholderText(self.tr("a password is stored; type to replace it") if stored else "")
         self.password_note.setText(self.tr("The password is kept in the system's keyring, never in a file."))
         self.test_button.setText(self.tr("&Test connection"))
+        # Qt's own Vietnamese "Lưu" has no Alt letter: the keyboard-only user needs one
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("&Save"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
 
     def changeEvent(self, event) -> None:
         if event.type() == QEvent.Type.LanguageChange:
