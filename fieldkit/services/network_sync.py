@@ -22,10 +22,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from fieldkit.i18n import translate
 from fieldkit.services.form_releases import mark_sent, unsent_releases
 from fieldkit.services.listing import local_zone
-from fieldkit.services.network_sync_messages import TOO_LARGE_BUNDLE
+from fieldkit.services.network_pull import BUNDLE_SUFFIX, BUNDLES, Pull
 from fieldkit.services.types import Received
 from fieldkit.store import dropbox_state as state
 from fieldkit.store.acknowledgements import record_acknowledgement
@@ -34,7 +33,6 @@ from fieldkit.store.holdings import holdings
 from fieldkit.store.identity import fingerprint_of
 from fieldkit.store.outgoing import revisions_beyond
 from fieldkit.store.trust import Trust, device_trust, remember_key
-from fieldkit.sync.archive import Limits
 from fieldkit.sync.dropbox import receipts as signed_receipts
 from fieldkit.sync.dropbox.transport import DropBoxError, Entry
 from fieldkit.sync.export import export_bundle
@@ -48,11 +46,8 @@ if TYPE_CHECKING:
 # progress(step, done, total): step is "pull" (bundles fetched), "receipts" or "push"
 SyncProgress = Callable[[str, int, int], None]
 
-BUNDLES = "bundles"
 RECEIPT = "receipt.json"
-BUNDLE_SUFFIX = ".fkb"
 INCOMING, OUTGOING = "incoming", "outgoing"  # under the data folder: files of a pass under way
-PULL_BATCH = 64  # bundles fetched, then imported together: bounds the disk a pull borrows
 _SITE = re.compile(r"^[0-9a-f]{32}$")
 NOT_RECEIVED = Received()
 
@@ -118,11 +113,13 @@ class _Pass:
     def run(self) -> None:
         folders = self._trusted_folders(self.transport.folders())
         with _work_folder(self.store.data_dir / INCOMING) as incoming:
-            self._pull(folders, incoming)
+            disk_full = self._pull(folders, incoming)
             self._read_receipts(folders, incoming)
         with _work_folder(self.store.data_dir / OUTGOING) as outgoing:
             self._push(outgoing)
             self._write_receipt(outgoing)
+        if disk_full is not None:
+            raise disk_full
 
     def _trusted_folders(self, folders: list[str]) -> list[str]:
         """The folders of trusted, unrevoked devices but this one (any site of their key)."""
@@ -133,60 +130,18 @@ class _Pass:
 
     # -- pull ---------------------------------------------------------------------------------
 
-    def _pull(self, folders: list[str], incoming: Path) -> None:
-        with self.store.read() as connection:
-            seen = state.seen_paths(connection, remote=self.remote)
-        wanted = [(f"{folder}/{BUNDLES}/{entry.name}", entry.size) for folder in folders
-                  for entry in self.transport.files(f"{folder}/{BUNDLES}")
-                  if entry.name.endswith(BUNDLE_SUFFIX) and f"{folder}/{BUNDLES}/{entry.name}" not in seen]
-        self.progress("pull", 0, len(wanted))
-        for start in range(0, len(wanted), PULL_BATCH):
-            self._pull_batch(wanted[start:start + PULL_BATCH], incoming)
-            self.progress("pull", min(start + PULL_BATCH, len(wanted)), len(wanted))
-
-    def _pull_batch(self, batch: list[tuple[str, int]], incoming: Path) -> None:
-        """Fetch then import; what was fetched is imported even when a fetch fails."""
-        fetched: list[tuple[str, int, Path]] = []
+    def _pull(self, folders: list[str], incoming: Path) -> DropBoxError | None:
+        """The bundles not seen yet, fetched and imported (fieldkit.services.network_pull).
+        A full disk here stops the pull only, and is returned: sending what this device
+        holds needs little room, and matters most."""
         try:
-            for path, size in batch:
-                local = incoming / path.replace("/", "-")
-                if self._fetch_bundle(path, size, local):
-                    fetched.append((path, size, local))
-        finally:
-            if fetched:
-                self._import(fetched)
-
-    def _fetch_bundle(self, path: str, size: int, local: Path) -> bool:
-        try:
-            self.transport.fetch(path, local, limit=Limits().bundle)
+            Pull(self.service, self.transport, remote=self.remote, progress=self.progress,
+                 reports=self.imported).run(folders, incoming)
         except DropBoxError as error:
-            if error.reason == "not_found":  # removed since the listing: nothing to import
-                return False
-            if error.reason != "too_large":
+            if error.reason != "disk_full":
                 raise
-            self.imported.append(ImportReport(path=path, status="rejected", step="size",
-                                              reason=translate(TOO_LARGE_BUNDLE, "vi", path=path),
-                                              reason_en=translate(TOO_LARGE_BUNDLE, "en", path=path)))
-            self.store.writer.call(lambda connection: state.mark_seen(connection, remote=self.remote,
-                                                                      files=[(path, size)]))
-            return False
-        return True
-
-    def _import(self, fetched: list[tuple[str, int, Path]]) -> None:
-        reports = self.service.import_paths([local for _path, _size, local in fetched])
-        for report, (path, _size, local) in zip(reports, fetched, strict=True):
-            # the drop box's name, not the temporary copy's (gone once imported), here and in the reason
-            report.path = path
-            report.reason, report.reason_en = (report.reason.replace(str(local), path),
-                                               report.reason_en.replace(str(local), path))
-        self.imported += reports
-        # refused bundles too: the report says why, and fetching them again would not help;
-        # a storage fault ("failed") is tried again next time
-        done = [(path, size) for report, (path, size, _local) in zip(reports, fetched, strict=True)
-                if report.status != "failed"]
-        self.store.writer.call(lambda connection: state.mark_seen(connection, remote=self.remote, files=done))
-        for _path, _size, local in fetched:
-            local.unlink(missing_ok=True)  # the importer copied what it keeps (the quarantine)
+            return error
+        return None
 
     # -- receipts -----------------------------------------------------------------------------
 

@@ -52,6 +52,11 @@ def seen_paths(connection: sqlite3.Connection, *, remote: str) -> set[str]:
     return {row[0] for row in connection.execute("SELECT path FROM dropbox_seen WHERE remote = ?", (remote,))}
 
 
+def seen_sizes(connection: sqlite3.Connection, *, remote: str) -> dict[str, int]:
+    """path -> its size when it was seen: the same name listed with another size is another file."""
+    return dict(connection.execute("SELECT path, size FROM dropbox_seen WHERE remote = ?", (remote,)))
+
+
 def mark_seen(connection: sqlite3.Connection, *, remote: str, files: Iterable[tuple[str, int]]) -> None:
     """(path, size) of bundles fetched and imported (or refused) from `remote`."""
     now = utc_now()

@@ -1928,6 +1928,11 @@ Dữ liệu máy này đã gửi vẫn được giữ.</translation>
         <translation>Kết nối bị ngắt khi đang đồng bộ; không mất dữ liệu nào. Sẽ tự thử lại.</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>This computer&apos;s disk is too full to receive more: free some space, then sync again.</source>
+        <translation>Ổ đĩa máy này đã quá đầy, không nhận thêm được: hãy giải phóng dung lượng rồi đồng bộ lại.</translation>
+    </message>
+    <message>
         <location line="+1"/>
         <source>Sync failed: it will retry by itself.</source>
         <translation>Đồng bộ không thành công: sẽ tự thử lại.</translation>

@@ -27,7 +27,14 @@ from pathlib import Path
 from typing import BinaryIO
 
 from fieldkit.files import atomic_writer
-from fieldkit.sync.dropbox.transport import TEMPORARY_PREFIX, DropBoxError, Entry, checked_path
+from fieldkit.sync.dropbox.transport import (
+    LOCAL_DISK_FULL,
+    TEMPORARY_PREFIX,
+    DropBoxError,
+    Entry,
+    checked_path,
+    fills_the_disk,
+)
 
 CHUNK = 1 << 20
 _NO_LINKS = getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
@@ -69,6 +76,18 @@ def _mapped(path: Path) -> Iterator[None]:
         raise drop_box_error(error, path=path) from None
 
 
+@contextlib.contextmanager
+def _local_target(target: Path) -> Iterator[None]:
+    """Faults while copying into `target`, on this computer: a full disk here is not the
+    drop box's (the person frees space on this computer, not on the share)."""
+    try:
+        yield
+    except OSError as error:
+        if fills_the_disk(error):
+            raise DropBoxError(LOCAL_DISK_FULL, reason="disk_full", path=target) from None
+        raise drop_box_error(error, path=target) from None
+
+
 class FolderTransport:
     """The drop box at `root`, a folder on this computer (or mounted on it)."""
 
@@ -105,7 +124,7 @@ class FolderTransport:
             with _mapped(source):
                 if not stat.S_ISREG(os.fstat(descriptor).st_mode):
                     raise DropBoxError(NOT_A_FILE, reason="bad_path", path=source)
-            with _mapped(Path(target)), atomic_writer(Path(target)) as writing:
+            with _local_target(Path(target)), atomic_writer(Path(target)) as writing:
                 _copy(reading, writing, limit=limit, source=source)
 
     def put(self, source: Path, path: str, *, replace: bool = False) -> bool:

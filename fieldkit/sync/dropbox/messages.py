@@ -5,6 +5,8 @@ from fieldkit.sync.dropbox import folder, propfind, receipts, transport, webdav
 
 VIETNAMESE = {
     transport.BAD_PATH: "Hộp thư đồng bộ có tệp {path!r}, không phải tên tệp fieldkit ghi; tệp này được bỏ qua.",
+    transport.LOCAL_DISK_FULL: ("Ổ đĩa của máy này đã đầy: không ghi được {path}, và không giữ lại phần nào của tệp. "
+                                "Hãy giải phóng dung lượng rồi đồng bộ lại."),
     # the WebDAV drop box
     webdav.NOT_A_WEBDAV_URL: ("{url!r} không phải địa chỉ hộp thư đồng bộ: địa chỉ phải bắt đầu bằng https:// "
                               "(hoặc http://) và có tên máy chủ."),

@@ -15,6 +15,7 @@ digest, so the same name means the same bundle), except for `receipt.json`, repl
 
 from __future__ import annotations
 
+import errno
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -46,8 +47,9 @@ class DropBoxError(FieldkitError):
 
 
 # why an operation failed: what the person must do differs for each
+# ("full" is the drop box's storage; "disk_full" this computer's disk, which a fetch writes)
 REASONS = ("unreachable", "unauthorized", "forbidden", "not_found", "full", "server", "certificate",
-           "bad_path", "too_large", "interrupted")
+           "bad_path", "too_large", "interrupted", "disk_full")
 
 
 class Transport(Protocol):
@@ -64,7 +66,8 @@ class Transport(Protocol):
 
     def fetch(self, path: str, target: Path, *, limit: int) -> None:
         """The file at `path` copied to the local file `target` (written whole or not at
-        all); DropBoxError(too_large) past `limit` bytes, the partial copy removed."""
+        all); DropBoxError(too_large) past `limit` bytes, DropBoxError(disk_full) when this
+        computer's disk fills meanwhile, the partial copy removed either way."""
         ...
 
     def put(self, source: Path, path: str, *, replace: bool = False) -> bool:
@@ -89,4 +92,11 @@ def checked_path(path: str) -> list[str]:
     return parts
 
 
+def fills_the_disk(error: OSError) -> bool:
+    """Whether writing on this computer failed for want of space (the disk, or a quota)."""
+    return error.errno in (errno.ENOSPC, errno.EDQUOT)
+
+
+LOCAL_DISK_FULL = ("This computer's disk is full: {path} could not be written, and nothing was kept of it. "
+                   "Free some space, then sync again.")
 BAD_PATH = "The drop box named a file {path!r}, which is not a name fieldkit writes; it was left alone."

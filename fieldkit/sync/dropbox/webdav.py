@@ -26,8 +26,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
 from urllib.parse import quote, urlsplit
 
+from fieldkit.files import atomic_writer
 from fieldkit.sync.dropbox.propfind import LISTING_LIMIT, PROPFIND_BODY, Listed, listed_children
-from fieldkit.sync.dropbox.transport import TEMPORARY_PREFIX, DropBoxError, Entry, checked_path
+from fieldkit.sync.dropbox.transport import (
+    LOCAL_DISK_FULL,
+    TEMPORARY_PREFIX,
+    DropBoxError,
+    Entry,
+    checked_path,
+    fills_the_disk,
+)
 
 if TYPE_CHECKING:
     from fieldkit.sync.dropbox.lan_auth import LanSigner
@@ -350,20 +358,20 @@ def _content_length(response: http.client.HTTPResponse) -> int | None:
 
 def _download(response: http.client.HTTPResponse, target: Path, *, path: str, limit: int,
               declared: int | None) -> None:
-    """The body written to a temporary file beside `target`, renamed once whole."""
-    partial = target.with_name(f".{target.name}.{secrets.token_hex(6)}.part")
+    """The body written to a temporary file beside `target`, renamed once whole (the
+    temporary file removed otherwise)."""
     try:
-        with partial.open("wb") as out:
+        # not durable: a fetched bundle is imported at once, then removed
+        with atomic_writer(target, durable=False) as out:
             received = _copy(response, out, path=path, limit=limit)
-        if declared is not None and received < declared:
-            raise DropBoxError(TRUNCATED, reason="interrupted", path=path, received=received, declared=declared)
-        os.replace(partial, target)
+            if declared is not None and received < declared:
+                raise DropBoxError(TRUNCATED, reason="interrupted", path=path, received=received, declared=declared)
     except (TimeoutError, ConnectionError, ssl.SSLError):
         raise  # the network's fault, not this computer's: the exchange says it
     except OSError as error:
+        if fills_the_disk(error):
+            raise DropBoxError(LOCAL_DISK_FULL, reason="disk_full", path=str(target)) from None
         raise DropBoxError(LOCAL_FILE, reason="interrupted", path=str(target), error=error.strerror or error) from None
-    finally:
-        partial.unlink(missing_ok=True)
 
 
 def _copy(response: http.client.HTTPResponse, out: BinaryIO, *, path: str, limit: int) -> int:

@@ -42,6 +42,8 @@ def what_to_do(error: BaseException) -> str:
                                                 "the coordinator."),
         "interrupted": translate("SyncIndicator", "The connection broke during the sync; nothing was lost. Sync "
                                                   "will retry by itself."),
+        "disk_full": translate("SyncIndicator", "This computer's disk is too full to receive more: free some "
+                                                "space, then sync again."),
     }
     return texts.get(reason, translate("SyncIndicator", "Sync failed: it will retry by itself."))
 
