@@ -16,6 +16,8 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+# the name this folder's bookkeeping is kept under; the share's gate reads what it imported there
+from fieldkit.sync.dropbox.lan_gate import LAN_REMOTE
 from fieldkit.sync.dropbox.server import DEFAULT_PORT, DEFAULT_QUOTA, LanDropBox, Seen
 
 if TYPE_CHECKING:
@@ -24,7 +26,6 @@ if TYPE_CHECKING:
     from fieldkit.sync.dropbox.discovery import Announcement
 
 LAN_FOLDER = "lan-dropbox"
-LAN_REMOTE = "lan-dropbox"  # the name this folder's bookkeeping is kept under
 EVERY_NETWORK = "0.0.0.0"
 
 

@@ -57,6 +57,13 @@ def seen_sizes(connection: sqlite3.Connection, *, remote: str) -> dict[str, int]
     return dict(connection.execute("SELECT path, size FROM dropbox_seen WHERE remote = ?", (remote,)))
 
 
+def seen_sizes_in_folder(connection: sqlite3.Connection, *, remote: str, folder: str) -> dict[str, int]:
+    """seen_sizes of the files under one top folder (`folder`/...) only: a range of the
+    primary key, so one device's folder is read without the others' rows."""
+    return dict(connection.execute("SELECT path, size FROM dropbox_seen WHERE remote = ? AND path >= ? AND path < ?",
+                                   (remote, f"{folder}/", f"{folder}0")))  # "0" follows "/"
+
+
 def mark_seen(connection: sqlite3.Connection, *, remote: str, files: Iterable[tuple[str, int]]) -> None:
     """(path, size) of bundles fetched and imported (or refused) from `remote`."""
     now = utc_now()

@@ -1904,6 +1904,21 @@ Dữ liệu máy này đã gửi vẫn được giữ.</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>The coordinator&apos;s laptop has not taken in what this laptop sent yet: it does while it shares on the network; nothing is lost.</source>
+        <translation>Máy điều phối chưa nhận vào những gì máy này đã gửi: máy đó tự nhận khi đang chia sẻ trên mạng; không mất dữ liệu nào.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The coordinator&apos;s disk is nearly full: ask the coordinator to free space; nothing is lost.</source>
+        <translation>Ổ đĩa máy điều phối sắp đầy: hãy đề nghị điều phối giải phóng dung lượng; không mất dữ liệu nào.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Too much to send to the coordinator&apos;s laptop at once: ask the coordinator for a larger quota.</source>
+        <translation>Quá nhiều dữ liệu để gửi một lần tới máy điều phối: hãy đề nghị điều phối tăng hạn mức.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>The drop box server failed: sync will retry by itself; tell the server&apos;s admin if it lasts.</source>
         <translation>Máy chủ hộp thư đồng bộ bị lỗi: sẽ tự thử lại; nếu lỗi kéo dài, hãy báo quản trị máy chủ.</translation>
     </message>

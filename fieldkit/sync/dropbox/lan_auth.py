@@ -29,6 +29,10 @@ from fieldkit.store.identity import fingerprint_of
 SCHEME = "Fieldkit"
 # a 403 for a key the coordinator does not trust (not for a folder the device may not write)
 REFUSED_HEADER, NOT_TRUSTED_VALUE = "X-Fieldkit-Refused", "not-trusted"
+# a 507: which room is missing, since what the laptop's user can do differs
+OVER_QUOTA_VALUE = "over-quota"  # the device's files not yet taken in by the coordinator
+LARGER_THAN_QUOTA_VALUE = "larger-than-quota"  # this one upload, were nothing else there
+DISK_FULL_VALUE = "disk-full"  # the coordinator's disk
 SIGNED_PREFIX = b"fieldkit-request:"
 EMPTY_BODY_SHA256 = hashlib.sha256(b"").hexdigest()
 _HEX64 = r"[0-9a-f]{64}"

@@ -6,11 +6,15 @@ place must be what fieldkit writes there: a bundle signed by that same key and n
 its digest, or that device's signed receipt. Anything else is refused (UploadRefused),
 so a trusted laptop that misbehaves still cannot park arbitrary files on the
 coordinator's disk, nor pass one device's bundle off as another's.
+
+A device's quota counts only what the coordinator has not taken in yet (`taken_in`):
+nothing is ever removed from a drop box (other coordinators may read it), so counting
+every file would refuse a photographing member for the rest of a campaign.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -20,6 +24,10 @@ from fieldkit.store.identity import fingerprint_of, site_belongs_to
 if TYPE_CHECKING:
     from fieldkit.store import Store
 
+# the remote name under which the coordinator's own sync passes over its share keep their
+# bookkeeping (fieldkit.services.lan_share): its `dropbox_seen` rows are what it took in
+LAN_REMOTE = "lan-dropbox"
+
 
 class UploadRefused(Exception):
     """An upload that is not what its name says (the reason goes back in the 403)."""
@@ -27,6 +35,14 @@ class UploadRefused(Exception):
 
 # (the uploaded file, the path it is moved to, the uploader's public key) -> None, or UploadRefused
 UploadCheck = Callable[[Path, list[str], bytes], None]
+# a device's folder (site id) -> {path under the drop box's root: size} of the files there
+# the coordinator already imported or refused
+TakenIn = Callable[[str], Mapping[str, int]]
+
+
+def nothing_taken_in(site_id: str) -> Mapping[str, int]:
+    """Every file counts against the quota (a gate that knows no import)."""
+    return {}
 
 
 def checked_upload(source: Path, parts: list[str], public_key: bytes) -> None:
@@ -71,20 +87,27 @@ def _check_bundle(source: Path, *, name: str, public_key: bytes) -> None:
 class Gate:
     """The server's rules: `trusted(fingerprint)` whether a device's key is trusted and not
     revoked; `owns(site_id, key)` whether the key may write that folder; `check_upload`
-    what may be moved into place."""
+    what may be moved into place; `taken_in(site_id)` the files of that folder the
+    coordinator already took in, which its quota leaves out (one call per upload)."""
 
     trusted: Callable[[str], bool]
     owns: Callable[[str, bytes], bool] = site_belongs_to
     check_upload: UploadCheck = field(default=checked_upload)
+    taken_in: TakenIn = field(default=nothing_taken_in)
 
 
 def store_gate(store: Store) -> Gate:
     """The rules of the coordinator whose store this is: its trust table, read afresh for
-    every request (a device revoked in the window is refused at once)."""
-    from fieldkit.store import trust
+    every request (a device revoked in the window is refused at once), and what its
+    passes over its share (LAN_REMOTE) imported or refused, read afresh for every upload."""
+    from fieldkit.store import dropbox_state, trust
 
     def trusted(fingerprint: str) -> bool:
         with store.read() as connection:
             return trust.device_trust(connection, fingerprint=fingerprint) == trust.Trust.TRUSTED
 
-    return Gate(trusted=trusted)
+    def taken_in(site_id: str) -> Mapping[str, int]:
+        with store.read() as connection:
+            return dropbox_state.seen_sizes_in_folder(connection, remote=LAN_REMOTE, folder=site_id)
+
+    return Gate(trusted=trusted, taken_in=taken_in)

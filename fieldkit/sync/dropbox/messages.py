@@ -38,6 +38,15 @@ VIETNAMESE = {
     webdav.NOT_FOUND: "Hộp thư đồng bộ {url} không có {path!r}. Hãy kiểm tra địa chỉ hộp thư đồng bộ.",
     webdav.FULL: ("Hộp thư đồng bộ {url} đã đầy. Hãy xin quản trị viên thêm dung lượng; không mất dữ liệu, "
                   "việc đồng bộ sẽ tiếp tục sau đó."),
+    webdav.COORDINATOR_NOT_TAKEN_IN: ("Máy của điều phối ở {url} chưa nhận vào những gì máy này đã gửi, và chưa nhận "
+                                      "thêm cho đến khi nhận xong. Máy đó tự nhận vào khi đang chia sẻ trên mạng "
+                                      "(Điều phối › Chia sẻ trên mạng này, hoặc fieldkit serve); sau đó việc đồng bộ "
+                                      "sẽ tiếp tục. Không mất dữ liệu nào."),
+    webdav.COORDINATOR_DISK_FULL: ("Ổ đĩa của máy điều phối ở {url} sắp hết chỗ trống. Hãy đề nghị điều phối giải "
+                                   "phóng dung lượng; không mất dữ liệu, việc đồng bộ sẽ tiếp tục sau đó."),
+    webdav.LARGER_THAN_COORDINATOR_QUOTA: ("Dữ liệu máy này gửi lớn hơn mức máy của điều phối ở {url} nhận từ một "
+                                           "máy. Hãy đề nghị điều phối chia sẻ với hạn mức lớn hơn (fieldkit serve "
+                                           "--quota); không mất dữ liệu nào."),
     webdav.SERVER: ("Hộp thư đồng bộ {url} gặp lỗi (HTTP {status}). Việc đồng bộ sẽ thử lại sau; "
                     "nếu lỗi còn tiếp diễn, hãy báo quản trị viên."),
     webdav.UNEXPECTED: ("Hộp thư đồng bộ {url} trả lời không như mong đợi (HTTP {status}) cho {path!r}. "

@@ -6,8 +6,8 @@ Everything a request names is untrusted: each path is made of checked names, wal
 one folder at a time without following links; only regular files are served. Every
 request is signed (fieldkit.sync.dropbox.lan_auth) and checked against the
 coordinator's trust table (lan_gate); a body is refused on its Content-Length before a
-byte is read when it would pass the device's quota or the free disk, and never read
-past it; a client that stalls is dropped after `timeout` seconds.
+byte is read when it would pass the device's quota (what the coordinator has not taken
+in yet) or the free disk, and never read past it; a client that stalls is dropped after `timeout` seconds.
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from shutil import disk_usage
 from urllib.parse import urlsplit
 
 from fieldkit.store.identity import verify_signature
@@ -45,8 +46,21 @@ DEFAULT_QUOTA = 200 << 20
 DEFAULT_PORT = 8470
 SMALL_BODY = 64 << 10  # a PROPFIND's body; any other request but PUT has none
 DRAIN_LIMIT = 1 << 20  # a refused body up to this is read, so that the connection stays usable
-FREE_SPACE_MARGIN = 64 << 20
-NOT_TRUSTED = "this device is not trusted by the coordinator"  # never fill the coordinator's disk to the last byte
+# An upload is accepted only if the coordinator can still take it in: its pull of the
+# share copies a bundle and imports it (twice its size) and wants 256 MiB free besides
+# (fieldkit.services.network_pull.FREE_MARGIN), or stops with disk_full, and the upload
+# would then count against its device's quota unimported. So a PUT needs three times its
+# length free, and this margin, twice the pull's, so that the coordinator's own work (its
+# database's write-ahead log, its own photos, the system) keeps room when the pull is done.
+FREE_SPACE_MARGIN = 512 << 20
+IMPORT_ROOM_FACTOR = 3  # the upload, its copy in the pull's incoming/, what its import stores
+NOT_TRUSTED = "this device is not trusted by the coordinator"
+OVER_QUOTA = "this device's folder is over its quota (what the coordinator has not taken in yet)"
+LARGER_THAN_QUOTA = "the upload is larger than this device's whole quota"
+DISK_FULL = "the coordinator's disk is full"
+# a refusal's text -> the X-Fieldkit-Refused value that tells the client which it is
+_REFUSED_VALUES = {NOT_TRUSTED: lan_auth.NOT_TRUSTED_VALUE, OVER_QUOTA: lan_auth.OVER_QUOTA_VALUE,
+                   LARGER_THAN_QUOTA: lan_auth.LARGER_THAN_QUOTA_VALUE, DISK_FULL: lan_auth.DISK_FULL_VALUE}
 _CHUNK = 256 * 1024
 
 
@@ -137,7 +151,7 @@ class _Handler(http.server.BaseHTTPRequestHandler):
             self._refuse(refusal.status, str(refusal))
         except OSError as error:
             full = error.errno in (errno.ENOSPC, errno.EDQUOT)
-            self._refuse(507 if full else 500, "the coordinator's disk is full" if full else "storage fault")
+            self._refuse(507 if full else 500, DISK_FULL if full else "storage fault")
 
     do_OPTIONS = do_PROPFIND = do_GET = do_PUT = do_MOVE = do_DELETE = do_MKCOL = _handle
 
@@ -202,8 +216,8 @@ class _Handler(http.server.BaseHTTPRequestHandler):
             else:
                 self.close_connection = True
         headers = {"WWW-Authenticate": lan_auth.challenge(self.server.nonce)} if status == 401 else {}
-        if text == NOT_TRUSTED:
-            headers[lan_auth.REFUSED_HEADER] = lan_auth.NOT_TRUSTED_VALUE
+        if text in _REFUSED_VALUES:
+            headers[lan_auth.REFUSED_HEADER] = _REFUSED_VALUES[text]
         self.reply(status, text.encode("utf-8"), headers=headers)
 
     def reply(self, status: int, body: bytes = b"", *, headers: dict[str, str] | None = None,
@@ -255,10 +269,15 @@ class _Handler(http.server.BaseHTTPRequestHandler):
         self.reply(201)
 
     def _check_room(self, site: str, length: int) -> None:
-        if usage(self.server.root / site) + length > self.server.quota:
-            raise Refusal(507, "this device's folder is over its quota")
-        if shutil.disk_usage(self.server.root).free < length + FREE_SPACE_MARGIN:
-            raise Refusal(507, "the coordinator's disk is full")
+        """The quota counts what the coordinator has not taken in (its imports free it);
+        the free disk is the real guard, and keeps room for the import."""
+        if length > self.server.quota:
+            raise Refusal(507, LARGER_THAN_QUOTA)
+        waiting = usage(self.server.root / site, name=site, taken_in=self.server.gate.taken_in(site))
+        if waiting + length > self.server.quota:
+            raise Refusal(507, OVER_QUOTA)
+        if disk_usage(self.server.root).free < IMPORT_ROOM_FACTOR * length + FREE_SPACE_MARGIN:
+            raise Refusal(507, DISK_FULL)
 
     def _receive(self, target: Path, *, length: int, body_sha256: str) -> None:
         digest = hashlib.sha256()

@@ -10,7 +10,7 @@ import contextlib
 import os
 import re
 import stat
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import BinaryIO
 from urllib.parse import quote, unquote, urlsplit
@@ -87,16 +87,20 @@ def regular_file(root: Path, parts: list[str]) -> Iterator[tuple[BinaryIO, int]]
         yield reading, status.st_size
 
 
-def usage(folder: Path) -> int:
-    """Bytes of the regular files under `folder` (links not followed)."""
+def usage(folder: Path, *, name: str, taken_in: Mapping[str, int]) -> int:
+    """Bytes of the regular files under `folder` (links not followed), named `name` under
+    the drop box's root, but those in `taken_in` (path -> size) with that same size: a
+    file the coordinator took in. Another size under a taken name is another file."""
     total = 0
     with contextlib.suppress(FileNotFoundError, NotADirectoryError):
         with os.scandir(folder) as entries:
             for entry in entries:
+                path = f"{name}/{entry.name}"
                 if entry.is_dir(follow_symlinks=False):
-                    total += usage(Path(entry.path))
+                    total += usage(Path(entry.path), name=path, taken_in=taken_in)
                 elif entry.is_file(follow_symlinks=False):
-                    total += entry.stat(follow_symlinks=False).st_size
+                    size = entry.stat(follow_symlinks=False).st_size
+                    total += 0 if taken_in.get(path) == size else size
     return total
 
 

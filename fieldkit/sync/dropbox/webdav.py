@@ -323,13 +323,31 @@ class WebDavTransport:
             reason, message = "server", UNEXPECTED
         if status == 403 and _untrusted_here(response):  # a coordinator's share, and this key is not trusted
             message = NOT_TRUSTED_BY_COORDINATOR
+        if status == 507:
+            message = _full_message(response)
         raise DropBoxError(message, reason=reason, url=self.url, path=path, status=status)
 
 
 def _untrusted_here(response: http.client.HTTPResponse) -> bool:
-    from fieldkit.sync.dropbox.lan_auth import NOT_TRUSTED_VALUE, REFUSED_HEADER
+    from fieldkit.sync.dropbox.lan_auth import NOT_TRUSTED_VALUE
 
-    return response.getheader(REFUSED_HEADER) == NOT_TRUSTED_VALUE
+    return _refused_here(response) == NOT_TRUSTED_VALUE
+
+
+def _full_message(response: http.client.HTTPResponse) -> str:
+    """A coordinator's share says which room is missing (what its laptop's user can do
+    differs); any other server's 507 is its storage, its administrator's to give."""
+    from fieldkit.sync.dropbox import lan_auth
+
+    return {lan_auth.OVER_QUOTA_VALUE: COORDINATOR_NOT_TAKEN_IN, lan_auth.DISK_FULL_VALUE: COORDINATOR_DISK_FULL,
+            lan_auth.LARGER_THAN_QUOTA_VALUE: LARGER_THAN_COORDINATOR_QUOTA}.get(_refused_here(response) or "", FULL)
+
+
+def _refused_here(response: http.client.HTTPResponse) -> str | None:
+    """Why a coordinator's share refused (lan_auth.REFUSED_HEADER); None from any other server."""
+    from fieldkit.sync.dropbox.lan_auth import REFUSED_HEADER
+
+    return response.getheader(REFUSED_HEADER)
 
 
 def _fingerprint(text: str, *, url: str) -> str:
@@ -409,6 +427,15 @@ NOT_TRUSTED_BY_COORDINATOR = ("The coordinator's laptop at {url} does not trust 
                               "and ask them to trust it.")
 NOT_FOUND = "The drop box {url} has no {path!r}. Check the drop box address."
 FULL = "The drop box {url} is full. Ask its administrator for space; nothing is lost, sync resumes afterwards."
+COORDINATOR_NOT_TAKEN_IN = ("The coordinator's laptop at {url} has not yet taken in what this laptop sent, and "
+                            "accepts no more from it until it does. It takes it in by itself while it shares on "
+                            "the network (Coordinator › Share on this network, or fieldkit serve); sync then "
+                            "resumes. Nothing is lost.")
+COORDINATOR_DISK_FULL = ("The coordinator's laptop at {url} is nearly out of disk space. Ask the coordinator to free "
+                         "some; nothing is lost, sync resumes afterwards.")
+LARGER_THAN_COORDINATOR_QUOTA = ("What this laptop sends is larger than the coordinator's laptop at {url} accepts "
+                                 "from one laptop. Ask the coordinator to share with a larger quota (fieldkit serve "
+                                 "--quota); nothing is lost.")
 SERVER = ("The drop box {url} had a fault (HTTP {status}). Sync tries again later; "
           "if it persists, tell its administrator.")
 UNEXPECTED = "The drop box {url} gave an unexpected answer (HTTP {status}) for {path!r}. Check the drop box address."
