@@ -17,8 +17,8 @@ VIETNAMESE = {
     "share this computer's drop box with the laptops on this network (no internet needed)":
         "chia sẻ hộp thư đồng bộ của máy này với các máy trong cùng mạng (không cần internet)",
     "the port to listen on (default: 8470)": "cổng để lắng nghe (mặc định: 8470)",
-    "the most each laptop may store here, in megabytes (default: 200)":
-        "dung lượng tối đa mỗi máy được lưu ở đây, tính bằng megabyte (mặc định: 200)",
+    "the most each laptop may have here that this computer has not imported yet, in megabytes (default: 200)":
+        "dung lượng tối đa mỗi máy được để ở đây mà máy này chưa nhập vào, tính bằng megabyte (mặc định: 200)",
     "the address to listen on (default: every network of this computer)":
         "địa chỉ để lắng nghe (mặc định: mọi mạng của máy này)",
     "do not announce this computer on the network (laptops then type its address)":

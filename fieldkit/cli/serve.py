@@ -35,7 +35,8 @@ def add_parsers(commands: Commands) -> None:
                                              "(no internet needed)"), run=utf8_arguments(_run))
     serve.add_argument("--port", type=int, default=8470, help=_("the port to listen on (default: 8470)"))
     serve.add_argument("--quota", type=int, default=200, metavar="MB",
-                       help=_("the most each laptop may store here, in megabytes (default: 200)"))
+                       help=_("the most each laptop may have here that this computer has not imported yet, "
+                              "in megabytes (default: 200)"))
     serve.add_argument("--bind", default="0.0.0.0", metavar="ADDRESS",
                        help=_("the address to listen on (default: every network of this computer)"))
     serve.add_argument("--no-announce", action="store_true",

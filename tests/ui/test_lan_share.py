@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QDialog
 
 from fieldkit.services import network_sync
 from fieldkit.services.coordinator import normalize_fingerprint
+from fieldkit.sync.dropbox import webdav
 from fieldkit.sync.dropbox.lan_auth import lan_signer
 from fieldkit.sync.dropbox.transport import DropBoxError
 from fieldkit.sync.dropbox.webdav import WebDavTransport
@@ -182,3 +183,36 @@ def test_find_a_coordinator_with_nobody_announcing_says_to_type_the_address(qtbo
     qtbot.waitUntil(lambda: sync.dialog.result.text().startswith("Không có máy điều phối nào trả lời"))
     assert "Đang chia sẻ trên mạng: http://" in sync.dialog.result.text()
     assert not sync.dialog.found_list.isVisible()
+
+
+@pytest.mark.parametrize(("message", "vietnamese", "english"), [
+    (webdav.COORDINATOR_NOT_TAKEN_IN,
+     "Máy điều phối chưa nhận vào những gì máy này đã gửi: máy đó tự nhận khi đang chia sẻ trên mạng; "
+     "không mất dữ liệu nào.",
+     "The coordinator's laptop has not taken in what this laptop sent yet: it does while it shares on the "
+     "network; nothing is lost."),
+    (webdav.COORDINATOR_DISK_FULL,
+     "Ổ đĩa máy điều phối sắp đầy: hãy đề nghị điều phối giải phóng dung lượng; không mất dữ liệu nào.",
+     "The coordinator's disk is nearly full: ask the coordinator to free space; nothing is lost."),
+    (webdav.LARGER_THAN_COORDINATOR_QUOTA,
+     "Quá nhiều dữ liệu để gửi một lần tới máy điều phối: hãy đề nghị điều phối tăng hạn mức.",
+     "Too much to send to the coordinator's laptop at once: ask the coordinator for a larger quota."),
+    (webdav.FULL,  # any other WebDAV server's storage
+     "Hộp thư đồng bộ đã đầy: hãy nhờ quản trị máy chủ thêm dung lượng.",
+     "The drop box is full: ask the server's admin for space."),
+], ids=["not-taken-in", "coordinator-disk", "larger-than-quota", "webdav-server"])
+def test_the_status_bar_says_which_room_a_coordinators_share_lacks(qapp, message, vietnamese, english):
+    """What the laptop's status bar says on a 507 (the transport picks the message from the
+    share's X-Fieldkit-Refused, tests/services/test_lan_share_quota.py)."""
+    from fieldkit.ui.sync.indicator import what_to_do
+    from fieldkit.ui.translators import Translators
+
+    error = DropBoxError(message, reason="full", url="http://192.168.43.1:8470/", path="a", status=507)
+    translators = Translators(qapp)
+    try:
+        translators.install("vi")
+        assert what_to_do(error) == vietnamese
+        translators.install("en")
+        assert what_to_do(error) == english
+    finally:
+        translators.install("en")
