@@ -17,8 +17,8 @@ BAD_PIN = ("The pin {pin!r} is not a certificate's SHA-256 fingerprint: it must 
 PIN_WITHOUT_HTTPS = ("A certificate pin only protects an https:// address; {url!r} is http://, where nothing is "
                      "checked. Use the server's https:// address, or leave out --pin.")
 PASSWORD_OVER_HTTP = ("A password sent to {url!r} would cross the network readable by anyone on it (a hotel or "
-                      "office Wi-Fi): http:// is not encrypted. Use the server's https:// address (with --pin for "
-                      "a self-signed certificate).")
+                      "office Wi-Fi): http:// is not encrypted. Use the server's https:// address (with its "
+                      "certificate's fingerprint if the certificate is self-signed).")
 FOLDER_WITH_LOGIN = "A drop box folder ({path}) has no user or certificate: leave out --user and --pin."
 BAD_USER = "The user name {user!r} cannot be sent to a server (it is empty, or holds ':' or a control character)."
 UNKNOWN_REMOTE = "There is no drop box named {name!r}. See them with: fieldkit remote list"
@@ -48,7 +48,7 @@ VIETNAMESE = {
                         "kiểm tra. Hãy dùng địa chỉ https:// của máy chủ, hoặc bỏ --pin."),
     PASSWORD_OVER_HTTP: ("Mật khẩu gửi tới {url!r} sẽ đi qua mạng ở dạng ai trên mạng đó cũng đọc được (Wi-Fi "
                          "khách sạn hay cơ quan): http:// không được mã hóa. Hãy dùng địa chỉ https:// của máy chủ "
-                         "(kèm --pin nếu chứng chỉ tự ký)."),
+                         "(kèm dấu vân tay chứng chỉ nếu chứng chỉ tự ký)."),
     FOLDER_WITH_LOGIN: ("Hộp thư đồng bộ dạng thư mục ({path}) không có người dùng hay chứng chỉ: hãy bỏ --user "
                         "và --pin."),
     BAD_USER: ("Tên người dùng {user!r} không gửi được tới máy chủ (bị trống, hoặc chứa ':' hay ký tự điều "
