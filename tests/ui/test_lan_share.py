@@ -76,7 +76,10 @@ def test_a_trusted_laptop_syncs_with_the_window_and_its_record_appears_in_the_li
     browser = window.browser
     qtbot.waitUntil(lambda: record in {browser.model.row_at(row).record_id for row in range(browser.model.rowCount())},
                     timeout=20_000)
-    # the coordinator's receipt is in the share: the laptop's next pass learns it was received
+    # the coordinator's receipt is in the share (its pass writes it after the import, which
+    # the list may show first): the laptop's next pass learns it was received
+    receipt = lan.share.root / coordinator.store.identity.site_id / "receipt.json"
+    qtbot.waitUntil(receipt.exists, timeout=20_000)
     with laptop_drop_box(laptop, url) as drop_box:
         assert [seen.device for seen in network_sync.sync_once(laptop.service, drop_box, remote="dieu-phoi").receipts]
     laptop.close()
