@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QDialog
 
 from fieldkit.services import network_sync
 from fieldkit.services.coordinator import normalize_fingerprint
-from fieldkit.sync.dropbox import webdav
+from fieldkit.sync.dropbox import webdav_messages
 from fieldkit.sync.dropbox.lan_auth import lan_signer
 from fieldkit.sync.dropbox.transport import DropBoxError
 from fieldkit.sync.dropbox.webdav import WebDavTransport
@@ -189,18 +189,18 @@ def test_find_a_coordinator_with_nobody_announcing_says_to_type_the_address(qtbo
 
 
 @pytest.mark.parametrize(("message", "vietnamese", "english"), [
-    (webdav.COORDINATOR_NOT_TAKEN_IN,
+    (webdav_messages.COORDINATOR_NOT_TAKEN_IN,
      "Máy điều phối chưa nhận vào những gì máy này đã gửi: máy đó tự nhận khi đang chia sẻ trên mạng; "
      "không mất dữ liệu nào.",
      "The coordinator's laptop has not taken in what this laptop sent yet: it does while it shares on the "
      "network; nothing is lost."),
-    (webdav.COORDINATOR_DISK_FULL,
+    (webdav_messages.COORDINATOR_DISK_FULL,
      "Ổ đĩa máy điều phối sắp đầy: hãy đề nghị điều phối giải phóng dung lượng; không mất dữ liệu nào.",
      "The coordinator's disk is nearly full: ask the coordinator to free space; nothing is lost."),
-    (webdav.LARGER_THAN_COORDINATOR_QUOTA,
+    (webdav_messages.LARGER_THAN_COORDINATOR_QUOTA,
      "Quá nhiều dữ liệu để gửi một lần tới máy điều phối: hãy đề nghị điều phối tăng hạn mức.",
      "Too much to send to the coordinator's laptop at once: ask the coordinator for a larger quota."),
-    (webdav.FULL,  # any other WebDAV server's storage
+    (webdav_messages.FULL,  # any other WebDAV server's storage
      "Hộp thư đồng bộ đã đầy: hãy nhờ quản trị máy chủ thêm dung lượng.",
      "The drop box is full: ask the server's admin for space."),
 ], ids=["not-taken-in", "coordinator-disk", "larger-than-quota", "webdav-server"])

@@ -1,7 +1,8 @@
 """Vietnamese for the drop boxes' messages, keyed by the English (fieldkit.i18n reads
 VIETNAMESE: CATALOGUE_MODULES). Each engineer adds the messages of their module here."""
 
-from fieldkit.sync.dropbox import folder, propfind, receipts, transport, webdav
+from fieldkit.sync.dropbox import folder, propfind, receipts, transport
+from fieldkit.sync.dropbox import webdav_messages as webdav
 
 VIETNAMESE = {
     transport.BAD_PATH: "Hộp thư đồng bộ có tệp {path!r}, không phải tên tệp fieldkit ghi; tệp này được bỏ qua.",

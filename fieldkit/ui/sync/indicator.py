@@ -52,16 +52,16 @@ def what_to_do(error: BaseException) -> str:
 
 def _full_text(message: str, otherwise: str) -> str:
     """A coordinator's share says which room is missing; any other drop box's is its admin's to give."""
-    from fieldkit.sync.dropbox import webdav
+    from fieldkit.sync.dropbox import webdav_messages
 
     texts = {
-        webdav.COORDINATOR_NOT_TAKEN_IN: translate(
+        webdav_messages.COORDINATOR_NOT_TAKEN_IN: translate(
             "SyncIndicator", "The coordinator's laptop has not taken in what this laptop sent yet: it does while "
                              "it shares on the network; nothing is lost."),
-        webdav.COORDINATOR_DISK_FULL: translate(
+        webdav_messages.COORDINATOR_DISK_FULL: translate(
             "SyncIndicator", "The coordinator's disk is nearly full: ask the coordinator to free space; nothing is "
                              "lost."),
-        webdav.LARGER_THAN_COORDINATOR_QUOTA: translate(
+        webdav_messages.LARGER_THAN_COORDINATOR_QUOTA: translate(
             "SyncIndicator", "Too much to send to the coordinator's laptop at once: ask the coordinator for a "
                              "larger quota."),
     }
