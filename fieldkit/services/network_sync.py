@@ -222,7 +222,10 @@ class _Pass:
         listed = {_bundle_id(entry) for entry in self.transport.files(f"{self.site_id}/{BUNDLES}")}
         with self.store.read() as connection:
             pushed = state.pushed_bundles(connection, remote=self.remote)
-            kept = _trusted_receipts(connection, own_prefix=self.own_prefix, remote=self.remote)
+            # only the receipts read in this drop box now: one kept from before (the drop box
+            # given a new address, a receipt removed) says nothing of what this one holds
+            kept = _trusted_receipts(connection, own_prefix=self.own_prefix, remote=self.remote,
+                                     folders={seen.site_id for seen in self.receipts})
         gone = [bundle.bundle_id for bundle in pushed if bundle.bundle_id not in listed]
         if gone:
             self.store.writer.call(lambda connection: state.forget_pushed(connection, remote=self.remote,
@@ -301,16 +304,17 @@ def _work_folder(parent: Path) -> Iterator[Path]:
 
 # -- what the window shows ---------------------------------------------------------------------
 
-def _trusted_receipts(connection: sqlite3.Connection, *, own_prefix: str,
-                      remote: str | None = None) -> list[state.KeptReceipt]:
-    """Each trusted device's newest receipt (of `remote`, or of every drop box). Newest per
-    device key, not per folder: a coordinator restored from a backup may take a new site,
-    and its old folder's receipt, holding what it lost, must not count any more."""
+def _trusted_receipts(connection: sqlite3.Connection, *, own_prefix: str, remote: str | None = None,
+                      folders: set[str] | None = None) -> list[state.KeptReceipt]:
+    """Each trusted device's newest receipt (of `remote`, or of every drop box; of those
+    `folders` only, when given). Newest per device key, not per folder: a coordinator
+    restored from a backup may take a new site, and its old folder's receipt, holding
+    what it lost, must not count any more."""
     trusted = state.trusted_keys(connection)
     latest: dict[str, state.KeptReceipt] = {}
     for receipt in state.kept_receipts(connection, own_prefix=own_prefix, remote=remote):
         device = state.key_prefix(receipt.site_id)
-        if device not in trusted:
+        if device not in trusted or (folders is not None and receipt.site_id not in folders):
             continue
         kept = latest.get(device)
         if kept is None or receipt.created > kept.created:

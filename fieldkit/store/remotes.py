@@ -14,8 +14,9 @@ BOOKKEEPING_TABLES = ("dropbox_seen", "dropbox_pushed", "receipts")
 
 def save_remote(connection: sqlite3.Connection, *, name: str, url: str, user: str | None,
                 pin: str | None) -> None:
-    """Add the drop box `name`, or replace its address, user and pin (its bookkeeping stays:
-    the same drop box at a new address holds the same files)."""
+    """Add the drop box `name`, or replace its address, user and pin. Its bookkeeping stays:
+    bundles are named by their content, so what was seen is seen at any address; a pass
+    counts only the bundles it lists and the receipts it reads there."""
     connection.execute(
         "INSERT INTO remotes (name, url, user, pin, added) VALUES (?, ?, ?, ?, ?) "
         "ON CONFLICT (name) DO UPDATE SET url = excluded.url, user = excluded.user, pin = excluded.pin",

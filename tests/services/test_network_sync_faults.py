@@ -184,3 +184,22 @@ def test_two_receipts_of_one_device_made_in_the_same_second_count_for_the_less_t
 
     lan.store.writer.call(receipts)
     assert unreceived_submissions(lan.service) == 2
+
+
+def test_a_drop_box_given_a_new_address_is_sent_what_the_old_one_s_receipts_held(world, tmp_path):
+    """The laptop's drop box moves to another server (the same name, a new address): the
+    coordinator's receipts kept from the old one say nothing of what the new one holds."""
+    lan, coordinator, root = world
+    lan.save({"/data/staff": "1"})
+    sync(lan, FolderTransport(root))
+    sync(coordinator, FolderTransport(root))
+    sync(lan, FolderTransport(root))
+    assert unreceived_submissions(lan.service) == 0
+
+    elsewhere = tmp_path / "new-server"
+    elsewhere.mkdir()
+    moved = sync(lan, FolderTransport(elsewhere))  # the same remote name, "hop"
+    assert moved.sent_revisions == 1
+    assert unreceived_submissions(lan.service) == 0  # the old coordinator did receive it
+    sync(coordinator, FolderTransport(elsewhere))
+    assert sync(lan, FolderTransport(elsewhere)).sent_revisions == 0
