@@ -104,11 +104,12 @@ class Pull:
 
     def _fetch_limit(self, path: str, size: int, fetched: list[Fetched]) -> int:
         """The most a fetch of `path` may write; DropBoxError(disk_full) when the disk has
-        no room for it."""
+        no room for it. Each byte sent beyond the listing (a lying drop box, a file growing
+        while it is fetched) is imported too: it needs its room twice."""
         room = self._room(size, fetched)
         if room < 0:
             raise self._disk_full(path, size, fetched)
-        return min(BUNDLE_LIMIT, size + room)
+        return min(BUNDLE_LIMIT, size + room // 2)
 
     def _fetch(self, path: str, size: int, local: Path, *, limit: int, fetched: list[Fetched]) -> bool:
         try:
