@@ -30,6 +30,7 @@ from fieldkit.sync.dropbox import lan_auth
 from fieldkit.sync.dropbox.lan_auth import lan_signer  # noqa: F401 - remotes.py takes it from here
 from fieldkit.sync.dropbox.lan_gate import Gate, UploadRefused
 from fieldkit.sync.dropbox.server_files import (
+    ENTRY_ROOM,
     NO_LINKS,
     TEMPORARY,
     Refusal,
@@ -274,7 +275,7 @@ class _Handler(http.server.BaseHTTPRequestHandler):
         if length > self.server.quota:
             raise Refusal(507, LARGER_THAN_QUOTA)
         waiting = usage(self.server.root / site, name=site, taken_in=self.server.gate.taken_in(site))
-        if waiting + length > self.server.quota:
+        if waiting + max(length, ENTRY_ROOM) > self.server.quota:
             raise Refusal(507, OVER_QUOTA)
         if disk_usage(self.server.root).free < IMPORT_ROOM_FACTOR * length + FREE_SPACE_MARGIN:
             raise Refusal(507, DISK_FULL)
@@ -339,10 +340,14 @@ class _Handler(http.server.BaseHTTPRequestHandler):
         folder = walk(self.server.root, parts[:-1])
         if folder is None:
             raise Refusal(409, "the parent folder does not exist")
-        try:
-            (folder / parts[-1]).mkdir()
-        except FileExistsError:
-            raise Refusal(405, "it exists") from None
+        with self.server.site_lock(parts[0]):
+            if lstat_mode(folder / parts[-1]) != 0:
+                raise Refusal(405, "it exists")
+            self._check_room(parts[0], 0)  # a folder takes room too: ENTRY_ROOM
+            try:
+                (folder / parts[-1]).mkdir()
+            except FileExistsError:
+                raise Refusal(405, "it exists") from None
         self.reply(201)
 
 

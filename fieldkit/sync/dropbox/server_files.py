@@ -20,6 +20,9 @@ from fieldkit.sync.dropbox.transport import TEMPORARY_PREFIX, DropBoxError, chec
 
 PATH_LIMIT = 1024
 TEMPORARY = re.compile(rf"^{re.escape(TEMPORARY_PREFIX)}[0-9a-f]{{1,64}}$")
+# what a file or folder takes on the disk however small (a block, an inode): a laptop's
+# empty uploads and folders count against its quota, or it could park them without end
+ENTRY_ROOM = 4096
 NO_LINKS = getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
 
 
@@ -88,19 +91,20 @@ def regular_file(root: Path, parts: list[str]) -> Iterator[tuple[BinaryIO, int]]
 
 
 def usage(folder: Path, *, name: str, taken_in: Mapping[str, int]) -> int:
-    """Bytes of the regular files under `folder` (links not followed), named `name` under
-    the drop box's root, but those in `taken_in` (path -> size) with that same size: a
-    file the coordinator took in. Another size under a taken name is another file."""
+    """Bytes of the regular files and folders under `folder` (links not followed), named
+    `name` under the drop box's root, each at least ENTRY_ROOM, but the files in `taken_in`
+    (path -> size) with that same size: a file the coordinator took in. Another size under
+    a taken name is another file."""
     total = 0
     with contextlib.suppress(FileNotFoundError, NotADirectoryError):
         with os.scandir(folder) as entries:
             for entry in entries:
                 path = f"{name}/{entry.name}"
                 if entry.is_dir(follow_symlinks=False):
-                    total += usage(Path(entry.path), name=path, taken_in=taken_in)
+                    total += ENTRY_ROOM + usage(Path(entry.path), name=path, taken_in=taken_in)
                 elif entry.is_file(follow_symlinks=False):
                     size = entry.stat(follow_symlinks=False).st_size
-                    total += 0 if taken_in.get(path) == size else size
+                    total += 0 if taken_in.get(path) == size else max(size, ENTRY_ROOM)
     return total
 
 
