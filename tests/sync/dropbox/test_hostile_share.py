@@ -65,3 +65,17 @@ def test_empty_folders_count_against_the_quota(team):
         assert status_of(client, "MKCOL", [laptop.site_id, "folder-0"]) == 405  # an existing one: as before
     assert answers.index(507) <= QUOTA // 4096 and set(answers) == {201, 507}
     assert len(list(Path(root, laptop.site_id).iterdir())) <= QUOTA // 4096
+
+
+@pytest.mark.parametrize("declared", ["10", "+20", "\xb2\xb3", "-1"])
+def test_an_upload_whose_content_length_lies_leaves_nothing(team, declared):
+    laptop, coordinator = team
+    with hostile_client(laptop, coordinator) as (client, root):
+        assert status_of(client, "MKCOL", [laptop.site_id]) == 201
+        temporary = [laptop.site_id, TEMPORARY_PREFIX + "cd"]
+        with client._exchange("PUT", client._href(temporary), headers={"Content-Length": declared},
+                              body=b"x" * 20) as response:
+            assert response.status == 400
+        assert list(Path(root, laptop.site_id).iterdir()) == []
+        client.close()  # what it sent beyond its Content-Length is its own connection's next "request"
+        assert status_of(client, "PUT", temporary, body=b"honest") == 201  # the share still answers
