@@ -26,8 +26,9 @@ from fieldkit.services.form_releases import PublishRefused, publish_form
 from fieldkit.services.types import FormEntry
 from fieldkit.store.values import Revision
 from fieldkit.sync.dropbox.folder import FolderTransport
+from fieldkit.sync.dropbox.transport import Transport
 from tests.helpers.corpus_forms import XLSFORMS, corpus_form_names, fill, versioned_copy
-from tests.helpers.network_world import laptop_and_coordinator, sync
+from tests.helpers.network_world import drop_box_of, laptop_and_coordinator, sync
 from tests.helpers.sync_devices import Device
 
 HOAN_KIEM = "00070"
@@ -185,3 +186,44 @@ def test_both_devices_end_with_the_same_state(journey):
     assert len(filled) == len(NAMES) - len(REFUSED)
     marks = SurveyService(laptop.store).received_marks(record_ids=filled)
     assert sorted(record for record, mark in marks.items() if mark.by == "coordinator") == sorted(filled)
+
+
+SOCIO_ECONOMIC = "web-forms/socio-economic-survey-v20240515.xlsx"  # a repeat, its own version string
+
+
+@pytest.fixture
+def over_webdav(tmp_path, corpus_dir) -> Iterator[tuple[Device, Device, Callable[[], Transport]]]:
+    """A laptop and its coordinator, and a drop box on wsgidav (on 127.0.0.1)."""
+    with laptop_and_coordinator(tmp_path) as (laptop, coordinator, _folder):
+        with drop_box_of("wsgidav", tmp_path / "dav") as open_transport:
+            yield laptop, coordinator, open_transport
+
+
+def test_a_draft_on_the_old_version_opens_with_its_answers_after_the_new_version_arrives(over_webdav, tmp_path):
+    laptop, coordinator, open_transport = over_webdav
+    at_laptop, at_coordinator = open_transport(), open_transport()
+    survey, coordinating = SurveyService(laptop.store), SurveyService(coordinator.store)
+    first = publish_form(coordinating, XLSFORMS / SOCIO_ECONOMIC)
+    sync(coordinator, at_coordinator)
+    sync(laptop, at_laptop)
+    working = survey.open_submission(form_id=first.form_id, commune_code=HOAN_KIEM)
+    given = fill(working, seed=2, files=tmp_path / "photos")
+    working.close()  # the laptop closes the form unsaved: a working copy, on version 1
+
+    newer = versioned_copy(XLSFORMS / SOCIO_ECONOMIC, version="20240601090000", folder=tmp_path / "v2")
+    assert publish_form(coordinating, newer).version == "20240601090000"
+    sync(coordinator, at_coordinator)
+    sync(laptop, at_laptop)
+    assert {entry.form_id: entry.version for entry in survey.catalog()}[first.form_id] == "20240601090000"
+
+    [draft] = survey.pending_drafts()
+    resumed = survey.resume(draft.draft_id)
+    assert resumed.form.version == first.version == "20240515143545"
+    assert {path: resumed.session.value(path) for path in given} == given
+    assert any("[1]/" in path for path in given)  # the household roster's row came back too
+    sent = resumed.finalize().result(timeout=30)
+    sync(laptop, at_laptop)
+    sync(coordinator, at_coordinator)
+    arrived = SurveyService(coordinator.store).open_submission(record_id=sent.record_id)
+    assert arrived.form.version == "20240515143545"
+    assert arrived.session.answers() == sent.answers
