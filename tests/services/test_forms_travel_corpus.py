@@ -227,3 +227,19 @@ def test_a_draft_on_the_old_version_opens_with_its_answers_after_the_new_version
     arrived = SurveyService(coordinator.store).open_submission(record_id=sent.record_id)
     assert arrived.form.version == "20240515143545"
     assert arrived.session.answers() == sent.answers
+
+
+@pytest.mark.parametrize("old, new", [("2024091201-3", "2024091201-10"), ("1.9", "1.10"), ("v9", "v10")])
+def test_a_version_with_a_longer_number_in_it_is_newer(tmp_path, corpus_dir, old, new):
+    """ODK versions are strings a person writes: the coordinator bumps the number in them."""
+    source = XLSFORMS / "web-forms" / "all-question-types-v2024091201-3.xlsx"
+    with laptop_and_coordinator(tmp_path) as (laptop, coordinator, drop_box):
+        coordinating, survey = SurveyService(coordinator.store), SurveyService(laptop.store)
+        for version in (old, new):
+            publish_form(coordinating, versioned_copy(source, version=version, folder=tmp_path / version))
+        sync(coordinator, FolderTransport(drop_box))
+        sync(laptop, FolderTransport(drop_box))
+        assert {entry.form_id: entry.version for entry in survey.catalog()}["all-question-types"] == new
+        with pytest.raises(PublishRefused) as refused:
+            publish_form(coordinating, versioned_copy(source, version=old, folder=tmp_path / "again"))
+        assert f"version {old} is not newer than version {new}" in refused.value.text("en")
