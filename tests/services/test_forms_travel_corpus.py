@@ -243,3 +243,45 @@ def test_a_version_with_a_longer_number_in_it_is_newer(tmp_path, corpus_dir, old
         with pytest.raises(PublishRefused) as refused:
             publish_form(coordinating, versioned_copy(source, version=old, folder=tmp_path / "again"))
         assert f"version {old} is not newer than version {new}" in refused.value.text("en")
+
+
+# Settings an ODK server reads (where to send, the key to encrypt with, how to name a
+# submission) and fieldkit does not need: the form still travels and comes back.
+ODD_SETTINGS = """\
+| survey |
+| | type         | name     | label                 | repeat_count |
+| | text         | chief    | Người phụ trách       |              |
+| | begin repeat | village  | Thôn                  |              |
+| | text         | name     | Tên thôn              |              |
+| | begin repeat | family   | Hộ                    | 2            |
+| | integer      | members  | Số người              |              |
+| | end repeat   |          |                       |              |
+| | end repeat   |          |                       |              |
+| settings |
+| | form_id | version    | instance_name          | submission_url                        | public_key |
+| | odd     | 2024-05 b  | concat('xa-', ${chief}) | https://central.example.org/submission | MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEA1 |
+"""
+
+
+def test_a_form_with_nested_repeats_and_server_settings_travels(tmp_path):
+    form_file = tmp_path / "odd.md"
+    form_file.write_text(ODD_SETTINGS, encoding="utf-8")
+    with laptop_and_coordinator(tmp_path) as (laptop, coordinator, drop_box):
+        coordinating, survey = SurveyService(coordinator.store), SurveyService(laptop.store)
+        assert publish_form(coordinating, form_file).version == "2024-05 b"
+        sync(coordinator, FolderTransport(drop_box))
+        sync(laptop, FolderTransport(drop_box))
+        submission = survey.open_submission(form_id="odd", commune_code=HOAN_KIEM)
+        submission.set_many({"/data/chief": "bà Lan", "/data/village[1]/name": "Thôn Đông",
+                             "/data/village[1]/family[2]/members": 5})
+        sent = submission.finalize().result(timeout=30)
+        sync(laptop, FolderTransport(drop_box))
+        sync(coordinator, FolderTransport(drop_box))
+
+        arrived = SurveyService(coordinator.store).open_submission(record_id=sent.record_id)
+        assert arrived.form.version == "2024-05 b"
+        assert arrived.session.value("/data/village[1]/family[2]/members") == "5"
+        assert arrived.session.answers() == sent.answers
+        assert "base64RsaPublicKey" in arrived.form.xform and "central.example.org" in arrived.form.xform
+        sync(laptop, FolderTransport(drop_box))
+        assert coordinator.digest() == laptop.digest()
