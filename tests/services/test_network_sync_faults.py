@@ -93,6 +93,23 @@ def test_an_export_leaves_out_exactly_the_vector_it_is_given(world, tmp_path):
         export_bundle(lan.store, tmp_path / "c.fkb", full=True, acknowledged={})
 
 
+def _backed_up(coordinator, tmp_path):
+    """The coordinator's data folder copied as a backup tool would; the coordinator reopened."""
+    coordinator.close()
+    shutil.copytree(tmp_path / "coordinator", tmp_path / "backup")
+    return Device(tmp_path, "coordinator")
+
+
+def _restored(coordinator, lan, root, tmp_path):
+    """The disk dies: the backup comes back, and an admin cleaned the laptop's bundles away."""
+    coordinator.close()
+    shutil.rmtree(tmp_path / "coordinator")
+    shutil.copytree(tmp_path / "backup", tmp_path / "coordinator")
+    for name in _bundles_of(lan, root):
+        FolderTransport(root).remove(f"{lan.site_id}/bundles/{name}")
+    return Device(tmp_path, "coordinator")
+
+
 def test_a_coordinator_restored_from_an_old_backup_gets_everything_back(world, tmp_path):
     """Its disk died; the backup is older than its last pass. The laptop's bundles still in
     the drop box are fetched again; those an admin cleaned away are sent again by the
@@ -101,9 +118,7 @@ def test_a_coordinator_restored_from_an_old_backup_gets_everything_back(world, t
     lan.save({"/data/staff": "1"})
     sync(lan, FolderTransport(root))
     sync(coordinator, FolderTransport(root))
-    coordinator.close()
-    shutil.copytree(tmp_path / "coordinator", tmp_path / "backup")
-    coordinator = Device(tmp_path, "coordinator")
+    coordinator = _backed_up(coordinator, tmp_path)
     lan.save({"/data/staff": "2"})
     lan.save({"/data/staff": "3"})
     sync(lan, FolderTransport(root))
@@ -111,13 +126,7 @@ def test_a_coordinator_restored_from_an_old_backup_gets_everything_back(world, t
     sync(lan, FolderTransport(root))
     assert unreceived_submissions(lan.service) == 0
 
-    coordinator.close()  # the disk dies: the backup comes back, the drop box is cleaned
-    shutil.rmtree(tmp_path / "coordinator")
-    shutil.copytree(tmp_path / "backup", tmp_path / "coordinator")
-    [first, *later] = _bundles_of(lan, root)  # the oldest bundle is not always first by name
-    for name in _bundles_of(lan, root):
-        FolderTransport(root).remove(f"{lan.site_id}/bundles/{name}")
-    coordinator = Device(tmp_path, "coordinator")
+    coordinator = _restored(coordinator, lan, root, tmp_path)
     assert len(coordinator.rev_ids()) == 1
 
     sync(coordinator, FolderTransport(root))  # its receipt now says it holds less
@@ -139,9 +148,7 @@ def test_a_coordinator_restored_on_a_new_site_is_sent_again_what_its_old_folder_
     lan.save({"/data/staff": "1"})
     sync(lan, FolderTransport(root))
     sync(coordinator, FolderTransport(root))
-    coordinator.close()
-    shutil.copytree(tmp_path / "coordinator", tmp_path / "backup")
-    coordinator = Device(tmp_path, "coordinator")
+    coordinator = _backed_up(coordinator, tmp_path)
     old_site = coordinator.site_id
     coordinator.save({"/data/staff": "9"})  # a number of its own site issued after the backup
     lan.save({"/data/staff": "2"})
@@ -151,12 +158,7 @@ def test_a_coordinator_restored_on_a_new_site_is_sent_again_what_its_old_folder_
     sync(lan, FolderTransport(root))
     assert unreceived_submissions(lan.service) == 0
 
-    coordinator.close()
-    shutil.rmtree(tmp_path / "coordinator")
-    shutil.copytree(tmp_path / "backup", tmp_path / "coordinator")
-    for name in _bundles_of(lan, root):
-        FolderTransport(root).remove(f"{lan.site_id}/bundles/{name}")
-    coordinator = Device(tmp_path, "coordinator")
+    coordinator = _restored(coordinator, lan, root, tmp_path)
     assert coordinator.site_id != old_site and len(coordinator.rev_ids()) == 1
     sync(coordinator, FolderTransport(root))
     assert (root / old_site / "receipt.json").exists()  # the old folder's receipt stays
