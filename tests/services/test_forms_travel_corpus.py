@@ -23,6 +23,7 @@ from fieldkit.forms import FormError
 from fieldkit.forms.load import load_form
 from fieldkit.services import SurveyService
 from fieldkit.services.form_releases import PublishRefused, publish_form
+from fieldkit.services.survey import version_key
 from fieldkit.services.types import FormEntry
 from fieldkit.store.values import Revision
 from fieldkit.sync.dropbox.folder import FolderTransport
@@ -285,3 +286,11 @@ def test_a_form_with_nested_repeats_and_server_settings_travels(tmp_path):
         assert "base64RsaPublicKey" in arrived.form.xform and "central.example.org" in arrived.form.xform
         sync(laptop, FolderTransport(drop_box))
         assert coordinator.digest() == laptop.digest()
+
+
+def test_versions_order_as_people_number_them_whatever_their_digits():
+    ordered = ["", "beta", "v2", "v10", "1", "1.9", "1.10", "20240915", "2024091201-3", "2024091201-10"]
+    assert sorted(reversed(ordered), key=version_key) == ordered
+    assert version_key("007") != version_key("7")  # the same number, other text: two versions
+    # digits int() refuses (a superscript; 5,000 of them) order without an error
+    assert version_key("1²") > version_key("1") and version_key("9" * 5000) > version_key("9" * 4999)
