@@ -15,6 +15,7 @@ of a save arrives: `fieldkit.services.submission`.
 from __future__ import annotations
 
 import logging
+import re
 import threading
 from collections.abc import Collection
 from concurrent.futures import Future
@@ -47,6 +48,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 RECENT_COMMUNES = 20
+_VERSION_RUNS = re.compile(r"\d+|\D+")
 UNKNOWN_FORM = "There is no form {form_id!r} (version {version}) in this data folder. Add the form file first."
 UNKNOWN_DRAFT = "There is no working copy {draft_id} in this data folder."
 
@@ -364,6 +366,18 @@ def _session_from_revision(form: Form, revision: Revision, lang: str | None) -> 
     return session
 
 
-def version_key(version: str) -> tuple[int, str]:
-    return (len(version), version) if version.isdigit() else (0, version)
+def version_key(version: str) -> tuple[tuple[int, int, str, str], ...]:
+    """Orders form versions as people number them: the numbers in a version compare as
+    numbers ("1.10" after "1.9", "2024091201-10" after "2024091201-3"), the rest as text;
+    a version that starts with a number comes after one that starts with a letter."""
+    return tuple(_version_run(run) for run in _VERSION_RUNS.findall(version))
+
+
+def _version_run(run: str) -> tuple[int, int, str, str]:
+    """A number compared by its digits, never int(): a version is text from a form file, and
+    int() refuses some digits and numbers of thousands of them."""
+    if not run.isdecimal():
+        return (0, 0, run, run)
+    digits = run.lstrip("0")
+    return (1, len(digits), digits, run)
 
