@@ -27,7 +27,7 @@ from fieldkit.services.listing import local_zone
 from fieldkit.services.network_pull import BUNDLE_SUFFIX, BUNDLES, Pull
 from fieldkit.services.types import Received
 from fieldkit.store import dropbox_state as state
-from fieldkit.store.acknowledgements import record_acknowledgement
+from fieldkit.store.acknowledgements import record_acknowledgement, statement_time
 from fieldkit.store.errors import os_store_error
 from fieldkit.store.holdings import holdings
 from fieldkit.store.identity import fingerprint_of
@@ -317,9 +317,14 @@ def _trusted_receipts(connection: sqlite3.Connection, *, own_prefix: str, remote
         if device not in trusted or (folders is not None and receipt.site_id not in folders):
             continue
         kept = latest.get(device)
-        if kept is None or receipt.created > kept.created:
+        if kept is None:
             latest[device] = receipt
-        elif receipt.created == kept.created:  # made in the same second: believe the less of the two
+            continue
+        # compared as moments (statement_time), not as text: another zone's offset sorts wrongly
+        made, kept_made = statement_time(receipt.created), statement_time(kept.created)
+        if made > kept_made:
+            latest[device] = receipt
+        elif made == kept_made:  # made in the same second: believe the less of the two
             latest[device] = dataclasses.replace(kept, holds={
                 site_id: min(seq, receipt.holds.get(site_id, 0)) for site_id, seq in kept.holds.items()})
     return list(latest.values())

@@ -205,3 +205,19 @@ def test_a_drop_box_given_a_new_address_is_sent_what_the_old_one_s_receipts_held
     assert unreceived_submissions(lan.service) == 0  # the old coordinator did receive it
     sync(coordinator, FolderTransport(elsewhere))
     assert sync(lan, FolderTransport(elsewhere)).sent_revisions == 0
+
+
+def test_receipts_of_one_device_are_ordered_by_their_moment_not_their_text(world):
+    """09:00 at +07:00 is 02:00 UTC: earlier than 03:00 UTC, though later as text."""
+    lan, coordinator, _root = world
+    lan.save({"/data/staff": "1"})
+    prefix = coordinator.fingerprint[:BOUND_HEX]
+
+    def receipts(connection):
+        for folder, created, holds in ((prefix.ljust(32, "0"), "2026-12-07T09:00:00+07:00", 1),
+                                       (prefix.ljust(32, "f"), "2026-12-07T03:00:00+00:00", 0)):
+            state.keep_receipt(connection, remote="hop", site_id=folder, device="coordinator",
+                               created=created, holds={lan.site_id: holds})
+
+    lan.store.writer.call(receipts)
+    assert unreceived_submissions(lan.service) == 1
