@@ -3,7 +3,7 @@
 
 from fieldkit.cli import main
 from fieldkit.services.coordinator import CoordinatorService
-from tests.helpers.mini_forms import V1, V2, mini_form
+from tests.helpers.mini_forms import RSA_PUBLIC_KEY, V1, V2, mini_form
 
 
 def fieldkit(data_dir, *arguments, lang="en"):
@@ -25,6 +25,23 @@ def test_publish_says_what_was_published_and_when_it_travels(tmp_path, capsys):
     ]
     assert fieldkit(data_dir, "form", "publish", written(tmp_path, "mini2.md", V2), lang="vi") == 0
     assert capsys.readouterr().out.startswith("Đã phát hành mini_survey phiên bản 2: Mini survey\n")
+
+
+def test_a_form_asking_for_encrypted_submissions_is_told_what_fieldkit_does(tmp_path, capsys):
+    data_dir = tmp_path / "data"
+    keyed = written(tmp_path, "keyed.md", mini_form("1", public_key=RSA_PUBLIC_KEY))
+    assert fieldkit(data_dir, "form", "publish", keyed) == 0
+    assert capsys.readouterr().out.splitlines()[2:] == [
+        "This form asks for encrypted submissions (public_key): fieldkit keeps its answers signed but not "
+        "encrypted, on this computer and in drop boxes. To hand them over encrypted, use fieldkit bundle "
+        "export --encrypt-to KEYFILE (a coordinator's key from fieldkit keys export).",
+    ]
+    keyed_v2 = written(tmp_path, "keyed2.md", mini_form("2", public_key=RSA_PUBLIC_KEY))
+    assert fieldkit(data_dir, "form", "publish", keyed_v2, lang="vi") == 0
+    assert capsys.readouterr().out.splitlines()[2] == (
+        "Biểu mẫu này yêu cầu mã hóa phiếu (public_key): fieldkit giữ các câu trả lời có chữ ký nhưng không "
+        "mã hóa, trên máy này và trong hộp thư đồng bộ. Để bàn giao phiếu đã mã hóa, hãy dùng fieldkit bundle "
+        "export --encrypt-to KEYFILE (khóa của điều phối viên, lấy bằng fieldkit keys export).")
 
 
 def test_list_marks_the_published_version(tmp_path, capsys):

@@ -45,6 +45,10 @@ def _publish(arguments: argparse.Namespace) -> int:
     echo(_("Published {form_id} version {version}: {title}", form_id=entry.form_id, version=entry.version,
            title=entry.title.get(language()) or entry.title.get("") or entry.form_id))
     echo(_("It travels to the laptops at the next sync (fieldkit sync, or a bundle export)."))
+    if entry.asks_encryption:  # ODK Collect would encrypt them with the form's key; fieldkit does not
+        echo(_("This form asks for encrypted submissions (public_key): fieldkit keeps its answers signed but "
+               "not encrypted, on this computer and in drop boxes. To hand them over encrypted, use "
+               "fieldkit bundle export --encrypt-to KEYFILE (a coordinator's key from fieldkit keys export)."))
     return 0
 
 

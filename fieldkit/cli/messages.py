@@ -11,6 +11,12 @@ VIETNAMESE = {
     "Published {form_id} version {version}: {title}": "Đã phát hành {form_id} phiên bản {version}: {title}",
     "It travels to the laptops at the next sync (fieldkit sync, or a bundle export).":
         "Biểu mẫu sẽ tới các máy ở lần đồng bộ tới (fieldkit sync, hoặc khi xuất gói dữ liệu).",
+    "This form asks for encrypted submissions (public_key): fieldkit keeps its answers signed but "
+    "not encrypted, on this computer and in drop boxes. To hand them over encrypted, use "
+    "fieldkit bundle export --encrypt-to KEYFILE (a coordinator's key from fieldkit keys export).":
+        "Biểu mẫu này yêu cầu mã hóa phiếu (public_key): fieldkit giữ các câu trả lời có chữ ký nhưng "
+        "không mã hóa, trên máy này và trong hộp thư đồng bộ. Để bàn giao phiếu đã mã hóa, hãy dùng "
+        "fieldkit bundle export --encrypt-to KEYFILE (khóa của điều phối viên, lấy bằng fieldkit keys export).",
     " (published)": " (đã phát hành)",
     "{form_id} version {version}: {title}": "{form_id} phiên bản {version}: {title}",
     # serve (fieldkit/cli/serve.py)

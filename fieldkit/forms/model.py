@@ -147,6 +147,10 @@ class Form(_Model):
     id: str
     version: str | None = None
     title: str = ""
+    # The form's settings set `public_key` (`<submission base64RsaPublicKey=...>`): ODK
+    # Collect would encrypt its submissions. fieldkit does not; it tells whoever adds
+    # the form (see `fieldkit bundle export --encrypt-to`).
+    asks_encryption: bool = False
     languages: list[str] = Field(default_factory=list)
     default_language: str | None = None
     root: Group

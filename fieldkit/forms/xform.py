@@ -71,6 +71,7 @@ def parse_xform(
         id=_form_id(data, source),
         version=data.get("version"),
         title=_title(head),
+        asks_encryption=_asks_encryption(model),
         languages=languages,
         default_language=default,
         root=root,
@@ -125,6 +126,11 @@ def _parts(html: XmlElement, source: str | None) -> tuple[XmlElement, XmlElement
 def _title(head: XmlElement) -> str:
     title = next((child for child in head if local(child) == "title"), None)
     return (title.text or "").strip() if title is not None else ""
+
+
+def _asks_encryption(model: XmlElement) -> bool:
+    submission = next((child for child in model if local(child) == "submission"), None)
+    return submission is not None and bool((submission.get("base64RsaPublicKey") or "").strip())
 
 
 def _form_id(data: XmlElement, source: str | None) -> str:

@@ -190,7 +190,8 @@ class SurveyService:
     def keep_form(self, form: Form, *, path: Path, source_sha256: str | None = None) -> FormEntry:
         """Keep a form loaded (and compiled) from `path` in the store; its catalog entry."""
         digest = source_sha256 or file_sha256(path)
-        entry = FormEntry(form.id, form.version or "", form_titles(form), path)
+        entry = FormEntry(form.id, form.version or "", form_titles(form), path,
+                          asks_encryption=form.asks_encryption)
         self.store.writer.call(lambda connection: tables.put_form(
             connection, form_id=form.id, version=form.version or "", title=entry.title, xform=form.xform,
             source_sha256=digest))

@@ -31,6 +31,9 @@ class FormEntry:
     version: str
     title: dict[str, str]  # {"vi": ..., "en": ..., "": the whole title as the form writes it}
     path: Path | None = None  # the shipped or added file, None for a form known only by the store
+    # Form.asks_encryption, known when the entry comes from a file just loaded (add_form,
+    # publish_form); the catalog reads no XForm and leaves it False.
+    asks_encryption: bool = False
 
     def title_in(self, lang: str) -> str:
         return self.title.get(lang) or self.title.get("") or self.form_id

@@ -93,6 +93,21 @@ def test_head(roster):
     assert roster.xform.startswith('<?xml version="1.0" encoding="UTF-8"?>')
 
 
+@pytest.mark.parametrize(
+    "submission, asks",
+    [
+        ("", False),
+        ('<submission action="https://central.example.org/submission" method="post"/>', False),
+        ('<submission base64RsaPublicKey="  "/>', False),
+        ('<submission action="https://central.example.org/submission" method="post" '
+         'base64RsaPublicKey="MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEA1"/>', True),
+    ],
+)
+def test_a_public_key_in_submission_means_the_form_asks_for_encryption(submission, asks):
+    xform = ROSTER.replace("</model>", f"{submission}\n</model>")
+    assert parse_xform(xform, media=None).asks_encryption is asks
+
+
 def test_repeat_wrapped_in_group_is_one_item(roster):
     repeat = roster.find("/data/people")
     assert isinstance(repeat, Group) and repeat.repeat

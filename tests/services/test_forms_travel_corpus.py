@@ -284,6 +284,7 @@ def test_a_form_with_nested_repeats_and_server_settings_travels(tmp_path):
         assert arrived.session.value("/data/village[1]/family[2]/members") == "5"
         assert arrived.session.answers() == sent.answers
         assert "base64RsaPublicKey" in arrived.form.xform and "central.example.org" in arrived.form.xform
+        assert arrived.form.asks_encryption  # noted, not acted on: the answers came back readable
         sync(laptop, FolderTransport(drop_box))
         assert coordinator.digest() == laptop.digest()
 
