@@ -47,9 +47,14 @@ class FormPublisher(QObject):
 
     def _published(self, entry) -> None:
         title = entry.title.get(labels.ui_language()) or entry.title.get("") or entry.form_id
-        self.message.emit(self.tr("Published “{title}” ({form_id}, version {version}). It travels to the laptops "
-                                  "at the next sync.").format(title=title, form_id=entry.form_id,
-                                                              version=entry.version))
+        text = self.tr("Published “{title}” ({form_id}, version {version}). It travels to the laptops "
+                       "at the next sync.").format(title=title, form_id=entry.form_id, version=entry.version)
+        if entry.asks_encryption:  # ODK Collect would encrypt them with the form's key; fieldkit does not
+            text += " " + self.tr("This form asks for encrypted submissions: fieldkit keeps its answers signed "
+                                  "but not encrypted, on this computer and in drop boxes. To hand them over "
+                                  "encrypted, export with fieldkit bundle export --encrypt-to KEYFILE (a "
+                                  "coordinator's key).")
+        self.message.emit(text)
 
     def _refused(self, error: BaseException) -> None:
         from fieldkit.forms import FormError

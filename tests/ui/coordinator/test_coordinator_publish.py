@@ -4,7 +4,7 @@ than the one held is refused in words."""
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from tests.helpers.mini_forms import V1
+from tests.helpers.mini_forms import RSA_PUBLIC_KEY, V1, mini_form
 
 
 def chosen_in_dialog(page, qtbot, path):
@@ -34,3 +34,17 @@ def test_the_menu_publishes_a_form_then_refuses_the_same_version(page, qtbot, tm
     assert refusal.windowTitle() == "Biểu mẫu chưa được phát hành"
     assert "phiên bản 1 không mới hơn phiên bản 1" in refusal.text()
     refusal.accept()
+
+
+def test_publishing_a_form_that_asks_for_encryption_says_what_fieldkit_does(page, qtbot, tmp_path):
+    window = page.window()
+    form = tmp_path / "keyed.md"
+    form.write_text(mini_form("1", public_key=RSA_PUBLIC_KEY), encoding="utf-8")
+
+    chosen_in_dialog(page, qtbot, form)
+    qtbot.waitUntil(lambda: "Đã phát hành" in window.statusBar().currentMessage())
+    assert window.statusBar().currentMessage() == (
+        "Đã phát hành “Mini survey” (mini_survey, phiên bản 1). Biểu mẫu sẽ tới các máy ở lần đồng bộ tới. "
+        "Biểu mẫu này yêu cầu mã hóa phiếu: fieldkit giữ các câu trả lời có chữ ký nhưng không mã hóa, trên máy "
+        "này và trong hộp thư đồng bộ. Để bàn giao phiếu đã mã hóa, hãy xuất bằng fieldkit bundle export "
+        "--encrypt-to KEYFILE (khóa của điều phối viên).")
