@@ -2249,6 +2249,10 @@ Dữ liệu máy này đã gửi vẫn được giữ.</translation>
         <translation>Đã phát hành “{title}” ({form_id}, phiên bản {version}). Biểu mẫu sẽ tới các máy ở lần đồng bộ tới.</translation>
     </message>
     <message>
+        <source>The form asks for encrypted submissions</source>
+        <translation>Biểu mẫu yêu cầu mã hóa phiếu</translation>
+    </message>
+    <message>
         <source>This form asks for encrypted submissions: fieldkit keeps its answers signed but not encrypted, on this computer and in drop boxes. To hand them over encrypted, export with fieldkit bundle export --encrypt-to KEYFILE (a coordinator&apos;s key).</source>
         <translation>Biểu mẫu này yêu cầu mã hóa phiếu: fieldkit giữ các câu trả lời có chữ ký nhưng không mã hóa, trên máy này và trong hộp thư đồng bộ. Để bàn giao phiếu đã mã hóa, hãy xuất bằng fieldkit bundle export --encrypt-to KEYFILE (khóa của điều phối viên).</translation>
     </message>

@@ -22,6 +22,7 @@ class FormPublisher(QObject):
         self.action.setEnabled(False)
         self.action.triggered.connect(self.choose_file)
         self.refusal: QMessageBox | None = None
+        self.notice: QMessageBox | None = None
 
     def set_service(self, survey) -> None:
         self.survey = survey
@@ -47,14 +48,20 @@ class FormPublisher(QObject):
 
     def _published(self, entry) -> None:
         title = entry.title.get(labels.ui_language()) or entry.title.get("") or entry.form_id
-        text = self.tr("Published “{title}” ({form_id}, version {version}). It travels to the laptops "
-                       "at the next sync.").format(title=title, form_id=entry.form_id, version=entry.version)
+        self.message.emit(self.tr("Published “{title}” ({form_id}, version {version}). It travels to the laptops "
+                                  "at the next sync.").format(title=title, form_id=entry.form_id,
+                                                              version=entry.version))
         if entry.asks_encryption:  # ODK Collect would encrypt them with the form's key; fieldkit does not
-            text += " " + self.tr("This form asks for encrypted submissions: fieldkit keeps its answers signed "
-                                  "but not encrypted, on this computer and in drop boxes. To hand them over "
-                                  "encrypted, export with fieldkit bundle export --encrypt-to KEYFILE (a "
-                                  "coordinator's key).")
-        self.message.emit(text)
+            # in a box, not only the status bar: its message goes after 8 seconds, cut to the window's width
+            self.notice = QMessageBox(
+                QMessageBox.Icon.Information, self.tr("The form asks for encrypted submissions"),
+                self.tr("This form asks for encrypted submissions: fieldkit keeps its answers signed but not "
+                        "encrypted, on this computer and in drop boxes. To hand them over encrypted, export with "
+                        "fieldkit bundle export --encrypt-to KEYFILE (a coordinator's key)."),
+                QMessageBox.StandardButton.Ok, self._window())
+            self.notice.setObjectName("publish_form_encryption")
+            self.notice.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            self.notice.open()
 
     def _refused(self, error: BaseException) -> None:
         from fieldkit.forms import FormError

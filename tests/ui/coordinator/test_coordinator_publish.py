@@ -26,6 +26,7 @@ def test_the_menu_publishes_a_form_then_refuses_the_same_version(page, qtbot, tm
     qtbot.waitUntil(lambda: "Đã phát hành" in window.statusBar().currentMessage())
     assert window.statusBar().currentMessage() == (
         "Đã phát hành “Mini survey” (mini_survey, phiên bản 1). Biểu mẫu sẽ tới các máy ở lần đồng bộ tới.")
+    assert window.findChild(QMessageBox, "publish_form_encryption") is None  # it asks for no encryption
     assert ("mini_survey", "1") in [(entry.form_id, entry.version) for entry in page.survey.catalog()]
 
     chosen_in_dialog(page, qtbot, form)
@@ -43,8 +44,11 @@ def test_publishing_a_form_that_asks_for_encryption_says_what_fieldkit_does(page
 
     chosen_in_dialog(page, qtbot, form)
     qtbot.waitUntil(lambda: "Đã phát hành" in window.statusBar().currentMessage())
-    assert window.statusBar().currentMessage() == (
-        "Đã phát hành “Mini survey” (mini_survey, phiên bản 1). Biểu mẫu sẽ tới các máy ở lần đồng bộ tới. "
+    qtbot.waitUntil(lambda: window.findChild(QMessageBox, "publish_form_encryption") is not None)
+    notice = window.findChild(QMessageBox, "publish_form_encryption")  # a box: the status bar's message goes
+    assert notice.windowTitle().startswith("Biểu mẫu yêu cầu mã hóa phiếu")
+    assert notice.text() == (
         "Biểu mẫu này yêu cầu mã hóa phiếu: fieldkit giữ các câu trả lời có chữ ký nhưng không mã hóa, trên máy "
         "này và trong hộp thư đồng bộ. Để bàn giao phiếu đã mã hóa, hãy xuất bằng fieldkit bundle export "
         "--encrypt-to KEYFILE (khóa của điều phối viên).")
+    notice.accept()
