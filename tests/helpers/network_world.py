@@ -128,18 +128,26 @@ def trust_by_key(device: Device, *others: Device, keys: Path) -> None:
 
 
 @contextmanager
+def trusting_each_other(root: Path, *, laptop: str = "lan",
+                        coordinator: str = "coordinator") -> Iterator[tuple[Device, Device]]:
+    """A laptop and a coordinator that trust each other by key file; both closed at the end."""
+    devices = Device(root, laptop), Device(root, coordinator)
+    trust_by_key(devices[0], devices[1], keys=root / "keys")
+    trust_by_key(devices[1], devices[0], keys=root / "keys")
+    try:
+        yield devices
+    finally:
+        for device in devices:
+            device.close()
+
+
+@contextmanager
 def laptop_and_coordinator(root: Path) -> Iterator[tuple[Device, Device, Path]]:
     """A laptop ("lan") and a coordinator that trust each other by key file, and an empty
     folder drop box; both closed at the end."""
-    lan, coordinator = Device(root, "lan"), Device(root, "coordinator")
-    trust_by_key(lan, coordinator, keys=root / "keys")
-    trust_by_key(coordinator, lan, keys=root / "keys")
-    (root / "drop-box").mkdir()
-    try:
+    with trusting_each_other(root) as (lan, coordinator):
+        (root / "drop-box").mkdir()
         yield lan, coordinator, root / "drop-box"
-    finally:
-        lan.close()
-        coordinator.close()
 
 
 def sync(device: Device, transport: Transport, *, remote: str = "hop") -> SyncReport:

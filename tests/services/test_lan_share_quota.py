@@ -18,7 +18,7 @@ from fieldkit.sync.dropbox.lan_auth import REFUSED_HEADER, lan_signer
 from fieldkit.sync.dropbox.server import DRAIN_LIMIT
 from fieldkit.sync.dropbox.webdav import WebDavTransport
 from tests.helpers.filesystems import small_filesystem
-from tests.helpers.network_world import trust_by_key
+from tests.helpers.network_world import trusting_each_other
 from tests.helpers.sync_devices import FORM, Device
 
 QUOTA = 1 << 20  # 1 MiB: a photo of 600 kB fits once, not twice
@@ -43,12 +43,8 @@ def attach(device: Device, **files: bytes) -> str:
 @pytest.fixture
 def team(tmp_path):
     """A member's laptop and a coordinator that trust each other."""
-    laptop, coordinator = Device(tmp_path, "Máy đoàn 2"), Device(tmp_path, "Điều phối")
-    trust_by_key(laptop, coordinator, keys=tmp_path / "keys")
-    trust_by_key(coordinator, laptop, keys=tmp_path / "keys")
-    yield laptop, coordinator
-    laptop.close()
-    coordinator.close()
+    with trusting_each_other(tmp_path, laptop="Máy đoàn 2", coordinator="Điều phối") as devices:
+        yield devices
 
 
 @contextmanager

@@ -110,6 +110,13 @@ def _restored(coordinator, lan, root, tmp_path):
     return Device(tmp_path, "coordinator")
 
 
+def _everything_received(lan, coordinator, root):
+    """The laptop sends, the coordinator takes it in, the laptop reads its receipt."""
+    for device in (lan, coordinator, lan):
+        sync(device, FolderTransport(root))
+    assert unreceived_submissions(lan.service) == 0
+
+
 def test_a_coordinator_restored_from_an_old_backup_gets_everything_back(world, tmp_path):
     """Its disk died; the backup is older than its last pass. The laptop's bundles still in
     the drop box are fetched again; those an admin cleaned away are sent again by the
@@ -121,10 +128,7 @@ def test_a_coordinator_restored_from_an_old_backup_gets_everything_back(world, t
     coordinator = _backed_up(coordinator, tmp_path)
     lan.save({"/data/staff": "2"})
     lan.save({"/data/staff": "3"})
-    sync(lan, FolderTransport(root))
-    sync(coordinator, FolderTransport(root))
-    sync(lan, FolderTransport(root))
-    assert unreceived_submissions(lan.service) == 0
+    _everything_received(lan, coordinator, root)
 
     coordinator = _restored(coordinator, lan, root, tmp_path)
     assert len(coordinator.rev_ids()) == 1
@@ -153,10 +157,7 @@ def test_a_coordinator_restored_on_a_new_site_is_sent_again_what_its_old_folder_
     coordinator.save({"/data/staff": "9"})  # a number of its own site issued after the backup
     lan.save({"/data/staff": "2"})
     lan.save({"/data/staff": "3"})
-    sync(lan, FolderTransport(root))
-    sync(coordinator, FolderTransport(root))
-    sync(lan, FolderTransport(root))
-    assert unreceived_submissions(lan.service) == 0
+    _everything_received(lan, coordinator, root)
 
     coordinator = _restored(coordinator, lan, root, tmp_path)
     assert coordinator.site_id != old_site and len(coordinator.rev_ids()) == 1

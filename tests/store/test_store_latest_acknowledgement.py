@@ -14,6 +14,7 @@ MONDAY = "000001764547200000.000000"  # 2025-12-01T00:00:00Z as a manifest's `cr
 MONDAY_RECEIPT = "2025-12-01T07:00:00+07:00"  # the same moment, as a receipt's `created` in Hà Nội
 TUESDAY = "000001764633600000.000002"
 WEDNESDAY_RECEIPT = "2025-12-03T00:00:00+00:00"
+NOW_RECEIPT = "2026-01-05T08:00:00+07:00"
 
 
 @pytest.fixture
@@ -87,3 +88,24 @@ def test_a_v3_database_upgrades_keeping_its_acknowledgements(tmp_path, monkeypat
         # its first dated statement is the latest one known, whatever its time
         assert state(store, ({"s1": 3}, MONDAY)) == ({"s1": 3}, 9)
     assert sqlite_rows(tmp_path / "fieldkit.before-v4.sqlite3", "SELECT seq FROM peer_acks") == [(9,)]
+
+
+# A trusted peer's statements dated oddly (year 1, before 1970, a lone surrogate, years
+# ahead, the same millisecond) neither lower what it holds after a genuine later statement
+# nor hide the highest it ever acknowledged; nothing raises.
+
+@pytest.mark.parametrize("odd", ["0001-01-01T00:00:00+14:00", "1969-12-31T23:59:59+00:00", "\ud800",
+                                 "000001767574800000.000000\udfff", "9999-12-31T23:59:59-23:59"])
+def test_an_oddly_dated_statement_saying_less_after_a_genuine_one_lowers_nothing(store, odd):
+    assert state(store, ({"s1": 7}, NOW_RECEIPT), ({"s1": 2}, odd)) == ({"s1": 7}, 7)
+
+
+@pytest.mark.parametrize("odd", ["0001-01-01T00:00:00+14:00", "\ud800"])
+def test_a_genuine_statement_saying_less_after_an_oddly_dated_one_is_believed(store, odd):
+    # a restored coordinator's receipt: what it lost is sent again
+    assert state(store, ({"s1": 9}, odd), ({"s1": 3}, NOW_RECEIPT)) == ({"s1": 3}, 9)
+
+
+def test_two_statements_of_one_millisecond_keep_the_more_and_the_highest(store):
+    assert state(store, ({"s1": 5}, NOW_RECEIPT), ({"s1": 4, "s2": 1}, "2026-01-05T01:00:00.000400+00:00")) == \
+        ({"s1": 5, "s2": 1}, 5)

@@ -42,3 +42,27 @@ def start_shell(qtbot, data_dir):
             shell.close()
     if started:  # the next test starts in English, as widgets made without a shell expect
         started[0].translators.install("en")
+
+
+# The sync tests' window (tests/ui/test_sync_*.py): fake networks (QNetworkInformation's
+# reachability and metering set by the test) and a fake sync pass (tests/helpers/sync_window.py).
+
+@pytest.fixture
+def network(monkeypatch):
+    from tests.helpers.sync_window import fake_networks
+
+    return fake_networks(monkeypatch)
+
+
+@pytest.fixture
+def fake_sync(monkeypatch):
+    from tests.helpers.sync_window import FakeSync
+
+    return FakeSync(monkeypatch)
+
+
+@pytest.fixture
+def window(start_shell, network, fake_sync):
+    from tests.helpers.sync_window import window_with_fake_sync
+
+    return window_with_fake_sync(start_shell, fake_sync)

@@ -3,32 +3,16 @@ attachments: under 2 MB of photos and files an automatic pass runs as usual; ove
 indicator says how much waits, and only a click on it asks (never a question popping up
 over a form being filled). "Later" keeps automatic passes paused; Sync now always sends."""
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from fieldkit.services import remotes
 from fieldkit.ui.sync.scheduler import METERED_ASK_BYTES
 from tests.helpers.memory_keyring import MemoryKeyring, installed
-from tests.helpers.sync_window import FakeSync, fake_networks, synced_text, window_with_fake_sync
+from tests.helpers.sync_window import synced_text
 
 WAITING_TEXT = "Kết nối tính phí theo dung lượng: 5 MB ảnh, tệp chờ gửi; bấm để gửi"
 PAUSED_TEXT = "Kết nối tính phí theo dung lượng: tạm dừng đồng bộ tự động; hãy dùng Đồng bộ ngay"
-
-
-@pytest.fixture
-def network(monkeypatch):
-    return fake_networks(monkeypatch)
-
-
-@pytest.fixture
-def fake_sync(monkeypatch):
-    return FakeSync(monkeypatch)
-
-
-@pytest.fixture
-def window(start_shell, network, fake_sync):
-    return window_with_fake_sync(start_shell, fake_sync)
 
 
 def on_metered_with_photos(qtbot, window, network, tmp_path, attachment_bytes):

@@ -15,25 +15,10 @@ from fieldkit.services import network_sync, remotes
 from fieldkit.sync.dropbox.webdav import WebDavTransport
 from tests.helpers.memory_keyring import MemoryKeyring, installed
 from tests.helpers.sync_devices import Device
-from tests.helpers.sync_window import FakeSync, SteadyBackoff, fake_networks, synced_text, window_with_fake_sync
+from tests.helpers.sync_window import SteadyBackoff, synced_text
 from tests.helpers.webdav_servers import running_wsgidav
 
 Reachability = QNetworkInformation.Reachability
-
-
-@pytest.fixture
-def network(monkeypatch):
-    return fake_networks(monkeypatch)
-
-
-@pytest.fixture
-def fake_sync(monkeypatch):
-    return FakeSync(monkeypatch)
-
-
-@pytest.fixture
-def window(start_shell, network, fake_sync):
-    return window_with_fake_sync(start_shell, fake_sync)
 
 
 def mnemonic(text: str) -> str | None:

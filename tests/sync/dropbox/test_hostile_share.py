@@ -12,7 +12,7 @@ from fieldkit.services.lan_share import start_share
 from fieldkit.sync.dropbox.lan_auth import lan_signer
 from fieldkit.sync.dropbox.transport import TEMPORARY_PREFIX
 from fieldkit.sync.dropbox.webdav import WebDavTransport
-from tests.helpers.network_world import trust_by_key
+from tests.helpers.network_world import trusting_each_other
 from tests.helpers.sync_devices import Device
 
 QUOTA = 64 << 10  # 64 KiB: sixteen files' worth of disk blocks
@@ -20,12 +20,9 @@ QUOTA = 64 << 10  # 64 KiB: sixteen files' worth of disk blocks
 
 @pytest.fixture
 def team(tmp_path):
-    laptop, coordinator = Device(tmp_path, "Máy đoàn 2"), Device(tmp_path, "Điều phối")
-    trust_by_key(laptop, coordinator, keys=tmp_path / "keys")
-    trust_by_key(coordinator, laptop, keys=tmp_path / "keys")
-    yield laptop, coordinator
-    laptop.close()
-    coordinator.close()
+    """A member's laptop and a coordinator that trust each other."""
+    with trusting_each_other(tmp_path, laptop="Máy đoàn 2", coordinator="Điều phối") as devices:
+        yield devices
 
 
 @contextmanager
