@@ -155,6 +155,17 @@ def test_a_bundle_larger_than_the_whole_quota_says_to_ask_for_a_larger_one(team)
     assert "hạn mức lớn hơn (fieldkit serve --quota)" in error.text("vi")
 
 
+def test_a_refused_upload_bigger_than_the_share_drains_still_gets_its_answer_read(team):
+    """Past DRAIN_LIMIT the share answers 507 and closes without reading the body: the laptop,
+    still sending, meets a broken pipe and must read the answer waiting for it (seen under
+    xcb: the status bar said the connection broke, on every pass)."""
+    laptop, coordinator = team
+    attach(laptop, office_jpg=b"\xff\xd8" + os.urandom(3 * DRAIN_LIMIT))
+    with sharing(coordinator) as share:
+        error = push(laptop, share).error
+    assert error is not None and (error.reason, "larger quota" in error.text("en")) == ("full", True)
+
+
 def test_a_nearly_full_coordinator_disk_refuses_a_photo_but_keeps_room_for_importing(team):
     """The share's disk has 513 MiB: a 600 kB bundle would leave less than the 512 MiB the
     coordinator keeps plus the room to import it; a receipt of a kilobyte still goes."""

@@ -245,18 +245,14 @@ class WebDavTransport:
               body: bytes | BinaryIO | None) -> http.client.HTTPResponse:
         reused = self._connection is not None
         try:
-            connection = self._connected()
-            connection.request(method, href, body=body, headers=headers)
-            return connection.getresponse()
+            return _answer(self._connected(), method, href, headers, body)
         except _STALE_CONNECTION:
             if not reused:
                 raise
             self.close()
             if body is not None and not isinstance(body, bytes):
                 body.seek(0)
-            connection = self._connected()
-            connection.request(method, href, body=body, headers=headers)
-            return connection.getresponse()
+            return _answer(self._connected(), method, href, headers, body)
 
     def _signed_send(self, method: str, href: str, headers: dict[str, str],
                      body: bytes | BinaryIO | None) -> http.client.HTTPResponse:
@@ -349,6 +345,22 @@ class WebDavTransport:
         if status == 507:
             message = _full_message(response)
         raise DropBoxError(message, reason=reason, url=self.url, path=path, status=status)
+
+
+def _answer(connection: http.client.HTTPConnection, method: str, href: str, headers: dict[str, str],
+            body: bytes | BinaryIO | None) -> http.client.HTTPResponse:
+    """The server's answer to one request. A server may answer before it takes the whole
+    body (a coordinator's share refusing a PUT on its Content-Length) and close: the
+    sending then breaks, and the answer waiting on the connection is read, not taken for
+    a cut (none there: the break is raised)."""
+    try:
+        connection.request(method, href, body=body, headers=headers)
+    except (BrokenPipeError, ConnectionResetError) as broken:
+        try:
+            return connection.getresponse()
+        except (OSError, http.client.HTTPException):
+            raise broken from None
+    return connection.getresponse()
 
 
 def _untrusted_here(response: http.client.HTTPResponse) -> bool:
